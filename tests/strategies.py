@@ -1,0 +1,180 @@
+"""Hypothesis strategies for the records of legaldocs, shared by every test module.
+
+``documents()`` draws whole documents whose keys are unique where the model requires it and
+whose numbers ascend, the way a real document is built. ``texts`` draws Japanese-like text
+with the characters that trouble formats (full-width space, brackets, bullets, ``<``, ``&``).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pendulum
+from hypothesis import strategies as st
+
+from legaldocs import (
+    Article,
+    Cell,
+    Division,
+    Document,
+    Item,
+    Num,
+    Paragraph,
+    Revision,
+    Row,
+    Style,
+    Supplement,
+    Table,
+)
+
+_ALPHABET = st.sampled_from(
+    list("あいうえおかきくけこ当グループ個人情報取扱規約条項号第一二三十")
+    + list("abcXYZ019０１２　 、。「」（）()・<>&\"'*#-_|:•")
+)
+
+texts = st.text(_ALPHABET, min_size=1, max_size=24).map(str.strip).filter(bool)
+"""One line of text: no line breaks, no surrounding white space, never empty."""
+
+multiline_texts = st.lists(texts, min_size=1, max_size=3).map("\n".join)
+"""Text of one or more lines."""
+
+captions = st.builds(
+    lambda t: f"（{t}）",
+    st.text(_ALPHABET.filter(lambda c: c not in "（）()"), min_size=1, max_size=10)
+    .map(str.strip)
+    .filter(bool),
+)
+
+
+def _nums(count: int, branches: bool) -> st.SearchStrategy[list[Num]]:
+    """``count`` ascending numbers, some with branch numbers when ``branches``."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> list[Num]:
+        nums: list[Num] = []
+        main = 0
+        for _ in range(count):
+            if branches and nums and draw(st.booleans()) and draw(st.booleans()):
+                last = nums[-1]
+                nums.append(Num((last.main, (last.parts[1] + 1) if len(last.parts) > 1 else 2)))
+            else:
+                main += draw(st.integers(1, 2))
+                nums.append(Num.of(main))
+        return nums
+
+    return build()
+
+
+@st.composite
+def tables(draw: st.DrawFn, key: str = "t1") -> Table:
+    """A label/value table of one to four rows."""
+    count = draw(st.integers(1, 4))
+    rows = tuple(
+        Row(key=f"r{i}", cells=(Cell(text=draw(texts)), Cell(text=draw(multiline_texts))))
+        for i in range(1, count + 1)
+    )
+    return Table(key=key, rows=rows)
+
+
+@st.composite
+def items(draw: st.DrawFn, depth: int = 1, max_depth: int = 3) -> tuple[Item, ...]:
+    """Zero to three sibling items, nested up to ``max_depth`` levels."""
+    count = draw(st.integers(0, 3))
+    out = []
+    for i, num in enumerate(draw(_nums(count, branches=False)), start=1):
+        children = draw(items(depth + 1, max_depth)) if depth < max_depth else ()
+        out.append(Item(key=f"i{i}", num=num, text=draw(texts), children=children))
+    return tuple(out)
+
+
+@st.composite
+def paragraphs(draw: st.DrawFn, min_size: int = 1, max_size: int = 3) -> tuple[Paragraph, ...]:
+    """Paragraphs numbered 1, 2, ..., the first one possibly with multi-line text."""
+    count = draw(st.integers(min_size, max_size))
+    return tuple(
+        Paragraph(
+            key=f"p{n}",
+            num=Num.of(n),
+            text=draw(multiline_texts if n == 1 else texts),
+            children=draw(items()),
+        )
+        for n in range(1, count + 1)
+    )
+
+
+@st.composite
+def articles(draw: st.DrawFn, count: int | None = None) -> tuple[Article, ...]:
+    """Ascending articles, some with branch numbers, some deleted (削除)."""
+    if count is None:
+        count = draw(st.integers(1, 5))
+    out = []
+    for num in draw(_nums(count, branches=True)):
+        key = "a" + "_".join(str(p) for p in num.parts)
+        if draw(st.integers(0, 9)) == 0:
+            out.append(Article(key=key, num=num, deleted=True))
+        else:
+            out.append(
+                Article(
+                    key=key,
+                    num=num,
+                    caption=draw(st.none() | captions),
+                    paragraphs=draw(paragraphs()),
+                )
+            )
+    return tuple(out)
+
+
+revisions = st.lists(
+    st.builds(
+        Revision,
+        date=st.dates(min_value=datetime.date(1990, 1, 1)).map(
+            lambda d: pendulum.date(d.year, d.month, d.day)
+        ),
+        event=st.sampled_from(["制定", "改定"]),
+        era=st.booleans(),
+    ),
+    min_size=1,
+    max_size=3,
+).map(tuple)
+
+
+@st.composite
+def documents(
+    draw: st.DrawFn,
+    divisions: bool | None = None,
+    style: Style | None = None,
+) -> Document:
+    """A whole document: title, optional English title and preamble, articles (optionally
+    inside chapters), and a 附則 with revision lines."""
+    if style is None:
+        style = Style(
+            numerals=draw(st.sampled_from(["kanji", "arabic"])),
+            items=draw(st.sampled_from(["numbered", "bullets"])),
+        )
+    if divisions is None:
+        divisions = draw(st.booleans())
+    arts = draw(articles(count=draw(st.integers(1, 6))))
+    body: tuple[Division | Article, ...]
+    if divisions and len(arts) >= 2:
+        cut = draw(st.integers(1, len(arts) - 1))
+        body = (
+            Division(key="ch1", kind="章", num=Num.of(1), title=draw(texts), children=arts[:cut]),
+            Division(key="ch2", kind="章", num=Num.of(2), title=draw(texts), children=arts[cut:]),
+        )
+    else:
+        body = arts
+    preamble = tuple(
+        Paragraph(key=f"pre{i}", num=Num.of(i), text=draw(texts), anonymous=True)
+        for i in range(1, draw(st.integers(0, 2)) + 1)
+    )
+    supplements = (Supplement(key="s1", revisions=draw(revisions)),) if draw(st.booleans()) else ()
+    return Document(
+        title=draw(texts),
+        alt_title=draw(
+            st.none() | st.text("ABCDEFGHIJ ", min_size=1, max_size=12).map(str.strip).filter(bool)
+        ),
+        preamble=preamble,
+        body=body,
+        supplements=supplements,
+        style=style,
+    )
