@@ -109,9 +109,7 @@ class Index:
         keys: dict[str, Loc] = {}
         articles: dict[tuple[int, Num], Loc] = {}
 
-        def visit(
-            elements: Sequence[Any], prefix: str, scope: int, loc: Loc, field: str
-        ) -> None:
+        def visit(elements: Sequence[Any], prefix: str, scope: int, loc: Loc, field: str) -> None:
             for i, element in enumerate(elements):
                 here = (*loc, (field, i))
                 keys.setdefault(prefix + element.key, here)

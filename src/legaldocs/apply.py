@@ -191,9 +191,7 @@ def _phrase(
         wanted = change.occurrence
         chosen = lambda k: k == wanted  # noqa: E731
     elif total > 1:
-        raise _Fail(
-            f"phrase ambiguous: 「{old}」 occurs {total} times (give occurrence or every)"
-        )
+        raise _Fail(f"phrase ambiguous: 「{old}」 occurs {total} times (give occurrence or every)")
     else:
         chosen = lambda k: True  # noqa: E731
     seen = 0
@@ -279,9 +277,7 @@ def _map_all(children: tuple[Any, ...], fn: Callable[[str], str]) -> tuple[Any, 
 # Elements
 
 
-def _replace_element(
-    doc: Document, change: ReplaceElement, index: Index
-) -> tuple[Document, bool]:
+def _replace_element(doc: Document, change: ReplaceElement, index: Index) -> tuple[Document, bool]:
     loc = _tree.locate(doc, change.target, index)
     old = _tree.node_at(doc, loc)
     new = change.element
