@@ -83,7 +83,8 @@ def test_replace_phrase_in_article_and_shares_the_rest() -> None:
     for old_article, new_article in zip(doc.body[:-1], new.body[:-1], strict=True):
         assert old_article is new_article
     assert new.body[-1].paragraphs[0] is doc.body[-1].paragraphs[0]  # type: ignore[union-attr]
-    assert new.supplements is doc.supplements and new.preamble is doc.preamble
+    assert new.supplements is doc.supplements
+    assert new.preamble is doc.preamble
 
 
 def test_phrase_occurrences() -> None:
@@ -91,10 +92,12 @@ def test_phrase_occurrences() -> None:
     target = "第2条"  # 個人情報 appears once in the text of 第2条; の appears many times
     with pytest.raises(AmendmentError, match="ambiguous") as info:
         apply(doc, amend(ReplacePhrase(target=target, old="の", new="ノ")))
-    assert info.value.amendment == "A1" and info.value.change == 0
+    assert info.value.amendment == "A1"
+    assert info.value.change == 0
     second = apply(doc, amend(ReplacePhrase(target=target, old="の", new="ノ", occurrence=2)))
     text = second.get("第2条第1項").text  # type: ignore[union-attr]
-    assert text.count("ノ") == 1 and text.index("ノ") > text.index("の")
+    assert text.count("ノ") == 1
+    assert text.index("ノ") > text.index("の")
     every = apply(doc, amend(ReplacePhrase(target=target, old="の", new="ノ", every=True)))
     assert "の" not in every.get("第2条第1項").text  # type: ignore[union-attr]
     with pytest.raises(AmendmentError, match="occurs"):
@@ -134,7 +137,9 @@ def test_phrase_not_found_names_everything() -> None:
         )
     err = info.value
     assert (err.amendment, err.change, err.target) == ("2023-1", 1, "第3条")
-    assert "phrase not found" in str(err) and "2023-1" in str(err) and "#1" in str(err)
+    assert "phrase not found" in str(err)
+    assert "2023-1" in str(err)
+    assert "#1" in str(err)
 
 
 # --- elements --------------------------------------------------------------------------
@@ -192,7 +197,8 @@ def test_inserted_keys_are_fresh_after_renumbering() -> None:
     keys = [a.key for a in new.articles()]
     assert len(set(keys)) == len(keys)
     assert new.get("第15条").key == "a15~2"  # type: ignore[union-attr]
-    assert new.get("第3条").key == "a4" and new.get("第3条の2").key == "a3_2"  # type: ignore[union-attr]
+    assert new.get("第3条").key == "a4"
+    assert new.get("第3条の2").key == "a3_2"
     assert nums(new) == ["1", "2", "3", "3の2", *[str(n) for n in range(4, 16)]]
 
 
@@ -228,7 +234,8 @@ def test_delete_and_renumber_the_rest() -> None:
     changes += [Renumber(target=f"第{n}条", num=Num.of(n - 1)) for n in range(10, 16)]
     new = apply(doc, amend(*changes))
     assert nums(new) == [str(n) for n in range(1, 15)]
-    assert new.get("第9条").key == "a10" and new.get("第14条").key == "a15"  # type: ignore[union-attr]
+    assert new.get("第9条").key == "a10"
+    assert new.get("第14条").key == "a15"
     assert new.get("第14条").paragraphs == doc.get("第15条").paragraphs  # type: ignore[union-attr]
     shifted = apply(doc, amend(DeleteElement(target="第9条"), Shift(first="第10条", by=-1)))
     assert shifted == new
@@ -238,7 +245,9 @@ def test_delete_leaving_placeholder() -> None:
     doc = clinic()
     new = apply(doc, amend(DeleteElement(target="第9条", placeholder=True)))
     ninth = new.get("第9条")
-    assert isinstance(ninth, Article) and ninth.deleted and ninth.paragraphs == ()
+    assert isinstance(ninth, Article)
+    assert ninth.deleted
+    assert ninth.paragraphs == ()
     assert nums(new) == nums(doc)
     item = apply(doc, amend(DeleteElement(target="第2条第3号", placeholder=True)))
     assert item.get("第2条第3号").text == "削除"  # type: ignore[union-attr]
@@ -268,9 +277,10 @@ def test_shift_paragraphs_down_to_make_room() -> None:
         ),
     )
     texts = [p.text for p in new.get("第15条").paragraphs]  # type: ignore[union-attr]
-    assert texts[1] == "電話でも受け付けます。" and texts[2].startswith(CONTACT)
+    assert texts[1] == "電話でも受け付けます。"
+    assert texts[2].startswith(CONTACT)
     assert [p.key for p in new.get("第15条").paragraphs] == ["p1", "p2~2", "p2"]  # type: ignore[union-attr]
-    with pytest.raises(AmendmentError, match="taken|order"):
+    with pytest.raises(AmendmentError, match=r"taken|order"):
         apply(doc, amend(Shift(first="第3条", last="第4条", by=1)))
 
 
