@@ -3,6 +3,8 @@ derived revision records, structural sharing; hypothesis laws on random historie
 
 from __future__ import annotations
 
+import itertools
+
 import pendulum
 import pytest
 from hypothesis import given
@@ -247,12 +249,15 @@ def test_timeline_follows_renumbering(history: History) -> None:
     line = h.timeline("第14条")  # the latest 第14条 is the old 第15条
     assert [s.citation for s in line] == ["第15条", "第14条", "第14条"]
     assert [s.element.key for s in line] == ["a15", "a15", "a15"]  # type: ignore[union-attr]
-    assert line[0].end == line[1].start and line[-1].end is None
+    assert line[0].end == line[1].start
+    assert line[-1].end is None
     assert h.timeline("a15") == line
     paragraph = h.timeline("a15/p1")  # unchanged paragraph: one state across renumbering
-    assert len(paragraph) == 1 and paragraph[0].end is None
+    assert len(paragraph) == 1
+    assert paragraph[0].end is None
     gone = h.timeline("a9")
-    assert len(gone) == 1 and gone[0].end == pendulum.datetime(2023, 4, 1, tz=TOKYO)
+    assert len(gone) == 1
+    assert gone[0].end == pendulum.datetime(2023, 4, 1, tz=TOKYO)
     with pytest.raises(LookupError):
         h.timeline("a99")
 
@@ -405,8 +410,9 @@ def test_random_histories(case: tuple[Document, list[Amendment]]) -> None:
         assert h.as_of(version.start) is version.document
         assert h.version_at(version.start) == version
         assert h.as_of(version.start, known_at="2999-01-01") is version.document
-    for a, b in zip(versions, versions[1:], strict=False):
-        assert a.end == b.start and a.start < b.start
+    for a, b in itertools.pairwise(versions):
+        assert a.end == b.start
+        assert a.start < b.start
     assert versions[-1].end is None
     assert len({v.id for v in versions}) == len(versions)
     again = _build(doc, amendments)

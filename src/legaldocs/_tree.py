@@ -14,6 +14,7 @@ locations of every top-level element, so the index carries over to the next docu
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -66,16 +67,36 @@ def node_at(doc: Document, loc: Loc) -> Node:
     return result
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def evolve(node: Any, **changes: Any) -> Any:
+    """``attrs.evolve`` for the model's records, without its per-call introspection."""
+    cls = type(node)
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in attrs.fields(cls))
+    values = {name: getattr(node, name) for name in names}
+    values.update(changes)
+    return cls(**values)
+
+
+@functools.lru_cache(maxsize=512)
+def parse_citation(text: str) -> Citation:
+    """:meth:`Citation.parse`, cached (citations are values)."""
+    return Citation.parse(text)
+
+
 def rebuild(doc: Document, parent: Loc, field: str, children: tuple[Any, ...]) -> Document:
     """``doc`` with the ``field`` tuple of the element at ``parent`` replaced by ``children``,
     rebuilding only the records from that element up to the root."""
     nodes: list[Any] = [doc]
     for step_field, index in parent:
         nodes.append(getattr(nodes[-1], step_field)[index])
-    new: Any = attrs.evolve(nodes[-1], **{field: children})
+    new: Any = evolve(nodes[-1], **{field: children})
     for (step_field, index), node in zip(reversed(parent), reversed(nodes[:-1]), strict=True):
         siblings = getattr(node, step_field)
-        new = attrs.evolve(node, **{step_field: (*siblings[:index], new, *siblings[index + 1 :])})
+        new = evolve(node, **{step_field: (*siblings[:index], new, *siblings[index + 1 :])})
     result: Document = new
     return result
 
@@ -141,7 +162,7 @@ def locate(doc: Document, target: str, index: Index) -> Loc:
     if target == "":
         return ()
     if is_citation(target):
-        return _locate_citation(doc, Citation.parse(target), index)
+        return _locate_citation(doc, parse_citation(target), index)
     return _locate_key(doc, target, index)
 
 
@@ -269,10 +290,12 @@ __all__ = [
     "Node",
     "child_field",
     "citation_of",
+    "evolve",
     "is_citation",
     "is_top_container",
     "locate",
     "node_at",
+    "parse_citation",
     "rebuild",
     "replace_at",
     "sibling_nums",

@@ -150,7 +150,7 @@ def _apply_one(doc: Document, change: Change, index: Index) -> tuple[Document, b
         node = _tree.node_at(doc, loc)
         if not isinstance(node, Article):
             raise _Fail("only an article has a caption")
-        return _tree.replace_at(doc, loc, attrs.evolve(node, caption=change.caption)), True
+        return _tree.replace_at(doc, loc, _tree.evolve(node, caption=change.caption)), True
     if isinstance(change, ReplaceElement):
         return _replace_element(doc, change, index)
     if isinstance(change, InsertElement):
@@ -240,29 +240,29 @@ def _map_texts(node: Any, fn: Callable[[str], str]) -> Any:
     elements whose texts do not change are returned as they are (same object)."""
     if isinstance(node, Division):
         title = fn(node.title)
-        return node if title == node.title else attrs.evolve(node, title=title)
+        return node if title == node.title else _tree.evolve(node, title=title)
     if isinstance(node, Paragraph | Item):
         text = fn(node.text)
         children = _map_all(node.children, fn)
         if text == node.text and children is node.children:
             return node
-        return attrs.evolve(node, text=text, children=children)
+        return _tree.evolve(node, text=text, children=children)
     if isinstance(node, Article):
         paragraphs = _map_all(node.paragraphs, fn)
-        return node if paragraphs is node.paragraphs else attrs.evolve(node, paragraphs=paragraphs)
+        return node if paragraphs is node.paragraphs else _tree.evolve(node, paragraphs=paragraphs)
     if isinstance(node, Table):
         rows = _map_all(node.rows, fn)
-        return node if rows is node.rows else attrs.evolve(node, rows=rows)
+        return node if rows is node.rows else _tree.evolve(node, rows=rows)
     if isinstance(node, Row):
         cells = tuple(
             c if (t := fn(c.text)) == c.text else Cell(text=t, attrs=c.attrs) for c in node.cells
         )
         if all(a is b for a, b in zip(cells, node.cells, strict=True)):
             return node
-        return attrs.evolve(node, cells=cells)
+        return _tree.evolve(node, cells=cells)
     if isinstance(node, Supplement):
         body = _map_all(node.body, fn)
-        return node if body is node.body else attrs.evolve(node, body=body)
+        return node if body is node.body else _tree.evolve(node, body=body)
     return node  # pragma: no cover
 
 
@@ -286,7 +286,7 @@ def _replace_element(doc: Document, change: ReplaceElement, index: Index) -> tup
     fields: dict[str, Any] = {"key": old.key}
     if hasattr(old, "num"):
         fields["num"] = old.num
-    new = attrs.evolve(new, **fields)
+    new = _tree.evolve(new, **fields)
     keep = not isinstance(old, Division | Supplement)
     return _tree.replace_at(doc, loc, new), keep
 
@@ -345,7 +345,7 @@ def _insert(doc: Document, change: InsertElement, index: Index) -> tuple[Documen
         _check_number(doc, siblings, type(element), num, position, None, scope, index)
     top = _tree.is_top_container(holder)
     key = _fresh_key(doc, holder, parent, field, siblings, element, index)
-    new = attrs.evolve(element, key=key)
+    new = _tree.evolve(element, key=key)
     children = (*siblings[:position], new, *siblings[position:])
     return _tree.rebuild(doc, parent, field, children), not top
 
@@ -442,7 +442,7 @@ def _delete(doc: Document, change: DeleteElement, index: Index) -> tuple[Documen
         if isinstance(node, Article):
             new: Any = Article(key=node.key, num=node.num, deleted=True, until=node.until)
         elif isinstance(node, Paragraph | Item):
-            new = attrs.evolve(node, text=DELETED_TEXT, children=())
+            new = _tree.evolve(node, text=DELETED_TEXT, children=())
         else:
             raise _Fail(f"only an article, paragraph or item can be left as {DELETED_TEXT}")
         return _tree.replace_at(doc, loc, new), True
@@ -465,7 +465,7 @@ def _renumber(doc: Document, change: Renumber, index: Index) -> tuple[Document, 
         )
     if node.until is not None if isinstance(node, Article | Division) else False:
         raise _Fail("cannot renumber a range (第N条から第M条まで); delete and insert instead")
-    new = attrs.evolve(node, num=change.num)
+    new = _tree.evolve(node, num=change.num)
     return _tree.replace_at(doc, loc, new), not isinstance(node, Article | Division)
 
 
@@ -499,7 +499,7 @@ def _shift(doc: Document, change: Shift, index: Index) -> tuple[Document, bool]:
         fields: dict[str, Any] = {"num": Num((main, *element.num.branches))}
         if getattr(element, "until", None) is not None:
             fields["until"] = Num((element.until.main + change.by, *element.until.branches))
-        moved[i] = attrs.evolve(element, **fields)
+        moved[i] = _tree.evolve(element, **fields)
     new_siblings = tuple(moved.get(i, s) for i, s in enumerate(siblings))
     nums = [n for _, n in _tree.sibling_nums(new_siblings, kind)]
     if any(a >= b for a, b in itertools.pairwise(nums)):

@@ -87,7 +87,19 @@ class _State:
     """The computed states of a history. The lists may be longer than ``n``/``m`` when
     shared with a later history: only the first ``n`` states and ``m`` steps belong here."""
 
-    __slots__ = ("cache", "docs", "first", "ids", "index", "keys", "m", "n", "starts", "steps")
+    __slots__ = (
+        "cache",
+        "docs",
+        "first",
+        "ids",
+        "index",
+        "keys",
+        "m",
+        "n",
+        "seq_of",
+        "starts",
+        "steps",
+    )
 
     def __init__(self) -> None:
         self.keys: list[int] = []
@@ -100,12 +112,14 @@ class _State:
         self.m = 0
         self.index: _tree.Index | None = None  # for docs[n - 1]
         self.cache: dict[Any, Any] = {}
+        self.seq_of: dict[str, int] = {}  # amendment id → its position (may hold stale ids)
 
     def owns_tail(self) -> bool:
         return len(self.keys) == self.n and len(self.steps) == self.m
 
-    def copy(self) -> _State:
+    def copy(self, amendments: Sequence[Amendment]) -> _State:
         new = _State()
+        new.seq_of = {a.id: i for i, a in enumerate(amendments)}
         n, m = self.n, self.m
         new.keys, new.starts, new.docs = self.keys[:n], self.starts[:n], self.docs[:n]
         new.ids, new.first, new.steps = self.ids[:n], self.first[:n], self.steps[:m]
@@ -117,6 +131,7 @@ class _State:
         new.keys, new.starts, new.docs = self.keys, self.starts, self.docs
         new.ids, new.first, new.steps = self.ids, self.first, self.steps
         new.n, new.m, new.index = self.n, self.m, self.index
+        new.seq_of = self.seq_of
         return new
 
 
@@ -147,6 +162,7 @@ class History:
         start = _moment(self.effective, self.tz)
         doc = _initial_revisions(self.document, self.enacted)
         _push(state, _key(start), start, doc, (), 0)
+        state.seq_of = {a.id: i for i, a in enumerate(self.amendments)}
         object.__setattr__(self, "_state", state)
         steps = sorted(s for i, a in enumerate(self.amendments) for s in _steps(a, i, self.tz))
         for step in steps:
@@ -187,11 +203,12 @@ class History:
         """
         if not isinstance(amendment, Amendment):
             raise HistoryError(f"not an Amendment: {amendment!r}")
-        if any(a.id == amendment.id for a in self.amendments):
-            raise HistoryError(f"the history already has an amendment {amendment.id!r}")
         seq = len(self.amendments)
-        new_steps = sorted(_steps(amendment, seq, self.tz))
         old = self._state
+        known = old.seq_of.get(amendment.id)
+        if known is not None and known < seq and self.amendments[known].id == amendment.id:
+            raise HistoryError(f"the history already has an amendment {amendment.id!r}")
+        new_steps = sorted(_steps(amendment, seq, self.tz))
         for step in new_steps:
             if step.key[0] < old.keys[0]:
                 raise _before_start(amendment, old.starts[0])
@@ -206,7 +223,8 @@ class History:
             # When it merges into the latest version (same moment), that version changes:
             # work on a copy instead.
             merge = new_steps[0].key[0] == old.keys[old.n - 1]
-            state = old.share() if old.owns_tail() and not merge else old.copy()
+            state = old.share() if old.owns_tail() and not merge else old.copy(self.amendments)
+            state.seq_of[amendment.id] = seq
             state.steps.extend(new_steps)
             first = state.m
             state.m += len(new_steps)
@@ -214,7 +232,8 @@ class History:
             _run(history, state, first, state.n)
             return history
         # An amendment that takes effect before later ones: replay from its moment.
-        state = old.copy()
+        state = old.copy(self.amendments)
+        state.seq_of[amendment.id] = seq
         s = bisect.bisect_left(state.keys, new_steps[0].key[0], 0, state.n)
         from_step = state.first[s]  # steps before it take effect before the new one
         state.steps = sorted((*state.steps, *new_steps))
@@ -318,7 +337,7 @@ class History:
             node = _tree.node_at(doc, loc)
             assert not isinstance(node, Document)
             if out and out[-1].element == node and out[-1].end == version.start:
-                out[-1] = attrs.evolve(out[-1], end=version.end)
+                out[-1] = _tree.evolve(out[-1], end=version.end)
                 continue
             citation = cite(doc, node).format(doc.style.numerals)
             out.append(
@@ -486,7 +505,14 @@ def _steps(amendment: Amendment, seq: int, tz: str) -> Iterator[_Step]:
         moment = default if change.effective is None else _moment(change.effective, tz)
         groups.setdefault(_key(moment), (moment, []))[1].append(i)
     for key, (moment, changes) in groups.items():
-        yield _Step((key, enacted, seq), moment, seq, tuple(changes))
+        indices = tuple(changes)
+        if len(indices) == 1 and indices[0] < 16:
+            indices = _INDICES.setdefault(indices, indices)
+        yield _Step((key, enacted, seq), moment, seq, indices)
+
+
+_INDICES: dict[tuple[int, ...], tuple[int, ...]] = {}
+"""Interned tuples of change indices (most steps hold ``(0,)``)."""
 
 
 def _before_start(amendment: Amendment, start: pendulum.DateTime) -> HistoryError:
@@ -511,8 +537,9 @@ def _holder(doc: Document) -> int | None:
 
 def _set_revisions(doc: Document, i: int, revisions: tuple[Revision, ...]) -> Document:
     supplements: Sequence[Supplement] = doc.supplements
-    new = attrs.evolve(supplements[i], revisions=revisions)
-    return attrs.evolve(doc, supplements=(*supplements[:i], new, *supplements[i + 1 :]))
+    new = _tree.evolve(supplements[i], revisions=revisions)
+    result: Document = _tree.evolve(doc, supplements=(*supplements[:i], new, *supplements[i + 1 :]))
+    return result
 
 
 def _initial_revisions(doc: Document, enacted: pendulum.Date) -> Document:
@@ -575,11 +602,21 @@ def _moment(value: object, tz: str) -> pendulum.DateTime:
             return pendulum.instance(value, tz=tz)
         return pendulum.instance(value)
     if isinstance(value, datetime.date):
-        return pendulum.datetime(value.year, value.month, value.day, tz=tz)
+        return pendulum.DateTime(value.year, value.month, value.day, tzinfo=_zone(tz))
     raise HistoryError(f"not a date or a point in time: {value!r}")
 
 
 _TZ_CACHE: dict[str, Any] = {}
+
+
+def _zone(tz: str) -> Any:
+    zone = _TZ_CACHE.get(tz)
+    if zone is None:
+        try:
+            zone = _TZ_CACHE[tz] = pendulum.timezone(tz)
+        except Exception as exc:  # pendulum raises its own InvalidTimezone
+            raise HistoryError(f"unknown time zone {tz!r}") from exc
+    return zone
 
 
 def _key_of(value: object, tz: str) -> int:
@@ -587,10 +624,7 @@ def _key_of(value: object, tz: str) -> int:
     if isinstance(value, datetime.datetime) and value.tzinfo is not None:
         return _key(value)
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        zone = _TZ_CACHE.get(tz)
-        if zone is None:
-            zone = _TZ_CACHE[tz] = pendulum.timezone(tz)
-        return _key(datetime.datetime(value.year, value.month, value.day, tzinfo=zone))
+        return _key(datetime.datetime(value.year, value.month, value.day, tzinfo=_zone(tz)))
     return _key(_moment(value, tz))
 
 
