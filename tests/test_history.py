@@ -335,7 +335,7 @@ def valid_change(draw: st.DrawFn, doc: Document) -> Change:
     """A change that applies to ``doc``: targets and phrases are picked from it."""
     articles = [a for a in doc.articles() if not a.deleted]
     texts = _texts_with_keys(doc)
-    kinds = ["insert", "renumber"]
+    kinds = ["insert", "renumber", "paragraph"]
     if texts:
         kinds.append("phrase")
     if articles:
@@ -358,6 +358,13 @@ def valid_change(draw: st.DrawFn, doc: Document) -> Change:
         return DeleteElement(
             target=draw(st.sampled_from(articles)).key, placeholder=draw(st.booleans())
         )
+    if kind == "paragraph" and articles:
+        host = draw(st.sampled_from(articles))
+        next_num = host.paragraphs[-1].num.main + 1 if host.paragraphs else 1
+        paragraph = Paragraph(key="x", num=Num.of(next_num), text=draw(strategies.texts))
+        return InsertElement(element=paragraph, parent=host.key)
+    if kind == "renumber" and last is not None and draw(st.booleans()):
+        return Shift(first=last.key, by=draw(st.integers(1, 2)))
     if kind == "renumber" and last is not None:
         return Renumber(target=last.key, num=Num.of(last.num.main + draw(st.integers(1, 2))))
     num = Num.of(last.num.main + 1) if last is not None else Num.of(1)
@@ -451,3 +458,19 @@ def test_known_at_ignores_later_enactments(
         return
     expected = _build(doc, known).as_of("2200-01-01")
     assert h.as_of("2200-01-01", known_at=at) == expected
+
+
+def test_datetimes_are_shown_in_the_history_zone(history: History) -> None:
+    utc = pendulum.datetime(2023, 3, 31, 15, 0, tz="UTC")  # 2023-04-01 00:00 in Tokyo
+    h = history.amend(
+        Amendment(
+            id="u",
+            title="",
+            enacted=D(2023, 3, 1),
+            effective=utc,
+            changes=(SetCaption(target="第1条"),),
+        )
+    )
+    assert h.versions[1].start == utc
+    assert h.versions[1].start.timezone_name == TOKYO
+    assert h.current.supplements[0].revisions[-1].date == D(2023, 4, 1)

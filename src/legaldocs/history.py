@@ -6,8 +6,8 @@ staged part of an amendment (changes with their own ``effective``) applies at it
 moment. Several amendments at one moment all apply and make one version.
 
 Moments: a date means 00:00 on that date in the history's time zone (``tz``, default
-``Asia/Tokyo``); a DateTime is taken as given (a naive one is read in ``tz``); a string is
-ISO 8601 (``"2024-04-01"`` is a date, not UTC midnight).
+``Asia/Tokyo``); a DateTime is taken as given (a naive one is read in ``tz``) and shown in
+``tz``; a string is ISO 8601 (``"2024-04-01"`` is a date, not UTC midnight).
 
 Revision records: when the document keeps its own revision record (a 附則 holding
 :class:`~legaldocs.model.Revision` lines, as the clinic's pages do), each version's record is
@@ -600,7 +600,7 @@ def _moment(value: object, tz: str) -> pendulum.DateTime:
     if isinstance(value, datetime.datetime):
         if value.tzinfo is None:
             return pendulum.instance(value, tz=tz)
-        return pendulum.instance(value)
+        return pendulum.instance(value).in_timezone(_zone(tz))
     if isinstance(value, datetime.date):
         return pendulum.DateTime(value.year, value.month, value.day, tzinfo=_zone(tz))
     raise HistoryError(f"not a date or a point in time: {value!r}")
