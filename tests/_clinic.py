@@ -54,3 +54,62 @@ def clinic() -> Document:
         supplements=(Supplement(key="s1", revisions=(Revision(date=pendulum.date(2021, 2, 25)),)),),
         style=Style(numerals="arabic", items="bullets"),
     )
+
+
+def privacy_policy_from_seed(text: str) -> Document:
+    """The privacy policy of the captured pages, read by a minimal reader written for this
+    test only (the real readers live in the format modules): ``  • 第N条(caption)`` starts
+    an article, blank-line separated blocks indented four spaces are paragraphs, and
+    ``    • text`` lines are items of the paragraph above."""
+    import re
+
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("  • 第1条"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("  • 附則"))
+    articles: list[Article] = []
+    head = re.compile(r"  • 第(\d+)条 ?(.*)$")
+    current_blocks: list[list[str]] = []
+    block: list[str] = []
+    for line in [*lines[start:end], "  • 第0条"]:
+        m = head.match(line)
+        if m:
+            if articles:
+                blocks = current_blocks
+                paragraphs = tuple(
+                    Paragraph(
+                        key=f"p{n}",
+                        num=Num.of(n),
+                        text="\n".join(t for t in block if not t.startswith("• ")),
+                        children=tuple(
+                            Item(key=f"i{j}", num=Num.of(j), text=t[2:])
+                            for j, t in enumerate([t for t in block if t.startswith("• ")], 1)
+                        ),
+                    )
+                    for n, block in enumerate(blocks, start=1)
+                )
+                articles[-1] = Article(
+                    key=articles[-1].key,
+                    num=articles[-1].num,
+                    caption=articles[-1].caption,
+                    paragraphs=paragraphs,
+                )
+            if m.group(1) != "0":
+                n = int(m.group(1))
+                articles.append(Article(key=f"a{n}", num=Num.of(n), caption=m.group(2) or None))
+            current_blocks = []
+            block = []
+            continue
+        if not line.strip():
+            block = []
+            continue
+        if not block:
+            current_blocks.append(block)
+        block.append(line[4:])
+    revision = lines[end + 1].strip()
+    assert revision == "2021年2月25日 制定", revision
+    return Document(
+        title="プライバシーポリシー",
+        body=tuple(articles),
+        supplements=(Supplement(key="s1", revisions=(Revision(date=pendulum.date(2021, 2, 25)),)),),
+        style=Style(numerals="arabic", items="bullets"),
+    )

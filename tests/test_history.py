@@ -474,3 +474,38 @@ def test_datetimes_are_shown_in_the_history_zone(history: History) -> None:
     assert h.versions[1].start == utc
     assert h.versions[1].start.timezone_name == TOKYO
     assert h.current.supplements[0].revisions[-1].date == D(2023, 4, 1)
+
+
+def test_real_privacy_policy(shared: object) -> None:
+    from tests._clinic import privacy_policy_from_seed
+    from tests.conftest import SEEDS
+
+    policy = privacy_policy_from_seed((SEEDS / "clinic-legal-pages.txt").read_text("utf-8"))
+    assert [a.num.main for a in policy.articles()] == list(range(1, 16))
+    assert policy.get("第11条").caption == "(正確性の確保)"  # type: ignore[union-attr]
+    h = History.start(policy, enacted=D(2021, 2, 25))
+    item = policy.get("第2条第1項").children[-1]  # type: ignore[union-attr]
+    h = h.amend(
+        amendment(
+            "2023-改定",
+            "2023-03-01",
+            "2023-04-01",
+            InsertElement(
+                element=type(item)(
+                    key="x",
+                    num=Num.of(len(policy.get("第2条第1項").children) + 1),
+                    text="マイナンバー",
+                ),  # type: ignore[union-attr]
+                parent="第2条第1項",
+            ),
+            ReplacePhrase(target="第15条", old=CONTACT, new="株式会社klinik「お客様相談室」"),
+        )
+    )
+    new = h.as_of("2023-04-01")
+    assert new.get("第2条第1項").children[-1].text == "マイナンバー"  # type: ignore[union-attr]
+    assert "「お客様相談室」" in new.get("第15条").paragraphs[1].text  # type: ignore[union-attr]
+    assert [r.date for r in new.supplements[0].revisions] == [D(2021, 2, 25), D(2023, 4, 1)]
+    assert h.as_of("2023-03-31") is h.versions[0].document
+    assert h.versions[0].document is policy  # its revision record already says 制定
+    unchanged = [a for a, b in zip(policy.body, new.body, strict=True) if a is b]
+    assert len(unchanged) == 13
