@@ -509,3 +509,13 @@ def test_real_privacy_policy(shared: object) -> None:
     assert h.versions[0].document is policy  # its revision record already says 制定
     unchanged = [a for a, b in zip(policy.body, new.body, strict=True) if a is b]
     assert len(unchanged) == 13
+
+
+def test_known_at_before_a_repeal_was_enacted(history: History) -> None:
+    h = history.amend(amendment("end", "2024-12-01", "2025-01-01", Repeal()))
+    assert h.as_of("2025-06-01", known_at="2024-11-30") is history.as_of("2025-06-01")
+    with pytest.raises(HistoryError, match="repealed"):
+        h.as_of("2025-06-01", known_at="2024-12-01")
+    with pytest.raises(HistoryError, match="before the first version"):
+        h.as_of("2020-01-01", known_at="2024-11-30")
+    assert h.current is history.current

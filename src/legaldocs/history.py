@@ -263,16 +263,19 @@ class History:
     @property
     def repealed(self) -> pendulum.DateTime | None:
         """The moment the document was repealed, or None."""
-        state = self._state
-        for i in range(state.n):
-            if state.docs[i] is None:
-                return state.starts[i]
-        return None
+        state = self._state  # a repeal can only be the last state
+        return state.starts[state.n - 1] if state.docs[state.n - 1] is None else None
 
     @property
     def current(self) -> Document:
-        """The latest version (whether or not it is in force yet)."""
-        return self.versions[-1].document
+        """The text of the latest version (whether or not it is in force yet; before the
+        repeal for a repealed document)."""
+        state = self._state
+        doc = state.docs[state.n - 1]
+        if doc is None:
+            doc = state.docs[state.n - 2]
+        assert doc is not None
+        return doc
 
     def version_at(self, when: When) -> Version:
         """The version in force at ``when``. Raises HistoryError before the first version
@@ -390,7 +393,8 @@ class History:
             j += 1
         if unknown is None:
             return self.as_of(when)
-        self._find(when)  # before the start: the same error either way
+        if when_key < state.keys[0]:
+            self._find(when)  # raises: before the first version
         known = tuple(i for i in range(unknown, j) if steps[i].key[1] <= known_key)
         cache_key = ("known", j, known)
         cached = state.cache.get(cache_key)
