@@ -172,6 +172,7 @@ def test_retroactive_amendment_and_known_at(history: History) -> None:
     )
     h = history.amend(a).amend(retro)
     assert [v.amendments for v in h.versions] == [(), ("retro",), ("a",)]
+    assert h.versions[2].id == history.amend(a).versions[1].id  # ids are stable
     assert contact(h.as_of("2023-02-01")).startswith("X")
     # what the record said on 2023-05-01: the retroactive amendment was not enacted yet
     before = h.as_of("2023-02-01", known_at="2023-05-01")
@@ -302,6 +303,20 @@ def test_as_of_returns_cached_versions(history: History) -> None:
         )
         == h
     )
+    with pytest.raises(HistoryError, match="unique"):
+        History(
+            document=clinic(),
+            enacted=D(2021, 2, 25),
+            effective=D(2021, 2, 25),
+            amendments=(*h.amendments, *h.amendments),
+        )
+    with pytest.raises(HistoryError, match="before the history starts"):
+        History(
+            document=clinic(),
+            enacted=D(2024, 1, 1),
+            effective=D(2024, 1, 1),
+            amendments=h.amendments,
+        )
 
 
 def test_failed_amend_leaves_shared_state_intact(history: History) -> None:

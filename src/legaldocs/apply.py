@@ -417,15 +417,20 @@ def _fresh_key(
         base = "e"
     if top and field in ("body", "children"):
         prefix = doc.supplements[parent[0][1]].key + "/" if _scope(parent) != BODY_SCOPE else ""
-        taken = {
-            k[len(prefix) :]
-            for k in index.keys
-            if k.startswith(prefix) and "/" not in k[len(prefix) :]
-        }
+        keys = index.keys
+        sibling_keys = {s.key for s in siblings}
+
+        def used(key: str) -> bool:
+            return prefix + key in keys or key in sibling_keys
+
     else:
-        taken = {s.key for s in siblings}
+        sibling_keys = {s.key for s in siblings}
+
+        def used(key: str) -> bool:
+            return key in sibling_keys
+
     key, n = base, 1
-    while key in taken:
+    while used(key):
         n += 1
         key = f"{base}~{n}"
     return key
@@ -506,10 +511,9 @@ def _shift(doc: Document, change: Shift, index: Index) -> tuple[Document, bool]:
         raise _Fail("number already taken or out of order after the shift")
     if kind is Article:
         scope = _scope(parent)
-        for i, element in moved.items():
+        for element in moved.values():
             other = index.articles.get((scope, element.num))
             if other is not None and not (other[:-1] == parent and start <= other[-1][1] <= end):
                 raise _Fail(f"number already taken: {_label(Article, element.num, doc)}")
-            del i
     keep = kind not in (Article, Division) and not _tree.is_top_container(holder)
     return _tree.rebuild(doc, parent, field, new_siblings), keep

@@ -286,7 +286,9 @@ class History:
         """The text in force at ``when``. With ``known_at``, the amendments enacted after
         ``known_at`` are ignored: the text as the record stood at that earlier time.
 
-        Raises :class:`~legaldocs.HistoryError` before the first version or after a repeal.
+        Raises :class:`~legaldocs.HistoryError` before the first version or after a repeal,
+        and when an amendment known at ``known_at`` does not apply without the ones enacted
+        after it.
         """
         if known_at is not None:
             return self._as_known(when, known_at)
