@@ -44,6 +44,7 @@ __all__ = [
     "Repeal",
     "ReplaceElement",
     "ReplacePhrase",
+    "ReplaceableElement",
     "SetCaption",
     "Shift",
 ]
@@ -132,6 +133,7 @@ class DeletePhrase:
 
 
 ReplaceableElement: TypeAlias = Article | Division | Paragraph | Item | Table | Supplement
+"""What ReplaceElement and InsertElement carry."""
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
