@@ -534,3 +534,69 @@ def test_known_at_before_a_repeal_was_enacted(history: History) -> None:
     with pytest.raises(HistoryError, match="before the first version"):
         h.as_of("2020-01-01", known_at="2024-11-30")
     assert h.current is history.current
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_amend_in_any_order_matches_a_full_replay(seed: int) -> None:
+    """Amendments added one by one (fast path, re-application after retroactive ones,
+    branches from older histories, failed attempts) give the same versions as a history
+    built in one go, and known_at gives the history built from the amendments known then."""
+    import random
+
+    rng = random.Random(seed)
+    base = clinic()
+    start = D(2021, 2, 25)
+    amendments = []
+    for i in range(rng.randint(2, 8)):
+        changes = [
+            SetCaption(
+                target=f"第{rng.randint(1, 15)}条",
+                caption=f"({i}.{k})",
+                effective=None if k == 0 else start.add(days=rng.choice([0, 1, 5, 12])),
+            )
+            for k in range(rng.randint(1, 2))
+        ]
+        amendments.append(
+            Amendment(
+                id=f"m{i}",
+                title="",
+                enacted=D(2021, 1, 1).add(days=rng.randint(0, 60)),
+                effective=start.add(days=rng.choice([0, 1, 2, 3, 10])),
+                changes=tuple(changes),
+            )
+        )
+    other = Amendment(
+        id="other",
+        title="",
+        enacted=start,
+        effective=start.add(days=1),
+        changes=(SetCaption(target="第1条"),),
+    )
+    bad = Amendment(
+        id="bad",
+        title="",
+        enacted=start,
+        effective=start,
+        changes=(DeleteElement(target="第99条"),),
+    )
+    histories = [History.start(base, enacted=start)]
+    for a in amendments:
+        if rng.random() < 0.3:
+            rng.choice(histories).amend(other)  # a branch must not disturb the others
+        with pytest.raises(AmendmentError):
+            histories[-1].amend(bad)
+        histories.append(histories[-1].amend(a))
+
+    def replay(known: tuple[Amendment, ...]) -> History:
+        return History(document=base, enacted=start, effective=start, amendments=known)
+
+    for k, h in enumerate(histories):
+        assert [v.document for v in h.versions] == [
+            v.document for v in replay(tuple(amendments[:k])).versions
+        ]
+    h = histories[-1]
+    for a in amendments:
+        expected = replay(tuple(x for x in amendments if x.enacted <= a.enacted))
+        for day in range(15):
+            when = start.add(days=day)
+            assert h.as_of(when, known_at=a.enacted) == expected.as_of(when)

@@ -398,7 +398,7 @@ class History:
         if when_key < state.keys[0]:
             self._find(when)  # raises: before the first version
         known = tuple(i for i in range(unknown, j) if steps[i].key[1] <= known_key)
-        cache_key = ("known", j, known)
+        cache_key = ("known", unknown, j, known)
         cached = state.cache.get(cache_key)
         if cached is not None:
             result: Document = cached
