@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pendulum
 import pytest
+from hypothesis import given
 
 from legaldocs import (
     Amendment,
@@ -24,9 +25,12 @@ from legaldocs import (
     ReplacePhrase,
     SetCaption,
     Shift,
+    _tree,
     apply,
 )
 from legaldocs.amendment import Change
+from legaldocs.citation import key_paths, walk
+from tests import strategies
 from tests._clinic import CONTACT, article, clinic
 
 DAY = pendulum.date(2023, 4, 1)
@@ -337,3 +341,19 @@ def test_all_or_nothing_and_repeal() -> None:
     assert doc == snapshot
     with pytest.raises(AmendmentError, match="repeal"):
         apply(doc, amend(Repeal()))
+
+
+@given(strategies.documents())
+def test_targets_resolve_like_citations_and_key_paths(doc: Document) -> None:
+    """The indexed look-up of apply finds what Document.get finds, for every element."""
+    index = _tree.Index.build(doc)
+    for path, element in key_paths(doc):
+        assert _tree.node_at(doc, _tree.locate(doc, path, index)) is element
+    for cit, element in walk(doc):
+        text = cit.format(doc.style.numerals)
+        try:
+            expected = doc.get(text)
+        except LookupError:
+            continue  # a citation that does not name one element (cited by Document too)
+        if isinstance(element, Article | Paragraph | Item):
+            assert _tree.node_at(doc, _tree.locate(doc, text, index)) is expected
