@@ -426,6 +426,8 @@ class History:
             doc = None if applied.repealed else _revise(applied.doc, step.moment.date())
         if doc is None:
             raise HistoryError(f"{_show(when)}: the document was repealed (as known then)")
+        if len(state.cache) > 256:  # keep the cache of known_at texts small
+            state.cache = {k: v for k, v in state.cache.items() if k == "versions"}
         state.cache[cache_key] = doc
         return doc
 
