@@ -6,7 +6,7 @@ import legaldocs
 
 project = "legaldocs"
 author = "legaldocs developers"
-copyright = "2026, legaldocs developers"  # noqa: A001
+copyright = "2026, legaldocs developers"
 version = release = legaldocs.__version__
 
 extensions = [
