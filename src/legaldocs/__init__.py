@@ -14,6 +14,8 @@ from legaldocs.errors import (
     ParseError,
     SchemaError,
 )
+from legaldocs.html import html_id, render_html
+from legaldocs.markdown import parse_markdown, render_markdown
 from legaldocs.model import (
     Article,
     Cell,
@@ -58,4 +60,8 @@ __all__ = [
     "Toc",
     "TocEntry",
     "__version__",
+    "html_id",
+    "parse_markdown",
+    "render_html",
+    "render_markdown",
 ]
