@@ -172,7 +172,8 @@ def test_divisions() -> None:
     assert doc.body[1].key == "ch2"
     assert doc.style.numerals == "kanji"
     third = doc.get("第三条")
-    assert isinstance(third, Article) and third.deleted
+    assert isinstance(third, Article)
+    assert third.deleted
 
 
 @pytest.mark.parametrize(
@@ -219,8 +220,10 @@ def test_unrepresentable_documents_raise() -> None:
 def test_era_revision_lines() -> None:
     doc = parse_markdown("# t\n\n## 附則\n\n令和3年2月25日 制定\\\n令和元年5月1日 改定\n")
     revisions = doc.supplements[0].revisions
-    assert revisions[0].date == pendulum.date(2021, 2, 25) and revisions[0].era
-    assert revisions[1].date == pendulum.date(2019, 5, 1) and revisions[1].event == "改定"
+    assert revisions[0].date == pendulum.date(2021, 2, 25)
+    assert revisions[0].era
+    assert revisions[1].date == pendulum.date(2019, 5, 1)
+    assert revisions[1].event == "改定"
     assert parse_markdown(render_markdown(doc)) == doc
 
 
@@ -275,7 +278,8 @@ def test_clinic_privacy_policy() -> None:
     assert isinstance(third, Article)
     assert len(third.paragraphs) == 3
     purposes = doc.get("第3条第2項")
-    assert isinstance(purposes, Paragraph) and len(purposes.children) == 10
+    assert isinstance(purposes, Paragraph)
+    assert len(purposes.children) == 10
     assert doc.get("第3条第2項第10号").text == "上記の利用目的に付随する目的"  # type: ignore[union-attr]
     assert doc.supplements[0].revisions[0].date == pendulum.date(2021, 2, 25)
     assert doc.style == Style(numerals="arabic", items="bullets")
@@ -290,7 +294,8 @@ def test_clinic_seed_captions_match_the_markdown(shared: Path) -> None:
         for par in article.paragraphs:
             assert par.text in seed
             for child in par.children:
-                assert isinstance(child, Item) and child.text in seed
+                assert isinstance(child, Item)
+                assert child.text in seed
 
 
 @given(st.sampled_from(["clinic-privacy-policy.md", "privacy-policy-en.md"]))

@@ -308,4 +308,3 @@ def render_html(doc: Document, *, full_page: bool = False) -> str:
         "</body>\n"
         "</html>\n"
     )
-

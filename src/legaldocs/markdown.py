@@ -367,7 +367,7 @@ class _Parser:
 
     def content(self, blocks: list[Block]) -> None:
         target = self.target
-        for index, block in enumerate(blocks):
+        for block in blocks:
             if isinstance(block, Comment):
                 continue
             if isinstance(block, Heading):
@@ -386,7 +386,6 @@ class _Parser:
                     "must be inside an article",
                     block,
                 )
-            del index
 
     def last_par(self, pars: Sequence[_Body | _Par], block: Block, where: str) -> _Par:
         if not pars or not isinstance(pars[-1], _Par):
@@ -466,15 +465,15 @@ class _Parser:
         out: list[BodyElement] = []
         seen: dict[str, _Art] = {}
         pars = 0
-        for element in self._flatten_articles(elements):
-            if element.num and _article_key(element.num) in seen:
+        for art in self._flatten_articles(elements):
+            if _article_key(art.num) in seen:
                 raise ParseError(
-                    f"article number {element.num} appears twice",
-                    line=element.line,
-                    column=element.column,
+                    f"article number {art.num} appears twice",
+                    line=art.line,
+                    column=art.column,
                     source=self.source,
                 )
-            seen[_article_key(element.num)] = element
+            seen[_article_key(art.num)] = art
         for element in elements:
             if isinstance(element, _Par):
                 pars += 1
@@ -501,9 +500,7 @@ class _Parser:
                 kind=element.kind,
                 num=element.num,
                 title=element.title,
-                children=tuple(
-                    cast(Division | Article, self.freeze(c)) for c in element.children
-                ),
+                children=tuple(cast(Division | Article, self.freeze(c)) for c in element.children),
             )
         return element
 
@@ -554,8 +551,12 @@ def parse_markdown(text: str, *, source: str | None = None) -> Document:
             continue
         break
     if index >= len(blocks):
-        raise ParseError("no title: a Markdown policy starts with a '# title' heading",
-                         line=1, column=1, source=source)  # fmt: skip
+        raise ParseError(
+            "no title: a Markdown policy starts with a '# title' heading",
+            line=1,
+            column=1,
+            source=source,
+        )
     first = blocks[index]
     if not isinstance(first, Heading) or first.level != 1:
         raise parser.error("the document must start with its title as a level-1 heading", first)
@@ -670,9 +671,7 @@ def _table(table: Table, out: _Out, where: str) -> list[str]:
                 raise _fail(f"a cell of {where} holds a carriage return")
             if "\\|" in cell.text:
                 raise _fail(f"a cell of {where} holds a backslash before '|'")
-            cells.append(
-                "<br>".join(_mdinline.escape_line(line) for line in cell.text.split("\n"))
-            )
+            cells.append("<br>".join(_mdinline.escape_line(line) for line in cell.text.split("\n")))
         lines.append("| " + " | ".join(cells) + " |")
     return lines
 
@@ -733,7 +732,7 @@ def _list_runs(
         if kind != run_kind:
             close()
             run_kind = kind
-            run_blank = not bullet and num != 1 or not child.text
+            run_blank = (not bullet and num != 1) or not child.text
         run.extend(_item(child, marker, out, path))
         previous = num
     close()
@@ -744,7 +743,7 @@ def _item(item: Item, marker: str, out: _Out, where: str) -> list[str]:
     pad = " " * (len(marker) + 1)
     if item.text:
         text = _text_block(item.text, where)
-        lines = [f"{marker} {text[0]}"] + _indented(text[1:], pad)
+        lines = [f"{marker} {text[0]}", *_indented(text[1:], pad)]
     else:
         if item.children and isinstance(item.children[0], Table):
             raise _fail(f"item {where} has no text and begins with a table")
