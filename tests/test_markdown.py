@@ -62,6 +62,7 @@ def _fields(doc: Document) -> dict[str, object]:
 @example("*a* _b_ #c |d| <e> 1. f\\g &amp; `h` ~i~")
 @example("1. starts like a list\n- and so\n+ does\n= this\n# heading\n[x]: /url")
 @example("    four spaces\n\ttab ")
+@example("\nempty\n\nlines")
 def test_special_characters_survive(text: str) -> None:
     doc = Document(
         title=text.split("\n")[0],
@@ -201,7 +202,7 @@ def test_parse_errors(text: str, line: int, message: str) -> None:
 
 def test_unrepresentable_documents_raise() -> None:
     article = Article(
-        key="a1", num=Num.of(1), paragraphs=(Paragraph(key="p1", num=Num.of(1), text="a\n\nb"),)
+        key="a1", num=Num.of(1), paragraphs=(Paragraph(key="p1", num=Num.of(1), text="a\nb\n"),)
     )
     with pytest.raises(LegaldocsError, match="empty line"):
         render_markdown(Document(title="t", body=(article,)))
@@ -303,3 +304,45 @@ def test_data_files_render_stably(name: str) -> None:
     doc = parse_markdown((DATA / name).read_text(encoding="utf-8"))
     once = render_markdown(doc)
     assert render_markdown(parse_markdown(once)) == once
+
+
+_MD_ALPHABET = st.sampled_from(
+    list("#-*+=_|>`~<!&;\\[]()（）.) 　\n\t")
+    + [
+        "1.",
+        "3)",
+        "第1条",
+        "第一章",
+        "第2節",
+        "附則",
+        "1. ",
+        "Article 2",
+        "Chapter 1 ",
+        "  ",
+        "    ",
+    ]
+    + [
+        "2021年2月25日 制定",
+        "令和0年1月1日 制定",
+        "0. x",
+        "<!--",
+        "-->",
+        "&#0;",
+        "<br>",
+        "a",
+        "本文",
+    ]
+)
+
+
+@given(st.lists(_MD_ALPHABET, max_size=40).map("".join))
+def test_any_input_parses_or_raises_parse_error(text: str) -> None:
+    try:
+        doc = parse_markdown("# t\n\n" + text)
+    except ParseError:
+        return
+    try:
+        again = parse_markdown(render_markdown(doc))
+    except LegaldocsError:
+        return
+    assert again == doc

@@ -345,7 +345,10 @@ class _Parser:
             match = pattern.match(raw)
             if match:
                 self.set_label(cast(ArticleLabel, label))
-                num = _parse_english_num(match.group(1))
+                try:
+                    num = _parse_english_num(match.group(1))
+                except ValueError:
+                    raise self.error(f"not an article number: {match.group(1)!r}", block) from None
                 return _Art(num, None, match.group(2) or "", block.line, block.column)
         return None
 
@@ -360,6 +363,8 @@ class _Parser:
         match = _EN_DIVISION.match(raw)
         if match:
             title = _mdinline.unescape(match.group(3) or "")
+            if int(match.group(2)) < 1:
+                raise self.error(f"not a division number: {match.group(2)!r}", block)
             return _EN_KINDS[match.group(1)], Num.of(int(match.group(2))), title
         return None
 
@@ -412,7 +417,10 @@ class _Parser:
         elif isinstance(block, ListBlock) and (article.list_mode or not article.paragraphs):
             article.list_mode = True
             for list_item in block.items:
-                article.paragraphs.append(self.list_par(list_item))
+                par = self.list_par(list_item)
+                if not par.text:
+                    raise self.error("an empty list item cannot be a paragraph", list_item)
+                article.paragraphs.append(par)
         else:
             owner = self.last_par(article.paragraphs, block, "in an article")
             self.add_children(owner, [block])
@@ -625,8 +633,8 @@ def _lines(text: str, where: str) -> list[str]:
     if "\r" in text:
         raise _fail(f"{where} holds a carriage return")
     lines = text.split("\n")
-    if len(lines) > 1 and any(not line for line in lines):
-        raise _fail(f"{where} holds an empty line, which would end the Markdown paragraph")
+    if len(lines) > 1 and not lines[-1]:
+        raise _fail(f"{where} ends with an empty line, which Markdown cannot keep")
     return [_mdinline.escape_line(line) for line in lines]
 
 
