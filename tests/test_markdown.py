@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pendulum
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from legaldocs import (
@@ -24,6 +25,7 @@ from legaldocs import (
     parse_markdown,
     render_markdown,
 )
+from legaldocs.citation import key_paths
 from tests import strategies
 
 DATA = Path(__file__).parent / "data"
@@ -306,33 +308,8 @@ def test_data_files_render_stably(name: str) -> None:
     assert render_markdown(parse_markdown(once)) == once
 
 
-_MD_ALPHABET = st.sampled_from(
-    list("#-*+=_|>`~<!&;\\[]()（）.) 　\n\t")
-    + [
-        "1.",
-        "3)",
-        "第1条",
-        "第一章",
-        "第2節",
-        "附則",
-        "1. ",
-        "Article 2",
-        "Chapter 1 ",
-        "  ",
-        "    ",
-    ]
-    + [
-        "2021年2月25日 制定",
-        "令和0年1月1日 制定",
-        "0. x",
-        "<!--",
-        "-->",
-        "&#0;",
-        "<br>",
-        "a",
-        "本文",
-    ]
-)
+_MD_PIECES = ["1.", "3)", "第1条", "第一章", "第2節", "附則", "Article 2", "Chapter 1", "0. x", "<!--", "-->", "&#0;", "<br>", "a", "本文", "2021年2月25日 制定", "令和0年1月1日 制定", "\n-", "\n##", "\n1.", "\n  - "]
+_MD_ALPHABET = st.sampled_from([*"#-*+=_|>`~<!&;\\[]()（）.) 　\n\t", "  ", "    ", *_MD_PIECES])
 
 
 @given(st.lists(_MD_ALPHABET, max_size=40).map("".join))
@@ -346,3 +323,66 @@ def test_any_input_parses_or_raises_parse_error(text: str) -> None:
     except LegaldocsError:
         return
     assert again == doc
+
+
+class _Display(HTMLParser):
+    """What a CommonMark reader shows: texts of <p>/<li>/<td> and the depth of each <li>."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[tuple[str, list[str] | None]] = []
+        self.texts: list[str] = []
+        self.li_depths: list[int] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if tag == "br":
+            self.handle_data("\n")
+        elif tag in ("p", "li", "td", "th", "h1", "h2", "h3", "h4"):
+            if tag == "li":
+                self.li_depths.append(sum(t == "li" for t, _ in self.stack) + 1)
+            self.stack.append((tag, []))
+        elif tag in ("ul", "ol", "table") and self.stack and self.stack[-1][0] == "li":
+            self.close_text()
+
+    def close_text(self) -> None:
+        tag, buffer = self.stack[-1]
+        if buffer is not None:
+            self.texts.append("".join(buffer).replace("\n\n", "\n").strip("\n"))
+            self.stack[-1] = (tag, None)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("p", "li", "td", "th", "h1", "h2", "h3", "h4"):
+            self.close_text()
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        for _, buffer in reversed(self.stack):
+            if buffer is not None:
+                buffer.append(data)
+                return
+
+
+@settings(max_examples=40)
+@given(strategies.documents())
+def test_a_commonmark_reader_displays_the_text(doc: Document) -> None:
+    """Checked with markdown-it-py (CommonMark + GFM tables) when it is installed."""
+    markdown_it = pytest.importorskip("markdown_it")
+    rendered = markdown_it.MarkdownIt("commonmark").enable("table").render(render_markdown(doc))
+    shown = _Display()
+    shown.feed(rendered)
+    texts = [t for t in shown.texts if t]
+    expected = [e.text for _, e in key_paths(doc) if isinstance(e, (Paragraph, Item))]
+    position = 0
+    for text in expected:
+        while position < len(texts) and texts[position] != text:
+            position += 1
+        assert position < len(texts), f"{text!r} is not displayed as written"
+        position += 1
+    item_depths = [p.count("/i") for p, e in key_paths(doc) if isinstance(e, Item)]
+    assert shown.li_depths == item_depths
+    headings = sum(shown.tags.count(h) for h in ("h2", "h3", "h4"))
+    divisions = sum(1 for e in doc.body if not isinstance(e, Article))
+    assert headings == len(list(doc.articles())) + divisions + len(doc.supplements)
+    assert shown.tags.count("h1") == (2 if doc.alt_title else 1)
