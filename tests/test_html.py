@@ -219,3 +219,13 @@ def test_html_id() -> None:
     assert html_id("a3/p2/i1") == "a3-p2-i1"
     assert html_id("ch1.sec2") == "ch1.sec2"
     assert html_id("x y") == "x_u0020y"
+
+
+def test_english_headings() -> None:
+    en = parse_markdown((DATA / "privacy-policy-en.md").read_text(encoding="utf-8"))
+    html = render_html(en)
+    assert (
+        '<h2><span class="num">1.</span> <span class="caption">Information we collect</span>'
+        in html
+    )
+    assert "<ul" in html

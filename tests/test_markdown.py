@@ -308,7 +308,29 @@ def test_data_files_render_stably(name: str) -> None:
     assert render_markdown(parse_markdown(once)) == once
 
 
-_MD_PIECES = ["1.", "3)", "第1条", "第一章", "第2節", "附則", "Article 2", "Chapter 1", "0. x", "<!--", "-->", "&#0;", "<br>", "a", "本文", "2021年2月25日 制定", "令和0年1月1日 制定", "\n-", "\n##", "\n1.", "\n  - "]
+_MD_PIECES = [
+    "1.",
+    "3)",
+    "第1条",
+    "第一章",
+    "第2節",
+    "附則",
+    "Article 2",
+    "Chapter 1",
+    "0. x",
+    "<!--",
+    "-->",
+    "&#0;",
+    "<br>",
+    "a",
+    "本文",
+    "2021年2月25日 制定",
+    "令和0年1月1日 制定",
+    "\n-",
+    "\n##",
+    "\n1.",
+    "\n  - ",
+]
 _MD_ALPHABET = st.sampled_from([*"#-*+=_|>`~<!&;\\[]()（）.) 　\n\t", "  ", "    ", *_MD_PIECES])
 
 

@@ -39,6 +39,13 @@ __all__ = ["html_id", "render_html"]
 
 _ID_SAFE = re.compile(r"[A-Za-z0-9_.-]")
 _ATTR_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+_DIVISION_NAMES = {
+    "編": "Part",
+    "章": "Chapter",
+    "節": "Section",
+    "款": "Subsection",
+    "目": "Division",
+}
 
 
 def html_id(key_path: str) -> str:
@@ -191,7 +198,10 @@ def _article(article: Article, path: str, level: int, ctx: _Ctx) -> list[str]:
 
 def _division(division: Division, prefix: str, level: int, ctx: _Ctx) -> list[str]:
     tag = _heading(level)
-    number = f"第{division.num.written(ctx.style.numerals)}{division.kind}"
+    if ctx.style.article_label == "japanese":
+        number = f"第{division.num.written(ctx.style.numerals)}{division.kind}"
+    else:
+        number = f"{_DIVISION_NAMES[division.kind]} {division.num.arabic()}"
     out = [
         f'<section class="division" id="{ctx.id(prefix + division.key)}" '
         f'data-kind="{division.kind}">',

@@ -319,7 +319,8 @@ class _Parser:
             return
         raise self.error(
             f"heading {_mdinline.unescape(raw)!r} is neither an article (第3条…, '3. …', "
-            "'Article 3 …'), a division (第一章…, 'Chapter 1 …') nor 附則",
+            "'Article 3 …'), a division (第一章…, 'Chapter 1 …') nor 附則; write lettered "
+            "subsections such as '(a) …' as list items",
             block,
         )
 
