@@ -229,3 +229,7 @@ def test_english_headings() -> None:
         in html
     )
     assert "<ul" in html
+    assert (
+        '<li id="a1-p1-i1" data-num="1"><span class="label">(a)</span> '
+        '<span class="text">contact details, namely your:</span>'
+    ) in html

@@ -250,8 +250,10 @@ def test_english_privacy_policy() -> None:
     ]
     first = articles[0]
     assert first.paragraphs[0].text.startswith("We collect the following")
-    labels = [c.text.split(" ")[0] for c in first.paragraphs[0].children if isinstance(c, Item)]
-    assert labels == ["(a)", "(b)", "(c)"]
+    items = [c for c in first.paragraphs[0].children if isinstance(c, Item)]
+    assert [c.label for c in items] == ["(a)", "(b)", "(c)"]
+    assert [c.num for c in items] == [Num.of(1), Num.of(2), Num.of(3)]
+    assert items[0].text == "contact details, namely your:"
     contact = first.paragraphs[0].children[0]
     assert isinstance(contact, Item)
     assert [c.text for c in contact.children] == ["name;", "email address; and", "phone number."]
@@ -408,3 +410,45 @@ def test_a_commonmark_reader_displays_the_text(doc: Document) -> None:
     divisions = sum(1 for e in doc.body if not isinstance(e, Article))
     assert headings == len(list(doc.articles())) + divisions + len(doc.supplements)
     assert shown.tags.count("h1") == (2 if doc.alt_title else 1)
+
+
+@pytest.mark.parametrize(
+    ("label", "text"),
+    [
+        ("(a)", "x"),
+        ("(iv)", "x"),
+        ("（１）", "　全角"),
+        ("(b)", ""),
+        (None, "(a) x"),
+        (None, "（１）"),
+    ],
+)
+def test_item_labels(label: str | None, text: str) -> None:
+    item = Item(key="i1", num=Num.of(1), text=text, label=label)
+    doc = Document(
+        title="t",
+        body=(
+            Article(
+                key="a1",
+                num=Num.of(1),
+                paragraphs=(Paragraph(key="p1", num=Num.of(1), text="p", children=(item,)),),
+            ),
+        ),
+    )
+    assert parse_markdown(render_markdown(doc)) == doc
+
+
+def test_other_item_labels_are_refused_in_strict_mode() -> None:
+    item = Item(key="i1", num=Num.of(1), text="x", label="一から三まで")
+    doc = Document(
+        title="t",
+        body=(
+            Article(
+                key="a1",
+                num=Num.of(1),
+                paragraphs=(Paragraph(key="p1", num=Num.of(1), text="p", children=(item,)),),
+            ),
+        ),
+    )
+    with pytest.raises(LegaldocsError, match="label"):
+        render_markdown(doc)

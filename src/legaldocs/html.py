@@ -115,12 +115,14 @@ def _children(children: Sequence[ItemChild], path: str, depth: int, ctx: _Ctx) -
 
 
 def _item(item: Item, path: str, depth: int, numbered: bool, ctx: _Ctx) -> list[str]:
-    label = item.label or item_label(item.num, depth, ctx.style.numerals)
     attrs = f' id="{ctx.id(path)}" data-num="{_attr(item.num.arabic())}"'
-    attrs += f' data-label="{_attr(label)}"'
+    if ctx.style.article_label == "japanese":
+        label = item.label or item_label(item.num, depth, ctx.style.numerals)
+        attrs += f' data-label="{_attr(label)}"'
     if numbered and not item.num.branches:
         attrs += f' value="{item.num.main}"'
-    out = [f'<li{attrs}><span class="text">{_text(item.text)}</span>']
+    shown = "" if item.label is None else f'<span class="label">{_text(item.label)}</span> '
+    out = [f'<li{attrs}>{shown}<span class="text">{_text(item.text)}</span>']
     out.extend(_children(item.children, path, depth + 1, ctx))
     out.append("</li>")
     return out

@@ -96,6 +96,8 @@ _SUPPLEMENT = re.compile(
     r"(附[ \t\u3000]*則)(?:[ \t\u3000]*[（(](.+)[）)])?(?:[ \t\u3000]*(抄))?$", re.S
 )
 _DELETED = ("削除", "Deleted")
+# A lettered or numbered label written before an item's text: (a), (ii), (1), （１）.
+_ITEM_LABEL = re.compile(r"([(（](?:[A-Za-z]{1,4}|[0-9０-９]{1,3})[)）])(?:[ \t\u3000]+|$)")
 _KANJI_DIGITS = set("〇一二三四五六七八九十百千")
 _BR = re.compile(r"(?<!\\)<br[ \t]*/?>", re.I)
 _SETTING_VALUES: dict[str, tuple[str, ...]] = {
@@ -249,11 +251,24 @@ class _Parser:
                 raise self.error("a heading cannot appear inside a list", block)
 
     def item(self, list_item: ListItem, key: str, num: Num) -> Item:
-        par = self.list_par(list_item)
-        return Item(key=key, num=num, text=par.text, children=tuple(par.children))
-
-    def list_par(self, list_item: ListItem) -> _Par:
         blocks = list_item.blocks
+        label = None
+        if blocks and isinstance(blocks[0], Para):
+            match = _ITEM_LABEL.match(blocks[0].lines[0])
+            if match:
+                label = match.group(1)
+                first = Para(
+                    [blocks[0].lines[0][match.end() :], *blocks[0].lines[1:]],
+                    blocks[0].line,
+                    blocks[0].column,
+                )
+                blocks = [first, *blocks[1:]]
+        par = self.list_par(list_item, blocks)
+        return Item(key=key, num=num, text=par.text, children=tuple(par.children), label=label)
+
+    def list_par(self, list_item: ListItem, blocks: list[Block] | None = None) -> _Par:
+        if blocks is None:
+            blocks = list_item.blocks
         if blocks and isinstance(blocks[0], Para):
             par = _Par(self.para_text(blocks[0]))
             blocks = blocks[1:]
@@ -718,8 +733,6 @@ def _list_runs(
         path = f"{where}/{child.key}"
         if child.key != f"i{items_seen}":
             out.lossy(f"item key {child.key!r} at {where} (keys are i1, i2, ...)")
-        if child.label is not None:
-            out.lossy(f"item label {child.label!r} at {path}")
         if child.num.branches:
             raise _fail(f"item number {child.num} at {path} has a branch number")
         num = child.num.main
@@ -750,9 +763,22 @@ def _list_runs(
 
 def _item(item: Item, marker: str, out: _Out, where: str) -> list[str]:
     pad = " " * (len(marker) + 1)
-    if item.text:
+    label = ""
+    if item.label is not None:
+        if _ITEM_LABEL.fullmatch(item.label):
+            label = item.label
+        else:
+            out.lossy(f"item label {item.label!r} at {where} (only labels like '(a)' are kept)")
+    if item.text or label:
         text = _text_block(item.text, where)
-        lines = [f"{marker} {text[0]}", *_indented(text[1:], pad)]
+        first = text[0]
+        if label:
+            if first.startswith("\u3000"):
+                first = "&#12288;" + first[1:]
+            first = f"{label} {first}" if first else label
+        elif _ITEM_LABEL.match(first):
+            first = ("\\(" if first[0] == "(" else "&#65288;") + first[1:]
+        lines = [f"{marker} {first}", *_indented(text[1:], pad)]
     else:
         if item.children and isinstance(item.children[0], Table):
             raise _fail(f"item {where} has no text and begins with a table")
