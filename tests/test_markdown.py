@@ -452,3 +452,18 @@ def test_other_item_labels_are_refused_in_strict_mode() -> None:
     )
     with pytest.raises(LegaldocsError, match="label"):
         render_markdown(doc)
+
+
+def test_autolinks_and_inline_html_at_line_start_are_text() -> None:
+    doc = parse_markdown(
+        "# t\n\n## 第7条\n\n本サイト訪問者は、以下のURLから設定できます。\n"
+        "<https://tools.google.com/dlpage/gaoptout>\n\n<span>強調</span>です。\n"
+    )
+    first = doc.get("a7/p1")
+    assert isinstance(first, Paragraph)
+    assert first.text.endswith("\n<https://tools.google.com/dlpage/gaoptout>")
+    second = doc.get("a7/p2")
+    assert isinstance(second, Paragraph)
+    assert second.text == "<span>強調</span>です。"
+    with pytest.raises(ParseError, match="raw HTML"):
+        parse_markdown("# t\n\n<div>\nx\n</div>\n")

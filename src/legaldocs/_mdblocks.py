@@ -93,7 +93,23 @@ _BREAK = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _BULLET = re.compile(r"([-+*])(?=[ \t]|$)")
 _ORDERED = re.compile(r"(\d{1,9})([.)])(?=[ \t]|$)")
 _DELIMITER_ROW = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_HTML_START = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z]|\?|![A-Z]|!\[CDATA\[)")
+_BLOCK_TAGS = (
+    "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|"
+    "details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|"
+    "head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|"
+    "option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul"
+)
+# HTML blocks of CommonMark types 1-6: they may interrupt a paragraph.
+_HTML_START = re.compile(
+    rf"<(?:(?:script|pre|style|textarea)(?:[ \t>]|$)|\?|![A-Za-z]|!\[CDATA\[|/?(?:{_BLOCK_TAGS})"
+    r"(?:[ \t]|/?>|$))",
+    re.I,
+)
+# Type 7: a whole open or closing tag alone on its line (cannot interrupt a paragraph).
+_HTML_TAG_LINE = re.compile(
+    r"</?[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*"
+    r"(?:[ \t]*=[ \t]*(?:[^ \t\"'=<>`]+|'[^']*'|\"[^\"]*\"))?)*[ \t]*/?>[ \t]*$"
+)
 
 
 @dataclass
@@ -203,7 +219,7 @@ class _Reader:
             if rest.startswith("<!--"):
                 index = self.comment(index, blocks)
                 continue
-            if _HTML_START.match(rest):
+            if _HTML_START.match(rest) or _HTML_TAG_LINE.match(rest):
                 raise self.error("raw HTML blocks are not supported in a policy", line, offset)
             if _BREAK.match(rest):
                 index += 1
@@ -217,6 +233,7 @@ class _Reader:
                 and index + 1 < len(lines)
                 and _DELIMITER_ROW.match(lines[index + 1].text.strip(" "))
                 and "-" in lines[index + 1].text
+                and "|" in lines[index + 1].text
             ):
                 table = self.table(index)
                 if table is not None:
