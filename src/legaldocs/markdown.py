@@ -28,7 +28,13 @@ unescaped on parse; link and emphasis syntax written by hand is kept in the text
 Keys are assigned by the library's conventions (``a3``, ``a3_2``, ``p1``, ``i1``, ``ch1``,
 ``ch1.sec1``, ``s1``, ``t1``, ``r1``, ``pre1``). An article whose body begins with a list
 (no lead paragraph) reads each top-level list item as a paragraph (項) and the lists nested
-in it as its items.
+in it as its items. A label such as ``(a)``, ``(ii)`` or ``（１）`` before a list item's text
+is kept in :attr:`Item.label`; item numbers come from the list (ordered: its start number
+and position; bullets: one more than the previous sibling).
+
+Heading levels only decide nesting: a heading closes the divisions opened at its level or
+deeper, so a jump of levels is tolerated. What cannot be placed raises
+:class:`~legaldocs.ParseError`; HTML comments and thematic breaks (no text) are skipped.
 """
 
 from __future__ import annotations
