@@ -138,6 +138,8 @@ class _Par:
     text: str
     children: list[ItemChild] = field(default_factory=list)
     last_item: int = 0
+    items: int = 0
+    tables: int = 0
 
 
 @dataclass
@@ -240,11 +242,11 @@ class _Parser:
                     if num < 1:
                         raise self.error("item number 0 is not allowed", list_item)
                     owner.last_item = num
-                    count = sum(isinstance(c, Item) for c in owner.children) + 1
-                    owner.children.append(self.item(list_item, f"i{count}", Num.of(num)))
+                    owner.items += 1
+                    owner.children.append(self.item(list_item, f"i{owner.items}", Num.of(num)))
             elif isinstance(block, TableBlock):
-                count = sum(isinstance(c, Table) for c in owner.children) + 1
-                owner.children.append(self.table(block, f"t{count}"))
+                owner.tables += 1
+                owner.children.append(self.table(block, f"t{owner.tables}"))
             elif isinstance(block, Comment):
                 continue
             elif isinstance(block, Para):
