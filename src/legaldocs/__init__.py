@@ -2,24 +2,17 @@
 
 Immutable records for documents, amendments and histories; point-in-time queries; diffs;
 and readers and writers for plain text, Lawtext, Markdown and HTML.
+
+Every public name is importable from here. Names other than the exceptions are loaded on
+first use, so that ``import legaldocs`` stays cheap for command-line tools and scripts that
+need one format only.
 """
 
-from legaldocs.amendment import (
-    Amendment,
-    Change,
-    DeleteElement,
-    DeletePhrase,
-    InsertElement,
-    InsertPhrase,
-    Renumber,
-    Repeal,
-    ReplaceElement,
-    ReplacePhrase,
-    SetCaption,
-    Shift,
-)
-from legaldocs.apply import apply
-from legaldocs.citation import Citation, Step
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from legaldocs.errors import (
     AmendmentError,
     CitationError,
@@ -29,25 +22,107 @@ from legaldocs.errors import (
     ParseError,
     SchemaError,
 )
-from legaldocs.history import ElementState, History, Version
-from legaldocs.model import (
-    Article,
-    Cell,
-    Division,
-    Document,
-    Item,
-    Paragraph,
-    Revision,
-    Row,
-    Style,
-    Supplement,
-    Table,
-    Toc,
-    TocEntry,
-)
-from legaldocs.numbers import Num
+
+if TYPE_CHECKING:
+    from legaldocs.amendment import (
+        Amendment,
+        Change,
+        DeleteElement,
+        DeletePhrase,
+        InsertElement,
+        InsertPhrase,
+        Renumber,
+        Repeal,
+        ReplaceElement,
+        ReplacePhrase,
+        SetCaption,
+        Shift,
+    )
+    from legaldocs.apply import (
+        apply,
+    )
+    from legaldocs.citation import (
+        Citation,
+        Step,
+    )
+    from legaldocs.history import (
+        ElementState,
+        History,
+        Version,
+    )
+    from legaldocs.html import (
+        html_id,
+        render_html,
+    )
+    from legaldocs.lawtext import (
+        parse_lawtext,
+        render_lawtext,
+    )
+    from legaldocs.markdown import (
+        parse_markdown,
+        render_markdown,
+    )
+    from legaldocs.model import (
+        Article,
+        Cell,
+        Division,
+        Document,
+        Item,
+        Paragraph,
+        Revision,
+        Row,
+        Style,
+        Supplement,
+        Table,
+        Toc,
+        TocEntry,
+    )
+    from legaldocs.numbers import (
+        Num,
+    )
 
 __version__ = "0.1.0"
+
+_LAZY: dict[str, str] = {
+    "Amendment": "legaldocs.amendment",
+    "Change": "legaldocs.amendment",
+    "DeleteElement": "legaldocs.amendment",
+    "DeletePhrase": "legaldocs.amendment",
+    "InsertElement": "legaldocs.amendment",
+    "InsertPhrase": "legaldocs.amendment",
+    "Renumber": "legaldocs.amendment",
+    "Repeal": "legaldocs.amendment",
+    "ReplaceElement": "legaldocs.amendment",
+    "ReplacePhrase": "legaldocs.amendment",
+    "SetCaption": "legaldocs.amendment",
+    "Shift": "legaldocs.amendment",
+    "apply": "legaldocs.apply",
+    "Citation": "legaldocs.citation",
+    "Step": "legaldocs.citation",
+    "ElementState": "legaldocs.history",
+    "History": "legaldocs.history",
+    "Version": "legaldocs.history",
+    "html_id": "legaldocs.html",
+    "render_html": "legaldocs.html",
+    "parse_lawtext": "legaldocs.lawtext",
+    "render_lawtext": "legaldocs.lawtext",
+    "parse_markdown": "legaldocs.markdown",
+    "render_markdown": "legaldocs.markdown",
+    "Article": "legaldocs.model",
+    "Cell": "legaldocs.model",
+    "Division": "legaldocs.model",
+    "Document": "legaldocs.model",
+    "Item": "legaldocs.model",
+    "Paragraph": "legaldocs.model",
+    "Revision": "legaldocs.model",
+    "Row": "legaldocs.model",
+    "Style": "legaldocs.model",
+    "Supplement": "legaldocs.model",
+    "Table": "legaldocs.model",
+    "Toc": "legaldocs.model",
+    "TocEntry": "legaldocs.model",
+    "Num": "legaldocs.numbers",
+}
 
 __all__ = [
     "Amendment",
@@ -90,4 +165,23 @@ __all__ = [
     "Version",
     "__version__",
     "apply",
+    "html_id",
+    "parse_lawtext",
+    "parse_markdown",
+    "render_html",
+    "render_lawtext",
+    "render_markdown",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'legaldocs' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -231,11 +231,14 @@ class Style:
 
     ``numerals``: article and item numbers in kanji (第三条の二, statutes) or Arabic
     (第3条の2, the clinic's pages). ``items``: items written with their numbers (一, イ)
-    or as bullets (•).
+    or as bullets (•). ``article_label``: how an article's number is written in a heading:
+    ``"japanese"`` (第3条, 第三条), ``"dotted"`` (``3.``, English policies) or ``"english"``
+    (``Article 3``).
     """
 
     numerals: Numerals = "kanji"
     items: Literal["numbered", "bullets"] = "numbered"
+    article_label: Literal["japanese", "dotted", "english"] = "japanese"
 
 
 Element: TypeAlias = Division | Article | Paragraph | Item | Table | Row | Supplement
