@@ -14,6 +14,7 @@ from legaldocs.errors import (
     ParseError,
     SchemaError,
 )
+from legaldocs.lawtext import parse_lawtext, render_lawtext
 from legaldocs.model import (
     Article,
     Cell,
@@ -58,4 +59,6 @@ __all__ = [
     "Toc",
     "TocEntry",
     "__version__",
+    "parse_lawtext",
+    "render_lawtext",
 ]

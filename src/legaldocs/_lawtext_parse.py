@@ -8,6 +8,7 @@ returns its record and the index of the first line it did not consume.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import NoReturn
 
@@ -31,7 +32,15 @@ from legaldocs.model import (
 )
 from legaldocs.numbers import Num, item_label, parse_item_label
 
-__all__ = ["DIVISION_INDENT", "DIVISION_PREFIX", "parse"]
+__all__ = [
+    "ARTICLE_LINE",
+    "DIVISION_INDENT",
+    "DIVISION_LINE",
+    "DIVISION_PREFIX",
+    "PARAGRAPH_LINE",
+    "item_num",
+    "parse",
+]
 
 _K = "[〇一二三四五六七八九十百千万]+"
 _FW = "[０-９]+"
@@ -42,12 +51,16 @@ DIVISION_INDENT: dict[str, int] = {"編": 4, "章": 6, "節": 8, "款": 10, "目
 DIVISION_PREFIX: dict[str, str] = {"編": "pt", "章": "ch", "節": "sec", "款": "sub", "目": "div"}
 """Key prefix of a division, by kind (``ch2``, ``ch2.sec1``)."""
 
+_KIND: dict[str, DivisionKind] = {kind: kind for kind in DIVISION_KINDS}
 _RANK = {kind: i for i, kind in enumerate(DIVISION_KINDS)}
 
-_DIVISION = re.compile(rf"^( +)第({_K})([編章節款目])((?:の{_K})*)　(.*)$")
+DIVISION_LINE = re.compile(rf"^( +)第({_K})([編章節款目])((?:の{_K})*)　(.*)$")
 _SUPPLEMENT = re.compile(r"^      (附[ 　]*則)(?:(　?)（([^）]*)）)?(　抄)?$")
-_ARTICLE = re.compile(rf"^第({_K})条((?:の{_K})*)(?:から第({_K})条((?:の{_K})*)まで)?(?:　(.*))?$")
-_PARAGRAPH = re.compile(rf"^({_FW}(?:の{_FW})*)　(.*)$")
+ARTICLE_LINE = re.compile(
+    rf"^第({_K})条((?:の{_K})*)(?:から第({_K})条((?:の{_K})*)まで)?(?:　(.*))?$"
+)
+_ARTICLE_HEAD = re.compile(rf"^第{_K}条(?:の{_K})*")
+PARAGRAPH_LINE = re.compile(rf"^({_FW}(?:の{_FW})*)　(.*)$")
 _CAPTION = re.compile(r"^  (（.*）)$")
 _ITEM = re.compile(r"^((?:  )+)([^ 　]+)　(.*)$")
 _ROW = re.compile(r"^((?:  )+)(\* )?- ?(.*)$")
@@ -133,7 +146,7 @@ def parse(text: str, source: str | None) -> Document:
         preamble, i = _preamble(r, i)
         i = r.skip_blank(i)
     body, i = _body(r, i, in_supplement=False)
-    supplements = []
+    supplements: list[Supplement] = []
     while i < n:
         supplement, i = _supplement(r, i, len(supplements) + 1)
         supplements.append(supplement)
@@ -169,7 +182,11 @@ def _toc(r: _Reader, i: int) -> tuple[Toc, int]:
         if indent % 2 or depth < 1:
             r.fail(i, "expected a table-of-contents entry indented by a multiple of two spaces")
         if depth > len(stack) + 1:
-            r.fail(i, f"table-of-contents entry indented too deep (expected at most {2 * (len(stack) + 1)} spaces)")
+            r.fail(
+                i,
+                "table-of-contents entry indented too deep "
+                f"(expected at most {2 * (len(stack) + 1)} spaces)",
+            )
         close(depth - 1)
         children: list[TocEntry] = []
         stack.append((line[indent:], children))
@@ -183,11 +200,14 @@ def _preamble(r: _Reader, i: int) -> tuple[tuple[Paragraph, ...], int]:
     lines = r.lines
     n = len(lines)
     i += 1
-    out = []
+    out: list[Paragraph] = []
     while i < n and lines[i].startswith("  ") and not lines[i].startswith("   "):
         out.append(
             Paragraph(
-                key=f"pre{len(out) + 1}", num=Num.of(len(out) + 1), text=lines[i][2:], anonymous=True
+                key=f"pre{len(out) + 1}",
+                num=Num.of(len(out) + 1),
+                text=lines[i][2:],
+                anonymous=True,
             )
         )
         i += 1
@@ -210,7 +230,11 @@ class _Open:
 
     def close(self) -> Division:
         return Division(
-            key=self.key, kind=self.kind, num=self.num, title=self.title, children=tuple(self.children)
+            key=self.key,
+            kind=self.kind,
+            num=self.num,
+            title=self.title,
+            children=tuple(self.children),
         )
 
 
@@ -268,11 +292,11 @@ def _body(r: _Reader, i: int, *, in_supplement: bool) -> tuple[tuple[BodyElement
                 after_blank = False
                 i += 1
                 continue
-            m = _DIVISION.match(line)
+            m = DIVISION_LINE.match(line)
             if m:
                 if in_supplement:
                     r.fail(i, "divisions (編章節款目) are not expected in supplementary provisions")
-                kind = m.group(3)
+                kind = _KIND[m.group(3)]
                 indent = len(m.group(1))
                 if indent != DIVISION_INDENT[kind]:
                     r.fail(
@@ -287,7 +311,7 @@ def _body(r: _Reader, i: int, *, in_supplement: bool) -> tuple[tuple[BodyElement
                 if key in used_keys:
                     r.fail(i, f"division {key!r} appears twice")
                 used_keys.add(key)
-                stack.append(_Open(key, kind, num, m.group(5)))  # type: ignore[arg-type]
+                stack.append(_Open(key, kind, num, m.group(5)))
                 after_blank = False
                 i += 1
                 continue
@@ -305,7 +329,7 @@ def _body(r: _Reader, i: int, *, in_supplement: bool) -> tuple[tuple[BodyElement
             caption = None
             after_blank = False
             continue
-        m = _PARAGRAPH.match(line)
+        m = PARAGRAPH_LINE.match(line)
         if m:
             num = r.num(i, m.group(1))
             para_count += 1
@@ -358,8 +382,15 @@ def _body(r: _Reader, i: int, *, in_supplement: bool) -> tuple[tuple[BodyElement
 
 def _article(r: _Reader, i: int, caption: str | None) -> tuple[Article, int]:
     line = r.lines[i]
-    m = _ARTICLE.match(line)
+    m = ARTICLE_LINE.match(line)
     if m is None:
+        head = _ARTICLE_HEAD.match(line)
+        if head:
+            r.fail(
+                i,
+                "expected a full-width space (U+3000) between the article number and its text",
+                head.end() + 1,
+            )
         r.fail(i, "expected an article: 第…条　text")
     num = r.num(i, m.group(1) + m.group(2))
     key = _key_of("a", num)
@@ -384,7 +415,7 @@ def _article(r: _Reader, i: int, caption: str | None) -> tuple[Article, int]:
     lines = r.lines
     n = len(lines)
     while i < n:
-        pm = _PARAGRAPH.match(lines[i])
+        pm = PARAGRAPH_LINE.match(lines[i])
         if pm is None:
             break
         pnum = r.num(i, pm.group(1))
@@ -443,7 +474,7 @@ def _children(r: _Reader, i: int, indent: int) -> tuple[tuple[ItemChild, ...], i
         if here > indent:
             r.fail(i, f"unexpected indentation: expected {indent} spaces here, not {here}")
         rest = line[here:]
-        if rest.startswith("* ") or rest.startswith("- ") or rest in ("-", "*"):
+        if rest.startswith(("* ", "- ")) or rest in ("-", "*"):
             if rest[0] == "-":
                 r.fail(i, "a table cell line (- …) must continue a row started by '* - …'")
             tables += 1
@@ -457,12 +488,10 @@ def _children(r: _Reader, i: int, indent: int) -> tuple[tuple[ItemChild, ...], i
             r.fail(i, "expected an item: label, full-width space, text")
         items += 1
         label = m.group(2)
-        item_num, written = _item_num(label, depth, items)
+        number, written = item_num(label, depth, items)
         children, i = _children(r, i + 1, indent + 2)
         out.append(
-            Item(
-                key=f"i{items}", num=item_num, text=m.group(3), children=children, label=written
-            )
+            Item(key=f"i{items}", num=number, text=m.group(3), children=children, label=written)
         )
     return tuple(out), i
 
@@ -470,7 +499,7 @@ def _children(r: _Reader, i: int, indent: int) -> tuple[tuple[ItemChild, ...], i
 _LABEL_START = re.compile(r"^(.+?)(?:から|及び|・|、)")
 
 
-def _item_num(label: str, depth: int, position: int) -> tuple[Num, str | None]:
+def item_num(label: str, depth: int, position: int) -> tuple[Num, str | None]:
     """The number of an item and its label when the label is not the standard one."""
     try:
         num, _ = parse_item_label(label)
@@ -478,10 +507,8 @@ def _item_num(label: str, depth: int, position: int) -> tuple[Num, str | None]:
         m = _LABEL_START.match(label)
         num = Num.of(position)
         if m:
-            try:
+            with contextlib.suppress(ValueError):
                 num, _ = parse_item_label(m.group(1))
-            except ValueError:
-                pass
         return num, label
     return num, (None if _standard_label(num, depth) == label else label)
 
@@ -549,7 +576,9 @@ def _table(r: _Reader, i: int, indent: int, key: str) -> tuple[Table, int]:
     if cells:
         rows.append(Row(key=f"r{len(rows) + 1}", cells=tuple(cells)))
     if i < n and lines[i] and _indent(lines[i]) > indent:
-        r.fail(i, f"unexpected indentation inside a table: expected {indent} or {indent + 2} spaces")
+        r.fail(
+            i, f"unexpected indentation inside a table: expected {indent} or {indent + 2} spaces"
+        )
     return Table(key=key, rows=tuple(rows)), i
 
 

@@ -16,7 +16,14 @@ from __future__ import annotations
 
 import re
 
-from legaldocs._lawtext_parse import DIVISION_INDENT, _ARTICLE, _DIVISION, _PARAGRAPH
+from legaldocs._lawtext_parse import (
+    ARTICLE_LINE,
+    DIVISION_INDENT,
+    DIVISION_LINE,
+    DIVISION_PREFIX,
+    PARAGRAPH_LINE,
+    item_num,
+)
 from legaldocs.errors import LegaldocsError
 from legaldocs.model import (
     Article,
@@ -107,7 +114,7 @@ def render(doc: Document) -> str:
                 raise _fail(
                     where,
                     "a preamble paragraph is anonymous, plain text without items, "
-                    f"keyed pre1, pre2, … and numbered in order",
+                    "keyed pre1, pre2, … and numbered in order",
                 )
             out.append("  " + paragraph.text)
     _body(out, doc.body, "", in_supplement=False)
@@ -122,7 +129,9 @@ def _toc(out: list[str], entries: tuple[TocEntry, ...], depth: int) -> None:
     for entry in entries:
         _one_line(entry.text, "a table-of-contents entry")
         if not entry.text or entry.text[0] == " ":
-            raise _fail("a table-of-contents entry", f"{entry.text!r} is empty or starts with a space")
+            raise _fail(
+                "a table-of-contents entry", f"{entry.text!r} is empty or starts with a space"
+            )
         out.append(pad + entry.text)
         _toc(out, entry.children, depth + 1)
 
@@ -130,8 +139,6 @@ def _toc(out: list[str], entries: tuple[TocEntry, ...], depth: int) -> None:
 def _body(
     out: list[str], body: tuple[BodyElement, ...], prefix: str, *, in_supplement: bool
 ) -> None:
-    from legaldocs._lawtext_parse import DIVISION_PREFIX
-
     paragraphs = [e for e in body if isinstance(e, Paragraph)]
     spaced = not any(p.caption is not None for p in paragraphs)
     previous: BodyElement | None = None
@@ -139,7 +146,9 @@ def _body(
     for element in body:
         if isinstance(element, Division):
             if in_supplement:
-                raise _fail(f"division {element.key!r}", "supplementary provisions hold no divisions")
+                raise _fail(
+                    f"division {element.key!r}", "supplementary provisions hold no divisions"
+                )
             _division(out, element, prefix, DIVISION_PREFIX)
         elif isinstance(element, Article):
             _article(out, element)
@@ -165,7 +174,7 @@ def _division(out: list[str], division: Division, prefix: str, prefixes: dict[st
     written = "第" + _kanji(Num.of(num.main)) + division.kind
     written += "".join("の" + _kanji(Num.of(b)) for b in num.branches)
     line = " " * DIVISION_INDENT[division.kind] + written + "　" + division.title
-    if not _DIVISION.match(line):
+    if not DIVISION_LINE.match(line):
         raise _fail(where, "its heading would not read back")
     out.append("")
     out.append(line)
@@ -242,13 +251,15 @@ def _loose_paragraph(out: list[str], paragraph: Paragraph, position: int) -> Non
     text = paragraph.text
     if paragraph.anonymous:
         if paragraph.key != f"p{position}" or paragraph.num != Num.of(position):
-            raise _fail(where, f"an anonymous paragraph here is keyed p{position}, numbered {position}")
+            raise _fail(
+                where, f"an anonymous paragraph here is keyed p{position}, numbered {position}"
+            )
         if paragraph.plain:
             if (
                 not text
                 or text[0] in " 　:第"
-                or _PARAGRAPH.match(text)
-                or _ARTICLE.match(text)
+                or PARAGRAPH_LINE.match(text)
+                or ARTICLE_LINE.match(text)
             ):
                 raise _fail(where, f"the plain text {text!r} would not read back as a paragraph")
             out.append(text)
@@ -300,9 +311,7 @@ def _standard(num: Num, depth: int) -> str:
 def _check_label(item: Item, label: str, depth: int, where: str) -> None:
     if item.label is None:
         return
-    from legaldocs._lawtext_parse import _item_num
-
-    num, written = _item_num(label, depth, int(item.key[1:]))
+    num, written = item_num(label, depth, int(item.key[1:]))
     if num != item.num or written != item.label:
         raise _fail(where, f"its label {label!r} reads back as number {num}")
 
@@ -329,8 +338,7 @@ def _table(out: list[str], table: Table, pad: str, index: int, where: str) -> No
             if (
                 "\n" in text
                 or text == "|"
-                or text.startswith("[")
-                or text.startswith(" ")
+                or text.startswith(("[", " "))
                 or (not text and not attrs)
             ):
                 if "\r" in text:
