@@ -331,7 +331,16 @@ PREAMBLE = """\
 
       附則（令和二年法律第二号）
 
+  （施行期日）
 :anonym-paragraph:この法律は、公布の日から施行する。
+
+      附則（令和三年法律第三号）
+
+  （施行期日）
+第一条　この法律は、公布の日から施行する。
+
+  （経過措置）
+第二条　従前の例による。
 """
 
 
@@ -340,13 +349,45 @@ def test_preamble_and_supplement_forms() -> None:
     assert render_lawtext(doc) == PREAMBLE
     assert [p.text for p in doc.preamble] == ["第一の前文。", "第二の前文。"]
     assert all(p.anonymous for p in doc.preamble)
-    (supplement,) = doc.supplements
+    supplement, later = doc.supplements
     assert (supplement.title, supplement.law_ref, supplement.excerpt) == (
         "附則",
         "令和二年法律第二号",
         False,
     )
-    assert doc.get("附則第一項") == supplement.body[0]
+    paragraph = doc.get("附則第一項")
+    assert paragraph == supplement.body[0]
+    assert isinstance(paragraph, Paragraph)
+    assert paragraph.anonymous
+    assert paragraph.caption == "（施行期日）"
+    article = doc.get("附則（令和三年法律第三号）第二条")
+    assert isinstance(article, Article)
+    assert article.caption == "（経過措置）"
+    assert article == later.body[1]
+    assert doc.cite(article).format("kanji") == "附則（令和三年法律第三号）第二条"
+
+
+def test_real_supplement_articles_by_law_reference() -> None:
+    doc = _parsed(DENKI)
+    ref = "平成二六年六月一三日法律第六九号"
+    supplements = [s for s in doc.supplements if s.law_ref == ref]
+    assert len(supplements) == 1
+    article = doc.get(f"附則（{ref}）第一条")
+    assert isinstance(article, Article)
+    assert article == supplements[0].body[0]
+    assert article.caption == "（施行期日）"
+    assert article.paragraphs[0].text.startswith("この法律は、行政不服審査法")
+
+
+def test_missing_blank_lines_are_tolerated_and_restored() -> None:
+    text = "法\n\n      第一章　総則\n第一条　本文\n  一　号\n      第二章　雑則\n第二条　本文\n"
+    doc = parse_lawtext(text)
+    chapter2 = doc.body[1]
+    assert isinstance(chapter2, Division)
+    assert chapter2.key == "ch2"
+    assert render_lawtext(doc) == (
+        "法\n\n      第一章　総則\n\n第一条　本文\n  一　号\n\n      第二章　雑則\n\n第二条　本文\n"
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -449,6 +490,15 @@ def _with_paragraph(paragraph: Paragraph) -> Document:
         (
             _simple(body=(Article(key="x", num=Num.of(1), deleted=True),)),
             "key must be 'a1'",
+        ),
+        (
+            _simple(
+                body=(
+                    Article(key="a1", num=Num.of(1), deleted=True),
+                    Article(key="a1", num=Num.of(1), deleted=True),
+                )
+            ),
+            "used twice",
         ),
         (
             _simple(body=(Article(key="a1", num=Num.of(1), caption="(半角)", deleted=True),)),

@@ -275,7 +275,7 @@ def _body(r: _Reader, i: int, *, in_supplement: bool) -> tuple[tuple[BodyElement
             continue
         if caption is not None:
             first = line[:1]
-            if not (first == "第" or first in "０１２３４５６７８９"):
+            if not (first == "第" or first in "０１２３４５６７８９" or line.startswith(_ANONYM)):
                 r.fail(i, "expected an article or a numbered paragraph after the caption")
         if line.startswith("      附"):
             if caption is not None:
@@ -469,9 +469,9 @@ def _children(r: _Reader, i: int, indent: int) -> tuple[tuple[ItemChild, ...], i
         here = _indent(line)
         if here < indent:
             break
-        if line.startswith("      附") and indent <= 6:
-            break
         if here > indent:
+            if line.startswith("      附") or DIVISION_LINE.match(line):
+                break
             r.fail(i, f"unexpected indentation: expected {indent} spaces here, not {here}")
         rest = line[here:]
         if rest.startswith(("* ", "- ")) or rest in ("-", "*"):

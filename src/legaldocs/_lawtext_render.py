@@ -143,13 +143,15 @@ def _body(
     spaced = not any(p.caption is not None for p in paragraphs)
     previous: BodyElement | None = None
     count = 0
+    seen: set[str] = set()
     for element in body:
+        _unique(element, seen)
         if isinstance(element, Division):
             if in_supplement:
                 raise _fail(
                     f"division {element.key!r}", "supplementary provisions hold no divisions"
                 )
-            _division(out, element, prefix, DIVISION_PREFIX)
+            _division(out, element, prefix, DIVISION_PREFIX, seen)
         elif isinstance(element, Article):
             _article(out, element)
         elif isinstance(element, Paragraph):
@@ -162,7 +164,15 @@ def _body(
         previous = element
 
 
-def _division(out: list[str], division: Division, prefix: str, prefixes: dict[str, str]) -> None:
+def _unique(element: BodyElement, seen: set[str]) -> None:
+    if element.key in seen:
+        raise _fail(f"element {element.key!r}", "its key is used twice in the same body")
+    seen.add(element.key)
+
+
+def _division(
+    out: list[str], division: Division, prefix: str, prefixes: dict[str, str], seen: set[str]
+) -> None:
     where = f"division {division.key!r}"
     expected = prefix + prefixes[division.kind] + "_".join(str(p) for p in division.num.parts)
     if division.key != expected:
@@ -179,8 +189,9 @@ def _division(out: list[str], division: Division, prefix: str, prefixes: dict[st
     out.append("")
     out.append(line)
     for child in division.children:
+        _unique(child, seen)
         if isinstance(child, Division):
-            _division(out, child, division.key + ".", prefixes)
+            _division(out, child, division.key + ".", prefixes, seen)
         else:
             _article(out, child)
 
@@ -255,6 +266,8 @@ def _loose_paragraph(out: list[str], paragraph: Paragraph, position: int) -> Non
                 where, f"an anonymous paragraph here is keyed p{position}, numbered {position}"
             )
         if paragraph.plain:
+            if paragraph.caption is not None:
+                raise _fail(where, "a plain anonymous paragraph cannot carry a caption")
             if (
                 not text
                 or text[0] in " 　:第"
