@@ -127,7 +127,7 @@ def parse(text: str, source: str | None) -> Document:
     r = _Reader(lines, source)
     n = len(lines)
     title = lines[0]
-    if not title or title[0] in " 　" or title.startswith(":"):
+    if not title or title[0] in " 　":
         r.fail(0, "expected the title of the law on the first line")
     i = 1
     law_num = None

@@ -83,7 +83,7 @@ def render(doc: Document) -> str:
         raise _fail("the document", "Lawtext has no place for the language")
     title = doc.title
     _one_line(title, "the title")
-    if not title or title[0] in " 　:" or (title.startswith("（") and title.endswith("）")):
+    if not title or title[0] in " 　":
         raise _fail("the title", f"{title!r} would not read back as a title")
     out: list[str] = [title]
     if doc.law_num is not None:
