@@ -99,11 +99,17 @@ class _Reader:
             i += 1
         return i
 
-    def num(self, index: int, text: str) -> Num:
+    def num(self, index: int, text: str, fullwidth: bool = False) -> Num:
+        """The number written ``text``; it must be written the standard way (三十一, not
+        三一; ３, not ０３) since the number, not its spelling, is what is kept."""
         try:
-            return Num.parse(text)
+            num = Num.parse(text)
         except ValueError:
             self.fail(index, f"not a number: {text!r}")
+        standard = num.fullwidth() if fullwidth else num.kanji()
+        if standard != text:
+            self.fail(index, f"number written {text!r}: expected the standard form {standard!r}")
+        return num
 
 
 def parse(text: str, source: str | None) -> Document:
@@ -179,6 +185,8 @@ def _toc(r: _Reader, i: int) -> tuple[Toc, int]:
         line = lines[i]
         indent = _indent(line)
         depth = indent // 2
+        if indent == len(line):
+            r.fail(i, "empty table-of-contents entry")
         if indent % 2 or depth < 1:
             r.fail(i, "expected a table-of-contents entry indented by a multiple of two spaces")
         if depth > len(stack) + 1:
@@ -331,7 +339,7 @@ def _body(r: _Reader, i: int, *, in_supplement: bool) -> tuple[tuple[BodyElement
             continue
         m = PARAGRAPH_LINE.match(line)
         if m:
-            num = r.num(i, m.group(1))
+            num = r.num(i, m.group(1), fullwidth=True)
             para_count += 1
             paragraph, i = _paragraph_rest(
                 r, i, _key_of("p", num), num, m.group(2), caption=caption, anonymous=False
@@ -418,7 +426,7 @@ def _article(r: _Reader, i: int, caption: str | None) -> tuple[Article, int]:
         pm = PARAGRAPH_LINE.match(lines[i])
         if pm is None:
             break
-        pnum = r.num(i, pm.group(1))
+        pnum = r.num(i, pm.group(1), fullwidth=True)
         if pnum <= paragraphs[-1].num:
             r.fail(i, f"paragraph {pm.group(1)} does not follow paragraph {paragraphs[-1].num}")
         paragraph, i = _paragraph_rest(
