@@ -210,6 +210,8 @@ def _preamble(r: _Reader, i: int) -> tuple[tuple[Paragraph, ...], int]:
     i += 1
     out: list[Paragraph] = []
     while i < n and lines[i].startswith("  ") and not lines[i].startswith("   "):
+        if len(lines[i]) == 2:
+            r.fail(i, "empty preamble paragraph")
         out.append(
             Paragraph(
                 key=f"pre{len(out) + 1}",

@@ -307,7 +307,7 @@ def _children(out: list[str], children: tuple[ItemChild, ...], depth: int, where
                     label = _LABELS[key] = item_label(child.num, depth, "kanji")
             elif label == _standard(child.num, depth):
                 raise _fail(iwhere, "its label is the standard one: leave Item.label unset")
-            if not _ITEM_LABEL_OK.match(label) or label[0] in "*-":
+            if not _ITEM_LABEL_OK.match(label) or label in ("-", "*"):
                 raise _fail(iwhere, f"its label {label!r} would not read back")
             _check_label(child, label, depth, iwhere)
             out.append(pad + label + "　" + child.text)
