@@ -18,6 +18,7 @@ from legaldocs import (
     Document,
     Item,
     LegaldocsError,
+    NotFoundError,
     Num,
     Paragraph,
     ParseError,
@@ -377,6 +378,24 @@ def test_real_supplement_articles_by_law_reference() -> None:
     assert article == supplements[0].body[0]
     assert article.caption == "（施行期日）"
     assert article.paragraphs[0].text.startswith("この法律は、行政不服審査法")
+
+
+def test_supplement_article_without_law_reference() -> None:
+    text = (
+        "法\n\n第一条　本則。\n\n      附　則\n\n  （施行期日）\n第一条　公布の日から施行する。\n"
+    )
+    doc = parse_lawtext(text)
+    article = doc.get("附則第一条")
+    assert isinstance(article, Article)
+    assert article.caption == "（施行期日）"
+    assert article.paragraphs[0].text == "公布の日から施行する。"
+    assert doc.get("附則第一条第一項") == article.paragraphs[0]
+    assert render_lawtext(doc) == text
+    # In the corpora the original 附則 is made of numbered paragraphs, not articles.
+    denki = _parsed(DENKI)
+    assert isinstance(denki.get("附則第一項"), Paragraph)
+    with pytest.raises(NotFoundError):
+        denki.get("附則第一条")
 
 
 def test_missing_blank_lines_are_tolerated_and_restored() -> None:
