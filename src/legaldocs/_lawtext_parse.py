@@ -331,14 +331,16 @@ def _body(r: _Reader, i: int, *, in_supplement: bool) -> tuple[tuple[BodyElement
                 r.fail(i, "an item must follow an article or a paragraph")
             r.fail(i, "unexpected indented line: expected an article, a caption or a heading")
         if first == "第":
+            start = i
             article, i = _article(r, i, caption)
             if article.key in used_keys:
-                r.fail(i - 1, f"article {article.key!r} appears twice")
+                r.fail(start, f"article {article.key!r} appears twice")
             used_keys.add(article.key)
-            add(article, i)
+            add(article, start)
             caption = None
             after_blank = False
             continue
+        start = i
         m = PARAGRAPH_LINE.match(line)
         if m:
             num = r.num(i, m.group(1), fullwidth=True)
@@ -380,9 +382,9 @@ def _body(r: _Reader, i: int, *, in_supplement: bool) -> tuple[tuple[BodyElement
             )
             caption = None
         if paragraph.key in used_keys:
-            r.fail(i - 1, f"paragraph {paragraph.key!r} appears twice")
+            r.fail(start, f"paragraph {paragraph.key!r} appears twice")
         used_keys.add(paragraph.key)
-        add(paragraph, i - 1)
+        add(paragraph, start)
         after_blank = False
     if caption is not None:
         r.fail(caption_at, "caption not followed by an article")
