@@ -31,7 +31,7 @@ from legaldocs import (
     render_lawtext,
 )
 from tests.conftest import CORPORA
-from tests.strategies import documents
+from tests.strategies import documents, tables
 
 CORPUS_FILES = sorted(CORPORA.glob("*/*.law.txt"))
 DENKI = CORPORA / "denki-jigyo-ho" / "23-20250616.law.txt"
@@ -476,6 +476,15 @@ def test_rendered_documents_read_back_equal(doc: Document) -> None:
     text = render_lawtext(doc)
     assert parse_lawtext(text) == doc
     assert render_lawtext(parse_lawtext(text)) == text
+
+
+@given(tables(), tables())
+def test_tables_in_paragraphs_and_items_read_back_equal(first: Table, second: Table) -> None:
+    item = Item(key="i1", num=Num.of(1), text="号", children=(second,))
+    paragraph = Paragraph(key="p1", num=Num.of(1), text="本文", children=(first, item))
+    doc = Document(title="表", body=(Article(key="a1", num=Num.of(1), paragraphs=(paragraph,)),))
+    text = render_lawtext(doc)
+    assert parse_lawtext(text) == doc
 
 
 def _simple(**changes: object) -> Document:
