@@ -88,14 +88,17 @@ def items(draw: st.DrawFn, depth: int = 1, max_depth: int = 3) -> tuple[Item, ..
 
 
 @st.composite
-def paragraphs(draw: st.DrawFn, min_size: int = 1, max_size: int = 3) -> tuple[Paragraph, ...]:
-    """Paragraphs numbered 1, 2, ..., the first one possibly with multi-line text."""
+def paragraphs(
+    draw: st.DrawFn, min_size: int = 1, max_size: int = 3, multiline: bool = True
+) -> tuple[Paragraph, ...]:
+    """Paragraphs numbered 1, 2, ..., the first one possibly with multi-line text
+    (never when ``multiline`` is false)."""
     count = draw(st.integers(min_size, max_size))
     return tuple(
         Paragraph(
             key=f"p{n}",
             num=Num.of(n),
-            text=draw(multiline_texts if n == 1 else texts),
+            text=draw(multiline_texts if n == 1 and multiline else texts),
             children=draw(items()),
         )
         for n in range(1, count + 1)
@@ -103,8 +106,11 @@ def paragraphs(draw: st.DrawFn, min_size: int = 1, max_size: int = 3) -> tuple[P
 
 
 @st.composite
-def articles(draw: st.DrawFn, count: int | None = None) -> tuple[Article, ...]:
-    """Ascending articles, some with branch numbers, some deleted (削除)."""
+def articles(
+    draw: st.DrawFn, count: int | None = None, multiline: bool = True
+) -> tuple[Article, ...]:
+    """Ascending articles, some with branch numbers, some deleted (削除); paragraph text
+    has line breaks only when ``multiline``."""
     if count is None:
         count = draw(st.integers(1, 5))
     out = []
@@ -118,13 +124,13 @@ def articles(draw: st.DrawFn, count: int | None = None) -> tuple[Article, ...]:
                     key=key,
                     num=num,
                     caption=draw(st.none() | captions),
-                    paragraphs=draw(paragraphs()),
+                    paragraphs=draw(paragraphs(multiline=multiline)),
                 )
             )
     return tuple(out)
 
 
-revisions = st.lists(
+revision_lists = st.lists(
     st.builds(
         Revision,
         date=st.dates(min_value=datetime.date(1990, 1, 1)).map(
@@ -137,15 +143,26 @@ revisions = st.lists(
     max_size=3,
 ).map(tuple)
 
+revisions = revision_lists
+"""One to three revision lines (制定/改定)."""
+
 
 @st.composite
 def documents(
     draw: st.DrawFn,
     divisions: bool | None = None,
     style: Style | None = None,
+    *,
+    multiline: bool = True,
+    alt_title: bool = True,
+    revisions: bool = True,
 ) -> Document:
     """A whole document: title, optional English title and preamble, articles (optionally
-    inside chapters), and a 附則 with revision lines."""
+    inside chapters), and a 附則 with revision lines.
+
+    For formats that cannot hold everything: ``multiline=False`` keeps line breaks out of
+    paragraph text, ``alt_title=False`` never draws an English title, and
+    ``revisions=False`` gives the 附則 a body of articles instead of revision lines."""
     if style is None:
         style = Style(
             numerals=draw(st.sampled_from(["kanji", "arabic"])),
@@ -153,7 +170,7 @@ def documents(
         )
     if divisions is None:
         divisions = draw(st.booleans())
-    arts = draw(articles(count=draw(st.integers(1, 6))))
+    arts = draw(articles(count=draw(st.integers(1, 6)), multiline=multiline))
     body: tuple[Division | Article, ...]
     if divisions and len(arts) >= 2:
         cut = draw(st.integers(1, len(arts) - 1))
@@ -167,10 +184,24 @@ def documents(
         Paragraph(key=f"pre{i}", num=Num.of(i), text=draw(texts), anonymous=True)
         for i in range(1, draw(st.integers(0, 2)) + 1)
     )
-    supplements = (Supplement(key="s1", revisions=draw(revisions)),) if draw(st.booleans()) else ()
+    supplements: tuple[Supplement, ...] = ()
+    if draw(st.booleans()):
+        if revisions:
+            supplements = (Supplement(key="s1", revisions=draw(revision_lists)),)
+        else:
+            supplements = (
+                Supplement(
+                    key="s1",
+                    law_ref=draw(st.none() | texts.filter(lambda t: "）" not in t)),
+                    excerpt=draw(st.booleans()),
+                    body=draw(articles(count=draw(st.integers(1, 3)), multiline=multiline)),
+                ),
+            )
     return Document(
         title=draw(texts),
-        alt_title=draw(
+        alt_title=None
+        if not alt_title
+        else draw(
             st.none() | st.text("ABCDEFGHIJ ", min_size=1, max_size=12).map(str.strip).filter(bool)
         ),
         preamble=preamble,

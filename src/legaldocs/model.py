@@ -138,13 +138,20 @@ ItemChild: TypeAlias = Item | Table
 class Paragraph:
     """A paragraph (項). The first paragraph of an article is number 1 even when unnumbered
     as written. ``anonymous`` marks a paragraph that carries no number at all (a lone
-    paragraph of a supplementary provision, a preamble paragraph)."""
+    paragraph of a supplementary provision, a preamble paragraph).
+
+    ``caption`` is a paragraph's own heading as written, brackets included (paragraphs of
+    supplementary provisions have them: （施行期日）). ``plain`` marks an anonymous paragraph
+    written as bare text, with no mark at all that it is unnumbered.
+    """
 
     key: str
     num: Num
     text: str
     children: tuple[ItemChild, ...] = ()
     anonymous: bool = False
+    caption: str | None = None
+    plain: bool = False
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -198,12 +205,14 @@ class Supplement:
 
     ``title`` is as written (``附則`` or ``附　則``); ``law_ref`` names the amending law
     without brackets (``平成一七年六月二九日法律第七三号``); ``excerpt`` marks 抄.
-    A private policy's 附則 holds ``revisions`` instead of a body.
+    A private policy's 附則 holds ``revisions`` instead of a body. ``ref_spacing`` is the
+    spacing written between the title and the bracketed ``law_ref`` (``"　"`` or nothing).
     """
 
     key: str
     title: str = "附則"
     law_ref: str | None = None
+    ref_spacing: str = ""
     excerpt: bool = False
     body: tuple[BodyElement, ...] = ()
     revisions: tuple[Revision, ...] = ()
