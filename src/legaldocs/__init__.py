@@ -5,9 +5,11 @@ and readers and writers for plain text, Lawtext, Markdown and HTML.
 """
 
 from legaldocs.citation import Citation, Step
+from legaldocs.dates import format_date, parse_date
 from legaldocs.errors import (
     AmendmentError,
     CitationError,
+    FormatError,
     HistoryError,
     LegaldocsError,
     NotFoundError,
@@ -30,6 +32,7 @@ from legaldocs.model import (
     TocEntry,
 )
 from legaldocs.numbers import Num
+from legaldocs.text import parse_text, render_text
 
 __version__ = "0.1.0"
 
@@ -41,6 +44,7 @@ __all__ = [
     "CitationError",
     "Division",
     "Document",
+    "FormatError",
     "HistoryError",
     "Item",
     "LegaldocsError",
@@ -58,4 +62,8 @@ __all__ = [
     "Toc",
     "TocEntry",
     "__version__",
+    "format_date",
+    "parse_date",
+    "parse_text",
+    "render_text",
 ]
