@@ -103,8 +103,12 @@ def paragraphs(draw: st.DrawFn, min_size: int = 1, max_size: int = 3) -> tuple[P
 
 
 @st.composite
-def articles(draw: st.DrawFn, count: int | None = None) -> tuple[Article, ...]:
-    """Ascending articles, some with branch numbers, some deleted (削除)."""
+def articles(
+    draw: st.DrawFn, count: int | None = None, bulleted: bool = False
+) -> tuple[Article, ...]:
+    """Ascending articles, some with branch numbers, some deleted (削除). ``bulleted``
+    lets some articles list their paragraphs as bullets (``Article.bulleted``, which only
+    formats that keep presentation carry)."""
     if count is None:
         count = draw(st.integers(1, 5))
     out = []
@@ -119,6 +123,7 @@ def articles(draw: st.DrawFn, count: int | None = None) -> tuple[Article, ...]:
                     num=num,
                     caption=draw(st.none() | captions),
                     paragraphs=draw(paragraphs()),
+                    bulleted=draw(st.booleans()) if bulleted else False,
                 )
             )
     return tuple(out)
@@ -143,9 +148,12 @@ def documents(
     draw: st.DrawFn,
     divisions: bool | None = None,
     style: Style | None = None,
+    bulleted: bool = False,
+    with_table: bool = False,
 ) -> Document:
     """A whole document: title, optional English title and preamble, articles (optionally
-    inside chapters), and a 附則 with revision lines."""
+    inside chapters), and a 附則 with revision lines. ``bulleted`` is passed to
+    :func:`articles`; ``with_table`` may end the body with a label/value table."""
     if style is None:
         style = Style(
             numerals=draw(st.sampled_from(["kanji", "arabic"])),
@@ -153,8 +161,8 @@ def documents(
         )
     if divisions is None:
         divisions = draw(st.booleans())
-    arts = draw(articles(count=draw(st.integers(1, 6))))
-    body: tuple[Division | Article, ...]
+    arts = draw(articles(count=draw(st.integers(1, 6)), bulleted=bulleted))
+    body: tuple[Division | Article | Table, ...]
     if divisions and len(arts) >= 2:
         cut = draw(st.integers(1, len(arts) - 1))
         body = (
@@ -163,6 +171,8 @@ def documents(
         )
     else:
         body = arts
+    if with_table and draw(st.booleans()):
+        body = (*body, draw(tables("t1")))
     preamble = tuple(
         Paragraph(key=f"pre{i}", num=Num.of(i), text=draw(texts), anonymous=True)
         for i in range(1, draw(st.integers(0, 2)) + 1)
