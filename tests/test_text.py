@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 
 import pendulum
@@ -28,7 +29,7 @@ from legaldocs import (
     parse_text,
     render_text,
 )
-from tests.conftest import SEEDS
+from tests.conftest import ROOT, SEEDS
 from tests.strategies import documents, items, multiline_texts, paragraphs, tables, texts
 
 HEADINGS = ("PRIVACY POLICY", "TERMS OF USE", "THE SPECIFIED COMMERCIAL TRANSACTION ACT")
@@ -42,7 +43,7 @@ def seed_parts() -> dict[str, str]:
     bounds = [*starts, len(lines)]
     return {
         lines[a].strip().removeprefix("• "): "\n".join(lines[a:b]) + "\n"
-        for a, b in zip(bounds, bounds[1:], strict=False)
+        for a, b in itertools.pairwise(bounds)
     }
 
 
@@ -425,3 +426,51 @@ def test_parse_errors(text: str, line: int | None, column: int | None, reason: s
 def test_render_errors(doc: Document, reason: str) -> None:
     with pytest.raises(FormatError, match=reason):
         render_text(doc)
+
+
+# ---------------------------------------------------------------------------- examples
+
+CLINIC = ROOT / "examples" / "clinic"
+REQUIRED_ROWS = (
+    "販売業者",
+    "運営統括責任者",
+    "所在地",
+    "電話番号",
+    "メールアドレス",
+    "販売価格",
+    "商品代金以外の必要料金",
+    "支払方法",
+    "支払時期",
+    "役務の提供時期",
+    "返品・キャンセル",
+)
+
+
+@pytest.mark.parametrize("name", ["privacy-policy.txt", "terms-of-use.txt", "tokushoho.txt"])
+def test_example_sources_are_canonical(name: str) -> None:
+    text = (CLINIC / name).read_text(encoding="utf-8")
+    assert render_text(parse_text(text, source=name)) == text
+
+
+def test_example_sources_match_the_seed() -> None:
+    parts = seed_parts()
+    for name, heading in (("privacy-policy.txt", HEADINGS[0]), ("terms-of-use.txt", HEADINGS[1])):
+        text = (CLINIC / name).read_text(encoding="utf-8")
+        assert parse_text(text) == parse_text(parts[heading])
+
+
+def test_tokushoho_example() -> None:
+    doc = parse_text((CLINIC / "tokushoho.txt").read_text(encoding="utf-8"))
+    assert doc.title == "特定商取引法に基づく表記"
+    assert doc.title in seed_parts()[HEADINGS[2]]
+    (table,) = doc.body
+    assert isinstance(table, Table)
+    assert tuple(label for label, _ in table.pairs()) == REQUIRED_ROWS
+    assert table.value_of("販売業者") == "株式会社klinik"
+    assert table.value_of("電話番号").startswith("070-8425-4865")
+    assert table.value_of("メールアドレス") == "infoklinik.co.jp"  # as the seed writes it
+    assert "東京都渋谷区恵比寿南三丁目1-1 いちご恵比寿グリーングラス 7F" in table.value_of("所在地")
+    seed = (SEEDS / "clinic-legal-pages.txt").read_text(encoding="utf-8")
+    for label, value in table.pairs():
+        for line in value.split("\n"):
+            assert line.startswith("（サンプル）") or line in seed, (label, line)
