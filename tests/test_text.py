@@ -474,3 +474,22 @@ def test_tokushoho_example() -> None:
     for label, value in table.pairs():
         for line in value.split("\n"):
             assert line.startswith("（サンプル）") or line in seed, (label, line)
+
+
+def test_crlf_is_refused() -> None:
+    with pytest.raises(ParseError, match="CRLF") as info:
+        parse_text("    T\n\n  • 第1条\r\n")
+    assert info.value.line == 3
+    with pytest.raises(FormatError, match="carriage return"):
+        render_text(Document(title="a\r\nb"))
+
+
+def test_revision_line_forms() -> None:
+    doc = parse_text(
+        "    T\n\n  • 附則\n    令和元年５月１日 改定\n    平成十七年六月二十九日 制定\n"
+    )
+    assert doc.supplements[0].revisions == (
+        Revision(date=pendulum.Date(2019, 5, 1), event="改定", era=True),
+        Revision(date=pendulum.Date(2005, 6, 29), event="制定", era=True),
+    )
+    assert render_text(doc).endswith("    令和元年5月1日 改定\n    平成17年6月29日 制定\n")

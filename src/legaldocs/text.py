@@ -68,8 +68,11 @@ Rules in full:
   目 ``div``); supplements ``s1``…. A document whose keys or paragraph numbers differ
   from these cannot be written (:class:`~legaldocs.FormatError`), nor can a table of
   contents, a non-standard item label, or a caption or title with a line break.
-- Lines are separated by ``\\n`` only; every other character, trailing spaces included,
-  belongs to the text.
+- Lines are separated by ``\\n`` only (CRLF input is refused); every other character,
+  trailing spaces included, belongs to the text.
+- Revision lines are written ``2021年2月25日 制定`` or, when ``Revision.era``, ``令和3年2月25日
+  制定``; any form :func:`~legaldocs.parse_date` reads is accepted (full-width or kanji digits),
+  but such a line is written back with ASCII digits.
 """
 
 from __future__ import annotations
@@ -400,7 +403,10 @@ def render_text(doc: Document) -> str:
             event = _single_line(revision.event, f"{where}: the revision event")
             out.put(4, f"{format_date(revision.date, era=revision.era)} {event}")
         out.body(4, supplement.body, f"{where}/")
-    return "\n".join(out.lines) + "\n"
+    result = "\n".join(out.lines) + "\n"
+    if "\r\n" in result:
+        raise FormatError("a text line ends with a carriage return (\\r), which reads as CRLF")
+    return result
 
 
 # ----------------------------------------------------------------------------------------
@@ -431,6 +437,13 @@ class _Line:
 
 
 def _split(text: str, source: str | None) -> list[_Line]:
+    if "\r\n" in text:
+        number = text[: text.index("\r\n")].count("\n") + 1
+        raise ParseError(
+            "CRLF line ending: this format separates lines with \\n only",
+            line=number,
+            source=source,
+        )
     lines = []
     raw_lines = text.split("\n")
     if raw_lines and raw_lines[-1] == "":
