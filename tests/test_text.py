@@ -26,6 +26,8 @@ from legaldocs import (
     Style,
     Supplement,
     Table,
+    Toc,
+    TocEntry,
     parse_text,
     render_text,
 )
@@ -198,7 +200,7 @@ def test_round_trip_paragraph_forms(doc: Document) -> None:
 
 
 odd_texts = st.lists(
-    st.text(st.sampled_from(list(" 　\\•*-[]第1条章附則一二イ（）()x")), max_size=8),
+    st.text(st.sampled_from(list(" 　\t\\•*-[]第1条章附則一二イ（）()x")), max_size=8),
     min_size=1,
     max_size=3,
 ).map("\n".join)
@@ -210,6 +212,14 @@ def test_round_trip_hostile_text(para: str, item: str, cell: str) -> None:
     labels, empty lines) is escaped and reads back unchanged."""
     doc = Document(
         title=para,
+        toc=Toc(
+            entries=(
+                TocEntry(
+                    text=cell.split("\n")[0],
+                    children=(TocEntry(text=item.split("\n")[-1]),),
+                ),
+            )
+        ),
         preamble=(Paragraph(key="pre1", num=Num.of(1), text=item, anonymous=True),),
         body=(
             Article(
@@ -493,3 +503,26 @@ def test_revision_line_forms() -> None:
         Revision(date=pendulum.Date(2005, 6, 29), event="制定", era=True),
     )
     assert render_text(doc).endswith("    令和元年5月1日 改定\n    平成17年6月29日 制定\n")
+
+
+def test_table_of_contents() -> None:
+    doc = Document(
+        title="行政手続法",
+        toc=Toc(
+            entries=(
+                TocEntry(
+                    text="第一章　総則（第一条―第四条）",
+                    children=(TocEntry(text="第一節　通則（第一条）"),),
+                ),
+                TocEntry(text="附則"),
+            )
+        ),
+        preamble=(Paragraph(key="pre1", num=Num.of(1), text="前文", anonymous=True),),
+        style=Style(numerals="kanji", items="numbered"),
+    )
+    text = render_text(doc)
+    assert (
+        "  :toc: 目次\n    第一章　総則（第一条―第四条）\n      第一節　通則（第一条）\n    附則\n"
+        in text
+    )
+    assert parse_text(text) == doc

@@ -60,14 +60,16 @@ Rules in full:
 - Escape: a text line that would read as structure (it starts with a space, ``\\``,
   ``•``, ``*``, ``-``, ``[``, a heading such as 第1条 or 附則, or an item label and a
   full-width space) or is empty is written with a leading ``\\``, which the parser drops.
+- A table of contents follows the title: ``:toc: 目次`` at column 2, its lines at column 4,
+  nested lines two columns deeper each.
 - Top-level paragraphs before the first article are the preamble; a line ``---`` at column
   2 ends the preamble when the body itself starts with paragraphs.
 - Keys are derived from positions: articles ``a3``, ``a3_2``; paragraphs ``p1``…;
   preamble paragraphs ``pre1``…; items ``i1``…; tables ``t1``…; rows ``r1``…;
   divisions ``ch1``, ``ch2.sec1`` (編 ``part``, 章 ``ch``, 節 ``sec``, 款 ``subsec``,
   目 ``div``); supplements ``s1``…. A document whose keys or paragraph numbers differ
-  from these cannot be written (:class:`~legaldocs.FormatError`), nor can a table of
-  contents, a non-standard item label, or a caption or title with a line break.
+  from these cannot be written (:class:`~legaldocs.FormatError`), nor can a non-standard
+  item label (``Item.label``), a division range, or a caption or title with a line break.
 - Lines are separated by ``\\n`` only (CRLF input is refused); every other character,
   trailing spaces included, belongs to the text.
 - Revision lines are written ``2021年2月25日 制定`` or, when ``Revision.era``, ``令和3年2月25日
@@ -101,6 +103,8 @@ from legaldocs.model import (
     Style,
     Supplement,
     Table,
+    Toc,
+    TocEntry,
 )
 from legaldocs.numbers import Num, Numerals, item_label, parse_item_label
 
@@ -131,6 +135,7 @@ _REVISION = re.compile(r"(?P<date>[^ ]+?日) (?P<event>.*)")
 _DIRECTIVE = re.compile(r":(?P<name>[a-z-]+): (?P<value>.*)")
 _KEY_PREFIX: dict[str, str] = {"編": "part", "章": "ch", "節": "sec", "款": "subsec", "目": "div"}
 _PREAMBLE_END = "---"
+_TOC = ":toc: "
 
 
 # ----------------------------------------------------------------------------------------
@@ -146,7 +151,7 @@ def _is_label(text: str) -> bool:
 
 
 def _needs_escape(line: str) -> bool:
-    if line == "" or line[0] in " \\•*-[":
+    if line == "" or line[0] in " \t\\•*-[":
         return True
     if (
         _ARTICLE_LOOSE.match(line)
@@ -263,6 +268,13 @@ class _Writer:
                     attrs_text += f'[{name}="{value}"]'
                 self.text(cell_indent, marker + attrs_text, cell.text, indent + 4)
 
+    def toc_entries(self, indent: int, entries: Sequence[TocEntry]) -> None:
+        for entry in entries:
+            text = _single_line(entry.text, "a line of the table of contents")
+            escape = text == "" or text[0] in " \t\\•"
+            self.put(indent, "\\" + text if escape else text)
+            self.toc_entries(indent + 2, entry.children)
+
     def bullet_paragraph(self, indent: int, paragraph: Paragraph, where: str) -> None:
         self.text(indent, BULLET, paragraph.text, indent + 2)
         self.children(indent + 2, paragraph.children, 1, where)
@@ -360,11 +372,9 @@ def render_text(doc: Document) -> str:
     """Write ``doc`` in the plain-text format (see the module documentation).
 
     Raises :class:`~legaldocs.FormatError` naming the element when the document holds
-    something the format cannot carry (a table of contents, keys other than the derived
-    ones, a caption with a line break, ...).
+    something the format cannot carry (keys other than the derived ones, a caption with a
+    line break, ...).
     """
-    if doc.toc is not None:
-        raise FormatError("a table of contents (目次) cannot be written in the plain-text format")
     out = _Writer(doc.style)
     if doc.style.numerals != DEFAULT_STYLE.numerals:
         out.put(0, f":numerals: {doc.style.numerals}")
@@ -379,8 +389,11 @@ def render_text(doc: Document) -> str:
         out.blank()
     for line in doc.title.split("\n"):
         out.put(4, _escape(line))
-    if doc.preamble or doc.body or doc.supplements:
+    if doc.toc is not None or doc.preamble or doc.body or doc.supplements:
         out.blank()
+    if doc.toc is not None:
+        out.put(2, _TOC + _single_line(doc.toc.title, "the title of the table of contents"))
+        out.toc_entries(4, doc.toc.entries)
     for number, paragraph in enumerate(doc.preamble, start=1):
         out.top_paragraph(2, paragraph, number, "pre", f"preamble/{paragraph.key}")
     if doc.body and isinstance(doc.body[0], Paragraph):
@@ -828,6 +841,14 @@ class _Parser:
         era = any(match.group("date").startswith(e.name) for e in ERAS)
         return Revision(date=date, event=match.group("event"), era=era)
 
+    def toc_entries(self, indent: int) -> tuple[TocEntry, ...]:
+        entries: list[TocEntry] = []
+        while (line := self.at(indent)) is not None:
+            self.pos += 1
+            text = _unescape(line.content)
+            entries.append(TocEntry(text=text, children=self.toc_entries(indent + 2)))
+        return tuple(entries)
+
     # -- the document --------------------------------------------------------------------
 
     def document(self) -> Document:
@@ -868,6 +889,12 @@ class _Parser:
             self.pos += 1
         if not title_lines:
             raise self.error("expected the title (at column 4)")
+        toc = None
+        self.skip_blanks()
+        line = self.peek()
+        if line is not None and line.indent == 2 and line.content.startswith(_TOC):
+            self.pos += 1
+            toc = Toc(title=line.content[len(_TOC) :], entries=self.toc_entries(4))
         preamble: list[Paragraph] = []
         body = self.body(2, preamble)
         supplements: list[Supplement] = []
@@ -892,6 +919,7 @@ class _Parser:
             alt_title=alt_title,
             law_num=law_num,
             preamble=tuple(preamble),
+            toc=toc,
             body=body,
             supplements=tuple(supplements),
             style=self.style,
