@@ -526,3 +526,27 @@ def test_table_of_contents() -> None:
         in text
     )
     assert parse_text(text) == doc
+
+
+def test_blank_lines_between_articles_are_spacing() -> None:
+    text = "    T\n\n  • 第1条\n\n    • 甲\n\n\n  • 第2条\n\n\n  • 第3条\n\n    乙\n\n  • 附則\n"
+    doc = parse_text(text)
+    assert [a.key for a in doc.articles()] == ["a1", "a2", "a3"]
+    a1 = doc.get("a1")
+    assert isinstance(a1, Article)
+    assert a1.bulleted
+    assert a1.paragraphs[0].text == "甲"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "reason"),
+    [
+        ("    T\n\n  • 第1条\n\n    • 甲\n\n    • 乙\n", 7, "blank line inside an article whose"),
+        ("    T\n\n  • 第1条\n\n    甲\n\n\n    乙\n", 8, "two blank lines inside"),
+        ("    T\n\n  • 第1条\n\n    甲\n\n      乙\n", 7, "unexpected indentation"),
+    ],
+)
+def test_blank_line_errors(text: str, line: int, reason: str) -> None:
+    with pytest.raises(ParseError, match=reason) as info:
+        parse_text(text)
+    assert info.value.line == line

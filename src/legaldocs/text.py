@@ -524,6 +524,14 @@ class _Parser:
             count += 1
         return count
 
+    def blanks_ahead(self) -> tuple[int, _Line | None]:
+        """How many blank lines come next, and the first line after them."""
+        index = self.pos
+        while index < len(self.lines) and self.lines[index].blank:
+            index += 1
+        following = self.lines[index] if index < len(self.lines) else None
+        return index - self.pos, following
+
     def at(self, indent: int) -> _Line | None:
         """The next line when it is non-blank and at exactly ``indent``; deeper lines are
         an error, shallower ones end the caller's block."""
@@ -660,8 +668,6 @@ class _Parser:
         blanks = self.skip_blanks()
         first = self.peek()
         if first is None or first.indent <= indent:
-            if blanks > 1:
-                raise self.error("more than one blank line after an article heading", first)
             return Article(key=key, num=num, caption=caption)
         body = indent + 2
         if blanks > 2:
@@ -675,9 +681,11 @@ class _Parser:
                     )
                 n = len(paragraphs) + 1
                 paragraphs.append(self.bullet_paragraph(body, f"p{n}", n, False))
-            after = self.peek()
-            if after is not None and after.blank:
-                raise self.error("a blank line inside an article whose paragraphs are bullets")
+            blanks, following = self.blanks_ahead()
+            if blanks and following is not None and following.indent > indent:
+                raise self.error(
+                    "a blank line inside an article whose paragraphs are bullets", following
+                )
             return Article(
                 key=key, num=num, caption=caption, paragraphs=tuple(paragraphs), bulleted=True
             )
@@ -690,15 +698,18 @@ class _Parser:
         while True:
             line = self.at(body)
             if line is None:
-                nxt = self.peek()
-                if nxt is not None and nxt.blank:
-                    following = self.lines[self.pos + 1] if self.pos + 1 < len(self.lines) else None
-                    if following is not None and not following.blank and following.indent == body:
-                        self.pos += 1
-                        block = True
-                        continue
-                    if following is not None and following.blank:
-                        raise self.error("two blank lines inside an article", following)
+                blanks, following = self.blanks_ahead()
+                if blanks and following is not None and following.indent >= body:
+                    if blanks > 1 or following.indent > body:
+                        raise self.error(
+                            "two blank lines inside an article"
+                            if blanks > 1
+                            else "unexpected indentation after a blank line",
+                            following,
+                        )
+                    self.pos += 1
+                    block = True
+                    continue
                 break
             if line.bullet or line.row:
                 raise self.error(
