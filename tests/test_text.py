@@ -550,3 +550,53 @@ def test_blank_line_errors(text: str, line: int, reason: str) -> None:
     with pytest.raises(ParseError, match=reason) as info:
         parse_text(text)
     assert info.value.line == line
+
+
+def test_non_standard_item_labels() -> None:
+    items_ = (
+        Item(key="i1", num=Num.of(1), text="削除", label="一から三まで"),
+        Item(
+            key="i2",
+            num=Num.of(4),
+            text="四号",
+            children=(Item(key="i1", num=Num.of(1), text="細分", label="(1)"),),
+        ),
+    )
+    doc = Document(
+        title="法",
+        body=(
+            Article(
+                key="a1",
+                num=Num.of(1),
+                paragraphs=(Paragraph(key="p1", num=Num.of(1), text="次の各号", children=items_),),
+            ),
+        ),
+        style=Style(numerals="kanji", items="numbered"),
+    )
+    text = render_text(doc)
+    assert "    • 一から三まで　削除\n    • 四　四号\n      • (1)　細分\n" in text
+    assert parse_text(text) == doc
+
+
+@pytest.mark.parametrize("label", ["二", "一", "x", "一 二"])
+def test_unwritable_item_labels(label: str) -> None:
+    doc = Document(
+        title="法",
+        body=(
+            Article(
+                key="a1",
+                num=Num.of(1),
+                paragraphs=(
+                    Paragraph(
+                        key="p1",
+                        num=Num.of(1),
+                        text="本文",
+                        children=(Item(key="i1", num=Num.of(1), text="号", label=label),),
+                    ),
+                ),
+            ),
+        ),
+        style=Style(numerals="kanji", items="numbered"),
+    )
+    with pytest.raises(FormatError, match="item label"):
+        render_text(doc)

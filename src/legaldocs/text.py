@@ -47,7 +47,8 @@ Rules in full:
   paragraphs, articles and tables are at column 4.
 - Items are bullets. An item whose number is not the next one (or every item under
   ``:items: numbered``) is written with its label and a full-width space: ``• 三　…``,
-  ``• イ　…``.
+  ``• イ　…``. A label that is not the standard one for its number and depth is kept in
+  ``Item.label`` (``• 一から三まで　…`` in an excerpt, ``• (1)　…`` at the first level).
 - Tables (a label/value page, a 読替え table inside a paragraph)::
 
       * - 販売業者                       ``* -`` starts a row and its first cell
@@ -68,8 +69,8 @@ Rules in full:
   preamble paragraphs ``pre1``…; items ``i1``…; tables ``t1``…; rows ``r1``…;
   divisions ``ch1``, ``ch2.sec1`` (編 ``part``, 章 ``ch``, 節 ``sec``, 款 ``subsec``,
   目 ``div``); supplements ``s1``…. A document whose keys or paragraph numbers differ
-  from these cannot be written (:class:`~legaldocs.FormatError`), nor can a non-standard
-  item label (``Item.label``), a division range, or a caption or title with a line break.
+  from these cannot be written (:class:`~legaldocs.FormatError`), nor can a division range
+  or a caption or title with a line break.
 - Lines are separated by ``\\n`` only (CRLF input is refused); every other character,
   trailing spaces included, belongs to the text.
 - Revision lines are written ``2021年2月25日 制定`` or, when ``Revision.era``, ``令和3年2月25日
@@ -142,12 +143,18 @@ _TOC = ":toc: "
 # escaping
 
 
-def _is_label(text: str) -> bool:
+def _label_num(label: str) -> Num | None:
+    """The number an item label names: ``三`` → 3, ``（２）`` → 2, and for a range as
+    written in excerpts, ``一から三まで`` → 1. ``None`` when it is not a label."""
+    head = label.split("から", 1)[0] if "から" in label and label.endswith("まで") else label
     try:
-        parse_item_label(text)
+        return parse_item_label(head)[0]
     except ValueError:
-        return False
-    return True
+        return None
+
+
+def _is_label(text: str) -> bool:
+    return _label_num(text) is not None
 
 
 def _needs_escape(line: str) -> bool:
@@ -238,14 +245,22 @@ class _Writer:
             previous = child.num
 
     def item(self, indent: int, item: Item, depth: int, previous: Num | None, where: str) -> None:
-        if item.label is not None:
+        standard = item_label(item.num, depth, self.style.numerals)
+        if item.label is not None and (
+            item.label == standard
+            or _label_num(item.label) != item.num
+            or not _LABELISH.fullmatch(item.label + "　")
+        ):
             raise FormatError(
-                f"{where}: a non-standard item label ({item.label!r}) cannot be written"
+                f"{where}: the item label {item.label!r} cannot be written (it must name the "
+                f"item's number {item.num} and differ from the standard label {standard!r})"
             )
         expected = Num.of(1) if previous is None else Num.of(previous.main + 1)
         prefix = BULLET
-        if self.style.items == "numbered" or item.num != expected:
-            prefix += item_label(item.num, depth, self.style.numerals) + "　"
+        if item.label is not None:
+            prefix += item.label + "　"
+        elif self.style.items == "numbered" or item.num != expected:
+            prefix += standard + "　"
         self.text(indent, prefix, item.text, indent + 2)
         self.children(indent + 2, item.children, depth + 1, where)
 
@@ -576,7 +591,7 @@ class _Parser:
             return None
         return line
 
-    def children(self, indent: int) -> tuple[ItemChild, ...]:
+    def children(self, indent: int, depth: int = 1) -> tuple[ItemChild, ...]:
         out: list[ItemChild] = []
         items = tables = 0
         previous: Num | None = None
@@ -586,23 +601,28 @@ class _Parser:
                 out.append(self.table(indent, f"t{tables}"))
             elif line.bullet:
                 items += 1
-                item = self.item(indent, f"i{items}", previous)
+                item = self.item(indent, f"i{items}", previous, depth)
                 previous = item.num
                 out.append(item)
             else:
                 break
         return tuple(out)
 
-    def item(self, indent: int, key: str, previous: Num | None) -> Item:
+    def item(self, indent: int, key: str, previous: Num | None, depth: int) -> Item:
         line = self.next()
         content = line.content[len(BULLET) :]
         num = Num.of(1) if previous is None else Num.of(previous.main + 1)
+        label = None
         match = _LABELISH.match(content)
-        if match and not content.startswith("\\") and _is_label(match.group("label")):
-            num = parse_item_label(match.group("label"))[0]
+        written = _label_num(match.group("label")) if match else None
+        if match and written is not None and not content.startswith("\\"):
+            num = written
+            if match.group("label") != item_label(num, depth, self.style.numerals):
+                label = match.group("label")
             content = content[match.end() :]
         text = self.continuation(indent + 2, _unescape(content))
-        return Item(key=key, num=num, text=text, children=self.children(indent + 2))
+        children = self.children(indent + 2, depth + 1)
+        return Item(key=key, num=num, text=text, children=children, label=label)
 
     def table(self, indent: int, key: str) -> Table:
         rows: list[Row] = []
