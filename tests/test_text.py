@@ -6,6 +6,7 @@ import difflib
 import itertools
 import re
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given
@@ -181,6 +182,77 @@ def test_every_sentence_survives(heading: str) -> None:
 @given(documents(bulleted=True, with_table=True))
 def test_round_trip(doc: Document) -> None:
     assert parse_text(render_text(doc)) == doc
+
+
+KEYS = ["x", "p1", "i2", "a1", "", " k ", ":key: z", "s1", "t1", "r1", "ch1.sec1", "\\"]
+
+
+def rekey(data: st.DataObject, doc: Document) -> Document:
+    """``doc`` with some keys replaced by arbitrary ones (as after renumbering)."""
+
+    def k(key: str) -> str:
+        return data.draw(st.sampled_from([key, key, *KEYS]))
+
+    def child(c: Item | Table) -> Item | Table:
+        if isinstance(c, Table):
+            rows = tuple(attrs.evolve(r, key=k(r.key)) for r in c.rows)
+            return attrs.evolve(c, key=k(c.key), rows=rows)
+        return attrs.evolve(c, key=k(c.key), children=tuple(child(x) for x in c.children))
+
+    def para(p: Paragraph) -> Paragraph:
+        return attrs.evolve(p, key=k(p.key), children=tuple(child(x) for x in p.children))
+
+    def element(
+        e: Division | Article | Paragraph | Table,
+    ) -> Division | Article | Paragraph | Table:
+        if isinstance(e, Division):
+            kids = tuple(element(x) for x in e.children)
+            return attrs.evolve(e, key=k(e.key), children=kids)
+        if isinstance(e, Article):
+            return attrs.evolve(e, key=k(e.key), paragraphs=tuple(para(p) for p in e.paragraphs))
+        if isinstance(e, Paragraph):
+            return para(e)
+        return child(e)
+
+    return attrs.evolve(
+        doc,
+        preamble=tuple(para(p) for p in doc.preamble),
+        body=tuple(element(e) for e in doc.body),
+        supplements=tuple(
+            attrs.evolve(s, key=k(s.key), body=tuple(element(e) for e in s.body))
+            for s in doc.supplements
+        ),
+    )
+
+
+@given(st.data(), documents(bulleted=True, with_table=True))
+def test_round_trip_any_keys(data: st.DataObject, doc: Document) -> None:
+    """Keys that differ from the derived ones are written on ``:key:`` lines."""
+    doc = rekey(data, doc)
+    assert parse_text(render_text(doc)) == doc
+
+
+def test_key_lines() -> None:
+    doc = Document(
+        title="T",
+        body=(
+            Article(
+                key="a6",
+                num=Num.of(5),
+                paragraphs=(
+                    Paragraph(key="p1", num=Num.of(1), text="甲"),
+                    Paragraph(key="p3", num=Num.of(2), text="乙\n丙"),
+                ),
+            ),
+        ),
+        style=Style(numerals="arabic", items="bullets"),
+    )
+    text = render_text(doc)
+    assert text == "    T\n\n  :key: a6\n  • 第5条\n\n    甲\n\n    :key: p3\n    乙\n    丙\n"
+    assert parse_text(text) == doc
+    with pytest.raises(ParseError, match="right before the element") as info:
+        parse_text("    T\n\n  • 第1条\n\n    甲\n    :key: p2\n\n    乙\n")
+    assert info.value.line == 6
 
 
 @given(
@@ -412,7 +484,7 @@ def test_parse_errors(text: str, line: int | None, column: int | None, reason: s
 @pytest.mark.parametrize(
     ("doc", "reason"),
     [
-        (Document(title="T", body=(Article(key="x", num=Num.of(1)),)), "key 'x'"),
+        (Document(title="T", body=(Article(key="a\nb", num=Num.of(1)),)), "key has a line"),
         (
             Document(title="T", body=(Article(key="a1", num=Num.of(1), caption="(a\nb)"),)),
             "line break",

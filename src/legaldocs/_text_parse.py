@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal, cast
 
 import attrs
@@ -15,6 +16,7 @@ from legaldocs._text_syntax import (
     _DIRECTIVE,
     _DIVISION,
     _DIVISION_START,
+    _KEY,
     _KEY_PREFIX,
     _LABELISH,
     _PREAMBLE_END,
@@ -68,6 +70,11 @@ class _Line:
     @property
     def row(self) -> bool:
         return self.content.startswith("* - ")
+
+    @property
+    def keyline(self) -> str | None:
+        """The key named by a ``:key:`` line, else ``None``."""
+        return self.content[len(_KEY) :] if self.content.startswith(_KEY) else None
 
     @property
     def cell(self) -> bool:
@@ -199,19 +206,46 @@ class _Parser:
             return None
         if line.cell and not line.content.startswith("\\"):
             return None
+        if line.keyline is not None:
+            return None
         return line
+
+    def take_key(self, indent: int, accept: Callable[[_Line], bool]) -> str | None:
+        """Consume a ``:key:`` line at ``indent`` when the line after it is accepted (the
+        element it names); ``None`` when there is no key line or it names something else."""
+        line = self.peek()
+        if line is None or line.blank or line.indent != indent or line.keyline is None:
+            return None
+        ahead = self.pos + 1
+        following = self.lines[ahead] if ahead < len(self.lines) else None
+        if following is not None and following.keyline is not None and following.indent == indent:
+            # a table's key, then the key of its first row
+            ahead += 1
+            following = self.lines[ahead] if ahead < len(self.lines) else None
+            if following is not None and not following.row:
+                following = None
+        if following is None or following.blank or following.indent != indent:
+            raise self.error("a :key: line must come right before the element it names", line)
+        if not accept(following):
+            return None
+        self.pos += 1
+        return line.keyline
 
     def children(self, indent: int, depth: int = 1) -> tuple[ItemChild, ...]:
         out: list[ItemChild] = []
         items = tables = 0
         previous: Num | None = None
-        while (line := self.at(indent)) is not None:
-            if line.row:
+        while True:
+            key = self.take_key(indent, lambda following: following.bullet or following.row)
+            line = self.at(indent)
+            if line is None:
+                break
+            if line.row or (key is not None and line.keyline is not None):
                 tables += 1
-                out.append(self.table(indent, f"t{tables}"))
+                out.append(self.table(indent, _or(key, f"t{tables}")))
             elif line.bullet:
                 items += 1
-                item = self.item(indent, f"i{items}", previous, depth)
+                item = self.item(indent, _or(key, f"i{items}"), previous, depth)
                 previous = item.num
                 out.append(item)
             else:
@@ -236,13 +270,17 @@ class _Parser:
 
     def table(self, indent: int, key: str) -> Table:
         rows: list[Row] = []
-        while (line := self.at(indent)) is not None and line.row:
+        while True:
+            row_key = self.take_key(indent, lambda following: following.row)
+            line = self.at(indent)
+            if line is None or not line.row:
+                break
             self.pos += 1
             cells = [self.cell(line, line.content[4:], indent + 4)]
             while (cell := self.at_cell(indent + 2)) is not None:
                 self.pos += 1
                 cells.append(self.cell(cell, cell.content[2:], indent + 4))
-            rows.append(Row(key=f"r{len(rows) + 1}", cells=tuple(cells)))
+            rows.append(Row(key=_or(row_key, f"r{len(rows) + 1}"), cells=tuple(cells)))
         return Table(key=key, rows=tuple(rows))
 
     def at_cell(self, indent: int) -> _Line | None:
@@ -272,7 +310,7 @@ class _Parser:
             anonymous=anonymous,
         )
 
-    def article(self, indent: int, line: _Line) -> Article:
+    def article(self, indent: int, line: _Line, explicit: str | None) -> Article:
         self.pos += 1
         content = line.content[len(BULLET) :]
         deleted = _DELETED.match(content)
@@ -282,7 +320,8 @@ class _Parser:
             until = None
             if deleted.group("until"):
                 until = self.num(deleted.group("until") + deleted.group("ubranch"), line, "article")
-            return Article(key="a" + _key_of_num(num), num=num, deleted=True, until=until)
+            key = _or(explicit, "a" + _key_of_num(num))
+            return Article(key=key, num=num, deleted=True, until=until)
         match = _ARTICLE.match(content)
         if not match:
             raise self.error(
@@ -293,8 +332,9 @@ class _Parser:
         caption = content[match.end() :] or None
         if caption is not None and caption.endswith("　削除"):
             rest = caption[: -len("　削除")]
-            return Article(key="a" + _key_of_num(num), num=num, caption=rest or None, deleted=True)
-        key = "a" + _key_of_num(num)
+            key = _or(explicit, "a" + _key_of_num(num))
+            return Article(key=key, num=num, caption=rest or None, deleted=True)
+        key = _or(explicit, "a" + _key_of_num(num))
         blanks = self.skip_blanks()
         first = self.peek()
         if first is None or first.indent <= indent:
@@ -302,15 +342,21 @@ class _Parser:
         body = indent + 2
         if blanks > 2:
             raise self.error("more than two blank lines after an article heading", first)
+        if first.keyline is not None and self.pos + 1 < len(self.lines):
+            first = self.lines[self.pos + 1]
         if first.bullet and blanks <= 1:
             paragraphs: list[Paragraph] = []
-            while (line_ := self.at(body)) is not None:
+            while True:
+                p_key = self.take_key(body, lambda following: True)
+                line_ = self.at(body)
+                if line_ is None:
+                    break
                 if not line_.bullet:
                     raise self.error(
                         "a plain line in an article whose paragraphs are bullets", line_
                     )
                 n = len(paragraphs) + 1
-                paragraphs.append(self.bullet_paragraph(body, f"p{n}", n, False))
+                paragraphs.append(self.bullet_paragraph(body, _or(p_key, f"p{n}"), n, False))
             blanks, following = self.blanks_ahead()
             if blanks and following is not None and following.indent > indent:
                 raise self.error(
@@ -325,8 +371,12 @@ class _Parser:
 
     def plain_paragraphs(self, body: int, block: bool) -> tuple[Paragraph, ...]:
         paragraphs: list[Paragraph] = []
+        pending: str | None = None
         while True:
             line = self.at(body)
+            if line is not None and line.keyline is not None:
+                pending = self.take_key(body, lambda following: True)
+                continue
             if line is None:
                 blanks, following = self.blanks_ahead()
                 if blanks and following is not None and following.indent >= body:
@@ -357,9 +407,15 @@ class _Parser:
             n = len(paragraphs) + 1
             children = self.children(body)
             paragraphs.append(
-                Paragraph(key=f"p{n}", num=Num.of(n), text="\n".join(parts), children=children)
+                Paragraph(
+                    key=_or(pending, f"p{n}"),
+                    num=Num.of(n),
+                    text="\n".join(parts),
+                    children=children,
+                )
             )
             block = False
+            pending = None
             deeper = self.peek()
             if deeper is not None and not deeper.blank and deeper.indent > body:
                 raise self.error(
@@ -367,7 +423,7 @@ class _Parser:
                 )
         return tuple(paragraphs)
 
-    def division(self, indent: int, line: _Line, parent: str) -> Division:
+    def division(self, indent: int, line: _Line, parent: str, explicit: str | None) -> Division:
         content = line.content[len(BULLET) :]
         match = _DIVISION.fullmatch(content)
         if not match:
@@ -381,10 +437,14 @@ class _Parser:
         num = self.num(match.group("num") + match.group("branch"), line, "division")
         kind = cast(DivisionKind, match.group("kind"))
         key = _KEY_PREFIX[kind] + _key_of_num(num)
-        key = f"{parent}.{key}" if parent else key
+        key = _or(explicit, f"{parent}.{key}" if parent else key)
         children: list[Division | Article] = []
-        while (child := self.at(indent + 2)) is not None:
-            element = self.body_element(indent + 2, child, key)
+        while True:
+            child_key = self.take_key(indent + 2, lambda following: True)
+            child = self.at(indent + 2)
+            if child is None:
+                break
+            element = self.body_element(indent + 2, child, key, child_key)
             if not isinstance(element, Division | Article):
                 raise self.error("a division holds only divisions and articles", child)
             children.append(element)
@@ -392,15 +452,17 @@ class _Parser:
             key=key, kind=kind, num=num, title=match.group("title") or "", children=tuple(children)
         )
 
-    def body_element(self, indent: int, line: _Line, parent: str) -> Division | Article | None:
+    def body_element(
+        self, indent: int, line: _Line, parent: str, key: str | None
+    ) -> Division | Article | None:
         """An article or a division at ``line``; ``None`` when the line is a paragraph."""
         content = line.content[len(BULLET) :]
         if content.startswith("\\"):
             return None
         if _ARTICLE_LOOSE.match(content):
-            return self.article(indent, line)
+            return self.article(indent, line, key)
         if _DIVISION_START.match(content):
-            return self.division(indent, line, parent)
+            return self.division(indent, line, parent, key)
         if _SUPPLEMENT_START.match(content):
             raise self.error("supplementary provisions (附則) belong at column 2", line)
         return None
@@ -413,12 +475,22 @@ class _Parser:
         paragraphs = tables = 0
         while True:
             self.skip_blanks()
+            key = self.take_key(
+                indent,
+                lambda following: (
+                    not (
+                        indent == 2
+                        and following.bullet
+                        and _SUPPLEMENT_START.match(following.content[len(BULLET) :])
+                    )
+                ),
+            )
             line = self.at(indent)
-            if line is None:
+            if line is None or (key is None and line.keyline is not None):
                 break
-            if line.row:
+            if line.row or line.keyline is not None:
                 tables += 1
-                body.append(self.table(indent, f"t{tables}"))
+                body.append(self.table(indent, _or(key, f"t{tables}")))
                 preamble = None
                 continue
             if line.content == _PREAMBLE_END and preamble is not None:
@@ -432,17 +504,19 @@ class _Parser:
             content = line.content[len(BULLET) :]
             if indent == 2 and _SUPPLEMENT_START.match(content):
                 break
-            element = self.body_element(indent, line, "")
+            element = self.body_element(indent, line, "", key)
             if element is not None:
                 body.append(element)
                 preamble = None
                 continue
             if preamble is not None:
                 n = len(preamble) + 1
-                preamble.append(self.bullet_paragraph(indent, f"pre{n}", n, True))
+                preamble.append(self.bullet_paragraph(indent, _or(key, f"pre{n}"), n, True))
             else:
                 paragraphs += 1
-                body.append(self.bullet_paragraph(indent, f"p{paragraphs}", paragraphs, True))
+                body.append(
+                    self.bullet_paragraph(indent, _or(key, f"p{paragraphs}"), paragraphs, True)
+                )
         return tuple(body)
 
     def supplement(self, line: _Line, key: str) -> Supplement:
@@ -456,7 +530,9 @@ class _Parser:
                 column=line.indent + 3,
             )
         revisions: list[Revision] = []
-        while (rev := self.at(4)) is not None and not (rev.bullet or rev.row):
+        while (rev := self.at(4)) is not None and not (
+            rev.bullet or rev.row or rev.keyline is not None
+        ):
             self.pos += 1
             revisions.append(self.revision(rev))
         body = self.body(4, None)
@@ -541,11 +617,12 @@ class _Parser:
         supplements: list[Supplement] = []
         while True:
             self.skip_blanks()
+            key = self.take_key(2, lambda following: True)
             line = self.peek()
             if line is None:
                 break
             if line.indent == 2 and line.bullet and _SUPPLEMENT_START.match(line.content[2:]):
-                supplements.append(self.supplement(line, f"s{len(supplements) + 1}"))
+                supplements.append(self.supplement(line, _or(key, f"s{len(supplements) + 1}")))
                 continue
             if line.indent == 2:
                 raise self.error(
@@ -566,6 +643,10 @@ class _Parser:
             style=self.style,
             lang=lang,
         )
+
+
+def _or(explicit: str | None, derived: str) -> str:
+    return derived if explicit is None else explicit
 
 
 def parse(text: str, source: str | None) -> Document:

@@ -9,6 +9,7 @@ import attrs
 from legaldocs import _numerals
 from legaldocs._text_syntax import (
     _ATTR_NAME,
+    _KEY,
     _KEY_PREFIX,
     _LABELISH,
     _PREAMBLE_END,
@@ -36,14 +37,6 @@ from legaldocs.model import (
 from legaldocs.numbers import Num, Numerals, item_label
 
 
-def _check(actual: str, expected: str, what: str) -> None:
-    if actual != expected:
-        raise FormatError(
-            f"{what}: key {actual!r} is not the key the plain-text format derives "
-            f"({expected!r}); keys are not written in this format"
-        )
-
-
 def _single_line(text: str, what: str) -> str:
     if "\n" in text:
         raise FormatError(f"{what} has a line break, which the plain-text format cannot carry")
@@ -68,6 +61,11 @@ class _Writer:
     def put(self, indent: int, content: str) -> None:
         self.lines.append(" " * indent + content)
 
+    def key(self, indent: int, actual: str, expected: str, what: str) -> None:
+        """Write a ``:key:`` line when ``actual`` is not the key the parser derives."""
+        if actual != expected:
+            self.put(indent, _KEY + _single_line(actual, f"{what}: the key"))
+
     def blank(self) -> None:
         self.lines.append("")
 
@@ -85,11 +83,10 @@ class _Writer:
         for child in children:
             if isinstance(child, Table):
                 tables += 1
-                _check(child.key, f"t{tables}", f"table in {where}")
-                self.table(indent, child, f"{where}/{child.key}")
+                self.table(indent, child, f"t{tables}", f"{where}/{child.key}")
                 continue
             items += 1
-            _check(child.key, f"i{items}", f"item {items} of {where}")
+            self.key(indent, child.key, f"i{items}", f"item {items} of {where}")
             self.item(indent, child, depth, previous, f"{where}/{child.key}")
             previous = child.num
 
@@ -113,11 +110,16 @@ class _Writer:
         self.text(indent, prefix, item.text, indent + 2)
         self.children(indent + 2, item.children, depth + 1, where)
 
-    def table(self, indent: int, table: Table, where: str) -> None:
+    def table(self, indent: int, table: Table, expected: str, where: str) -> None:
         if not table.rows:
             raise FormatError(f"{where}: a table without rows cannot be written")
+        if table.rows[0].key != "r1" and table.key == expected:
+            # one key line before a table names the table; the first row's key comes second
+            self.put(indent, _KEY + _single_line(table.key, f"{where}: the key"))
+        else:
+            self.key(indent, table.key, expected, where)
         for number, row in enumerate(table.rows, start=1):
-            _check(row.key, f"r{number}", f"row {number} of {where}")
+            self.key(indent, row.key, f"r{number}", f"row {number} of {where}")
             if not row.cells:
                 raise FormatError(f"{where}/{row.key}: a row without cells cannot be written")
             for index, cell in enumerate(row.cells):
@@ -144,7 +146,7 @@ class _Writer:
         self.children(indent + 2, paragraph.children, 1, where)
 
     def article(self, indent: int, article: Article, where: str) -> None:
-        _check(article.key, "a" + _key_of_num(article.num), where)
+        self.key(indent, article.key, "a" + _key_of_num(article.num), where)
         heading = _article_number(article.num, self.style.numerals)
         caption = article.caption
         if caption is not None:
@@ -172,28 +174,30 @@ class _Writer:
         block_open = False
         for number, paragraph in enumerate(article.paragraphs, start=1):
             p_where = f"{where}/{paragraph.key}"
-            _check(paragraph.key, f"p{number}", p_where)
             if paragraph.num != Num.of(number) or paragraph.anonymous:
                 raise FormatError(
                     f"{p_where}: paragraph {number} must have number {number} and not be "
                     "anonymous in this format"
                 )
             if article.bulleted:
+                self.key(body, paragraph.key, f"p{number}", p_where)
                 self.bullet_paragraph(body, paragraph, p_where)
                 continue
             if "\n" in paragraph.text or block_open:
                 self.blank()
+                self.key(body, paragraph.key, f"p{number}", p_where)
                 for line in paragraph.text.split("\n"):
                     self.put(body, _escape(line))
                 block_open = not paragraph.children
             else:
+                self.key(body, paragraph.key, f"p{number}", p_where)
                 self.put(body, _escape(paragraph.text))
             self.children(body, paragraph.children, 1, p_where)
 
     def division(self, indent: int, division: Division, parent: str, where: str) -> None:
         key = _KEY_PREFIX[division.kind] + _key_of_num(division.num)
         expected = f"{parent}.{key}" if parent else key
-        _check(division.key, expected, where)
+        self.key(indent, division.key, expected, where)
         if division.until is not None:
             raise FormatError(f"{where}: a division range (until) cannot be written")
         heading = _division_number(division.kind, division.num, self.style.numerals)
@@ -214,8 +218,7 @@ class _Writer:
                 self.article(indent, element, f"{where}{element.key}")
             elif isinstance(element, Table):
                 tables += 1
-                _check(element.key, f"t{tables}", f"table {tables}")
-                self.table(indent, element, f"{where}{element.key}")
+                self.table(indent, element, f"t{tables}", f"{where}{element.key}")
             else:
                 paragraphs += 1
                 self.top_paragraph(indent, element, paragraphs, "p", f"{where}{element.key}")
@@ -223,7 +226,7 @@ class _Writer:
     def top_paragraph(
         self, indent: int, paragraph: Paragraph, number: int, prefix: str, where: str
     ) -> None:
-        _check(paragraph.key, f"{prefix}{number}", where)
+        self.key(indent, paragraph.key, f"{prefix}{number}", where)
         if paragraph.num != Num.of(number) or not paragraph.anonymous:
             raise FormatError(
                 f"{where}: a paragraph outside articles must be anonymous and numbered "
@@ -264,7 +267,7 @@ def render(doc: Document) -> str:
         out.put(2, _PREAMBLE_END)
     out.body(2, doc.body, "")
     for number, supplement in enumerate(doc.supplements, start=1):
-        _check(supplement.key, f"s{number}", f"supplement {number}")
+        out.key(2, supplement.key, f"s{number}", f"supplement {number}")
         where = supplement.key
         if supplement.title not in ("附則", "附　則"):
             raise FormatError(f"{where}: the title {supplement.title!r} cannot be written")

@@ -34,6 +34,7 @@ _DIRECTIVE = re.compile(r":(?P<name>[a-z-]+): (?P<value>.*)")
 _KEY_PREFIX: dict[str, str] = {"編": "part", "章": "ch", "節": "sec", "款": "subsec", "目": "div"}
 _PREAMBLE_END = "---"
 _TOC = ":toc: "
+_KEY = ":key: "
 
 
 # ----------------------------------------------------------------------------------------
@@ -55,7 +56,7 @@ def _is_label(text: str) -> bool:
 
 
 def _needs_escape(line: str) -> bool:
-    if line == "" or line[0] in " \t\\•*-[":
+    if line == "" or line[0] in " \t\\•*-[:":
         return True
     if (
         _ARTICLE_LOOSE.match(line)

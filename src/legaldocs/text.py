@@ -58,8 +58,8 @@ Rules in full:
           東京都渋谷区…                  right of the ``*``
 
   Cell attributes are written before the text: ``- [BorderTop="none"]text``.
-- Escape: a text line that would read as structure (it starts with a space, ``\\``,
-  ``•``, ``*``, ``-``, ``[``, a heading such as 第1条 or 附則, or an item label and a
+- Escape: a text line that would read as structure (it starts with a space, a tab,
+  ``\\``, ``•``, ``*``, ``-``, ``[``, ``:``, a heading such as 第1条 or 附則, or an item label and a
   full-width space) or is empty is written with a leading ``\\``, which the parser drops.
 - A table of contents follows the title: ``:toc: 目次`` at column 2, its lines at column 4,
   nested lines two columns deeper each.
@@ -68,9 +68,12 @@ Rules in full:
 - Keys are derived from positions: articles ``a3``, ``a3_2``; paragraphs ``p1``…;
   preamble paragraphs ``pre1``…; items ``i1``…; tables ``t1``…; rows ``r1``…;
   divisions ``ch1``, ``ch2.sec1`` (編 ``part``, 章 ``ch``, 節 ``sec``, 款 ``subsec``,
-  目 ``div``); supplements ``s1``…. A document whose keys or paragraph numbers differ
-  from these cannot be written (:class:`~legaldocs.FormatError`), nor can a division range
-  or a caption or title with a line break.
+  目 ``div``); supplements ``s1``…. A key that differs (an article renumbered from 第6条
+  to 第5条 keeps ``a6``) is written on a line ``:key: a6`` just before the element, at its
+  indentation (for a table whose first row has its own key: the table's key line, then
+  the row's). Paragraph numbers must be 1, 2, … in order (anonymous outside articles);
+  a division range cannot be written, nor a caption or title with a line break
+  (:class:`~legaldocs.FormatError`).
 - Lines are separated by ``\\n`` only (CRLF input is refused); every other character,
   trailing spaces included, belongs to the text.
 - Revision lines are written ``2021年2月25日 制定`` or, when ``Revision.era``, ``令和3年2月25日
