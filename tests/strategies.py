@@ -107,10 +107,15 @@ def paragraphs(
 
 @st.composite
 def articles(
-    draw: st.DrawFn, count: int | None = None, multiline: bool = True
+    draw: st.DrawFn,
+    count: int | None = None,
+    multiline: bool = True,
+    bulleted: bool = False,
 ) -> tuple[Article, ...]:
     """Ascending articles, some with branch numbers, some deleted (削除); paragraph text
-    has line breaks only when ``multiline``."""
+    has line breaks only when ``multiline``. ``bulleted`` lets some articles list their
+    paragraphs as bullets (``Article.bulleted``, which only formats that keep presentation
+    carry)."""
     if count is None:
         count = draw(st.integers(1, 5))
     out = []
@@ -125,6 +130,7 @@ def articles(
                     num=num,
                     caption=draw(st.none() | captions),
                     paragraphs=draw(paragraphs(multiline=multiline)),
+                    bulleted=draw(st.booleans()) if bulleted else False,
                 )
             )
     return tuple(out)
@@ -152,6 +158,8 @@ def documents(
     draw: st.DrawFn,
     divisions: bool | None = None,
     style: Style | None = None,
+    bulleted: bool = False,
+    with_table: bool = False,
     *,
     multiline: bool = True,
     alt_title: bool = True,
@@ -160,8 +168,9 @@ def documents(
     """A whole document: title, optional English title and preamble, articles (optionally
     inside chapters), and a 附則 with revision lines.
 
-    For formats that cannot hold everything: ``multiline=False`` keeps line breaks out of
-    paragraph text, ``alt_title=False`` never draws an English title, and
+    ``bulleted`` is passed to :func:`articles`; ``with_table`` may end the body with a
+    label/value table. For formats that cannot hold everything: ``multiline=False`` keeps
+    line breaks out of paragraph text, ``alt_title=False`` never draws an English title, and
     ``revisions=False`` gives the 附則 a body of articles instead of revision lines."""
     if style is None:
         style = Style(
@@ -170,8 +179,8 @@ def documents(
         )
     if divisions is None:
         divisions = draw(st.booleans())
-    arts = draw(articles(count=draw(st.integers(1, 6)), multiline=multiline))
-    body: tuple[Division | Article, ...]
+    arts = draw(articles(count=draw(st.integers(1, 6)), multiline=multiline, bulleted=bulleted))
+    body: tuple[Division | Article | Table, ...]
     if divisions and len(arts) >= 2:
         cut = draw(st.integers(1, len(arts) - 1))
         body = (
@@ -180,6 +189,8 @@ def documents(
         )
     else:
         body = arts
+    if with_table and draw(st.booleans()):
+        body = (*body, draw(tables("t1")))
     preamble = tuple(
         Paragraph(key=f"pre{i}", num=Num.of(i), text=draw(texts), anonymous=True)
         for i in range(1, draw(st.integers(0, 2)) + 1)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from legaldocs.errors import (
     AmendmentError,
     CitationError,
+    FormatError,
     HistoryError,
     LegaldocsError,
     NotFoundError,
@@ -44,6 +45,10 @@ if TYPE_CHECKING:
     from legaldocs.citation import (
         Citation,
         Step,
+    )
+    from legaldocs.dates import (
+        format_date,
+        parse_date,
     )
     from legaldocs.history import (
         ElementState,
@@ -80,6 +85,10 @@ if TYPE_CHECKING:
     from legaldocs.numbers import (
         Num,
     )
+    from legaldocs.text import (
+        parse_text,
+        render_text,
+    )
 
 __version__ = "0.1.0"
 
@@ -99,6 +108,8 @@ _LAZY: dict[str, str] = {
     "apply": "legaldocs.apply",
     "Citation": "legaldocs.citation",
     "Step": "legaldocs.citation",
+    "format_date": "legaldocs.dates",
+    "parse_date": "legaldocs.dates",
     "ElementState": "legaldocs.history",
     "History": "legaldocs.history",
     "Version": "legaldocs.history",
@@ -122,6 +133,8 @@ _LAZY: dict[str, str] = {
     "Toc": "legaldocs.model",
     "TocEntry": "legaldocs.model",
     "Num": "legaldocs.numbers",
+    "parse_text": "legaldocs.text",
+    "render_text": "legaldocs.text",
 }
 
 __all__ = [
@@ -137,6 +150,7 @@ __all__ = [
     "Division",
     "Document",
     "ElementState",
+    "FormatError",
     "History",
     "HistoryError",
     "InsertElement",
@@ -165,12 +179,16 @@ __all__ = [
     "Version",
     "__version__",
     "apply",
+    "format_date",
     "html_id",
+    "parse_date",
     "parse_lawtext",
     "parse_markdown",
+    "parse_text",
     "render_html",
     "render_lawtext",
     "render_markdown",
+    "render_text",
 ]
 
 

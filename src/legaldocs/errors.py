@@ -13,6 +13,7 @@ from collections.abc import Sequence
 __all__ = [
     "AmendmentError",
     "CitationError",
+    "FormatError",
     "HistoryError",
     "LegaldocsError",
     "NotFoundError",
@@ -53,6 +54,11 @@ class ParseError(LegaldocsError, ValueError):
                 where.append(f"column {column}")
         prefix = ", ".join(where)
         super().__init__(f"{prefix}: {message}" if prefix else message)
+
+
+class FormatError(LegaldocsError, ValueError):
+    """A value cannot be written in the requested format (a date before the first era, a
+    document element a text format has no syntax for). The message names the element."""
 
 
 class CitationError(LegaldocsError, ValueError):

@@ -168,6 +168,9 @@ class Article:
     paragraphs: tuple[Paragraph, ...] = ()
     deleted: bool = False
     until: Num | None = None
+    bulleted: bool = False
+    """Presentation only: the paragraphs are written as a bulleted list, as some web pages
+    do (第3条 of the clinic's privacy policy), rather than one plain line each."""
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
