@@ -25,6 +25,9 @@ from legaldocs.errors import (
 )
 
 if TYPE_CHECKING:
+    from legaldocs._apply import (
+        apply,
+    )
     from legaldocs.amendment import (
         Amendment,
         Change,
@@ -38,9 +41,6 @@ if TYPE_CHECKING:
         ReplacePhrase,
         SetCaption,
         Shift,
-    )
-    from legaldocs.apply import (
-        apply,
     )
     from legaldocs.citation import (
         Citation,
@@ -93,6 +93,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 _LAZY: dict[str, str] = {
+    "apply": "legaldocs._apply",
     "Amendment": "legaldocs.amendment",
     "Change": "legaldocs.amendment",
     "DeleteElement": "legaldocs.amendment",
@@ -105,7 +106,6 @@ _LAZY: dict[str, str] = {
     "ReplacePhrase": "legaldocs.amendment",
     "SetCaption": "legaldocs.amendment",
     "Shift": "legaldocs.amendment",
-    "apply": "legaldocs.apply",
     "Citation": "legaldocs.citation",
     "Step": "legaldocs.citation",
     "format_date": "legaldocs.dates",

@@ -33,7 +33,7 @@ import pendulum
 
 from legaldocs import _tree
 from legaldocs.amendment import Amendment, Moment
-from legaldocs.apply import apply_changes
+from legaldocs._apply import apply_changes
 from legaldocs.citation import cite, key_paths, resolve
 from legaldocs.errors import AmendmentError, CitationError, HistoryError, NotFoundError
 from legaldocs.model import Division, Document, Element, Revision, Supplement
