@@ -5,6 +5,7 @@ and readers and writers for plain text, Lawtext, Markdown and HTML.
 """
 
 from legaldocs.citation import Citation, Step
+from legaldocs.diff import Change, Diff, InlineOp, apply_ops, diff
 from legaldocs.errors import (
     AmendmentError,
     CitationError,
@@ -37,11 +38,14 @@ __all__ = [
     "AmendmentError",
     "Article",
     "Cell",
+    "Change",
     "Citation",
     "CitationError",
+    "Diff",
     "Division",
     "Document",
     "HistoryError",
+    "InlineOp",
     "Item",
     "LegaldocsError",
     "NotFoundError",
@@ -58,4 +62,6 @@ __all__ = [
     "Toc",
     "TocEntry",
     "__version__",
+    "apply_ops",
+    "diff",
 ]

@@ -5,12 +5,12 @@ Passes, each only over what the earlier ones left unmatched:
 1. same key and the same content (``is`` first, then ``==``): unchanged, the common case;
 2. same content (ignoring key and number), when that content is unique on both sides:
    a moved or renumbered element;
-3. same key (when keys are to be used): accepted when the texts are similar enough
-   (character-bigram Dice ≥ 0.3), always when ``trust_keys``, or when one side is a
-   deleted placeholder (削除);
-4. same number: accepted on the same condition (never trusted blindly);
-5. content similarity (Dice ≥ 0.5) among the leftovers, best pairs first; bounded to
-   windows of the leftovers when there are many, so it is never quadratic in the document.
+3. same key, unconditionally when ``trust_keys``; otherwise (when ``use_keys``) when the
+   texts are similar (character-bigram Dice ≥ 0.5) or one side is a 削除 placeholder;
+4. content similarity (Dice ≥ 0.5) among the leftovers, best pairs first; bounded to
+   windows of the leftovers when there are many, so it is never quadratic in the document;
+5. same key (when ``use_keys``), then same number: whatever is still left at the same key
+   or number is taken to be the same element, rewritten.
 
 Everything else is removed (old side) or added (new side).
 """
@@ -23,7 +23,7 @@ import attrs
 
 __all__ = ["Unit", "align", "moved", "similarity"]
 
-KEY_SIMILARITY = 0.3
+KEY_SIMILARITY = 0.5
 CONTENT_SIMILARITY = 0.5
 _MAX_PAIRS = 40_000
 _WINDOW = 60
@@ -85,8 +85,10 @@ def align(
         _by_content(old, new, match_old, match_new, pair)
         if use_keys:
             _by_field(old, new, match_old, match_new, pair, lambda u: u.key, trust_keys)
-        _by_field(old, new, match_old, match_new, pair, lambda u: u.num, False)
         _by_similarity(old, new, match_old, match_new, pair)
+        if use_keys:
+            _by_field(old, new, match_old, match_new, pair, lambda u: u.key, True)
+        _by_field(old, new, match_old, match_new, pair, lambda u: u.num, True)
     return _order(len(old), len(new), match_old, match_new)
 
 

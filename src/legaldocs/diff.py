@@ -364,6 +364,9 @@ class _Differ:
             a, b = getattr(old, name), getattr(new, name)
             if a != b:
                 out.append(self._field_change("document", name, a, b))
+        for name in ("style", "lang"):
+            if getattr(old, name) != getattr(new, name):
+                out.append(Change(kinds=("modified",), element_type="document", field=name))
         if old.toc != new.toc:
             out.append(Change(kinds=("modified",), element_type="toc", field="toc"))
         pre = Citation((Step(kind="前文"),))
@@ -531,7 +534,9 @@ class _Differ:
         field, old_text = _own(a)
         _, new_text = _own(b)
         ops: tuple[InlineOp, ...] = ()
-        if old_text != new_text:
+        if "deleted" in kinds:
+            pass
+        elif old_text != new_text:
             kinds.append("caption" if field in ("caption", "title") else "modified")
             ops = inline_diff(old_text, new_text)
         elif _flags(a) != _flags(b) and "deleted" not in kinds:
