@@ -18,10 +18,11 @@ Everything else is removed (old side) or added (new side).
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
+from typing import Protocol
 
 import attrs
 
-__all__ = ["Unit", "align", "moved", "similarity"]
+__all__ = ["SimpleUnit", "Unit", "align", "moved", "similarity"]
 
 KEY_SIMILARITY = 0.5
 CONTENT_SIMILARITY = 0.5
@@ -29,15 +30,28 @@ _MAX_PAIRS = 40_000
 _WINDOW = 60
 
 
+class Unit(Protocol):
+    """One element to align: its key, number (any hashable; ``None`` for none), whether it
+    is a 削除 placeholder, and the element itself. Its content signature (ignoring key and
+    number) and its text for similarity are computed only when needed, by the functions
+    given to :func:`align`."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def num(self) -> Hashable | None: ...
+    @property
+    def obj(self) -> object: ...
+    @property
+    def placeholder(self) -> bool: ...
+
+
 @attrs.frozen(kw_only=True, eq=False)
-class Unit:
-    """One element to align: its key, number, a hashable content signature that ignores
-    key and number, the text used for similarity, and the element itself."""
+class SimpleUnit:
+    """A plain :class:`Unit`."""
 
     key: str
     num: Hashable | None
-    sig: Hashable
-    text: str
     obj: object
     placeholder: bool = False
 
@@ -56,7 +70,13 @@ def similarity(a: str, b: str) -> float:
 
 
 def align(
-    old: Sequence[Unit], new: Sequence[Unit], *, use_keys: bool = True, trust_keys: bool = False
+    old: Sequence[Unit],
+    new: Sequence[Unit],
+    *,
+    sig: Callable[[object], Hashable],
+    text: Callable[[object], str],
+    use_keys: bool = True,
+    trust_keys: bool = False,
 ) -> list[tuple[int | None, int | None]]:
     """Pairs ``(old_index, new_index)``; ``None`` on one side for a removed or added unit.
 
@@ -82,13 +102,21 @@ def align(
             if u.obj is v.obj or u.obj == v.obj:
                 pair(i, j)
     if len(match_old) < len(old) and len(match_new) < len(new):
-        _by_content(old, new, match_old, match_new, pair)
+        texts: dict[int, str] = {}
+
+        def text_of(u: Unit) -> str:
+            found = texts.get(id(u))
+            if found is None:
+                found = texts[id(u)] = text(u.obj)
+            return found
+
+        _by_content(old, new, match_old, match_new, pair, sig)
         if use_keys:
-            _by_field(old, new, match_old, match_new, pair, lambda u: u.key, trust_keys)
-        _by_similarity(old, new, match_old, match_new, pair)
+            _by_field(old, new, match_old, match_new, pair, lambda u: u.key, trust_keys, text_of)
+        _by_similarity(old, new, match_old, match_new, pair, text_of)
         if use_keys:
-            _by_field(old, new, match_old, match_new, pair, lambda u: u.key, True)
-        _by_field(old, new, match_old, match_new, pair, lambda u: u.num, True)
+            _by_field(old, new, match_old, match_new, pair, lambda u: u.key, True, text_of)
+        _by_field(old, new, match_old, match_new, pair, lambda u: u.num, True, text_of)
     return _order(len(old), len(new), match_old, match_new)
 
 
@@ -98,17 +126,18 @@ def _by_content(
     match_old: dict[int, int],
     match_new: dict[int, int],
     pair: Callable[[int, int], None],
+    sig: Callable[[object], Hashable],
 ) -> None:
     counts_old: dict[Hashable, list[int]] = {}
     for i, u in enumerate(old):
         if i not in match_old:
-            counts_old.setdefault(u.sig, []).append(i)
+            counts_old.setdefault(sig(u.obj), []).append(i)
     counts_new: dict[Hashable, list[int]] = {}
     for j, v in enumerate(new):
         if j not in match_new:
-            counts_new.setdefault(v.sig, []).append(j)
-    for sig, olds in counts_old.items():
-        news = counts_new.get(sig)
+            counts_new.setdefault(sig(v.obj), []).append(j)
+    for content, olds in counts_old.items():
+        news = counts_new.get(content)
         if news is not None and len(olds) == 1 and len(news) == 1:
             pair(olds[0], news[0])
 
@@ -121,6 +150,7 @@ def _by_field(
     pair: Callable[[int, int], None],
     field: Callable[[Unit], Hashable | None],
     trust: bool,
+    text_of: Callable[[Unit], str],
 ) -> None:
     index: dict[Hashable, int] = {}
     for j, v in enumerate(new):
@@ -134,7 +164,12 @@ def _by_field(
             continue
         j = found
         v = new[j]
-        if trust or u.placeholder or v.placeholder or similarity(u.text, v.text) >= KEY_SIMILARITY:
+        if (
+            trust
+            or u.placeholder
+            or v.placeholder
+            or similarity(text_of(u), text_of(v)) >= KEY_SIMILARITY
+        ):
             pair(i, j)
 
 
@@ -144,16 +179,17 @@ def _by_similarity(
     match_old: dict[int, int],
     match_new: dict[int, int],
     pair: Callable[[int, int], None],
+    text_of: Callable[[Unit], str],
 ) -> None:
     left_old = [i for i in range(len(old)) if i not in match_old and not old[i].placeholder]
     left_new = [j for j in range(len(new)) if j not in match_new and not new[j].placeholder]
     if not left_old or not left_new:
         return
-    bigrams_new = {j: _bigrams(new[j].text) for j in left_new}
+    bigrams_new = {j: _bigrams(text_of(new[j])) for j in left_new}
     full = len(left_old) * len(left_new) <= _MAX_PAIRS
     scored: list[tuple[float, int, int]] = []
     for pos, i in enumerate(left_old):
-        x = _bigrams(old[i].text)
+        x = _bigrams(text_of(old[i]))
         if full:
             candidates = left_new
         else:

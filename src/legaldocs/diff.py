@@ -37,9 +37,9 @@ from typing import Literal
 
 import attrs
 
-from legaldocs._align import Unit, align, moved
+from legaldocs._align import SimpleUnit, align, moved
 from legaldocs._inline import InlineOp, apply_ops, fold, inline_diff
-from legaldocs.citation import Citation, Step
+from legaldocs.citation import Citation, Step, StepKind
 from legaldocs.errors import LegaldocsError
 from legaldocs.model import (
     Article,
@@ -208,16 +208,54 @@ def diff(
 # ---------------------------------------------------------------------------------------
 
 
-@attrs.define
 class _Entry:
-    """One element of a flattened container with its place."""
+    """One element of a flattened container with its place; its citation is ``base``
+    followed by one step ``kind`` ``step_num`` (built only when asked for). Also a
+    :class:`~legaldocs._align.Unit`."""
 
-    element: Element
-    path: str
-    parent: str
-    index: int
-    flat: int
-    cit: Citation
+    __slots__ = (
+        "base",
+        "element",
+        "flat",
+        "index",
+        "key",
+        "kind",
+        "num",
+        "obj",
+        "parent",
+        "path",
+        "placeholder",
+        "step_num",
+    )
+
+    def __init__(
+        self,
+        element: Element,
+        path: str,
+        parent: str,
+        index: int,
+        flat: int,
+        base: Citation,
+        kind: StepKind,
+        step_num: Num,
+    ) -> None:
+        self.element = self.obj = element
+        self.path = path
+        self.parent = parent
+        self.index = index
+        self.flat = flat
+        self.base = base
+        self.kind = kind
+        self.step_num = step_num
+        self.key: str = getattr(element, "key", "")
+        self.num: Hashable | None = getattr(element, "num", None)
+        self.placeholder = isinstance(element, Article) and element.deleted
+        if isinstance(element, Division):
+            self.num = (element.kind, element.num)
+
+    @property
+    def cit(self) -> Citation:
+        return self.base.child(self.kind, self.step_num)
 
 
 def _root(cit: Citation) -> Citation:
@@ -233,6 +271,7 @@ def _flatten_body(
     loose: list[_Entry] = []
     flat = 0
     parent_root = prefix.rstrip("/")
+    root = _root(cit)
 
     def visit(
         elements: Sequence[BodyElement | Division | Article], parent: str, here: Citation
@@ -241,21 +280,30 @@ def _flatten_body(
         tables = 0
         for index, element in enumerate(elements):
             flat += 1
-            if isinstance(element, Division):
-                dcit = here.child(element.kind, element.num)
+            if isinstance(element, Article):
+                entry = _Entry(
+                    element, prefix + element.key, parent, index, flat, root, "条", element.num
+                )
+                articles.append(entry)
+            elif isinstance(element, Division):
                 path = prefix + element.key
-                divisions.append(_Entry(element, path, parent, index, flat, dcit))
-                visit(element.children, path, dcit)
-            elif isinstance(element, Article):
-                acit = Citation((*_root(cit).steps, Step(kind="条", num=element.num)))
-                articles.append(_Entry(element, prefix + element.key, parent, index, flat, acit))
+                divisions.append(
+                    _Entry(element, path, parent, index, flat, here, element.kind, element.num)
+                )
+                visit(element.children, path, here.child(element.kind, element.num))
             elif isinstance(element, Paragraph):
-                pcit = here.child("項", element.num)
-                loose.append(_Entry(element, prefix + element.key, parent, index, flat, pcit))
+                loose.append(
+                    _Entry(
+                        element, prefix + element.key, parent, index, flat, here, "項", element.num
+                    )
+                )
             else:
                 tables += 1
-                tcit = here.child("表", _num(tables))
-                loose.append(_Entry(element, prefix + element.key, parent, index, flat, tcit))
+                loose.append(
+                    _Entry(
+                        element, prefix + element.key, parent, index, flat, here, "表", _num(tables)
+                    )
+                )
 
     visit(body, parent_root, cit)
     return divisions, articles, loose
@@ -265,7 +313,7 @@ def _num(n: int) -> Num:
     return Num.of(n)
 
 
-def _text_of(element: Element) -> str:
+def _text_of(element: object) -> str:
     """The text used for similarity: everything written in the element."""
     if isinstance(element, Article):
         parts = [element.caption or ""]
@@ -286,7 +334,7 @@ def _row_text(row: Row) -> str:
     return "\t".join(c.text for c in row.cells)
 
 
-def _sig(element: Element) -> Hashable:
+def _sig(element: object) -> Hashable:
     """Content ignoring key and number."""
     if isinstance(element, Article):
         return ("article", element.caption, element.paragraphs, element.deleted)
@@ -301,21 +349,6 @@ def _sig(element: Element) -> Hashable:
     if isinstance(element, Row):
         return ("row", element.cells)
     return ("supplement", id(element))
-
-
-def _unit(entry: _Entry) -> Unit:
-    element = entry.element
-    num: Hashable | None = getattr(element, "num", None)
-    if isinstance(element, Division):
-        num = (element.kind, element.num)
-    return Unit(
-        key=getattr(element, "key", ""),
-        num=num,
-        sig=_sig(element),
-        text=_text_of(element),
-        obj=element,
-        placeholder=isinstance(element, Article) and element.deleted,
-    )
 
 
 def _own(element: Element) -> tuple[str | None, str]:
@@ -374,11 +407,11 @@ class _Differ:
             out.extend(
                 self._siblings(
                     [
-                        _Entry(p, f"preamble/{p.key}", "preamble", i, i, pre.child("項", p.num))
+                        _Entry(p, f"preamble/{p.key}", "preamble", i, i, pre, "項", p.num)
                         for i, p in enumerate(old.preamble)
                     ],
                     [
-                        _Entry(p, f"preamble/{p.key}", "preamble", i, i, pre.child("項", p.num))
+                        _Entry(p, f"preamble/{p.key}", "preamble", i, i, pre, "項", p.num)
                         for i, p in enumerate(new.preamble)
                     ],
                 )
@@ -437,8 +470,10 @@ class _Differ:
             return []
         use_keys, trust = self._use_keys(old_entries, new_entries)
         pairs = align(
-            [_unit(e) for e in old_entries],
-            [_unit(e) for e in new_entries],
+            old_entries,
+            new_entries,
+            sig=_sig,
+            text=_text_of,
             use_keys=use_keys,
             trust_keys=trust,
         )
@@ -456,14 +491,23 @@ class _Differ:
             else:
                 assert o is not None
                 sort_key = (last_new_flat, 1, o.flat)
-            changes = self._pair(
-                o,
-                n,
-                moved=j in out_of_order,
-                after=prev_new.path if prev_new is not None else None,
-                anchor=prev_old_path,
-                siblings=siblings,
-            )
+            if (
+                o is not None
+                and n is not None
+                and o.element is n.element
+                and j not in out_of_order
+                and (siblings or self.parents.get(o.parent, o.parent) == n.parent)
+            ):
+                changes = []
+            else:
+                changes = self._pair(
+                    o,
+                    n,
+                    moved=j in out_of_order,
+                    after=prev_new.path if prev_new is not None else None,
+                    anchor=prev_old_path,
+                    siblings=siblings,
+                )
             if changes:
                 groups.append((sort_key, changes))
             if o is not None and n is not None and not siblings:
@@ -600,19 +644,16 @@ class _Differ:
         old_s, new_s = self.old.supplements, self.new.supplements
         if old_s is new_s or old_s == new_s:
             return []
-        units_old = [
-            Unit(
-                key=s.key, num=s.law_ref, sig=("s", s.law_ref, s.title), text=s.law_ref or "", obj=s
-            )
-            for s in old_s
-        ]
-        units_new = [
-            Unit(
-                key=s.key, num=s.law_ref, sig=("s", s.law_ref, s.title), text=s.law_ref or "", obj=s
-            )
-            for s in new_s
-        ]
-        pairs = align(units_old, units_new, use_keys=self.by != "content", trust_keys=True)
+        units_old = [SimpleUnit(key=s.key, num=s.law_ref, obj=s) for s in old_s]
+        units_new = [SimpleUnit(key=s.key, num=s.law_ref, obj=s) for s in new_s]
+        pairs = align(
+            units_old,
+            units_new,
+            sig=_supplement_sig,
+            text=lambda s: "",
+            use_keys=self.by != "content",
+            trust_keys=True,
+        )
         out: list[Change] = []
         prev_new: str | None = None
         prev_old: str | None = None
@@ -678,6 +719,11 @@ class _Differ:
         return out
 
 
+def _supplement_sig(supplement: object) -> Hashable:
+    assert isinstance(supplement, Supplement)
+    return (supplement.title, supplement.law_ref, supplement.excerpt, supplement.body)
+
+
 def _flags(element: Element) -> Hashable:
     if isinstance(element, Article):
         return (element.deleted,)
@@ -699,14 +745,15 @@ def _child_entries(
     tables = 0
     for index, child in enumerate(children):
         path = f"{parent}/{child.key}"
+        kind: StepKind
         if isinstance(child, Paragraph):
-            here = cit.child("項", child.num)
+            kind, num = "項", child.num
         elif isinstance(child, Item):
-            here = cit.child("号" if depth <= 1 else "細分", child.num)
+            kind, num = ("号" if depth <= 1 else "細分"), child.num
         elif isinstance(child, Table):
             tables += 1
-            here = cit.child("表", _num(tables))
+            kind, num = "表", _num(tables)
         else:
-            here = cit.child("行", _num(index + 1))
-        out.append(_Entry(child, path, parent, index, index, here))
+            kind, num = "行", _num(index + 1)
+        out.append(_Entry(child, path, parent, index, index, cit, kind, num))
     return out
