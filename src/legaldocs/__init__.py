@@ -31,6 +31,7 @@ from legaldocs.model import (
     TocEntry,
 )
 from legaldocs.numbers import Num
+from legaldocs.render_diff import render_diff
 
 __version__ = "0.1.0"
 
@@ -64,4 +65,5 @@ __all__ = [
     "__version__",
     "apply_ops",
     "diff",
+    "render_diff",
 ]
