@@ -151,7 +151,11 @@ def _head(element: Element, style: Numerals, bullets: bool, depth: int) -> tuple
         return "", "［表］"
     if isinstance(element, Supplement):
         ref = f"（{element.law_ref}）" if element.law_ref else ""
-        return element.title + ref, ""
+        revisions = "\n".join(
+            f"{r.date.isoformat()} {r.event}" + (" (era)" if r.era else "")
+            for r in element.revisions
+        )
+        return element.title + ref + ("\n" if revisions else ""), revisions
     return "", ""
 
 
@@ -168,10 +172,9 @@ def _lines(element: Element, style: Numerals, bullets: bool, depth: int = 0) -> 
     elif isinstance(element, Table):
         out = [line for r in element.rows for line in _lines(r, style, bullets, depth)]
     elif isinstance(element, Supplement):
-        out.extend(f"{r.date.isoformat()} {r.event}" for r in element.revisions)
         for e in element.body:
             out.extend(_lines(e, style, bullets, 0))
-    return out
+    return [piece for line in out for piece in line.split("\n")]
 
 
 def _own_line(change: Change, side: Literal["old", "new"], style: Numerals, bullets: bool) -> str:
@@ -219,7 +222,7 @@ def _unified(diff: Diff, style: Numerals) -> str:
             assert change.old is not None
             assert change.new is not None
             out.extend("-" + line for line in _lines(change.old, style, bullets))
-            out.append("+" + _own_line(change, "new", style, bullets))
+            out.extend("+" + line for line in _own_line(change, "new", style, bullets).split("\n"))
         elif change.element_type in ("toc",) or (
             change.element_type == "document" and change.old_text is None
         ):
@@ -228,9 +231,10 @@ def _unified(diff: Diff, style: Numerals) -> str:
             old = _own_line(change, "old", style, bullets)
             new = _own_line(change, "new", style, bullets)
             if old == new:
-                out.append(" " + new)
+                out.extend(" " + line for line in new.split("\n"))
             else:
-                out.extend(("-" + old, "+" + new))
+                out.extend("-" + line for line in old.split("\n"))
+                out.extend("+" + line for line in new.split("\n"))
     return "\n".join(out) + "\n"
 
 
@@ -343,7 +347,8 @@ def _column(
     root = unit.old_path if side == "old" else unit.new_path
     if unit.top.element_type in ("document", "toc"):
         text = (unit.top.old_text if side == "old" else unit.top.new_text) or ""
-        return [_marked(text, unit.top.ops, side)] if unit.top.ops else [[(text, False)]]
+        lines = [_marked(text, unit.top.ops, side)] if unit.top.ops else [[(text, False)]]
+        return _split_lines(lines)
     if element is None:
         return [[("（新設）" if side == "old" else "（削る）", False)]]
     top = changes.get(root) if root is not None else None
@@ -352,6 +357,23 @@ def _column(
         whole = True
     out: list[Segments] = []
     _render(element, root or "", changes, side, style, bullets, 0, whole, out, "")
+    return _split_lines(out)
+
+
+def _split_lines(lines: list[Segments]) -> list[Segments]:
+    """Break lines at the line breaks inside their pieces."""
+    out: list[Segments] = []
+    for line in lines:
+        current: Segments = []
+        for text, marked in line:
+            pieces = text.split("\n")
+            for index, piece in enumerate(pieces):
+                if index:
+                    out.append(current)
+                    current = []
+                if piece:
+                    current.append((piece, marked))
+        out.append(current)
     return out
 
 
@@ -543,7 +565,8 @@ def _redline(diff: Diff, style: Numerals) -> str:
             )
             out.append(f"<p><ins>{esc(_own_line(change, 'new', style, bullets))}</ins></p>")
         elif change.ops or change.old is not None:
-            out.append(f"<p>{_redline_line(change, style, bullets)}</p>")
+            line = _redline_line(change, style, bullets).replace("\n", "<br>")
+            out.append(f"<p>{line}</p>")
         out.append("</section>")
     out.append("</div>")
     return "\n".join(out) + "\n"
