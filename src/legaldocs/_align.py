@@ -6,6 +6,7 @@ Passes, each only over what the earlier ones left unmatched:
 2. same content (ignoring key and number), when that content is unique on both sides:
    a moved or renumbered element;
 3. same key, unconditionally when ``trust_keys``; otherwise (when ``use_keys``) when the
+   two are ``related`` (a cheap test given by the caller, e.g. they share a paragraph), the
    texts are similar (character-bigram Dice ≥ 0.5) or one side is a 削除 placeholder;
 4. content similarity (Dice ≥ 0.5) among the leftovers, best pairs first; bounded to
    windows of the leftovers when there are many, so it is never quadratic in the document;
@@ -28,6 +29,7 @@ KEY_SIMILARITY = 0.5
 CONTENT_SIMILARITY = 0.5
 _MAX_PAIRS = 40_000
 _WINDOW = 60
+_PREFIX = 1500  # characters of an element's text compared for similarity
 
 
 class Unit(Protocol):
@@ -57,7 +59,7 @@ class SimpleUnit:
 
 
 def _bigrams(text: str) -> set[str]:
-    text = text[:4000]
+    text = text[:_PREFIX]
     return {text[i : i + 2] for i in range(len(text) - 1)} or {text}
 
 
@@ -65,7 +67,10 @@ def similarity(a: str, b: str) -> float:
     """Dice coefficient of the character bigrams of two texts (1.0 for two empty texts)."""
     if a == b:
         return 1.0
-    x, y = _bigrams(a), _bigrams(b)
+    return _dice(_bigrams(a), _bigrams(b))
+
+
+def _dice(x: set[str], y: set[str]) -> float:
     return 2 * len(x & y) / (len(x) + len(y))
 
 
@@ -77,6 +82,7 @@ def align(
     text: Callable[[object], str],
     use_keys: bool = True,
     trust_keys: bool = False,
+    related: Callable[[object, object], bool] | None = None,
 ) -> list[tuple[int | None, int | None]]:
     """Pairs ``(old_index, new_index)``; ``None`` on one side for a removed or added unit.
 
@@ -102,17 +108,19 @@ def align(
             if u.obj is v.obj or u.obj == v.obj:
                 pair(i, j)
     if len(match_old) < len(old) and len(match_new) < len(new):
-        texts: dict[int, str] = {}
+        grams: dict[int, set[str]] = {}
 
-        def text_of(u: Unit) -> str:
-            found = texts.get(id(u))
+        def text_of(u: Unit) -> set[str]:
+            found = grams.get(id(u))
             if found is None:
-                found = texts[id(u)] = text(u.obj)
+                found = grams[id(u)] = _bigrams(text(u.obj))
             return found
 
         _by_content(old, new, match_old, match_new, pair, sig)
         if use_keys:
-            _by_field(old, new, match_old, match_new, pair, lambda u: u.key, trust_keys, text_of)
+            _by_field(
+                old, new, match_old, match_new, pair, lambda u: u.key, trust_keys, text_of, related
+            )
         _by_similarity(old, new, match_old, match_new, pair, text_of)
         if use_keys:
             _by_field(old, new, match_old, match_new, pair, lambda u: u.key, True, text_of)
@@ -150,7 +158,8 @@ def _by_field(
     pair: Callable[[int, int], None],
     field: Callable[[Unit], Hashable | None],
     trust: bool,
-    text_of: Callable[[Unit], str],
+    text_of: Callable[[Unit], set[str]],
+    related: Callable[[object, object], bool] | None = None,
 ) -> None:
     index: dict[Hashable, int] = {}
     for j, v in enumerate(new):
@@ -168,7 +177,8 @@ def _by_field(
             trust
             or u.placeholder
             or v.placeholder
-            or similarity(text_of(u), text_of(v)) >= KEY_SIMILARITY
+            or (related is not None and related(u.obj, v.obj))
+            or _dice(text_of(u), text_of(v)) >= KEY_SIMILARITY
         ):
             pair(i, j)
 
@@ -179,17 +189,17 @@ def _by_similarity(
     match_old: dict[int, int],
     match_new: dict[int, int],
     pair: Callable[[int, int], None],
-    text_of: Callable[[Unit], str],
+    text_of: Callable[[Unit], set[str]],
 ) -> None:
     left_old = [i for i in range(len(old)) if i not in match_old and not old[i].placeholder]
     left_new = [j for j in range(len(new)) if j not in match_new and not new[j].placeholder]
     if not left_old or not left_new:
         return
-    bigrams_new = {j: _bigrams(text_of(new[j])) for j in left_new}
+    bigrams_new = {j: text_of(new[j]) for j in left_new}
     full = len(left_old) * len(left_new) <= _MAX_PAIRS
     scored: list[tuple[float, int, int]] = []
     for pos, i in enumerate(left_old):
-        x = _bigrams(text_of(old[i]))
+        x = text_of(old[i])
         if full:
             candidates = left_new
         else:

@@ -351,6 +351,21 @@ def _sig(element: object) -> Hashable:
     return ("supplement", id(element))
 
 
+def _related(a: object, b: object) -> bool:
+    """A cheap sign that two elements with the same key are one element, edited: an
+    article keeps one of its paragraphs, a paragraph or item one of its items or its
+    opening words."""
+    if isinstance(a, Article) and isinstance(b, Article):
+        texts = {p.text for p in a.paragraphs}
+        return any(p.text in texts for p in b.paragraphs)
+    if isinstance(a, Paragraph | Item) and isinstance(b, Paragraph | Item):
+        if len(a.text) >= 10 and a.text[:10] == b.text[:10]:
+            return True
+        kids = set(a.children)
+        return any(c in kids for c in b.children)
+    return False
+
+
 def _own(element: Element) -> tuple[str | None, str]:
     """The field name and text of an element's own text."""
     if isinstance(element, Article):
@@ -474,6 +489,7 @@ class _Differ:
             new_entries,
             sig=_sig,
             text=_text_of,
+            related=_related,
             use_keys=use_keys,
             trust_keys=trust,
         )
