@@ -12,7 +12,9 @@ from legaldocs import Article, Division, Document, Item, Num, Paragraph, Supplem
 
 _N = "〇一二三四五六七八九十百千"
 _DIV = re.compile(rf"^ {{6}}第([{_N}]+)([編章節款目])((?:の[{_N}]+)*)　(.*)$")
-_ART = re.compile(rf"^第([{_N}]+)条((?:の[{_N}]+)*)(?:から第([{_N}]+)条((?:の[{_N}]+)*)まで)?　(.*)$")
+_ART = re.compile(
+    rf"^第([{_N}]+)条((?:の[{_N}]+)*)(?:から第([{_N}]+)条((?:の[{_N}]+)*)まで)?　(.*)$"
+)
 _PARA = re.compile(r"^([０-９]+)　(.*)$")
 _ITEM = re.compile(r"^((?:  )+)(\S+?)　(.*)$")
 _SUPPL = re.compile(r"^ {6}附　則(?:　?（(.*?)）)?(　抄)?\s*$")
@@ -47,7 +49,7 @@ def read(path: Path) -> Document:
 
     def close_items(depth: int) -> None:
         while items and items[-1][0] >= depth:
-            d, fields = items.pop()
+            _, fields = items.pop()
             kids = fields.pop("_kids")
             item = Item(**fields, children=tuple(kids))  # type: ignore[arg-type]
             if items:
@@ -93,8 +95,13 @@ def read(path: Path) -> Document:
             key = f"s{len(supplements) + 1}"
             container = []
             supplements.append(
-                {"key": key, "title": "附　則", "law_ref": m.group(1), "excerpt": bool(m.group(2)),
-                 "body": container}
+                {
+                    "key": key,
+                    "title": "附　則",
+                    "law_ref": m.group(1),
+                    "excerpt": bool(m.group(2)),
+                    "body": container,
+                }
             )
             continue
         m = _DIV.match(line)
@@ -106,8 +113,12 @@ def read(path: Path) -> Document:
             parent_key = stack[-1][1]["key"] if stack else ""
             own = _PREFIX[kind] + "_".join(str(p) for p in num.parts)
             key = f"{parent_key}.{own}" if parent_key else own
-            stack.append((_RANK[kind], {"key": key, "kind": kind, "num": num,
-                                        "title": m.group(4), "children": []}))
+            stack.append(
+                (
+                    _RANK[kind],
+                    {"key": key, "kind": kind, "num": num, "title": m.group(4), "children": []},
+                )
+            )
             container = stack[-1][1]["children"]  # type: ignore[assignment]
             continue
         if line.startswith("  （") and line.endswith("）"):
@@ -121,8 +132,7 @@ def read(path: Path) -> Document:
             until = _num(m.group(3), m.group(4) or "") if m.group(3) else None
             key = "a" + "_".join(str(p) for p in num.parts)
             text = m.group(5)
-            article = {"key": key, "num": num, "caption": caption, "paragraphs": (),
-                       "until": until}
+            article = {"key": key, "num": num, "caption": caption, "paragraphs": (), "until": until}
             caption = None
             if text == "削除":
                 article["deleted"] = True
@@ -132,8 +142,13 @@ def read(path: Path) -> Document:
         if line.startswith(":anonym-paragraph:"):
             close_paragraph()
             n = sum(1 for e in container if isinstance(e, Paragraph)) + 1
-            paragraph = {"key": f"p{n}", "num": Num.of(n), "text": line[18:], "_kids": [],
-                         "anonymous": True}
+            paragraph = {
+                "key": f"p{n}",
+                "num": Num.of(n),
+                "text": line[18:],
+                "_kids": [],
+                "anonymous": True,
+            }
             continue
         m = _PARA.match(line)
         if m and article is not None:
@@ -147,8 +162,18 @@ def read(path: Path) -> Document:
             close_items(depth)
             siblings = items[-1][1]["_kids"] if items else paragraph["_kids"]
             n = len(siblings) + 1  # type: ignore[arg-type]
-            items.append((depth, {"key": f"i{n}", "num": Num.of(n), "text": m.group(3),
-                                  "label": m.group(2), "_kids": []}))
+            items.append(
+                (
+                    depth,
+                    {
+                        "key": f"i{n}",
+                        "num": Num.of(n),
+                        "text": m.group(3),
+                        "label": m.group(2),
+                        "_kids": [],
+                    },
+                )
+            )
             continue
         # continuation or anything else: keep it as text of the current unit
         if items:
