@@ -96,6 +96,28 @@ def test_inline_ops_rebuild_japanese_text(old: str, new: str) -> None:
     assert apply_ops(old, inline_diff(old, new)) == new
 
 
+@given(st.text("あい。\nうx", max_size=30), st.text("あい。\nうx", max_size=30))
+def test_inline_ops_on_long_texts_go_sentence_by_sentence(old: str, new: str) -> None:
+    from legaldocs import _inline
+
+    saved = _inline._MAX_CELLS
+    _inline._MAX_CELLS = 4  # force the sentence-first path on these short texts
+    try:
+        assert apply_ops(old, inline_diff(old, new)) == new
+    finally:
+        _inline._MAX_CELLS = saved
+
+
+def test_long_paragraph_diff_stays_local() -> None:
+    sentences = [f"第{n}文の内容はこのとおりである。" for n in range(2000)]
+    old = "".join(sentences)
+    sentences[1500] = "差し替えた文である。"
+    new = "".join(sentences)
+    changed = [op for op in inline_diff(old, new) if op.tag != "equal"]
+    assert len(changed) == 1
+    assert "差し替えた" in changed[0].new_text
+
+
 def test_numbers_are_replaced_as_whole_units() -> None:
     ops = [op for op in inline_diff("第十二条に定める", "第十三条に定める") if op.tag != "equal"]
     assert [(op.old_text, op.new_text) for op in ops] == [("第十二条", "第十三条")]
@@ -403,9 +425,11 @@ def test_document_title_change() -> None:
     assert [(c.element_type, c.field) for c in result] == [("document", "title")]
 
 
-def test_bad_mode_is_a_library_error() -> None:
-    with pytest.raises(LegaldocsError):
+def test_bad_input_is_a_library_error() -> None:
+    with pytest.raises(LegaldocsError, match="by must be"):
         diff(OLD, OLD, by="nonsense")  # type: ignore[arg-type]
+    with pytest.raises(LegaldocsError, match="new must be a Document"):
+        diff(OLD, OLD.body)  # type: ignore[arg-type]
 
 
 def test_diff_is_immutable() -> None:

@@ -112,8 +112,7 @@ def inline_diff(old: str, new: str) -> tuple[InlineOp, ...]:
     if pre:
         raw.append(("equal", 0, pre, 0, pre))
     if mid_a and mid_b:
-        matcher = difflib.SequenceMatcher(None, mid_a, mid_b, autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        for tag, i1, i2, j1, j2 in _opcodes(mid_a, mid_b):
             raw.append((tag, pre + i1, pre + i2, pre + j1, pre + j2))
     elif mid_a:
         raw.append(("delete", pre, len(a) - suf, pre, pre))
@@ -131,6 +130,54 @@ def inline_diff(old: str, new: str) -> tuple[InlineOp, ...]:
         b_off.append(b_off[-1] + len(t))
     spans = [(tag, a_off[i1], a_off[i2], b_off[j1], b_off[j2]) for tag, i1, i2, j1, j2 in raw]
     return tuple(_build(old, new, _cleanup(spans)))
+
+
+_MAX_CELLS = 1_000_000
+"""Above len(a) * len(b) tokens, texts are compared sentence by sentence first."""
+
+
+def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """Opcodes over two token lists. Long texts are matched by sentences (split after 。
+    and line breaks) first and by tokens only inside changed sentences, so the cost stays
+    bounded; a changed block still too large is replaced whole."""
+    if len(a) * len(b) <= _MAX_CELLS:
+        matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+        return [(t, i1, i2, j1, j2) for t, i1, i2, j1, j2 in matcher.get_opcodes()]
+    sa, sb = _sentences(a), _sentences(b)
+    keys_a = ["".join(a[i:j]) for i, j in sa]
+    keys_b = ["".join(b[i:j]) for i, j in sb]
+    out: list[tuple[str, int, int, int, int]] = []
+    matcher = difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        a1 = sa[i1][0] if i1 < len(sa) else len(a)
+        a2 = sa[i2 - 1][1] if i2 > i1 else a1
+        b1 = sb[j1][0] if j1 < len(sb) else len(b)
+        b2 = sb[j2 - 1][1] if j2 > j1 else b1
+        if tag == "equal":
+            out.append(("equal", a1, a2, b1, b2))
+        elif a1 == a2:
+            out.append(("insert", a1, a2, b1, b2))
+        elif b1 == b2:
+            out.append(("delete", a1, a2, b1, b2))
+        elif (a2 - a1) * (b2 - b1) <= _MAX_CELLS:
+            sub = difflib.SequenceMatcher(None, a[a1:a2], b[b1:b2], autojunk=False)
+            for t, x1, x2, y1, y2 in sub.get_opcodes():
+                out.append((t, a1 + x1, a1 + x2, b1 + y1, b1 + y2))
+        else:
+            out.append(("replace", a1, a2, b1, b2))
+    return out
+
+
+def _sentences(tokens: list[str]) -> list[tuple[int, int]]:
+    out = []
+    start = 0
+    for index, token in enumerate(tokens):
+        if token in ("。", "\n"):
+            out.append((start, index + 1))
+            start = index + 1
+    if start < len(tokens):
+        out.append((start, len(tokens)))
+    return out
 
 
 def _cleanup(

@@ -195,6 +195,9 @@ def diff(
     ``by`` chooses how elements are matched (see the module docs); ``typographic=False``
     leaves out typographic-only changes.
     """
+    for name, value in (("old", old), ("new", new)):
+        if not isinstance(value, Document):
+            raise LegaldocsError(f"diff: {name} must be a Document, not {type(value).__name__}")
     if by not in ("auto", "key", "content"):
         raise LegaldocsError(f"diff: by must be 'auto', 'key' or 'content', not {by!r}")
     differ = _Differ(old, new, by)
