@@ -107,6 +107,29 @@ def main() -> None:
     t = median(lambda: difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
     print(f"difflib lines autojunk=False median {t:.1f} ms")
 
+    real(CORPUS)
+
+
+def real(folder: Path) -> None:
+    """Consecutive versions of 電気事業法, read with the tests' mini Lawtext reader."""
+    files = sorted(folder.glob("*.law.txt"))
+    if len(files) < 2:
+        return
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from _mini_lawtext import read
+
+    ours, theirs = [], []
+    docs = [read(f) for f in files]
+    texts = [f.read_text(encoding="utf-8").splitlines() for f in files]
+    for i in range(len(files) - 1):
+        a, b = docs[i], docs[i + 1]
+        ours.append(median(lambda a=a, b=b: diff(a, b), runs=5))
+        x, y = texts[i], texts[i + 1]
+        theirs.append(median(lambda x=x, y=y: difflib.SequenceMatcher(None, x, y).get_opcodes(), 5))
+    print(f"電気事業法, {len(ours)} consecutive pairs (independent parses, keys follow numbers):")
+    print(f"  diff median of medians {statistics.median(ours):.1f} ms, max {max(ours):.1f} ms")
+    print(f"  difflib lines median {statistics.median(theirs):.1f} ms, max {max(theirs):.1f} ms")
+
 
 if __name__ == "__main__":
     sys.exit(main())

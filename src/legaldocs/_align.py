@@ -83,11 +83,13 @@ def align(
     use_keys: bool = True,
     trust_keys: bool = False,
     related: Callable[[object, object], bool] | None = None,
+    equal: set[int] | None = None,
 ) -> list[tuple[int | None, int | None]]:
     """Pairs ``(old_index, new_index)``; ``None`` on one side for a removed or added unit.
 
     The pairs come in output order: the new sequence's order, each removed unit right after
-    the pair of the old unit it followed.
+    the pair of the old unit it followed. When ``equal`` is given, the new indices of the
+    pairs found identical or equal (pass 1) are added to it.
     """
     match_old: dict[int, int] = {}
     match_new: dict[int, int] = {}
@@ -107,6 +109,8 @@ def align(
             v = new[j]
             if u.obj is v.obj or u.obj == v.obj:
                 pair(i, j)
+                if equal is not None:
+                    equal.add(j)
     if len(match_old) < len(old) and len(match_new) < len(new):
         grams: dict[int, set[str]] = {}
 

@@ -487,6 +487,7 @@ class _Differ:
         if not old_entries and not new_entries:
             return []
         use_keys, trust = self._use_keys(old_entries, new_entries)
+        equal: set[int] = set()
         pairs = align(
             old_entries,
             new_entries,
@@ -513,7 +514,7 @@ class _Differ:
             if (
                 o is not None
                 and n is not None
-                and o.element is n.element
+                and (o.element is n.element or j in equal)
                 and j not in out_of_order
                 and (siblings or self.parents.get(o.parent, o.parent) == n.parent)
             ):
@@ -661,7 +662,7 @@ class _Differ:
 
     def _supplements(self) -> list[Change]:
         old_s, new_s = self.old.supplements, self.new.supplements
-        if old_s is new_s or old_s == new_s:
+        if old_s is new_s:
             return []
         units_old = [SimpleUnit(key=s.key, num=s.law_ref, obj=s) for s in old_s]
         units_new = [SimpleUnit(key=s.key, num=s.law_ref, obj=s) for s in new_s]
@@ -699,7 +700,7 @@ class _Differ:
                         anchor=prev_old if b is not None else None,
                     )
                 )
-            elif a is not b:
+            elif a is not b and a != b:
                 assert cit_a is not None
                 assert cit_b is not None
                 _, old_text = _own(a)
