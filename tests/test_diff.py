@@ -229,6 +229,7 @@ def test_inserted_branch_article_is_one_addition(doc: Document, data: st.DataObj
     assert change.new is inserted
     assert change.after == before.key
     assert change.anchor == before.key
+    assert change.old_parent == change.new_parent
     assert change.new_citation == Citation((Step(kind="条", num=inserted.num),))
 
 
@@ -243,6 +244,7 @@ def test_deleted_article_is_one_removal(doc: Document, data: st.DataObject) -> N
     result = diff(doc, new)
     assert [(c.kinds, c.old_path) for c in result] == [(("removed",), gone.key)]
     assert result.changes[0].old is gone
+    assert result.changes[0].new_parent == result.changes[0].old_parent
 
 
 @given(documents(), st.data())
@@ -305,6 +307,7 @@ def test_nested_item_is_one_addition(doc: Document, data: st.DataObject) -> None
     result = diff(doc, _rebuild(doc, placed))
     assert [(c.kinds, c.new_path) for c in result] == [(("added",), path)]
     assert result.changes[0].new_parent == path.rsplit("/", 1)[0]
+    assert result.changes[0].old_parent == path.rsplit("/", 1)[0]
 
 
 _WIDE = {c: c + 0xFEE0 for c in range(0x21, 0x7F)}
@@ -454,3 +457,25 @@ def test_inserted_article_leaves_later_ones_alone_without_shared_keys() -> None:
         (("renumbered",), "a4", "a5"),
         (("renumbered",), "a5", "a6"),
     ]
+
+
+def test_rewritten_article_with_the_same_key() -> None:
+    arts = list(OLD.body)
+    arts[2] = _art(3, "(全く新しい見出し)", "まったく別の内容に書き換えた条文である。")
+    new = attrs.evolve(OLD, body=tuple(arts))
+    for by in ("auto", "key"):
+        result = diff(OLD, new, by=by)  # type: ignore[arg-type]
+        assert [(c.kinds, c.new_path) for c in result] == [
+            (("caption",), "a3"),
+            (("modified",), "a3/p1"),
+        ]
+    assert result.find("a3/p1") is result.changes[1]
+    assert result.find("a9") is None
+
+
+def test_by_content_ignores_keys() -> None:
+    rekeyed = attrs.evolve(
+        OLD, body=tuple(attrs.evolve(a, key=f"x{i}") for i, a in enumerate(OLD.body))
+    )
+    assert not diff(OLD, rekeyed, by="content")
+    assert not diff(OLD, rekeyed)

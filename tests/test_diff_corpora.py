@@ -69,6 +69,11 @@ def test_gyosei_2005_amendment_inserts_chapter_6() -> None:
     changed = [(op.old_text, op.new_text) for op in first.ops if op.tag != "equal"]
     assert ("第三十八条", "第四十六条") in changed
     assert not [c for c in result if "removed" in c.kinds]
+    table = render_diff(result, "table", width=50)
+    assert "| 【第三十八条（意見公募手続）】" not in table  # captions sit on the heading line
+    assert "【第四十六条】" in table
+    assert "（新設）" in table
+    assert "【第七章】　補則" in table
 
 
 def test_denki_last_versions() -> None:

@@ -90,8 +90,11 @@ class Change:
     - ``old_path`` / ``new_path``: key paths in the old and new document (``None`` on the
       side where the element does not exist); ``old_citation`` / ``new_citation`` likewise.
     - ``old`` / ``new``: the elements themselves (``None`` for document-level fields).
-    - ``old_parent`` / ``new_parent``: key paths of the parents (``""`` for the body,
-      ``"preamble"``, a supplement key, a division key, an article key path, ...).
+    - ``old_parent`` / ``new_parent``: key paths of the parents in the old and the new
+      document (``""`` for the body, ``"preamble"``, a supplement key, a division key, an
+      article key path, ...). For an added element ``old_parent`` is where its parent is in
+      the old document (``None`` when the parent is new too); for a removed one
+      ``new_parent`` likewise.
     - ``position``: index of the new element among its new parent's children; ``after``:
       key path (new document) of the element it follows in the new document, ``None`` when
       first; ``anchor``: key path in the *old* document of the nearest element before it in
@@ -168,6 +171,13 @@ class Diff:
     def of_kind(self, *kinds: ChangeKind) -> tuple[Change, ...]:
         """The changes having any of ``kinds``."""
         return tuple(c for c in self.changes if any(k in c.kinds for k in kinds))
+
+    def find(self, path: str) -> Change | None:
+        """The change of the element at key path ``path`` (new or old), if any."""
+        for change in self.changes:
+            if change.new_path == path or change.old_path == path:
+                return change
+        return None
 
     def changed_citations(
         self, numerals: Literal["kanji", "arabic"] | None = None
@@ -403,8 +413,13 @@ class _Differ:
         self.old = old
         self.new = new
         self.by = by
-        # old key path -> new key path of matched containers (divisions, supplements)
-        self.parents: dict[str, str] = {}
+        # old key path -> new key path of matched containers, and back
+        self.parents: dict[str, str] = {"": "", "preamble": "preamble"}
+        self.parents_new: dict[str, str] = {"": "", "preamble": "preamble"}
+
+    def _link(self, old_path: str, new_path: str) -> None:
+        self.parents[old_path] = new_path
+        self.parents_new[new_path] = old_path
 
     def run(self) -> list[Change]:
         old, new = self.old, self.new
@@ -531,7 +546,7 @@ class _Differ:
             if changes:
                 groups.append((sort_key, changes))
             if o is not None and n is not None and not siblings:
-                self.parents[o.path] = n.path
+                self._link(o.path, n.path)
             if n is not None:
                 prev_new = n
                 if o is not None:
@@ -562,6 +577,7 @@ class _Differ:
                     new_path=n.path,
                     new_citation=n.cit,
                     new=n.element,
+                    old_parent=self.parents_new.get(n.parent),
                     new_parent=n.parent,
                     position=n.index,
                     after=after,
@@ -577,6 +593,7 @@ class _Differ:
                     old_citation=o.cit,
                     old=o.element,
                     old_parent=o.parent,
+                    new_parent=self.parents.get(o.parent),
                 )
             ]
         a, b = o.element, n.element
@@ -636,6 +653,7 @@ class _Differ:
 
     def _children(self, o: _Entry, n: _Entry) -> list[Change]:
         a, b = o.element, n.element
+        self._link(o.path, n.path)
         if isinstance(a, Article) and isinstance(b, Article):
             if a.paragraphs is b.paragraphs or a.paragraphs == b.paragraphs:
                 return []
@@ -728,10 +746,10 @@ class _Differ:
                             ops=ops,
                         )
                     )
-                self.parents[a.key] = b.key
+                self._link(a.key, b.key)
                 out.extend(self._body(a.body, b.body, a.key + "/", b.key + "/", cit_a, cit_b))
             if a is not None and b is not None:
-                self.parents[a.key] = b.key
+                self._link(a.key, b.key)
             if b is not None:
                 prev_new = b.key
                 if a is not None:

@@ -300,6 +300,11 @@ def _units(diff: Diff) -> list[_Unit]:
         else:
             old_path = _top_path(change.old_path, supplements)
             new_path = _top_path(change.new_path, supplements)
+            nested = change.element_type in ("paragraph", "item", "table", "row")
+            if old_path is None and nested and change.old_parent:
+                old_path = _top_path(change.old_parent, supplements)
+            if new_path is None and nested and change.new_parent:
+                new_path = _top_path(change.new_parent, supplements)
             key = f"new:{new_path}" if new_path is not None else f"old:{old_path}"
         unit = units.get(key)
         if unit is None and change.element_type not in _OWN_ROW and old_path is not None:
@@ -402,7 +407,9 @@ def _render(
     else:
         renumbered = change is not None and "renumbered" in change.kinds
         line = [(indent, False)] if indent else []
-        line.append((head, renumbered))
+        bare = head.rstrip("　")
+        line.append((bare, renumbered))
+        line.append((head[len(bare) :], False))
         if change is not None and change.ops:
             line.extend(_marked(text, change.ops, side))
         else:
@@ -631,6 +638,7 @@ def _json(diff: Diff, style: Numerals) -> str:
                 data["anchor"] = change.anchor
             data["lines"] = _lines(element, style, bullets, _depth(change)) if element else []
             entry[side] = data
+        entry["parents"] = {"old": change.old_parent, "new": change.new_parent}
         entry["field"] = change.field
         if change.field is not None:
             entry["old_text"] = change.old_text
