@@ -69,9 +69,11 @@ def render_diff(
     marks: tuple[str, str] | None = None,
     width: int = 40,
 ) -> str:
-    """Write ``diff`` in ``format``. Options: ``numerals`` and ``typographic`` for every
-    format; ``table_format``, ``order``, ``labels`` (for new, old), ``marks`` and ``width``
-    for ``"table"``; ``marks`` also for ``"unified"`` is not used (lines are whole).
+    """Write ``diff`` in ``format``. Options: ``numerals`` and ``typographic`` apply to every
+    format; ``table_format``, ``order`` (column order, ``("new", "old")`` = 改正後 first),
+    ``labels`` (headings for new and old), ``marks`` (opening and closing marker of changed
+    spans; 【】 in text, ``<u></u>`` in Markdown) and ``width`` (display columns per side in
+    text) apply to ``"table"`` only.
 
     Raises :class:`~legaldocs.LegaldocsError` for an unknown format or bad options.
     """
