@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from legaldocs._apply import (
         apply,
     )
+    from legaldocs._render_diff import (
+        render_diff,
+    )
     from legaldocs.amendment import (
         Amendment,
         Change,
@@ -45,6 +48,13 @@ if TYPE_CHECKING:
     from legaldocs.citation import (
         Citation,
         Step,
+    )
+    from legaldocs.compare import (
+        Diff,
+        Difference,
+        InlineOp,
+        apply_ops,
+        diff,
     )
     from legaldocs.dates import (
         format_date,
@@ -94,6 +104,7 @@ __version__ = "0.1.0"
 
 _LAZY: dict[str, str] = {
     "apply": "legaldocs._apply",
+    "render_diff": "legaldocs._render_diff",
     "Amendment": "legaldocs.amendment",
     "Change": "legaldocs.amendment",
     "DeleteElement": "legaldocs.amendment",
@@ -108,6 +119,11 @@ _LAZY: dict[str, str] = {
     "Shift": "legaldocs.amendment",
     "Citation": "legaldocs.citation",
     "Step": "legaldocs.citation",
+    "Diff": "legaldocs.compare",
+    "Difference": "legaldocs.compare",
+    "InlineOp": "legaldocs.compare",
+    "apply_ops": "legaldocs.compare",
+    "diff": "legaldocs.compare",
     "format_date": "legaldocs.dates",
     "parse_date": "legaldocs.dates",
     "ElementState": "legaldocs.history",
@@ -147,12 +163,15 @@ __all__ = [
     "CitationError",
     "DeleteElement",
     "DeletePhrase",
+    "Diff",
+    "Difference",
     "Division",
     "Document",
     "ElementState",
     "FormatError",
     "History",
     "HistoryError",
+    "InlineOp",
     "InsertElement",
     "InsertPhrase",
     "Item",
@@ -179,12 +198,15 @@ __all__ = [
     "Version",
     "__version__",
     "apply",
+    "apply_ops",
+    "diff",
     "format_date",
     "html_id",
     "parse_date",
     "parse_lawtext",
     "parse_markdown",
     "parse_text",
+    "render_diff",
     "render_html",
     "render_lawtext",
     "render_markdown",
