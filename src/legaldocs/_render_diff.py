@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from legaldocs.citation import Citation, Step
-from legaldocs.compare import Difference, Diff, InlineOp
+from legaldocs.compare import Diff, Difference, InlineOp
 from legaldocs.errors import LegaldocsError
 from legaldocs.model import (
     Article,
@@ -179,7 +179,9 @@ def _lines(element: Element, style: Numerals, bullets: bool, depth: int = 0) -> 
     return [piece for line in out for piece in line.split("\n")]
 
 
-def _own_line(change: Difference, side: Literal["old", "new"], style: Numerals, bullets: bool) -> str:
+def _own_line(
+    change: Difference, side: Literal["old", "new"], style: Numerals, bullets: bool
+) -> str:
     element = change.old if side == "old" else change.new
     if element is None:
         text = change.old_text if side == "old" else change.new_text

@@ -57,9 +57,9 @@ from legaldocs.model import (
 from legaldocs.numbers import Num
 
 __all__ = [
-    "Difference",
     "ChangeKind",
     "Diff",
+    "Difference",
     "ElementType",
     "InlineOp",
     "apply_ops",
@@ -453,7 +453,9 @@ class _Differ:
         out.extend(self._supplements())
         return out
 
-    def _field_change(self, etype: ElementType, name: str, a: str | None, b: str | None) -> Difference:
+    def _field_change(
+        self, etype: ElementType, name: str, a: str | None, b: str | None
+    ) -> Difference:
         ops = inline_diff(a or "", b or "")
         return Difference(
             kinds=("modified",),

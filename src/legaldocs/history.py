@@ -32,8 +32,8 @@ import attrs
 import pendulum
 
 from legaldocs import _tree
-from legaldocs.amendment import Amendment, Moment
 from legaldocs._apply import apply_changes
+from legaldocs.amendment import Amendment, Moment
 from legaldocs.citation import cite, key_paths, resolve
 from legaldocs.errors import AmendmentError, CitationError, HistoryError, NotFoundError
 from legaldocs.model import Division, Document, Element, Revision, Supplement
