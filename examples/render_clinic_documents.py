@@ -3,7 +3,7 @@
 Loads ``clinic/privacy-policy.txt``, ``clinic/terms-of-use.txt`` and ``clinic/tokushoho.txt``
 (the library's own plain-text format) with :func:`legaldocs.parse_text`, prints a one-line
 summary of each, then renders each document in every output format registered in
-``RENDERERS`` (plain text for now; Markdown and HTML renderers are added there later).
+``RENDERERS``: the plain-text source format, Markdown and HTML.
 
 Run from anywhere: ``python examples/render_clinic_documents.py``.
 """
@@ -14,15 +14,23 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from legaldocs import Document, Table, format_date, parse_text, render_text
+from legaldocs import (
+    Document,
+    Table,
+    format_date,
+    parse_text,
+    render_html,
+    render_markdown,
+    render_text,
+)
 
 HERE = Path(__file__).resolve().parent
 SOURCES = ("privacy-policy.txt", "terms-of-use.txt", "tokushoho.txt")
 
 RENDERERS: dict[str, Callable[[Document], str]] = {
     "text": render_text,
-    # "markdown": render_markdown,  (added with the Markdown format)
-    # "html": render_html,          (added with the HTML format)
+    "markdown": render_markdown,
+    "html": render_html,
 }
 
 
