@@ -31,6 +31,7 @@ from typing import Any, Literal
 
 from legaldocs.citation import Citation, Step
 from legaldocs.compare import Diff, Difference, InlineOp
+from legaldocs.dates import format_date
 from legaldocs.errors import LegaldocsError
 from legaldocs.model import (
     Article,
@@ -154,7 +155,7 @@ def _head(element: Element, style: Numerals, bullets: bool, depth: int) -> tuple
     if isinstance(element, Supplement):
         ref = f"（{element.law_ref}）" if element.law_ref else ""
         revisions = "\n".join(
-            f"{r.date.isoformat()} {r.event}" + (" (era)" if r.era else "")
+            f"{format_date(r.date, era=r.era)} {r.event}"
             for r in element.revisions
         )
         return element.title + ref + ("\n" if revisions else ""), revisions

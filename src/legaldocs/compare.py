@@ -40,6 +40,7 @@ import attrs
 from legaldocs._align import SimpleUnit, align, moved
 from legaldocs._inline import InlineOp, apply_ops, fold, inline_diff
 from legaldocs.citation import Citation, Step, StepKind
+from legaldocs.dates import format_date
 from legaldocs.errors import LegaldocsError
 from legaldocs.model import (
     Article,
@@ -391,7 +392,7 @@ def _own(element: Element) -> tuple[str | None, str]:
         return "cells", _row_text(element)
     if isinstance(element, Supplement):
         return "revisions", "\n".join(
-            f"{r.date.isoformat()} {r.event}" + (" (era)" if r.era else "")
+            f"{format_date(r.date, era=r.era)} {r.event}"
             for r in element.revisions
         )
     return None, ""
