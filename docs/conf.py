@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import legaldocs
 
 project = "legaldocs"
@@ -30,3 +32,10 @@ html_title = f"legaldocs {release}"
 
 nitpicky = False
 suppress_warnings = ["myst.xref_missing"]
+
+# Doctests read the clinic's example pages wherever the build is started from.
+_EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+doctest_global_setup = f"""
+from pathlib import Path
+EXAMPLES = Path({str(_EXAMPLES)!r})
+"""

@@ -479,3 +479,19 @@ def test_by_content_ignores_keys() -> None:
     )
     assert not diff(OLD, rekeyed, by="content")
     assert not diff(OLD, rekeyed)
+
+
+def test_short_equal_runs_between_changes_are_absorbed() -> None:
+    """A rewritten address is one replacement, not five fragments around 丁目 and 恵比寿."""
+    from legaldocs._inline import inline_diff
+
+    old = "東京都渋谷区恵比寿南三丁目1-1 いちご恵比寿グリーングラス 7F"
+    new = "東京都渋谷区恵比寿一丁目2-3 恵比寿ビル 5F"
+    ops = inline_diff(old, new)
+    assert [op.tag for op in ops] == ["equal", "replace", "equal"]
+    assert ops[1].old_text == "南三丁目1-1 いちご恵比寿グリーングラス 7"
+    assert ops[1].new_text == "一丁目2-3 恵比寿ビル 5"
+    assert apply_ops(old, ops) == new
+    # Separate edits with real context between them stay separate.
+    two = inline_diff("当グループ等は、個人情報を", "当グループは、個人データを")
+    assert [op.tag for op in two] == ["equal", "delete", "equal", "replace", "equal"]

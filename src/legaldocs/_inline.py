@@ -180,39 +180,44 @@ def _sentences(tokens: list[str]) -> list[tuple[int, int]]:
     return out
 
 
-def _cleanup(
-    spans: list[tuple[str, int, int, int, int]],
-) -> list[tuple[str, int, int, int, int]]:
-    """Merge a one-character equal span squeezed between two changes into them, and merge
-    adjacent changes, so that a change reads as one replacement."""
-    merged: list[tuple[str, int, int, int, int]] = []
-    for index, span in enumerate(spans):
-        tag, i1, i2, j1, j2 = span
-        if (
-            tag == "equal"
-            and 0 < index < len(spans) - 1
-            and i2 - i1 <= 1
-            and merged
-            and merged[-1][0] != "equal"
-            and spans[index + 1][0] != "equal"
-        ):
-            tag = "replace"
-        if merged and tag != "equal" and merged[-1][0] != "equal":
-            _, p1, _, q1, _ = merged[-1]
-            merged[-1] = ("change", p1, i2, q1, j2)
+_Span = tuple[str, int, int, int, int]
+
+
+def _cleanup(spans: list[_Span]) -> list[_Span]:
+    """Make changes read as drafters write them: adjacent changes become one, and an equal
+    run squeezed between two changes, no longer than either of them, is absorbed into one
+    replacement (「南三丁目1-1」を「一丁目2-3」に, not 「南三」を「一」に and 「1-1」を「2-3」に)."""
+    merged: list[_Span] = []
+    for tag, i1, i2, j1, j2 in spans:
+        kind = "equal" if tag == "equal" else "change"
+        if merged and kind == "change" and merged[-1][0] == "change":
+            merged[-1] = ("change", merged[-1][1], i2, merged[-1][3], j2)
         else:
-            merged.append((tag if tag == "equal" else "change", i1, i2, j1, j2))
-    out = []
-    for tag, i1, i2, j1, j2 in merged:
-        if tag == "change":
-            if i1 == i2:
-                tag = "insert"
-            elif j1 == j2:
-                tag = "delete"
-            else:
-                tag = "replace"
-        out.append((tag, i1, i2, j1, j2))
+            merged.append((kind, i1, i2, j1, j2))
+    index = 1
+    while index < len(merged) - 1:
+        kind, i1, i2, _, _ = merged[index]
+        left, right = merged[index - 1], merged[index + 1]
+        if (
+            kind == "equal"
+            and left[0] == right[0] == "change"
+            and i2 - i1 <= min(_extent(left), _extent(right))
+        ):
+            merged[index - 1 : index + 2] = [("change", left[1], right[2], left[3], right[4])]
+            index = max(1, index - 2)
+        else:
+            index += 1
+    out: list[_Span] = []
+    for kind, i1, i2, j1, j2 in merged:
+        if kind == "change":
+            kind = "insert" if i1 == i2 else "delete" if j1 == j2 else "replace"
+        out.append((kind, i1, i2, j1, j2))
     return out
+
+
+def _extent(span: _Span) -> int:
+    """The longer side of a change span."""
+    return max(span[2] - span[1], span[4] - span[3])
 
 
 def _build(old: str, new: str, spans: list[tuple[str, int, int, int, int]]) -> list[InlineOp]:
