@@ -9,6 +9,7 @@ import os
 import platform
 import sys
 import time
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -52,7 +53,8 @@ DEFAULT_JSON = ROOT / "benchmarks" / "results" / "latest.json"
 
 def run(cfg: Config, only: str | None = None, *, echo: bool = False) -> list[dict[str, Any]]:
     """Run the benchmarks whose name contains ``only`` (all by default); each row as a
-    JSON object with the name of its benchmark and its wall time."""
+    JSON object with the name of its benchmark and its wall time. A benchmark that raises
+    gives one row with ``value`` None, ``ok`` False and the error (traceback on stderr)."""
     rows: list[dict[str, Any]] = []
     for name, bench in BENCHMARKS.items():
         if only is not None and only not in name:
@@ -60,7 +62,12 @@ def run(cfg: Config, only: str | None = None, *, echo: bool = False) -> list[dic
         if echo:
             print(f"… {name}", file=sys.stderr, flush=True)
         start = time.perf_counter()
-        results = bench(cfg)
+        try:
+            results = bench(cfg)
+        except Exception as error:  # one broken benchmark must not hide the others
+            detail = f"error: {type(error).__name__}: {error}"
+            traceback.print_exc()
+            results = [Result(name=name, value=None, unit="", target="-", ok=False, detail=detail)]
         spent = time.perf_counter() - start
         rows.extend({"benchmark": name, **r.to_json(), "wall_seconds": spent} for r in results)
     return rows
@@ -144,4 +151,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"\nwritten {args.json} ({report['wall_seconds']:.1f} s)")
+    failed = [row["benchmark"] for row in rows if row["detail"].startswith("error: ")]
+    if failed:
+        print(f"failed: {', '.join(failed)}", file=sys.stderr)
+        return 1
     return 0
