@@ -1,35 +1,87 @@
-"""Timing helpers: medians over repeated runs, and a result record."""
+"""Timing and memory helpers: medians over repeated runs, deep sizes, and a result record."""
 
 from __future__ import annotations
 
 import gc
 import statistics
+import sys
 import time
-from collections.abc import Callable
+import types
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
 
+__all__ = [
+    "Config",
+    "Result",
+    "deep_sizeof",
+    "median_call_seconds",
+    "median_seconds",
+    "ratio",
+    "seconds_each",
+]
+
+
+@attrs.frozen(kw_only=True)
+class Config:
+    """How a run is sized: ``quick`` (small data, few repeats) and the repeat count."""
+
+    quick: bool = False
+    repeat: int = 5
+
+    def reps(self, full: int | None = None) -> int:
+        """The repeat count: ``full`` (default: the configured count) in a full run, at most
+        2 in a quick one."""
+        n = self.repeat if full is None else max(full, self.repeat)
+        return min(n, 2) if self.quick else n
+
 
 @attrs.frozen(kw_only=True)
 class Result:
-    """One row of the benchmark table."""
+    """One row of the benchmark table. ``value`` is None for a skipped row (``ok`` None,
+    the reason in ``detail``); ``ok`` is None where there is no verdict."""
 
     name: str
-    value: float
+    value: float | None
     unit: str
     target: str
     ok: bool | None
     detail: str = ""
+    extra: dict[str, Any] = attrs.field(factory=dict)
+
+    @classmethod
+    def skipped(cls, name: str, unit: str, target: str, reason: str) -> Result:
+        """A row that could not be measured, with the reason."""
+        return cls(name=name, value=None, unit=unit, target=target, ok=None, detail=reason)
 
     def row(self) -> tuple[str, str, str, str, str]:
         """The row as printed."""
         verdict = {True: "met", False: "MISSED", None: "-"}[self.ok]
-        return (self.name, f"{self.value:,.3f} {self.unit}", self.target, verdict, self.detail)
+        value = "skipped" if self.value is None else f"{self.value:,.3f} {self.unit}"
+        return (self.name, value, self.target, verdict, self.detail)
+
+    def to_json(self) -> dict[str, Any]:
+        """The row as a JSON object."""
+        return {
+            "name": self.name,
+            "value": self.value,
+            "unit": self.unit,
+            "target": self.target,
+            "ok": self.ok,
+            "detail": self.detail,
+            **({"extra": self.extra} if self.extra else {}),
+        }
 
 
 def median_seconds(fn: Callable[[], Any], *, repeat: int, warmup: int = 1) -> float:
     """The median wall time of ``fn()`` over ``repeat`` runs, after ``warmup`` runs."""
+    return statistics.median(seconds_each(fn, repeat=repeat, warmup=warmup))
+
+
+def seconds_each(fn: Callable[[], Any], *, repeat: int, warmup: int = 1) -> list[float]:
+    """The wall time of each of ``repeat`` runs of ``fn()``, after ``warmup`` runs (with a
+    garbage collection before each run, not timed)."""
     for _ in range(warmup):
         fn()
     times = []
@@ -38,4 +90,50 @@ def median_seconds(fn: Callable[[], Any], *, repeat: int, warmup: int = 1) -> fl
         start = time.perf_counter()
         fn()
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return times
+
+
+def median_call_seconds(fn: Callable[[Any], Any], args: Iterable[Any]) -> float:
+    """The median wall time of one call ``fn(arg)`` over ``args``, each call timed alone
+    (for calls too short to time in a batch; garbage collection is off meanwhile)."""
+    samples = []
+    clock = time.perf_counter_ns
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for arg in args:
+            start = clock()
+            fn(arg)
+            samples.append(clock() - start)
+    finally:
+        if enabled:
+            gc.enable()
+    return statistics.median(samples) / 1e9
+
+
+def ratio(a: float, b: float) -> float:
+    """``a / b``, infinite when ``b`` is 0."""
+    return a / b if b else float("inf")
+
+
+_SKIP = (type, types.ModuleType, types.FunctionType, types.BuiltinFunctionType, types.MethodType)
+
+
+def deep_sizeof(root: object, *, exclude: Iterable[object] = ()) -> int:
+    """The bytes of every object reachable from ``root``, each counted once (by id).
+
+    Classes, modules and functions are not counted (nor followed); neither are the objects
+    reachable only through ``exclude``'s members, which are left out with everything below
+    them.
+    """
+    seen: set[int] = {id(x) for x in exclude}
+    total = 0
+    stack = [root]
+    while stack:
+        obj = stack.pop()
+        if id(obj) in seen or isinstance(obj, _SKIP):
+            continue
+        seen.add(id(obj))
+        total += sys.getsizeof(obj)
+        stack.extend(gc.get_referents(obj))
+    return total

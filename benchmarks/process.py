@@ -1,0 +1,141 @@
+"""Whole process: read a Lawtext file and write it back, against the reference tool.
+
+Ours is ``python benchmarks/roundtrip.py IN OUT``; the reference is the npm package
+``lawtext`` (``node …/lawtext/dist/src/main.js -i IN -o OUT``), installed for the benchmark
+only into a cache folder outside the repository (``$LEGALDOCS_BENCH_CACHE``, default
+``~/.cache/legaldocs-bench``). Both run as whole processes; medians of at least 5 runs.
+A quick run does not run (nor install) the reference.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks._data import ROOT, MissingData, largest_corpus_file
+from benchmarks._timing import Config, Result, ratio
+
+__all__ = ["LAWTEXT_VERSION", "process", "reference_tool"]
+
+LAWTEXT_VERSION = "0.1.52"
+TARGET = 5.0
+NAME = "process: read + write Lawtext (vs npm lawtext)"
+TARGET_TEXT = f"≥ {TARGET:g}× faster than lawtext {LAWTEXT_VERSION}"
+
+
+def _cache() -> Path:
+    env = os.environ.get("LEGALDOCS_BENCH_CACHE")
+    base = Path(env) if env else Path.home() / ".cache" / "legaldocs-bench"
+    return base / "lawtext"
+
+
+def reference_tool(*, install: bool) -> list[str] | str:
+    """The command prefix running the reference CLI, or why it is not available. Installs
+    it with npm (``--ignore-scripts``: the optional ``canvas`` build fails) when allowed."""
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if node is None:
+        return "node not found"
+    folder = _cache()
+    main = folder / "node_modules" / "lawtext" / "dist" / "src" / "main.js"
+    if not main.is_file():
+        if not install:
+            return f"reference tool not installed in {folder}"
+        if npm is None:
+            return "npm not found"
+        folder.mkdir(parents=True, exist_ok=True)
+        command = [
+            npm,
+            "install",
+            "--ignore-scripts",
+            "--no-audit",
+            "--no-fund",
+            "--prefix",
+            str(folder),
+            f"lawtext@{LAWTEXT_VERSION}",
+        ]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+        except (OSError, subprocess.TimeoutExpired) as error:
+            return f"npm install lawtext@{LAWTEXT_VERSION} failed: {error}"
+        if done.returncode != 0 or not main.is_file():
+            last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+            return f"npm install lawtext@{LAWTEXT_VERSION} failed: {last}"
+    return [node, str(main)]
+
+
+def _ours() -> tuple[list[str], dict[str, str]]:
+    env = dict(os.environ)
+    src = str(ROOT / "src")
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
+    return [sys.executable, str(ROOT / "benchmarks" / "roundtrip.py")], env
+
+
+def _median_process(command: list[str], env: dict[str, str] | None, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, env=env, capture_output=True, timeout=120)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def process(cfg: Config) -> list[Result]:
+    """Seconds per whole process, ours and the reference's, on the largest corpus file."""
+    try:
+        source = largest_corpus_file()
+    except MissingData as error:
+        return [Result.skipped(NAME, "s", TARGET_TEXT, str(error))]
+    repeat = cfg.reps(5)
+    command, env = _ours()
+    with tempfile.TemporaryDirectory(prefix="legaldocs-bench-") as tmp:
+        ours_out = Path(tmp) / "ours.law.txt"
+        ours = _median_process([*command, str(source), str(ours_out)], env, repeat)
+        exact = ours_out.read_bytes() == source.read_bytes()
+        note = f"{source.name}; ours {'byte-exact' if exact else 'NOT byte-exact'}"
+        reference = "quick run: reference not run" if cfg.quick else reference_tool(install=True)
+        if isinstance(reference, str):
+            return [
+                Result(
+                    name=NAME,
+                    value=ours,
+                    unit="s",
+                    target=TARGET_TEXT,
+                    ok=None,
+                    detail=f"{note}; {reference}",
+                )
+            ]
+        theirs_out = Path(tmp) / "theirs.law.txt"
+        try:
+            theirs = _median_process(
+                [*reference, "-i", str(source), "-o", str(theirs_out)], None, repeat
+            )
+        except (OSError, subprocess.SubprocessError) as error:
+            return [
+                Result(
+                    name=NAME,
+                    value=ours,
+                    unit="s",
+                    target=TARGET_TEXT,
+                    ok=None,
+                    detail=f"{note}; reference tool failed: {error}",
+                )
+            ]
+    speedup = ratio(theirs, ours)
+    detail = f"{note}; lawtext {theirs:.3f} s, {speedup:.1f}× faster (median of {repeat})"
+    return [
+        Result(
+            name=NAME,
+            value=ours,
+            unit="s",
+            target=TARGET_TEXT,
+            ok=speedup >= TARGET,
+            detail=detail,
+            extra={"reference_seconds": theirs, "speedup": speedup},
+        )
+    ]
