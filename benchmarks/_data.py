@@ -7,7 +7,6 @@ import csv
 import functools
 import os
 import random
-import types
 from pathlib import Path
 from typing import Any
 
@@ -71,28 +70,34 @@ def largest_corpus_file() -> Path:
 
 
 @functools.cache
-def synthetic_document(articles: int, per_chapter: int = 50) -> Document:
-    """A statute of ``articles`` articles (two paragraphs each) in chapters of
-    ``per_chapter``; 第n条第1項 says 甲 once."""
+def synthetic_document(articles: int, per_section: int = 25, per_chapter: int = 8) -> Document:
+    """A statute of ``articles`` articles (two paragraphs each), laid out as large statutes
+    are: chapters (章) of ``per_chapter`` sections (節) of ``per_section`` articles each;
+    第n条第1項 says 甲 once."""
+
+    def article(n: int) -> Article:
+        return Article(
+            key=f"a{n}",
+            num=Num.of(n),
+            caption="（見出し）",
+            paragraphs=(
+                Paragraph(key="p1", num=Num.of(1), text=f"この条は第{n}条の甲について定める。"),
+                Paragraph(key="p2", num=Num.of(2), text="前項の規定は、乙について準用する。"),
+            ),
+        )
+
+    sections = [
+        tuple(article(n) for n in range(first, min(first + per_section, articles + 1)))
+        for first in range(1, articles + 1, per_section)
+    ]
     chapters = []
-    for c in range((articles + per_chapter - 1) // per_chapter):
-        first, last = c * per_chapter + 1, min((c + 1) * per_chapter, articles)
+    for c, start in enumerate(range(0, len(sections), per_chapter), start=1):
         children = tuple(
-            Article(
-                key=f"a{n}",
-                num=Num.of(n),
-                caption="（見出し）",
-                paragraphs=(
-                    Paragraph(key="p1", num=Num.of(1), text=f"この条は第{n}条の甲について定める。"),
-                    Paragraph(key="p2", num=Num.of(2), text="前項の規定は、乙について準用する。"),
-                ),
-            )
-            for n in range(first, last + 1)
+            Division(key=f"ch{c}.sec{s}", kind="節", num=Num.of(s), title="節名", children=section)
+            for s, section in enumerate(sections[start : start + per_chapter], start=1)
         )
         chapters.append(
-            Division(
-                key=f"ch{c + 1}", kind="章", num=Num.of(c + 1), title="章名", children=children
-            )
+            Division(key=f"ch{c}", kind="章", num=Num.of(c), title="章名", children=children)
         )
     return Document(title="合成法", body=tuple(chapters))
 
@@ -143,9 +148,6 @@ def public(name: str) -> Any:
 
     try:
         value = getattr(legaldocs, name)
-        if isinstance(value, types.ModuleType):
-            # ``import legaldocs.diff`` (say) binds the submodule over the lazy name.
-            value = getattr(value, name)
     except (AttributeError, ImportError) as error:
         raise NotAvailable(f"not available: legaldocs.{name} ({error})") from None
     return value

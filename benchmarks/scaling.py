@@ -1,7 +1,7 @@
 """Linear cost: the same operations on a synthetic statute and on one twice as big.
 
 For each operation the row is the time ratio (2× document / 1× document); linear cost
-gives about 2. The documents are the synthetic statute (chapters of 50 articles) of 2,000
+gives about 2. The documents are the synthetic statute (章 of 8 節 of 25 articles) of 2,000
 and 4,000 articles (200 and 400 in a quick run): parse its Lawtext, render it, apply one
 one-phrase amendment to its last article, and diff it against that amended version.
 """
@@ -14,8 +14,7 @@ import pendulum
 
 from benchmarks._data import NotAvailable, public, synthetic_document
 from benchmarks._timing import Config, Result, median_seconds, ratio
-from legaldocs import Amendment, Document, ReplacePhrase
-from legaldocs.apply import apply
+from legaldocs import Amendment, Document, ReplacePhrase, apply
 from legaldocs.lawtext import parse_lawtext, render_lawtext
 
 __all__ = ["scaling"]

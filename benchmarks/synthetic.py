@@ -1,6 +1,6 @@
 """The synthetic history: build it from one-phrase amendments, and its memory growth.
 
-A statute of 2,000 articles in chapters of 50, and 10,000 amendments each replacing one
+A statute of 2,000 articles (章 of 8 節 of 25 articles), and 10,000 amendments each replacing one
 phrase of a random article (``History.amend`` one at a time). Memory growth is the deep
 size of the history (every object reachable, counted once) less that of the history before
 the first amendment, per amendment; the amendment records themselves (the caller's input)
@@ -26,7 +26,7 @@ def build(cfg: Config) -> list[Result]:
     todo = synthetic_amendments(count, articles)
     t = median_seconds(lambda: synthetic_history(articles, todo), repeat=cfg.reps(3), warmup=0)
     detail = (
-        f"{articles:,} articles in chapters of 50, {count:,} one-phrase amendments: "
+        f"{articles:,} articles in 章 of 8 節 of 25, {count:,} one-phrase amendments: "
         f"{t / count * 1e6:.0f} µs per amendment"
     )
     return [
