@@ -531,7 +531,7 @@ def _rekey(doc: Document, change: Rekey, index: Index) -> tuple[Document, bool]:
     loc = _tree.locate(doc, change.target, index)
     if not loc:
         raise _Fail("name an element")
-    node = _tree.node_at(doc, loc)
+    node: Any = _tree.node_at(doc, loc)
     if node.key == change.key:
         return doc, True
     parent, (field, _) = loc[:-1], loc[-1]

@@ -36,13 +36,14 @@ import pendulum
 
 from legaldocs._align import SimpleUnit, align, moved, similarity
 from legaldocs._apply import apply_changes
-from legaldocs._inline import inline_diff
+from legaldocs._inline import _tokens, inline_diff
 from legaldocs._tree import Index, evolve
 from legaldocs.amendment import (
     Amendment,
     Change,
     DeleteElement,
     DeletePhrase,
+    DocumentField,
     InsertElement,
     InsertPhrase,
     Moment,
@@ -78,7 +79,7 @@ whole; a paragraph or item whose changed characters exceed this share is replace
 _CONTEXT = 40
 """How far a phrase is widened on each side before an occurrence number is used instead."""
 
-_DOC_FIELDS = ("title", "alt_title", "law_num", "toc", "style", "lang")
+_DOC_FIELDS: tuple[DocumentField, ...] = ("title", "alt_title", "law_num", "toc", "style", "lang")
 
 
 def to_amendment(
@@ -212,10 +213,10 @@ def _match(old: Sequence[Any], new: Sequence[Any]) -> list[tuple[int | None, int
             removed_after.setdefault(prev, []).append(i)
     out.extend((i, None) for i in removed_after.get(None, ()))
     for j in range(len(new)):
-        i = keep.get(j)
-        out.append((i, j))
-        if i is not None:
-            out.extend((k, None) for k in removed_after.get(i, ()))
+        got = keep.get(j)
+        out.append((got, j))
+        if got is not None:
+            out.extend((k, None) for k in removed_after.get(got, ()))
     return out
 
 
@@ -236,19 +237,22 @@ def _children(element: Any) -> tuple[str, tuple[Any, ...]] | None:
     return None
 
 
-def _path(parent: str, element: Any, top: bool) -> str:
-    """The key path of a child of ``parent`` (``top``: an indexed, top-level element whose
-    path is its key, with the supplement's key in front inside a supplement)."""
-    if top:
-        return parent + element.key
-    return f"{parent}/{element.key}"
-
-
 class _Renum:
     """A renumbering, or a run of siblings renumbered by the same amount."""
 
-    __slots__ = ("by", "container", "count", "first", "kind", "last", "new", "old", "order",
-                 "order_end", "single")
+    __slots__ = (
+        "by",
+        "container",
+        "count",
+        "first",
+        "kind",
+        "last",
+        "new",
+        "old",
+        "order",
+        "order_end",
+        "single",
+    )
 
     def __init__(self, order: int, container: int, kind: type, path: str, old: Any, new: Any):
         self.order = self.order_end = order
@@ -348,7 +352,8 @@ class _Planner:
                 return evolve(element, key=key, children=children)
             return element if key == element.key else evolve(element, key=key)
 
-        return evolve(division, children=tuple(visit(c) for c in division.children))
+        result: Division = evolve(division, children=tuple(visit(c) for c in division.children))
+        return result
 
     # -- one matched pair -----------------------------------------------------------------
 
@@ -396,8 +401,10 @@ class _Planner:
             raise LegaldocsError("to_amendment: mismatched pair")
         if isinstance(a, Article):
             if a.deleted or b.deleted or a.bulleted != b.bulleted:
-                if b.deleted and not a.deleted and b == Article(
-                    key=b.key, num=b.num, deleted=True, until=a.until
+                if (
+                    b.deleted
+                    and not a.deleted
+                    and b == Article(key=b.key, num=b.num, deleted=True, until=a.until)
                 ):
                     self.edits.append(DeleteElement(target=path, placeholder=True))
                 else:
@@ -465,7 +472,9 @@ def _renumberable(a: Any, b: Any) -> bool:
         return False
     if ua is None and ub is None:
         return True
-    if ua is None or ub is None or num_a.branches != num_b.branches:
+    if ua is None or ub is None or num_a is None or num_b is None:
+        return False
+    if num_a.branches != num_b.branches:
         return False
     by = num_b.main - num_a.main
     return bool(ub.branches == ua.branches and ub.main - ua.main == by and by != 0)
@@ -500,15 +509,13 @@ def _sub_texts(element: Any) -> tuple[str, ...]:
 # Phrases
 
 
-def _phrases(
-    old: str, new: str, target: str, below: tuple[str, ...]
-) -> list[Change] | None:
+def _phrases(old: str, new: str, target: str, below: tuple[str, ...]) -> list[Change] | None:
     """Phrase changes turning ``old`` into ``new`` (the own text of ``target``; ``below``
     are the texts under it, searched too when the change applies), or None when most of
     the text changed."""
     ops = [op for op in inline_diff(old, new) if op.tag != "equal"]
     changed = sum(max(len(op.old_text), len(op.new_text)) for op in ops)
-    if not ops or changed > REPLACE_BELOW * max(len(old), len(new), 1) and len(old) > 20:
+    if not ops or (changed > REPLACE_BELOW * max(len(old), len(new), 1) and len(old) > 20):
         return None if ops else []
     out: list[Change] = []
     current = old
@@ -519,6 +526,18 @@ def _phrases(
         out.append(_phrase(current, start, end, op.new_text, target, below))
         current = current[:start] + op.new_text + current[end:]
         shift += len(op.new_text) - (op.old_end - op.old_start)
+    return out
+
+
+_ANCHOR = 2
+"""The shortest anchor (in characters) for an inserted phrase."""
+
+
+def _bounds(text: str) -> list[int]:
+    """The offsets of the token boundaries of ``text`` (0 and len(text) included)."""
+    out = [0]
+    for token in _tokens(text):
+        out.append(out[-1] + len(token))
     return out
 
 
@@ -537,7 +556,9 @@ def _occurrence(text: str, phrase: str, pos: int) -> int | None:
     return None
 
 
-def _phrase(text: str, start: int, end: int, repl: str, target: str, below: tuple[str, ...]) -> Change:
+def _phrase(
+    text: str, start: int, end: int, repl: str, target: str, below: tuple[str, ...]
+) -> Change:
     """One change replacing ``text[start:end]`` by ``repl``, with the smallest context
     that makes the phrase unique in the target (its own text and ``below``)."""
 
@@ -566,21 +587,20 @@ def _phrase(text: str, start: int, end: int, repl: str, target: str, below: tupl
             target=target, old=old, new=before + repl + after, occurrence=occurrence
         )
 
-    # widen: insertions lean on the text before (「…」の下に), others grow both ways
+    # widen by whole tokens (a citation such as 第四十条 is one): insertions lean on the
+    # text before them (「…」の下に), other changes grow on both sides, shortest first
+    bounds = _bounds(text)
+    lefts = [start - b for b in reversed(bounds) if b <= start][: _CONTEXT + 1]
+    rights = [b - end for b in bounds if b >= end][: _CONTEXT + 1]
     candidates: list[tuple[int, int]] = []
     if start == end:
-        for n in range(1, _CONTEXT + 1):
-            if start - n >= 0:
-                candidates.append((n, 0))
-        for n in range(1, _CONTEXT + 1):
-            if end + n <= len(text):
-                candidates.append((0, n))
-    else:
-        candidates.append((0, 0))
-    for n in range(1, _CONTEXT + 1):
-        for left, right in ((n, n - 1), (n - 1, n), (n, n)):
-            if start - left >= 0 and end + right <= len(text):
-                candidates.append((left, right))
+        candidates.extend((n, 0) for n in lefts if n >= min(_ANCHOR, start))
+        candidates.extend((0, n) for n in rights if n >= min(_ANCHOR, len(text) - end))
+    both = sorted(
+        ((left, right) for left in lefts for right in rights),
+        key=lambda lr: (lr[0] + lr[1], lr[1]),
+    )
+    candidates.extend(lr for lr in both if start != end or (lr[0] and lr[1]))
     for left, right in candidates:
         phrase = text[start - left : end + right]
         if phrase and count(phrase) == 1:
@@ -623,7 +643,7 @@ def _rekeys(got: Document, want: Document) -> list[Change]:
     for s, t in zip(got.supplements, want.supplements, strict=True):
         inner = list(zip(_flat(s.body), _flat(t.body), strict=True))
         prefix = t.key + "/"
-        _scope(out, inner, lambda key, prefix=prefix: prefix + key)  # type: ignore[misc]
+        _scope(out, inner, lambda key, prefix=prefix: prefix + key)
         for x, y in inner:
             _nested(out, x, y, prefix + y.key)
     return out
@@ -641,6 +661,8 @@ def _flat(body: Sequence[Any]) -> list[Any]:
 def _nested(out: list[Change], x: Any, y: Any, path: str) -> None:
     if x is y or x == y or isinstance(x, Division | Supplement):
         return
+    kids_x: tuple[Any, ...]
+    kids_y: tuple[Any, ...]
     if isinstance(x, Article):
         kids_x, kids_y = x.paragraphs, y.paragraphs
     elif isinstance(x, Paragraph | Item):

@@ -37,9 +37,9 @@ __all__ = [
     "Change",
     "DeleteElement",
     "DeletePhrase",
+    "DocumentField",
     "InsertElement",
     "InsertPhrase",
-    "DocumentField",
     "Moment",
     "Rekey",
     "Renumber",
@@ -286,7 +286,9 @@ class SetDocumentField:
     def __attrs_post_init__(self) -> None:
         allowed = _DOCUMENT_FIELDS.get(self.field)
         if allowed is None:
-            raise ValueError(f"field must be one of {', '.join(_DOCUMENT_FIELDS)}, not {self.field!r}")
+            raise ValueError(
+                f"field must be one of {', '.join(_DOCUMENT_FIELDS)}, not {self.field!r}"
+            )
         if not isinstance(self.value, allowed):
             raise ValueError(f"{self.field} cannot be set to {self.value!r}")
 
