@@ -200,9 +200,10 @@ def test_markdown_escapes_pipes() -> None:
     assert all(line.count(" | ") == 1 for line in out.splitlines()[2:])
 
 
-def test_kaimebun_is_not_yet_available() -> None:
-    with pytest.raises(LegaldocsError, match="kaimebun"):
-        render_diff(DIFF, "kaimebun")
+def test_kaimebun_format_writes_amendment_sentences() -> None:
+    text = render_diff(DIFF, "kaimebun")
+    assert text.endswith("。\n") or "を加える。" in text
+    assert "改め" in text or "加え" in text or "削" in text
 
 
 @pytest.mark.parametrize(

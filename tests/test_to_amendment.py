@@ -204,7 +204,7 @@ def test_inserted_branch_article() -> None:
     new = Document(title="t", body=(arts[0], arts[1], extra, arts[2]))
     (change,) = _roundtrip(old, new).changes
     assert isinstance(change, InsertElement)
-    assert change.before == "a3"
+    assert change.after == "a2"
     assert change.element == extra
 
 
@@ -284,7 +284,7 @@ def test_gyosei_2005_amendment_renumbers_and_inserts_chapter_six() -> None:
     inserted = [c for c in changes if isinstance(c, InsertElement)]
     chapter = [c for c in inserted if isinstance(c.element, Division)]
     assert len(chapter) == 1
-    assert chapter[0].before == "ch6"
+    assert chapter[0].after == "ch5"
     assert [a.num for a in chapter[0].element.children] == [N(n) for n in range(38, 46)]  # type: ignore[union-attr]
     # a phrase edit, not a rewrite of the whole article
     assert not any(

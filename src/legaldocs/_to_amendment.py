@@ -76,6 +76,10 @@ REPLACE_BELOW = 0.5
 """An article whose text keeps less than this similarity (character bigrams) is replaced
 whole; a paragraph or item whose changed characters exceed this share is replaced whole."""
 
+SHIFT_FROM = 3
+"""Runs of at least this many siblings renumbered by the same amount become one Shift
+(第四条から第六条までを一条ずつ繰り下げる); shorter ones are renumbered one by one."""
+
 _CONTEXT = 40
 """How far a phrase is widened on each side before an occurrence number is used instead."""
 
@@ -247,6 +251,7 @@ class _Renum:
         "first",
         "kind",
         "last",
+        "members",
         "new",
         "old",
         "order",
@@ -264,6 +269,7 @@ class _Renum:
         self.by: int = new.num.main - old.num.main
         self.single = True
         self.count = 1
+        self.members: list[_Renum] = [self]
 
 
 class _Planner:
@@ -313,28 +319,41 @@ class _Planner:
             else:
                 pairs.append((i, j))
         path_of = (lambda e: prefix + e.key) if top else (lambda e: f"{prefix}/{e.key}")
-        next_anchor: dict[int, str | None] = {}
-        anchor: str | None = None
-        for i, j in reversed(pairs):
-            if j is not None:
-                next_anchor[j] = anchor
-                if i is not None:
-                    anchor = path_of(old[i])
+        # a run of added elements goes after the element before it (「第三条の次に」), each
+        # after that same element, last first; at the head of the container, before the
+        # element after it, or at the end of the container
+        previous: str | None = None
+        run: list[Any] = []
+
+        def flush(following: str | None) -> None:
+            if not run:
+                return
+            if previous is not None:
+                for element in reversed(run):
+                    self.inserts.append(InsertElement(element=element, after=previous))
+            else:
+                for element in run:
+                    if following is not None:
+                        self.inserts.append(InsertElement(element=element, before=following))
+                    else:
+                        self.inserts.append(InsertElement(element=element, parent=parent))
+            run.clear()
+
         for i, j in pairs:
             if j is None:
                 assert i is not None
                 self.deletes.append(DeleteElement(target=path_of(old[i])))
             elif i is None:
-                before = next_anchor[j]
                 element = new[j]
                 if isinstance(element, Division):
                     element = self._unclash(element, prefix)
-                if before is not None:
-                    self.inserts.append(InsertElement(element=element, before=before))
-                else:
-                    self.inserts.append(InsertElement(element=element, parent=parent))
+                run.append(element)
             else:
-                self._pair(old[i], new[j], path_of(old[i]), container, prefix)
+                here = path_of(old[i])
+                flush(here)
+                previous = here
+                self._pair(old[i], new[j], here, container, prefix)
+        flush(None)
 
     def _unclash(self, division: Division, prefix: str) -> Division:
         """``division`` with the keys of the elements inside it that are still used in the
@@ -390,11 +409,17 @@ class _Planner:
                 last.last = entry.first
                 last.order_end = entry.order
                 last.count += 1
+                last.members.append(entry)
                 continue
             runs.append(entry)
         down = [r for r in runs if r.new.num < r.old.num]
         up = [r for r in runs if not r.new.num < r.old.num]
-        return [_renum_change(r) for r in down] + [_renum_change(r) for r in reversed(up)]
+        out: list[Change] = []
+        for r in down:
+            out.extend(_renum_changes(r, False))
+        for r in reversed(up):
+            out.extend(_renum_changes(r, True))
+        return out
 
     def _content(self, a: Any, b: Any, path: str, prefix: str) -> None:
         if type(a) is not type(b):  # pragma: no cover - alignment pairs one type
@@ -480,10 +505,11 @@ def _renumberable(a: Any, b: Any) -> bool:
     return bool(ub.branches == ua.branches and ub.main - ua.main == by and by != 0)
 
 
-def _renum_change(run: _Renum) -> Change:
-    if run.count > 1 or getattr(run.old, "until", None) is not None:
-        return Shift(first=run.first, by=run.by, last=run.last)
-    return Renumber(target=run.first, num=run.new.num)
+def _renum_changes(run: _Renum, backwards: bool) -> list[Change]:
+    if run.count >= SHIFT_FROM or getattr(run.old, "until", None) is not None:
+        return [Shift(first=run.first, by=run.by, last=run.last)]
+    members = reversed(run.members) if backwards else iter(run.members)
+    return [Renumber(target=m.first, num=m.new.num) for m in members]
 
 
 def _same_but_key(a: Any, b: Any) -> bool:
