@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+
 import attrs
 import pendulum
 import pytest
+from hypothesis import given
 
 from legaldocs import (
     Article,
@@ -17,12 +20,13 @@ from legaldocs import (
     diff,
     render_diff,
 )
-from legaldocs.amendment import Amendment, ReplacePhrase, SetCaption
+from legaldocs.amendment import Amendment, Rekey, ReplacePhrase, SetCaption, SetDocumentField
 from legaldocs.kaimebun import render_kaimebun
 from legaldocs.lawtext import parse_lawtext
 from legaldocs.text import parse_text
 
 from .conftest import CORPORA, ROOT
+from .strategies import documents
 
 N = Num.of
 DAY = pendulum.Date(2024, 4, 1)
@@ -239,3 +243,24 @@ def test_gyosei_tetsuzuki_ho_2005() -> None:
     chapter = lines.index("第五章の次に次の一章を加える。")
     assert lines[chapter + 1] == "      第六章　意見公募手続等"
     assert lines[chapter + 4].startswith("第三十八条　命令等を定める機関")
+
+
+@given(documents(multiline=False), documents(multiline=False))
+def test_any_two_documents_can_be_written(old: Document, new: Document) -> None:
+    text = render_diff(diff(old, new), "kaimebun")
+    changes = diff(old, new).to_amendment(id="x", enacted=DAY, effective=DAY).changes
+    silent = all(
+        isinstance(c, Rekey) or (isinstance(c, SetDocumentField) and c.field in ("style", "lang"))
+        for c in changes
+    )
+    assert (text == "") == silent
+    assert "Article(" not in text
+
+
+def test_every_version_of_gyosei_tetsuzuki_ho_can_be_written() -> None:
+    files = sorted((CORPORA / "gyosei-tetsuzuki-ho").glob("*.law.txt"))
+    docs = [parse_lawtext(f.read_text("utf-8")) for f in files]
+    for old, new in itertools.pairwise(docs):
+        text = render_diff(diff(old, new), "kaimebun")
+        assert text.endswith("\n")
+        assert "(key=" not in text

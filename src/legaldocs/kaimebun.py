@@ -390,20 +390,44 @@ class _Writer:
     # -- new text -------------------------------------------------------------------------
 
     def _render_doc(self, doc: Document) -> str:
-        if self.numerals == "kanji":
-            from legaldocs.lawtext import render_lawtext
-
-            return render_lawtext(doc)
+        """Lawtext for kanji numerals, when Lawtext can hold the element (numbered items,
+        no revision lines); the plain-text format otherwise."""
         from legaldocs.text import render_text
 
+        if self.numerals == "kanji" and doc.style.items == "numbered":
+            from legaldocs.lawtext import render_lawtext
+
+            try:
+                return render_lawtext(doc)
+            except LegaldocsError:
+                pass
         return render_text(doc)
+
+    def _paragraph_lines(self, paragraph: Paragraph) -> list[str]:
+        lines = [f"  {paragraph.caption}"] if paragraph.caption else []
+        label = ""
+        if not paragraph.anonymous and paragraph.num != Num.of(1):
+            written = paragraph.num.written(self.numerals)
+            label = paragraph.num.fullwidth() if self.numerals == "kanji" else written
+        lines.append(f"{label}\u3000{paragraph.text}" if label else paragraph.text)
+        lines.extend(self._children_lines(paragraph.children, 1))
+        return lines
+
+    def _children_lines(self, children: tuple[Item | Table, ...], depth: int) -> list[str]:
+        lines: list[str] = []
+        for child in children:
+            if isinstance(child, Item):
+                lines.extend(self._item_lines(child, depth))
+            else:
+                lines.extend(
+                    "  " * depth + "　".join(cell.text for cell in row.cells) for row in child.rows
+                )
+        return lines
 
     def _item_lines(self, item: Item, depth: int) -> list[str]:
         label = item.label or item_label(item.num, depth, self.numerals)
         lines = [f"{'  ' * depth}{label}\u3000{item.text}"]
-        for child in item.children:
-            if isinstance(child, Item):
-                lines.extend(self._item_lines(child, depth + 1))
+        lines.extend(self._children_lines(item.children, depth + 1))
         return lines
 
     def render(self, element: Any) -> str:
@@ -412,27 +436,30 @@ class _Writer:
         style = Style(
             numerals=self.numerals, items=self.style.items, article_label=self.style.article_label
         )
-        try:
-            if isinstance(element, Supplement):
-                return _strip_head(
-                    self._render_doc(Document(title="X", supplements=(element,), style=style))
-                )
-            if isinstance(element, Item):
-                return "\n".join(self._item_lines(element, 1))
-            return _strip_head(self._render_doc(Document(title="X", body=(element,), style=style)))
-        except LegaldocsError:
-            return repr(element)
+        if isinstance(element, Supplement):
+            return _strip_head(
+                self._render_doc(Document(title="X", supplements=(element,), style=style))
+            )
+        if isinstance(element, Item):
+            return "\n".join(self._item_lines(element, 1))
+        if isinstance(element, Paragraph):
+            return "\n".join(self._paragraph_lines(element))
+        return _strip_head(self._render_doc(Document(title="X", body=(element,), style=style)))
 
 
-def _number_keys(element: Any) -> Any:
+_DIVISION_PREFIX = {"編": "pt", "章": "ch", "節": "sec", "款": "sub", "目": "div"}
+
+
+def _number_keys(element: Any, prefix: str = "") -> Any:
     """``element`` with the keys of the articles in it made from their numbers, as a
     Lawtext reader would give them (keys are not written; the writers check them)."""
     if isinstance(element, Article):
         key = "a" + "_".join(str(p) for p in element.num.parts)
         return element if key == element.key else _tree.evolve(element, key=key)
     if isinstance(element, Division):
-        children = tuple(_number_keys(c) for c in element.children)
-        return _tree.evolve(element, children=children)
+        key = prefix + _DIVISION_PREFIX[element.kind] + "_".join(str(p) for p in element.num.parts)
+        children = tuple(_number_keys(c, key + ".") for c in element.children)
+        return _tree.evolve(element, key=key, children=children)
     if isinstance(element, Supplement):
         body = tuple(_number_keys(c) for c in element.body)
         return _tree.evolve(element, key="s1", body=body)
