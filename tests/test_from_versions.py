@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from legaldocs import Document, History, HistoryError
+from legaldocs import Article, Document, History, HistoryError
 from legaldocs.lawtext import parse_lawtext
 
 from .conftest import CORPORA
@@ -92,3 +93,36 @@ def test_bad_input() -> None:
     )
     assert single.as_of("2024-01-01") == doc
     assert single.enacted == pendulum.Date(2023, 12, 1)
+
+
+def test_clinic_policy_with_its_revision_record() -> None:
+    from legaldocs import Revision
+    from legaldocs.text import parse_text
+
+    from .conftest import ROOT
+
+    first = parse_text((ROOT / "examples" / "clinic" / "privacy-policy.txt").read_text("utf-8"))
+    article = first.body[14]
+    assert isinstance(article, Article)
+    para = article.paragraphs[0]
+    edited = attrs.evolve(
+        article,
+        paragraphs=(
+            attrs.evolve(
+                para, text=para.text.replace("お問い合わせご相談", "お問い合わせ、ご相談")
+            ),
+            *article.paragraphs[1:],
+        ),
+    )
+    record = first.supplements[0]
+    revised = attrs.evolve(
+        record,
+        revisions=(*record.revisions, Revision(date=pendulum.Date(2024, 4, 1), event="改定")),
+    )
+    second = attrs.evolve(first, body=(*first.body[:14], edited), supplements=(revised,))
+    history = History.from_versions(
+        [(pendulum.Date(2021, 2, 25), first), (pendulum.Date(2024, 4, 1), second)]
+    )
+    assert history.as_of("2021-02-25") == first
+    assert history.as_of("2024-04-01") == second
+    assert history.as_of("2024-03-31") == first

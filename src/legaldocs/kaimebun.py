@@ -409,7 +409,11 @@ class _Writer:
         if not paragraph.anonymous and paragraph.num != Num.of(1):
             written = paragraph.num.written(self.numerals)
             label = paragraph.num.fullwidth() if self.numerals == "kanji" else written
-        lines.append(f"{label}\u3000{paragraph.text}" if label else paragraph.text)
+        if not label and not paragraph.anonymous and self.numerals == "kanji":
+            label = ""  # the first paragraph: the text after a full-width space, as drafted
+            lines.append(f"\u3000{paragraph.text}")
+        else:
+            lines.append(f"{label}\u3000{paragraph.text}" if label else paragraph.text)
         lines.extend(self._children_lines(paragraph.children, 1))
         return lines
 
