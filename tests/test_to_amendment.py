@@ -76,7 +76,11 @@ def _mutated(draw: st.DrawFn, doc: Document) -> Document:
     """``doc`` after a few edits of the kinds amendments make."""
     for _ in range(draw(st.integers(1, 4))):
         placed = _placed(doc)
-        kind = draw(st.sampled_from(["phrase", "insert", "delete", "renumber", "item", "caption"]))
+        kind = draw(
+            st.sampled_from(
+                ["phrase", "insert", "delete", "renumber", "item", "caption", "paragraph", "title"]
+            )
+        )
         if kind == "phrase" and _live(doc):
             which = draw(st.sampled_from(_live(doc)))
             c, article = placed[which]
@@ -129,6 +133,31 @@ def _mutated(draw: st.DrawFn, doc: Document) -> Document:
             which = draw(st.sampled_from(_live(doc)))
             c, article = placed[which]
             placed[which] = (c, attrs.evolve(article, caption=draw(st.none() | texts)))
+        elif kind == "paragraph" and _live(doc):
+            which = draw(st.sampled_from(_live(doc)))
+            c, article = placed[which]
+            at = draw(st.integers(1, len(article.paragraphs)))
+            paragraphs = [
+                *article.paragraphs[:at],
+                Paragraph(key="new", num=N(at + 1), text=draw(texts)),
+                *(
+                    attrs.evolve(p, num=N(p.num.main + 1), key=f"p{p.num.main + 1}")
+                    for p in article.paragraphs[at:]
+                ),
+            ]
+            if len({p.key for p in paragraphs}) != len(paragraphs):
+                continue
+            placed[which] = (c, attrs.evolve(article, paragraphs=tuple(paragraphs)))
+        elif kind == "title":
+            doc = attrs.evolve(
+                doc,
+                title=draw(texts),
+                body=tuple(
+                    attrs.evolve(e, title=e.title + draw(texts)) if isinstance(e, Division) else e
+                    for e in doc.body
+                ),
+            )
+            continue
         doc = _rebuild(doc, placed)
     return doc
 
