@@ -201,9 +201,13 @@ def test_markdown_escapes_pipes() -> None:
 
 
 def test_kaimebun_format_writes_amendment_sentences() -> None:
+    from legaldocs import render_kaimebun
+
     text = render_diff(DIFF, "kaimebun")
-    assert text.endswith("。\n") or "を加える。" in text
-    assert "改め" in text or "加え" in text or "削" in text
+    day = pendulum.Date(2000, 1, 1)
+    amendment = DIFF.to_amendment(id="diff", enacted=day, effective=day)
+    assert text == render_kaimebun(amendment, document=OLD)
+    assert "第5条を削り、" in text
 
 
 @pytest.mark.parametrize(

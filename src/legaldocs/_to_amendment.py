@@ -9,17 +9,23 @@ come in phases, each read against the text as left by the phases before it:
 
 1. removed elements are deleted (:class:`DeleteElement`);
 2. renumbered elements that move down get their numbers, first to last, then those that
-   move up, last to first (runs of siblings moved by the same amount become one
-   :class:`Shift`), so that every number is free and in order when it is given;
-3. matched elements whose content changed: phrases (:class:`ReplacePhrase`,
-   :class:`InsertPhrase`, :class:`DeletePhrase`, each phrase widened until it occurs once in
-   its target, else given an ``occurrence``), captions (:class:`SetCaption`), 削除
-   placeholders, and whole-element replacement where most of an element changed or a
-   property other than its text changed;
-4. added elements are inserted, in the new document's order;
+   move up, last to first, so that every number is free and in order when it is given
+   (第九条を削り、第十条を第九条とし…); runs of at least :data:`SHIFT_FROM` siblings
+   moved by the same amount become one :class:`Shift`;
+3. matched elements whose content changed, in document order: phrases
+   (:class:`ReplacePhrase`, :class:`InsertPhrase`, :class:`DeletePhrase`; each phrase is
+   widened by whole tokens (第四十条 is one) until it occurs once in its target, else given
+   an ``occurrence``), captions (:class:`SetCaption`), 削除 placeholders, and
+   whole-element replacement (:class:`ReplaceElement`) where most of an element changed
+   or a property other than its text changed (a table: always);
+4. added elements are inserted, in the new document's order: a run of them after the
+   element before it (「第三条の次に」; each after that element, last first), or before
+   the element after it, or at the end of their container. Elements inside an inserted
+   division whose keys are still in use get temporary keys (``a38~new1``);
 5. keys: the elements whose key in the new document differs from the one they have after
    the changes above (renumbered elements whose keys follow their numbers, inserted
-   elements, which get fresh keys) get it with :class:`Rekey`, which has no legal effect.
+   elements, which get fresh keys) get it with :class:`Rekey`, which has no legal effect;
+   chains of keys are ordered and cycles go through a temporary key.
 
 Document-level fields (title, law number, table of contents, ...) come first, as
 :class:`SetDocumentField`. Targets are key paths: they name elements by identity and stay
