@@ -104,7 +104,8 @@ class _Writer:
         # the sentence being built: (prefix, group kind, clauses [(object, verb)])
         self.prefix: str | None = None
         self.group: str | None = None
-        self.clauses: list[tuple[str, str]] = []
+        self.clauses: list[tuple[str, str, str]] = []
+        self.article: str | None = None
         # insertions at one place being gathered: (where, unit, texts)
         self.pending: tuple[str, str, list[str]] | None = None
 
@@ -120,27 +121,52 @@ class _Writer:
             self.lines.extend(t.rstrip("\n") for t in texts if t)
         if not self.clauses:
             return
-        parts: list[str] = []
-        runs: list[tuple[list[str], str]] = []
-        for obj, verb in self.clauses:
-            if self.group == "phrase" and runs and runs[-1][1] == verb == "改める":
-                runs[-1][0].append(obj)
+        # runs of clauses under one prefix; 「…」を「…」に改める clauses in a row share the verb
+        runs: list[tuple[str, list[str], str]] = []
+        for prefix, obj, verb in self.clauses:
+            if (
+                self.group == "phrase"
+                and runs
+                and runs[-1][0] == prefix
+                and runs[-1][2] == verb == "改める"
+            ):
+                runs[-1][1].append(obj)
             else:
-                runs.append(([obj], verb))
-        for k, (objs, verb) in enumerate(runs):
+                runs.append((prefix, [obj], verb))
+        parts: list[str] = []
+        article = self.article or ""
+        for k, (prefix, objs, verb) in enumerate(runs):
+            if k == 0:
+                head = prefix
+            elif prefix == runs[k - 1][0]:
+                head = ""
+            elif article and prefix.startswith(article):
+                head = "同条" + prefix[len(article) :]  # 第五条第二項中…、同条第三項中…
+            else:
+                head = prefix
             last = k == len(runs) - 1
-            parts.append("、".join(objs) + (verb if last else _CONJ.get(verb, verb) + "、"))
-        self.lines.append((self.prefix or "") + "".join(parts) + "。")
+            parts.append(head + "、".join(objs) + (verb if last else _CONJ.get(verb, verb) + "、"))
+        self.lines.append("".join(parts) + "。")
         self.clauses = []
-        self.prefix = self.group = None
+        self.prefix = self.group = self.article = None
 
-    def clause(self, prefix: str, group: str, obj: str, verb: str) -> None:
-        if self.pending is not None or (
-            self.clauses and (prefix != self.prefix or group != self.group)
-        ):
+    def clause(
+        self, prefix: str, group: str, obj: str, verb: str, article: str | None = None
+    ) -> None:
+        """Add a clause; clauses of one kind join one sentence while they share their
+        prefix or, for phrases, their article (同条第三項中…)."""
+        same = (
+            bool(self.clauses)
+            and group == self.group
+            and (
+                prefix == self.prefix
+                or (group == "phrase" and bool(article) and article == self.article)
+            )
+        )
+        if self.pending is not None or (self.clauses and not same):
             self.flush()
-        self.prefix, self.group = prefix, group
-        self.clauses.append((obj, verb))
+        self.prefix, self.group, self.article = prefix, group, article
+        self.clauses.append((prefix, obj, verb))
 
     def block(self, sentence: str, body: str) -> None:
         self.flush()
@@ -290,6 +316,7 @@ class _Writer:
         element = self._element(change.target, doc)
         cit = self.cite(change.target, doc)
         prefix = f"{cit}の{element.kind}名中" if isinstance(element, Division) else f"{cit}中"
+        article = self._article_of(change.target, doc)
         which = ""
         if change.occurrence is not None:
             which = (
@@ -298,7 +325,9 @@ class _Writer:
                 else (f"{Num.of(change.occurrence).kanji()}番目の")
             )
         if isinstance(change, ReplacePhrase):
-            self.clause(prefix, "phrase", f"{which}「{change.old}」を「{change.new}」に", "改める")
+            self.clause(
+                prefix, "phrase", f"{which}「{change.old}」を「{change.new}」に", "改める", article
+            )
         elif isinstance(change, InsertPhrase):
             where = "の下に" if change.position == "after" else "の上に"
             self.clause(
@@ -306,9 +335,18 @@ class _Writer:
                 "phrase",
                 f"{which}「{change.anchor}」{where}「{change.phrase}」を",
                 "加える",
+                article,
             )
         else:
-            self.clause(prefix, "phrase", f"{which}「{change.phrase}」を", "削る")
+            self.clause(prefix, "phrase", f"{which}「{change.phrase}」を", "削る", article)
+
+    def _article_of(self, target: str, doc: Document | None) -> str | None:
+        """The citation of the article holding ``target`` (None outside articles)."""
+        steps = self.citation(target, doc).steps
+        for k, step in enumerate(steps):
+            if step.kind == "条":
+                return Citation(steps[: k + 1]).format(self.numerals)
+        return None
 
     def _shift(self, change: Shift, doc: Document | None) -> None:
         first = self.cite(change.first, doc)
