@@ -126,3 +126,18 @@ def test_clinic_policy_with_its_revision_record() -> None:
     assert history.as_of("2021-02-25") == first
     assert history.as_of("2024-04-01") == second
     assert history.as_of("2024-03-31") == first
+
+
+def test_unchanged_and_same_date_versions() -> None:
+    doc = Document(title="旧")
+    renamed = Document(title="新")
+    history = History.from_versions(
+        [("2024-01-01", doc), ("2024-02-01", doc), ("2024-02-01", renamed)]
+    )
+    assert [(v.start.date(), v.amendments) for v in history.versions] == [
+        (pendulum.Date(2024, 1, 1), ()),
+        (pendulum.Date(2024, 2, 1), ("v2", "v3")),
+    ]
+    assert history.amendments[0].changes == ()
+    assert history.as_of("2024-02-01") == renamed
+    assert history.as_of("2024-01-31") == doc
