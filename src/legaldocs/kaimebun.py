@@ -106,6 +106,9 @@ class _Writer:
         self.group: str | None = None
         self.clauses: list[tuple[str, str, str]] = []
         self.article: str | None = None
+        # the index of the last document looked into (one per state of the text)
+        self.indexed: Document | None = None
+        self.index: _tree.Index | None = None
         # insertions at one place being gathered: (where, unit, texts)
         self.pending: tuple[str, str, list[str]] | None = None
 
@@ -238,8 +241,11 @@ class _Writer:
     def _locate(self, target: str, doc: Document | None) -> tuple[Document, Any] | None:
         if doc is None:
             return None
+        if self.indexed is not doc or self.index is None:
+            self.indexed, self.index = doc, _tree.Index.build(doc)
+        index = self.index
         try:
-            loc = _tree.locate(doc, target, _tree.Index.build(doc))
+            loc = _tree.locate(doc, target, index)
         except (NotFoundError, CitationError) as exc:
             raise LegaldocsError(f"render_kaimebun: no such element: {target} ({exc})") from None
         return doc, loc
@@ -259,8 +265,12 @@ class _Writer:
                     f"render_kaimebun: the target {target!r} is a key path: give the document"
                 )
             return Citation.parse(target)
-        element = self._element(target, doc)
-        cit = cite(doc, element)
+        found = self._locate(target, doc)
+        assert found is not None
+        cit = _citation_at(doc, found[1])
+        if cit is None:  # a table or a row: the general (slower) way
+            node: Any = _tree.node_at(doc, found[1])
+            cit = cite(doc, node)
         return self._short(doc, cit)
 
     def _short(self, doc: Document, cit: Citation) -> Citation:
@@ -487,6 +497,34 @@ class _Writer:
         if isinstance(element, Paragraph):
             return "\n".join(self._paragraph_lines(element))
         return _strip_head(self._render_doc(Document(title="X", body=(element,), style=style)))
+
+
+def _citation_at(doc: Document, loc: Any) -> Citation | None:
+    """The citation of the element at ``loc``, built from the path to it (an article is
+    cited without its divisions); None for a table or a row."""
+    steps: list[Step] = []
+    node: Any = doc
+    depth = 0
+    for field, index in loc:
+        node = getattr(node, field)[index]
+        if isinstance(node, Supplement):
+            steps.append(Step(kind="附則", ref=node.law_ref))
+        elif field == "preamble":
+            steps.append(Step(kind="前文"))
+            steps.append(Step(kind="項", num=node.num))
+        elif isinstance(node, Division):
+            steps.append(Step(kind=node.kind, num=node.num))
+        elif isinstance(node, Article):
+            steps = [s for s in steps if s.kind == "附則"]
+            steps.append(Step(kind="条", num=node.num))
+        elif isinstance(node, Paragraph):
+            steps.append(Step(kind="項", num=node.num))
+        elif isinstance(node, Item):
+            depth += 1
+            steps.append(Step(kind="号" if depth == 1 else "細分", num=node.num))
+        else:
+            return None
+    return Citation(tuple(steps))
 
 
 _DIVISION_PREFIX = {"編": "pt", "章": "ch", "節": "sec", "款": "sub", "目": "div"}
