@@ -36,7 +36,7 @@ it to the old document must give the new one exactly.
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pendulum
 
@@ -61,6 +61,7 @@ from legaldocs.amendment import (
     SetDocumentField,
     Shift,
 )
+from legaldocs.compare import Diff, _related, _sig, _text_of
 from legaldocs.errors import LegaldocsError
 from legaldocs.model import (
     Article,
@@ -72,9 +73,6 @@ from legaldocs.model import (
     Supplement,
     Table,
 )
-
-if TYPE_CHECKING:
-    from legaldocs.compare import Diff
 
 __all__ = ["to_amendment"]
 
@@ -133,24 +131,6 @@ def to_amendment(
 
 
 # ---------------------------------------------------------------------------------------
-
-
-def _sig(element: object) -> Hashable:
-    from legaldocs.compare import _sig as sig
-
-    return sig(element)
-
-
-def _text_of(element: object) -> str:
-    from legaldocs.compare import _text_of as text_of
-
-    return text_of(element)
-
-
-def _related(a: object, b: object) -> bool:
-    from legaldocs.compare import _related as related
-
-    return related(a, b)
 
 
 def _num_of(element: Any) -> Hashable | None:
