@@ -200,9 +200,14 @@ def test_markdown_escapes_pipes() -> None:
     assert all(line.count(" | ") == 1 for line in out.splitlines()[2:])
 
 
-def test_kaimebun_is_not_yet_available() -> None:
-    with pytest.raises(LegaldocsError, match="kaimebun"):
-        render_diff(DIFF, "kaimebun")
+def test_kaimebun_format_writes_amendment_sentences() -> None:
+    from legaldocs import render_kaimebun
+
+    text = render_diff(DIFF, "kaimebun")
+    day = pendulum.Date(2000, 1, 1)
+    amendment = DIFF.to_amendment(id="diff", enacted=day, effective=day)
+    assert text == render_kaimebun(amendment, document=OLD)
+    assert "第5条を削り、" in text
 
 
 @pytest.mark.parametrize(

@@ -38,11 +38,13 @@ if TYPE_CHECKING:
         DeletePhrase,
         InsertElement,
         InsertPhrase,
+        Rekey,
         Renumber,
         Repeal,
         ReplaceElement,
         ReplacePhrase,
         SetCaption,
+        SetDocumentField,
         Shift,
     )
     from legaldocs.citation import (
@@ -55,6 +57,7 @@ if TYPE_CHECKING:
         InlineOp,
         apply_ops,
         diff,
+        to_amendment,
     )
     from legaldocs.dates import (
         format_date,
@@ -68,6 +71,9 @@ if TYPE_CHECKING:
     from legaldocs.html import (
         html_id,
         render_html,
+    )
+    from legaldocs.kaimebun import (
+        render_kaimebun,
     )
     from legaldocs.lawtext import (
         parse_lawtext,
@@ -111,11 +117,13 @@ _LAZY: dict[str, str] = {
     "DeletePhrase": "legaldocs.amendment",
     "InsertElement": "legaldocs.amendment",
     "InsertPhrase": "legaldocs.amendment",
+    "Rekey": "legaldocs.amendment",
     "Renumber": "legaldocs.amendment",
     "Repeal": "legaldocs.amendment",
     "ReplaceElement": "legaldocs.amendment",
     "ReplacePhrase": "legaldocs.amendment",
     "SetCaption": "legaldocs.amendment",
+    "SetDocumentField": "legaldocs.amendment",
     "Shift": "legaldocs.amendment",
     "Citation": "legaldocs.citation",
     "Step": "legaldocs.citation",
@@ -124,6 +132,7 @@ _LAZY: dict[str, str] = {
     "InlineOp": "legaldocs.compare",
     "apply_ops": "legaldocs.compare",
     "diff": "legaldocs.compare",
+    "to_amendment": "legaldocs.compare",
     "format_date": "legaldocs.dates",
     "parse_date": "legaldocs.dates",
     "ElementState": "legaldocs.history",
@@ -131,6 +140,7 @@ _LAZY: dict[str, str] = {
     "Version": "legaldocs.history",
     "html_id": "legaldocs.html",
     "render_html": "legaldocs.html",
+    "render_kaimebun": "legaldocs.kaimebun",
     "parse_lawtext": "legaldocs.lawtext",
     "render_lawtext": "legaldocs.lawtext",
     "parse_markdown": "legaldocs.markdown",
@@ -180,6 +190,7 @@ __all__ = [
     "Num",
     "Paragraph",
     "ParseError",
+    "Rekey",
     "Renumber",
     "Repeal",
     "ReplaceElement",
@@ -188,6 +199,7 @@ __all__ = [
     "Row",
     "SchemaError",
     "SetCaption",
+    "SetDocumentField",
     "Shift",
     "Step",
     "Style",
@@ -208,9 +220,11 @@ __all__ = [
     "parse_text",
     "render_diff",
     "render_html",
+    "render_kaimebun",
     "render_lawtext",
     "render_markdown",
     "render_text",
+    "to_amendment",
 ]
 
 

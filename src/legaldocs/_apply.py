@@ -24,11 +24,13 @@ from legaldocs.amendment import (
     DeletePhrase,
     InsertElement,
     InsertPhrase,
+    Rekey,
     Renumber,
     Repeal,
     ReplaceElement,
     ReplacePhrase,
     SetCaption,
+    SetDocumentField,
     Shift,
 )
 from legaldocs.errors import AmendmentError, CitationError, NotFoundError
@@ -129,6 +131,8 @@ def _target_of(change: Change) -> str:
         return change.first + (f" to {change.last}" if change.last else " onwards")
     if isinstance(change, Repeal):
         return "the document"
+    if isinstance(change, SetDocumentField):
+        return f"the document's {change.field}"
     return change.target
 
 
@@ -161,6 +165,10 @@ def _apply_one(doc: Document, change: Change, index: Index) -> tuple[Document, b
         return _renumber(doc, change, index)
     if isinstance(change, Shift):
         return _shift(doc, change, index)
+    if isinstance(change, Rekey):
+        return _rekey(doc, change, index)
+    if isinstance(change, SetDocumentField):
+        return _tree.evolve(doc, **{change.field: change.value}), True
     raise _Fail(f"unknown change {change!r}")  # pragma: no cover
 
 
@@ -517,3 +525,27 @@ def _shift(doc: Document, change: Shift, index: Index) -> tuple[Document, bool]:
                 raise _Fail(f"number already taken: {_label(Article, element.num, doc)}")
     keep = kind not in (Article, Division) and not _tree.is_top_container(holder)
     return _tree.rebuild(doc, parent, field, new_siblings), keep
+
+
+def _rekey(doc: Document, change: Rekey, index: Index) -> tuple[Document, bool]:
+    loc = _tree.locate(doc, change.target, index)
+    if not loc:
+        raise _Fail("name an element")
+    node: Any = _tree.node_at(doc, loc)
+    if node.key == change.key:
+        return doc, True
+    parent, (field, _) = loc[:-1], loc[-1]
+    holder = _tree.node_at(doc, parent)
+    top = _tree.is_top_container(holder) or not parent
+    if top:
+        if field == "preamble":
+            prefix = "preamble/"
+        elif _scope(parent) != BODY_SCOPE and field != "supplements":
+            prefix = doc.supplements[parent[0][1]].key + "/"
+        else:
+            prefix = ""
+        if prefix + change.key in index.keys:
+            raise _Fail(f"key already used: {change.key!r}")
+    if any(s.key == change.key for s in getattr(holder, field)):
+        raise _Fail(f"key already used: {change.key!r}")
+    return _tree.replace_at(doc, loc, _tree.evolve(node, key=change.key)), not top

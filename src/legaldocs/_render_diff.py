@@ -14,7 +14,9 @@
   ``"html"`` (a ``<table>``, ``<u>`` for marks).
 - ``"html"``: an HTML redline, one ``<section>`` per change, ``<ins>``/``<del>`` inline.
 - ``"json"``: the changes as JSON, schema ``legaldocs.diff/1`` (see ``docs/diff-json.md``).
-- ``"kaimebun"`` (改め文) is not available yet: it raises :class:`~legaldocs.LegaldocsError`.
+- ``"kaimebun"``: amendment sentences (改め文): :meth:`Diff.to_amendment` written by
+  :func:`legaldocs.render_kaimebun` against the old document (every change, typographic
+  ones included, since the sentences must produce the new text).
 
 All text is escaped in HTML and Markdown output. Numbers in citations and headings follow the
 new document's style unless ``numerals`` is given. ``typographic=False`` leaves out the
@@ -96,12 +98,15 @@ def render_diff(
     if format == "json":
         return _json(diff, style)
     if format == "kaimebun":
-        raise LegaldocsError(
-            "render_diff: the 'kaimebun' (改め文) format is not available yet; "
-            "use diff.to_amendment() once amendments are supported"
-        )
+        import pendulum
+
+        from legaldocs.kaimebun import render_kaimebun
+
+        today = pendulum.Date(2000, 1, 1)  # not written: the sentences carry no dates
+        amendment = diff.to_amendment(id="diff", enacted=today, effective=today)
+        return render_kaimebun(amendment, numerals=numerals, document=diff.old)
     raise LegaldocsError(
-        f"render_diff: unknown format {format!r} (expected unified, table, html or json)"
+        f"render_diff: unknown format {format!r} (expected unified, table, html, json or kaimebun)"
     )
 
 

@@ -29,7 +29,7 @@ from typing import Any, Literal, TypeAlias
 import attrs
 import pendulum
 
-from legaldocs.model import Article, Division, Item, Paragraph, Supplement, Table
+from legaldocs.model import Article, Division, Item, Paragraph, Style, Supplement, Table, Toc
 from legaldocs.numbers import Num
 
 __all__ = [
@@ -37,15 +37,18 @@ __all__ = [
     "Change",
     "DeleteElement",
     "DeletePhrase",
+    "DocumentField",
     "InsertElement",
     "InsertPhrase",
     "Moment",
+    "Rekey",
     "Renumber",
     "Repeal",
     "ReplaceElement",
     "ReplacePhrase",
     "ReplaceableElement",
     "SetCaption",
+    "SetDocumentField",
     "Shift",
 ]
 
@@ -232,6 +235,64 @@ class Repeal:
     effective: Moment | None = attrs.field(default=None, validator=_moment)
 
 
+def _key(instance: Any, attribute: Any, value: Any) -> None:
+    _text(instance, attribute, value)
+    if "/" in value:
+        raise ValueError(f"a key cannot contain '/', got {value!r}")
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Rekey:
+    """Give the element ``target`` the key ``key``: bookkeeping of identity, with no legal
+    effect (改め文 write nothing for it).
+
+    Keys are the library's names for elements; a document read from a published text gets
+    keys derived from numbers (第四十六条 is ``a46``), so when an amendment renumbers 第三十八条
+    to 第四十六条 and inserts a new 第三十八条, the published new text calls them ``a46`` and
+    ``a38``. :meth:`legaldocs.Diff.to_amendment` ends with these records so that applying its
+    amendment gives the new document exactly, keys included. The key must be unused where
+    keys must be unique (across the body or a supplement for top-level elements, among
+    siblings otherwise).
+    """
+
+    target: str = attrs.field(validator=_text)
+    key: str = attrs.field(validator=_key)
+    effective: Moment | None = attrs.field(default=None, validator=_moment)
+
+
+DocumentField: TypeAlias = Literal["title", "alt_title", "law_num", "toc", "style", "lang"]
+"""The document-level fields :class:`SetDocumentField` can set."""
+
+_DOCUMENT_FIELDS: dict[str, tuple[type, ...]] = {
+    "title": (str,),
+    "alt_title": (str, type(None)),
+    "law_num": (str, type(None)),
+    "toc": (Toc, type(None)),
+    "style": (Style,),
+    "lang": (str,),
+}
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class SetDocumentField:
+    """Set a field of the document itself: its ``title`` (題名を次のように改める), ``alt_title``,
+    ``law_num``, table of contents ``toc`` (目次を次のように改める; ``None`` removes it),
+    ``style`` or ``lang``. ``value`` must have the field's type."""
+
+    field: DocumentField
+    value: str | Toc | Style | None
+    effective: Moment | None = attrs.field(default=None, validator=_moment)
+
+    def __attrs_post_init__(self) -> None:
+        allowed = _DOCUMENT_FIELDS.get(self.field)
+        if allowed is None:
+            raise ValueError(
+                f"field must be one of {', '.join(_DOCUMENT_FIELDS)}, not {self.field!r}"
+            )
+        if not isinstance(self.value, allowed):
+            raise ValueError(f"{self.field} cannot be set to {self.value!r}")
+
+
 Change: TypeAlias = (
     ReplacePhrase
     | InsertPhrase
@@ -243,6 +304,8 @@ Change: TypeAlias = (
     | Renumber
     | Shift
     | Repeal
+    | Rekey
+    | SetDocumentField
 )
 """Any one change of an amendment."""
 
@@ -257,6 +320,8 @@ _CHANGE_TYPES = (
     Renumber,
     Shift,
     Repeal,
+    Rekey,
+    SetDocumentField,
 )
 
 

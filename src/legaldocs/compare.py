@@ -32,10 +32,12 @@ descendants are not listed again. A change that only touches typography (full/ha
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Hashable, Iterator, Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
+import pendulum
 
 from legaldocs._align import SimpleUnit, align, moved
 from legaldocs._inline import InlineOp, apply_ops, fold, inline_diff
@@ -57,6 +59,9 @@ from legaldocs.model import (
 )
 from legaldocs.numbers import Num
 
+if TYPE_CHECKING:
+    from legaldocs.amendment import Amendment, Moment
+
 __all__ = [
     "ChangeKind",
     "Diff",
@@ -65,6 +70,7 @@ __all__ = [
     "InlineOp",
     "apply_ops",
     "diff",
+    "to_amendment",
 ]
 
 ChangeKind = Literal["added", "removed", "deleted", "renumbered", "moved", "caption", "modified"]
@@ -180,6 +186,39 @@ class Diff:
                 return change
         return None
 
+    def to_amendment(
+        self,
+        *,
+        id: str,
+        enacted: datetime.date,
+        effective: Moment,
+        title: str = "",
+        note: str | None = None,
+    ) -> Amendment:
+        """The amendment that turns ``old`` into ``new``: ``apply(old, amendment) == new``
+        exactly, keys included.
+
+        Edited phrases become phrase changes (widened until they occur once in their
+        target), renumbered runs :class:`~legaldocs.amendment.Shift`, removed and added
+        elements deletions and insertions, mostly rewritten elements whole replacements,
+        document fields :class:`~legaldocs.amendment.SetDocumentField`; the keys the new
+        document gives its elements (inserted ones, and renumbered ones whose keys follow
+        their numbers) are set at the end with :class:`~legaldocs.amendment.Rekey`, which
+        has no legal effect. Targets are key paths. The alignment is the diff's own rules,
+        container by container (an article moved to another chapter is deleted and
+        inserted). See :mod:`legaldocs._to_amendment` for the order of the changes.
+        """
+        from legaldocs._to_amendment import to_amendment as build
+
+        return build(
+            self,
+            id=id,
+            enacted=pendulum.Date(enacted.year, enacted.month, enacted.day),
+            effective=effective,
+            title=title,
+            note=note,
+        )
+
     def changed_citations(
         self, numerals: Literal["kanji", "arabic"] | None = None
     ) -> tuple[str, ...]:
@@ -217,6 +256,19 @@ def diff(
         old_title=old.title, new_title=new.title, changes=tuple(changes), old=old, new=new
     )
     return result if typographic else result.without_typographic()
+
+
+def to_amendment(
+    diff: Diff,
+    *,
+    id: str,
+    enacted: datetime.date,
+    effective: Moment,
+    title: str = "",
+    note: str | None = None,
+) -> Amendment:
+    """:meth:`Diff.to_amendment` as a function."""
+    return diff.to_amendment(id=id, enacted=enacted, effective=effective, title=title, note=note)
 
 
 # ---------------------------------------------------------------------------------------

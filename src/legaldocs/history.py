@@ -242,6 +242,94 @@ class History:
         _run(history, state, from_step, s, added=amendment)
         return history
 
+    @classmethod
+    def from_versions(
+        cls,
+        versions: Sequence[tuple[When, Document]],
+        *,
+        enacted: datetime.date | None = None,
+        tz: str = TOKYO,
+        ids: Sequence[str] | None = None,
+        titles: Sequence[str] | None = None,
+    ) -> History:
+        """A history built from published versions: ``(effective, document)`` pairs in
+        order, each consecutive pair turned into an amendment by
+        :meth:`legaldocs.Diff.to_amendment`, so that ``as_of(effective)`` gives each
+        document back exactly (keys included).
+
+        - The first document starts the history, in force from its ``effective`` and
+          adopted on ``enacted`` (default: the date of its ``effective``).
+        - ``ids`` and ``titles`` give one value per amendment, that is per version after
+          the first (``ids[i]`` and ``titles[i]`` belong to ``versions[i + 1]``); by
+          default ids are ``v2``, ``v3``, ... (the version's ordinal) and titles empty. An
+          id given more than once (a law whose parts come into force on several dates) is
+          made unique with ``@`` and the effective moment (``502AC0000000049@2020-07-01``,
+          then ``#2``, ``#3`` if still taken). Each amendment's ``enacted`` is the date it
+          takes effect.
+        - Versions sharing an effective moment become amendments at the same moment,
+          applied in the order given: they make one version of the history, whose
+          :attr:`Version.amendments` lists their ids in order, and ``as_of`` that moment
+          gives the last of them.
+        - Moments must not go backwards (:class:`~legaldocs.HistoryError`).
+
+        Each amendment is computed against the history's latest text, so a document that
+        keeps its own revision record (see the module docs) is reproduced when its record
+        follows the history's convention (``改定`` on each effective date).
+        """
+        from legaldocs.compare import diff
+
+        if not versions:
+            raise HistoryError("from_versions needs at least one version")
+        n = len(versions) - 1
+        for name, values in (("ids", ids), ("titles", titles)):
+            if values is not None and len(values) != n:
+                raise HistoryError(
+                    f"{name} must give one value per amendment ({n}), got {len(values)}"
+                )
+        moments: list[Moment] = []
+        for i, pair in enumerate(versions):
+            if not isinstance(pair, tuple) or len(pair) != 2:
+                raise HistoryError(f"versions[{i}] must be an (effective, document) pair")
+            when, doc = pair
+            if not isinstance(doc, Document):
+                raise HistoryError(f"versions[{i}]: not a Document: {type(doc).__name__}")
+            moments.append(_given_moment(when, tz))
+        keys = [_key(_moment(m, tz)) for m in moments]
+        for i in range(1, len(keys)):
+            if keys[i] < keys[i - 1]:
+                raise HistoryError(
+                    f"versions[{i}] takes effect before versions[{i - 1}] ({_show(moments[i])})"
+                )
+        first = moments[0]
+        start_date = first.date() if isinstance(first, datetime.datetime) else first
+        history = cls.start(
+            versions[0][1],
+            enacted=start_date if enacted is None else enacted,
+            effective=first,
+            tz=tz,
+        )
+        used: set[str] = set()
+        for i in range(1, len(versions)):
+            moment = moments[i]
+            date = moment.date() if isinstance(moment, datetime.datetime) else moment
+            wanted = ids[i - 1] if ids is not None else f"v{i + 1}"
+            amendment_id = wanted
+            if amendment_id in used:
+                amendment_id = f"{wanted}@{_show(moment)}"
+                k = 1
+                while amendment_id in used:
+                    k += 1
+                    amendment_id = f"{wanted}@{_show(moment)}#{k}"
+            used.add(amendment_id)
+            amendment = diff(history.current, versions[i][1], by="auto").to_amendment(
+                id=amendment_id,
+                enacted=pendulum.date(date.year, date.month, date.day),
+                effective=moment,
+                title=titles[i - 1] if titles is not None else "",
+            )
+            history = history.amend(amendment)
+        return history
+
     # -- queries --------------------------------------------------------------------------
 
     @property
@@ -593,6 +681,21 @@ def _as_date(value: object, name: str) -> pendulum.Date:
     if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
         raise HistoryError(f"{name} must be a date, got {value!r}")
     return pendulum.date(value.year, value.month, value.day)
+
+
+def _given_moment(value: object, tz: str) -> Moment:
+    """A moment as given to :meth:`History.from_versions`: a date stays a date, a string is
+    read as ISO 8601 (a date or a DateTime), a naive DateTime is read in ``tz``."""
+    if isinstance(value, datetime.datetime):
+        return _moment(value, tz)
+    if isinstance(value, datetime.date):
+        return pendulum.date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            return pendulum.Date.fromisoformat(value.strip())
+        except ValueError:
+            return _moment(value, tz)
+    raise HistoryError(f"not a moment: {value!r}")
 
 
 def _moment(value: object, tz: str) -> pendulum.DateTime:
