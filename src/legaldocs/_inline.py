@@ -186,7 +186,7 @@ _Span = tuple[str, int, int, int, int]
 def _cleanup(spans: list[_Span]) -> list[_Span]:
     """Make changes read as drafters write them: adjacent changes become one, and an equal
     run squeezed between two changes, no longer than either of them, is absorbed into one
-    replacement (「南三丁目1-1」を「一丁目2-3」に, not 「南三」を「一」に and 「1-1」を「2-3」に)."""
+    replacement (「南三丁目1-1」を「一丁目2-3」に, not 「南三」を「一」に and so on)."""
     merged: list[_Span] = []
     for tag, i1, i2, j1, j2 in spans:
         kind = "equal" if tag == "equal" else "change"
