@@ -8,6 +8,7 @@ from legaldocs.citation import Citation, Step
 from legaldocs.errors import (
     AmendmentError,
     CitationError,
+    FormatError,
     HistoryError,
     LegaldocsError,
     NotFoundError,
@@ -30,10 +31,22 @@ from legaldocs.model import (
     TocEntry,
 )
 from legaldocs.numbers import Num
+from legaldocs.serialize import (
+    SCHEMA_VERSION,
+    converter,
+    dump,
+    dumps,
+    from_data,
+    load,
+    loads,
+    register_tag,
+    to_data,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "SCHEMA_VERSION",
     "AmendmentError",
     "Article",
     "Cell",
@@ -41,6 +54,7 @@ __all__ = [
     "CitationError",
     "Division",
     "Document",
+    "FormatError",
     "HistoryError",
     "Item",
     "LegaldocsError",
@@ -58,4 +72,12 @@ __all__ = [
     "Toc",
     "TocEntry",
     "__version__",
+    "converter",
+    "dump",
+    "dumps",
+    "from_data",
+    "load",
+    "loads",
+    "register_tag",
+    "to_data",
 ]

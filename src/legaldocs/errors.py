@@ -13,6 +13,7 @@ from collections.abc import Sequence
 __all__ = [
     "AmendmentError",
     "CitationError",
+    "FormatError",
     "HistoryError",
     "LegaldocsError",
     "NotFoundError",
@@ -112,3 +113,8 @@ class AmendmentError(LegaldocsError, ValueError):
 
 class HistoryError(LegaldocsError, ValueError):
     """A history query or update is not possible (before the first version, after a repeal, ...)."""
+
+
+class FormatError(LegaldocsError, ValueError):
+    """A serialization format is unknown (by name or file extension) or its optional
+    package is not installed."""
