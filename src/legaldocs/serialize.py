@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
+from cattrs.errors import BaseValidationError
 
 from legaldocs import _formats
 from legaldocs._atomic import write_atomic
@@ -130,7 +131,7 @@ def from_data(data: Any, cls: type[T], *, source: str | None = None) -> T:
         raise SchemaError(found, source=source)
     try:
         result: T = converter.structure(body, cls)
-    except Exception as error:
+    except (BaseValidationError, Invalid) as error:
         raise SchemaError(problems(error), source=source) from None
     return result
 
