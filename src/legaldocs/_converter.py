@@ -39,6 +39,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.gen import make_dict_structure_fn
 
 from legaldocs.numbers import Num
 
@@ -180,10 +181,22 @@ def _homogeneous_tuple_hook(tp: Any) -> Callable[[Any, Any], Any]:
     element_type = typing.get_args(tp)[0]
     hook: Callable[[Any, Any], Any] | None = None
 
+    union = _union_members(element_type)
+    by_tag: dict[Any, Callable[[Any, Any], Any]] | None = None
+
     def structure(value: Any, _: Any) -> tuple[Any, ...]:
-        nonlocal hook
+        nonlocal hook, by_tag
         if hook is None:
             hook = converter.get_structure_hook(element_type)
+        if union is not None and not union[1] and value.__class__ is list:
+            # A list of tagged records: go straight to each member's hook.
+            if by_tag is None:
+                by_tag = {tag_of(m): _tagged_hook(m) for m in union[0]}
+                _check_members(union[0], str(element_type))
+            try:
+                return tuple([by_tag[e[TAG_KEY]](e, None) for e in value])
+            except Exception:
+                pass  # the general path below reports every problem
         if value.__class__ is not list and value.__class__ is not tuple:
             raise Invalid(f"expected a list, got {kind(value)}")
         try:
@@ -467,19 +480,16 @@ def _union_structure_hook(tp: Any) -> Callable[[Any, Any], Any]:
             if value is None and optional:
                 return None
             raise Invalid(f"expected a mapping with a {TAG_KEY!r} ({shown}), got {kind(value)}")
-        try:
-            tag = value[TAG_KEY]
-        except KeyError:
-            raise Invalid(f"missing {TAG_KEY!r} (one of {shown})", "") from None
+        tag = value.get(TAG_KEY, _MISSING)
         hook = hooks.get(tag) if tag.__class__ is str else None
         if hook is None:
+            if tag is _MISSING:
+                raise Invalid(f"missing {TAG_KEY!r} (one of {shown})")
             cls = by_tag.get(tag) if tag.__class__ is str else None
             if cls is None:
                 raise Invalid(f"unknown type {tag!r}, expected one of {shown}", "." + TAG_KEY)
-            hook = hooks[tag] = converter.get_structure_hook(cls)
-        body = value.copy()
-        del body[TAG_KEY]
-        return hook(body, by_tag[tag])
+            hook = hooks[tag] = _tagged_hook(cls)
+        return hook(value, _)
 
     return structure
 
@@ -490,6 +500,144 @@ converter.register_unstructure_hook_factory(
 converter.register_structure_hook_factory(
     lambda tp: _union_members(tp) is not None, _union_structure_hook
 )
+
+
+# --- records: generated fast path, cattrs' detailed validation when it fails ---------------------
+
+_MISSING = object()
+_generating: set[type] = set()
+
+
+def _record_structure_hook(cls: Any) -> Callable[[Any, Any], Any]:
+    """A structure hook for an attrs record: a generated function that checks and builds in
+    one pass, and on any problem hands over to cattrs' detailed validation, which collects every
+    problem with its path."""
+    if cls in _generating:  # a record that contains itself: resolve on use
+        return lambda value, tp: converter.get_structure_hook(cls)(value, tp)
+    _generating.add(cls)
+    try:
+        return _generate(cls, tagged=False)
+    finally:
+        _generating.discard(cls)
+
+
+def _detailed(cls: type) -> Callable[[Any, Any], Any]:
+    hook: Callable[[Any, Any], Any] | None = None
+
+    def structure(value: Any, tp: Any) -> Any:
+        nonlocal hook
+        if value.__class__ is not dict:
+            raise Invalid(f"expected a mapping, got {kind(value)}")
+        if hook is None:
+            hook = make_dict_structure_fn(
+                cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+            )
+        return hook(value, tp)
+
+    return structure
+
+
+def _detailed_tagged(cls: type) -> Callable[[Any, Any], Any]:
+    def structure(value: Any, tp: Any) -> Any:
+        body = value.copy()
+        del body[TAG_KEY]
+        return converter.get_structure_hook(cls)(body, cls)
+
+    return structure
+
+
+def _generate(cls: Any, *, tagged: bool) -> Callable[[Any, Any], Any]:
+    if any(isinstance(a.type, str) for a in attrs.fields(cls)):
+        attrs.resolve_types(cls)
+    fields = [a for a in attrs.fields(cls) if a.init]
+    slow = _detailed_tagged(cls) if tagged else _detailed(cls)
+    if any(isinstance(a.default, attrs.Factory) and a.default.takes_self for a in fields):  # type: ignore[arg-type]
+        return slow
+    allowed = frozenset(a.name for a in fields) | ({TAG_KEY} if tagged else set())
+    ns: dict[str, Any] = {
+        "__cl": cls,
+        "__allowed": allowed,
+        "__M": _MISSING,
+        "__slow": slow,
+        "__nc": _NUM_CACHE,
+        "__hnum": _structure_num,
+        "__Num": Num,
+    }
+    body = ["  if not o.keys() <= __allowed: raise KeyError"]
+    kwargs = []
+    for i, a in enumerate(fields):
+        key = repr(a.name)
+        t = a.type
+        v = f"v{i}"
+        default = a.default
+        has_default = default is not attrs.NOTHING
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            ns[f"__f{i}"] = default.factory
+            fallback = f"__f{i}()"
+        else:
+            ns[f"__d{i}"] = default
+            fallback = f"__d{i}"
+        simple = {str: "str", bool: "bool", int: "int"}.get(t)
+        if simple is None and t == (str | None):
+            simple = "optstr"
+        if simple is not None and has_default and not isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            body.append(f"  {v} = o.get({key}, {fallback})")
+        elif simple is not None and not has_default:
+            body.append(f"  {v} = o[{key}]")
+        else:
+            simple = None
+            body.append(f"  {v} = o.get({key}, __M)" if has_default else f"  {v} = o[{key}]")
+        if simple == "optstr":
+            body.append(f"  if {v} is not None and {v}.__class__ is not str: raise KeyError")
+        elif simple is not None:
+            body.append(f"  if {v}.__class__ is not {simple}: raise KeyError")
+        elif t is Num:
+            body.append(
+                f"  {v}n = __nc.get({v}) if {v}.__class__ is int or {v}.__class__ is str else None"
+            )
+            convert = f"({v}n if {v}n is not None else __hnum({v}, __Num))"
+            if has_default:
+                convert = f"({fallback} if {v} is __M else {convert})"
+            body.append(f"  {v} = {convert}")
+        else:
+            ns[f"__h{i}"] = converter.get_structure_hook(t)
+            ns[f"__t{i}"] = t
+            convert = f"__h{i}({v}, __t{i})"
+            if has_default:
+                convert = f"({fallback} if {v} is __M else {convert})"
+            body.append(f"  {v} = {convert}")
+        kwargs.append(f"{a.alias}={v}")
+    lines = [
+        "def structure(o, _):",
+        "  try:",
+        *("  " + line for line in body),
+        f"    return __cl({', '.join(kwargs)})",
+        "  except Exception:",
+        "    return __slow(o, _)",
+    ]
+    exec("\n".join(lines), ns)
+    function: Callable[[Any, Any], Any] = ns["structure"]
+    function.__legaldocs_record__ = cls  # type: ignore[attr-defined]
+    return function
+
+
+_TAGGED: dict[type, Callable[[Any, Any], Any]] = {}
+
+
+def _tagged_hook(cls: type) -> Callable[[Any, Any], Any]:
+    """Structure a member of a union from a mapping that still holds its ``"type"``."""
+    hook = _TAGGED.get(cls)
+    if hook is None:
+        plain = converter.get_structure_hook(cls)
+        if getattr(plain, "__legaldocs_record__", None) is cls:
+            hook = _generate(cls, tagged=True)
+        else:  # a hook registered by the user: give it the mapping without the tag
+            hook = _detailed_tagged(cls)
+        _TAGGED[cls] = hook
+    return hook
+
+
+converter.register_structure_hook_factory(attrs.has, _record_structure_hook)
 
 
 # --- error messages ------------------------------------------------------------------------------
