@@ -475,6 +475,11 @@ def test_syntax_errors(format: str, text: str, line: int, column: int) -> None:
     assert f"line {line}" in str(info.value)
 
 
+def test_deep_nesting_is_a_library_error() -> None:
+    with pytest.raises(ParseError, match="nested too deeply"):
+        loads("[" * 100_000 + "]" * 100_000, Document)
+
+
 def test_yaml_native_dates_are_read_but_strings_are_written() -> None:
     doc = loads("schema: 1\ntype: Revision\ndate: 2021-02-25\n", Revision, "yaml")
     assert doc == Revision(date=pendulum.date(2021, 2, 25))

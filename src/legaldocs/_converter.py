@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import threading
 import types
 import typing
 from collections.abc import Callable, Sequence
@@ -50,6 +51,7 @@ __all__ = [
     "kind",
     "problems",
     "register_tag",
+    "structure",
     "tag_of",
 ]
 
@@ -188,7 +190,7 @@ def _homogeneous_tuple_hook(tp: Any) -> Callable[[Any, Any], Any]:
         nonlocal hook, by_tag
         if hook is None:
             hook = converter.get_structure_hook(element_type)
-        if union is not None and not union[1] and value.__class__ is list:
+        if union is not None and not union[1] and value.__class__ is list and not _MODE.detailed:
             # A list of tagged records: go straight to each member's hook.
             if by_tag is None:
                 by_tag = {tag_of(m): _tagged_hook(m) for m in union[0]}
@@ -196,7 +198,9 @@ def _homogeneous_tuple_hook(tp: Any) -> Callable[[Any, Any], Any]:
             try:
                 return tuple([by_tag[e[TAG_KEY]](e, None) for e in value])
             except Exception:
-                pass  # the general path below reports every problem
+                if _MODE.fast_only:
+                    raise
+                # the general path below reports every problem
         if value.__class__ is not list and value.__class__ is not tuple:
             raise Invalid(f"expected a list, got {kind(value)}")
         try:
@@ -508,6 +512,41 @@ _MISSING = object()
 _generating: set[type] = set()
 
 
+class _Mode(threading.local):
+    """How the generated record hooks behave in this thread.
+
+    ``detailed``: go straight to cattrs' detailed validation (set while it runs, so that a
+    subtree is validated in detail once, not once per ancestor). ``fast_only``: let the first
+    failure propagate at once (set by :func:`structure`, which then re-runs in detail).
+    """
+
+    detailed = False
+    fast_only = False
+
+
+_MODE = _Mode()
+
+
+def structure(data: Any, cls: Any) -> Any:
+    """``converter.structure(data, cls)`` in two passes: a fast one that stops at the first
+    problem, then, only if it failed, a detailed one that raises every problem."""
+    mode = _MODE
+    if not (mode.detailed or mode.fast_only):
+        mode.fast_only = True
+        try:
+            return converter.structure(data, cls)
+        except Exception:
+            pass
+        finally:
+            mode.fast_only = False
+    previous = mode.detailed
+    mode.detailed = True
+    try:
+        return converter.structure(data, cls)
+    finally:
+        mode.detailed = previous
+
+
 def _record_structure_hook(cls: Any) -> Callable[[Any, Any], Any]:
     """A structure hook for an attrs record: a generated function that checks and builds in
     one pass, and on any problem hands over to cattrs' detailed validation, which collects every
@@ -532,7 +571,12 @@ def _detailed(cls: type) -> Callable[[Any, Any], Any]:
             hook = make_dict_structure_fn(
                 cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
             )
-        return hook(value, tp)
+        previous = _MODE.detailed
+        _MODE.detailed = True
+        try:
+            return hook(value, tp)
+        finally:
+            _MODE.detailed = previous
 
     return structure
 
@@ -541,7 +585,12 @@ def _detailed_tagged(cls: type) -> Callable[[Any, Any], Any]:
     def structure(value: Any, tp: Any) -> Any:
         body = value.copy()
         del body[TAG_KEY]
-        return converter.get_structure_hook(cls)(body, cls)
+        previous = _MODE.detailed
+        _MODE.detailed = True
+        try:
+            return converter.get_structure_hook(cls)(body, cls)
+        finally:
+            _MODE.detailed = previous
 
     return structure
 
@@ -562,6 +611,7 @@ def _generate(cls: Any, *, tagged: bool) -> Callable[[Any, Any], Any]:
         "__nc": _NUM_CACHE,
         "__hnum": _structure_num,
         "__Num": Num,
+        "__mode": _MODE,
     }
     body = ["  if not o.keys() <= __allowed: raise KeyError"]
     kwargs = []
@@ -609,10 +659,14 @@ def _generate(cls: Any, *, tagged: bool) -> Callable[[Any, Any], Any]:
         kwargs.append(f"{a.alias}={v}")
     lines = [
         "def structure(o, _):",
+        "  if __mode.detailed:",
+        "    return __slow(o, _)",
         "  try:",
         *("  " + line for line in body),
         f"    return __cl({', '.join(kwargs)})",
         "  except Exception:",
+        "    if __mode.fast_only:",
+        "      raise",
         "    return __slow(o, _)",
     ]
     exec("\n".join(lines), ns)

@@ -75,6 +75,13 @@ _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)$")
 def decode(text: str, format: str, *, source: str | None = None) -> Any:
     """The plain data in ``text``. Raises :class:`ParseError` with the line and column."""
     _check_format(format)
+    try:
+        return _decode(text, format, source)
+    except RecursionError:
+        raise ParseError(f"invalid {format.upper()}: nested too deeply", source=source) from None
+
+
+def _decode(text: str, format: str, source: str | None) -> Any:
     if format == "json":
         try:
             return json.loads(text)

@@ -41,7 +41,7 @@ from typing import Any, TypeVar
 import attrs
 from cattrs.errors import BaseValidationError
 
-from legaldocs import _formats
+from legaldocs import _converter, _formats
 from legaldocs._atomic import write_atomic
 from legaldocs._converter import Invalid, converter, kind, problems, register_tag, tag_of
 from legaldocs._formats import Format
@@ -130,9 +130,11 @@ def from_data(data: Any, cls: type[T], *, source: str | None = None) -> T:
     if found:
         raise SchemaError(found, source=source)
     try:
-        result: T = converter.structure(body, cls)
+        result: T = _converter.structure(body, cls)
     except (BaseValidationError, Invalid) as error:
         raise SchemaError(problems(error), source=source) from None
+    except RecursionError:
+        raise SchemaError(["$: nested too deeply"], source=source) from None
     return result
 
 
