@@ -25,6 +25,8 @@ from legaldocs import (
     Style,
     Supplement,
     Table,
+    Toc,
+    TocEntry,
 )
 
 _ALPHABET = st.sampled_from(
@@ -65,25 +67,63 @@ def _nums(count: int, branches: bool) -> st.SearchStrategy[list[Num]]:
     return build()
 
 
+cell_attrs = st.lists(
+    st.tuples(st.sampled_from(["BorderTop", "BorderBottom", "rowspan", "Align"]), texts),
+    max_size=2,
+).map(tuple)
+"""Presentation attributes of a cell, as (name, value) pairs."""
+
+
 @st.composite
-def tables(draw: st.DrawFn, key: str = "t1") -> Table:
-    """A label/value table of one to four rows."""
+def tables(draw: st.DrawFn, key: str = "t1", attrs: bool = False) -> Table:
+    """A label/value table of one to four rows; ``attrs`` draws cell attributes too."""
     count = draw(st.integers(1, 4))
     rows = tuple(
-        Row(key=f"r{i}", cells=(Cell(text=draw(texts)), Cell(text=draw(multiline_texts))))
+        Row(
+            key=f"r{i}",
+            cells=(
+                Cell(text=draw(texts), attrs=draw(cell_attrs) if attrs else ()),
+                Cell(text=draw(multiline_texts), attrs=draw(cell_attrs) if attrs else ()),
+            ),
+        )
         for i in range(1, count + 1)
     )
     return Table(key=key, rows=rows)
 
 
 @st.composite
-def items(draw: st.DrawFn, depth: int = 1, max_depth: int = 3) -> tuple[Item, ...]:
-    """Zero to three sibling items, nested up to ``max_depth`` levels."""
+def toc_entries(draw: st.DrawFn, depth: int = 1) -> tuple[TocEntry, ...]:
+    """Zero to three lines of a table of contents, nested up to three levels."""
+    return tuple(
+        TocEntry(text=draw(texts), children=draw(toc_entries(depth + 1)) if depth < 3 else ())
+        for _ in range(draw(st.integers(0, 3)))
+    )
+
+
+tocs = st.builds(Toc, title=st.sampled_from(["目次", "目　次"]), entries=toc_entries())
+"""A table of contents."""
+
+
+@st.composite
+def items(
+    draw: st.DrawFn,
+    depth: int = 1,
+    max_depth: int = 3,
+    tables_too: bool = False,
+    labels: bool = False,
+) -> tuple[Item, ...]:
+    """Zero to three sibling items, nested up to ``max_depth`` levels; ``tables_too`` puts
+    tables among the children, ``labels`` gives some items a non-standard label."""
     count = draw(st.integers(0, 3))
     out = []
     for i, num in enumerate(draw(_nums(count, branches=False)), start=1):
-        children = draw(items(depth + 1, max_depth)) if depth < max_depth else ()
-        out.append(Item(key=f"i{i}", num=num, text=draw(texts), children=children))
+        children = (
+            draw(items(depth + 1, max_depth, tables_too, labels)) if depth < max_depth else ()
+        )
+        if tables_too and draw(st.integers(0, 4)) == 0:
+            children = (*children, draw(tables(key=f"t{i}", attrs=True)))
+        label = draw(st.sampled_from(["一から三まで", "(a)"])) if labels and i == 1 else None
+        out.append(Item(key=f"i{i}", num=num, text=draw(texts), children=children, label=label))
     return tuple(out)
 
 
@@ -164,6 +204,7 @@ def documents(
     multiline: bool = True,
     alt_title: bool = True,
     revisions: bool = True,
+    full: bool = False,
 ) -> Document:
     """A whole document: title, optional English title and preamble, articles (optionally
     inside chapters), and a 附則 with revision lines.
@@ -171,7 +212,10 @@ def documents(
     ``bulleted`` is passed to :func:`articles`; ``with_table`` may end the body with a
     label/value table. For formats that cannot hold everything: ``multiline=False`` keeps
     line breaks out of paragraph text, ``alt_title=False`` never draws an English title, and
-    ``revisions=False`` gives the 附則 a body of articles instead of revision lines."""
+    ``revisions=False`` gives the 附則 a body of articles instead of revision lines.
+    ``full`` also draws what only statutes have: a law number, a table of contents, a deleted
+    range of articles, a division range, a table in the body and a statute's 附則 whose
+    paragraph holds items with labels and tables."""
     if style is None:
         style = Style(
             numerals=draw(st.sampled_from(["kanji", "arabic"])),
@@ -208,7 +252,35 @@ def documents(
                     body=draw(articles(count=draw(st.integers(1, 3)), multiline=multiline)),
                 ),
             )
+    extra: dict[str, object] = {}
+    if full:
+        last = Num.of(max(a.num.main for a in arts) + 1)
+        gone = Article(key=f"a{last.main}", num=last, deleted=True, until=Num.of(last.main + 3))
+        body = (
+            *body,
+            gone,
+            Division(key="ch9", kind="節", num=Num.of(9), title=draw(texts), until=Num.of(11)),
+            draw(tables(key="t1", attrs=True)),
+        )
+        statute = Supplement(
+            key="s2",
+            title="附　則",
+            law_ref=draw(st.none() | st.just("平成一七年六月二九日法律第七三号")),
+            excerpt=draw(st.booleans()),
+            body=(
+                Paragraph(
+                    key="p1",
+                    num=Num.of(1),
+                    text=draw(texts),
+                    anonymous=True,
+                    children=draw(items(tables_too=True, labels=True)),
+                ),
+            ),
+        )
+        supplements = (*supplements, statute)
+        extra = {"law_num": draw(st.none() | st.just("平成五年法律第八十八号")), "toc": draw(tocs)}
     return Document(
+        **extra,  # type: ignore[arg-type]
         title=draw(texts),
         alt_title=None
         if not alt_title

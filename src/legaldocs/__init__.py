@@ -101,6 +101,16 @@ if TYPE_CHECKING:
     from legaldocs.numbers import (
         Num,
     )
+    from legaldocs.serialize import (
+        converter,
+        dump,
+        dumps,
+        from_data,
+        load,
+        loads,
+        register_tag,
+        to_data,
+    )
     from legaldocs.text import (
         parse_text,
         render_text,
@@ -159,6 +169,14 @@ _LAZY: dict[str, str] = {
     "Toc": "legaldocs.model",
     "TocEntry": "legaldocs.model",
     "Num": "legaldocs.numbers",
+    "converter": "legaldocs.serialize",
+    "dump": "legaldocs.serialize",
+    "dumps": "legaldocs.serialize",
+    "from_data": "legaldocs.serialize",
+    "load": "legaldocs.serialize",
+    "loads": "legaldocs.serialize",
+    "register_tag": "legaldocs.serialize",
+    "to_data": "legaldocs.serialize",
     "parse_text": "legaldocs.text",
     "render_text": "legaldocs.text",
 }
@@ -211,13 +229,20 @@ __all__ = [
     "__version__",
     "apply",
     "apply_ops",
+    "converter",
     "diff",
+    "dump",
+    "dumps",
     "format_date",
+    "from_data",
     "html_id",
+    "load",
+    "loads",
     "parse_date",
     "parse_lawtext",
     "parse_markdown",
     "parse_text",
+    "register_tag",
     "render_diff",
     "render_html",
     "render_kaimebun",
@@ -225,6 +250,7 @@ __all__ = [
     "render_markdown",
     "render_text",
     "to_amendment",
+    "to_data",
 ]
 
 

@@ -118,3 +118,8 @@ class AmendmentError(LegaldocsError, ValueError):
 
 class HistoryError(LegaldocsError, ValueError):
     """A history query or update is not possible (before the first version, after a repeal, ...)."""
+
+
+class FormatError(LegaldocsError, ValueError):
+    """A serialization format is unknown (by name or file extension) or its optional
+    package is not installed."""
