@@ -28,6 +28,7 @@ import threading
 import types
 import typing
 from collections.abc import Callable, Sequence
+from types import NoneType
 from typing import Any, Literal
 
 import attrs
@@ -418,6 +419,46 @@ converter.register_unstructure_hook(pendulum.DateTime, _unstructure_datetime)
 converter.register_structure_hook(pendulum.DateTime, _structure_datetime)
 converter.register_unstructure_hook(pendulum.Date, _unstructure_date)
 converter.register_structure_hook(pendulum.Date, _structure_date)
+
+
+def _moment_union(tp: Any) -> bool:
+    """``Date | DateTime`` (a moment), possibly optional."""
+    args = (
+        set(typing.get_args(tp))
+        if typing.get_origin(tp) in (typing.Union, types.UnionType)
+        else set()
+    )
+    return (
+        {pendulum.Date, pendulum.DateTime} <= args <= {pendulum.Date, pendulum.DateTime, NoneType}
+    )
+
+
+def _moment_unstructure_hook(tp: Any) -> Callable[[Any], Any]:
+    def unstructure(value: Any) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, datetime.datetime):
+            return _unstructure_datetime(value)
+        return _unstructure_date(value)
+
+    return unstructure
+
+
+def _moment_structure_hook(tp: Any) -> Callable[[Any, Any], Any]:
+    optional = NoneType in typing.get_args(tp)
+
+    def structure(value: Any, _: Any) -> Any:
+        if value is None and optional:
+            return None
+        if isinstance(value, datetime.datetime) or (isinstance(value, str) and "T" in value):
+            return _structure_datetime(value, None)
+        return _structure_date(value, None)
+
+    return structure
+
+
+converter.register_unstructure_hook_factory(_moment_union, _moment_unstructure_hook)
+converter.register_structure_hook_factory(_moment_union, _moment_structure_hook)
 
 
 # --- tagged unions of records ------------------------------------------------------------------

@@ -160,8 +160,7 @@ def _head(element: Element, style: Numerals, bullets: bool, depth: int) -> tuple
     if isinstance(element, Supplement):
         ref = f"（{element.law_ref}）" if element.law_ref else ""
         revisions = "\n".join(
-            f"{format_date(r.date, era=r.era)} {r.event}"
-            for r in element.revisions
+            f"{format_date(r.date, era=r.era)} {r.event}" for r in element.revisions
         )
         return element.title + ref + ("\n" if revisions else ""), revisions
     return "", ""

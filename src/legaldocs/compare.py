@@ -444,8 +444,7 @@ def _own(element: Element) -> tuple[str | None, str]:
         return "cells", _row_text(element)
     if isinstance(element, Supplement):
         return "revisions", "\n".join(
-            f"{format_date(r.date, era=r.era)} {r.event}"
-            for r in element.revisions
+            f"{format_date(r.date, era=r.era)} {r.event}" for r in element.revisions
         )
     return None, ""
 

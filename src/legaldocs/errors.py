@@ -58,7 +58,9 @@ class ParseError(LegaldocsError, ValueError):
 
 class FormatError(LegaldocsError, ValueError):
     """A value cannot be written in the requested format (a date before the first era, a
-    document element a text format has no syntax for). The message names the element."""
+    document element a text format has no syntax for), or a format is unknown (by name or file
+    extension) or its optional package is not installed. The message names the element or
+    the format."""
 
 
 class CitationError(LegaldocsError, ValueError):
@@ -118,8 +120,3 @@ class AmendmentError(LegaldocsError, ValueError):
 
 class HistoryError(LegaldocsError, ValueError):
     """A history query or update is not possible (before the first version, after a repeal, ...)."""
-
-
-class FormatError(LegaldocsError, ValueError):
-    """A serialization format is unknown (by name or file extension) or its optional
-    package is not installed."""

@@ -1,0 +1,284 @@
+"""The ``legaldocs`` command line.
+
+Every command reads FILE in any format the library reads, chosen by its name: a history or a
+document serialized as JSON, TOML or YAML (``.json``, ``.toml``, ``.yaml``/``.yml``), Lawtext
+(``.law.txt``, ``.lawtext``), Markdown (``.md``) or the plain-text format (``.txt``).
+Output goes to standard output; a user's mistake is one line on standard error and a non-zero
+exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+import pendulum
+
+from legaldocs import _io
+from legaldocs._render_diff import render_diff
+from legaldocs.amendment import Amendment
+from legaldocs.compare import diff as diff_documents
+from legaldocs.dates import format_date, parse_date
+from legaldocs.errors import LegaldocsError
+from legaldocs.history import History
+from legaldocs.model import Document
+from legaldocs.serialize import dump, loads
+
+__all__ = ["main"]
+
+_SHOW_FORMATS = ("text", "lawtext", "markdown", "html", "json")
+_DIFF_FORMATS = ("unified", "table", "html", "json", "kaimebun")
+
+
+class _Failure(Exception):
+    """A user's mistake, reported as one line."""
+
+
+def _when(text: str) -> pendulum.Date | pendulum.DateTime:
+    """A date or moment from the command line: ISO, 2021年2月25日 or 令和5年4月1日."""
+    if "T" in text or " " in text.strip():
+        try:
+            moment = pendulum.parse(text, tz="Asia/Tokyo")
+        except (ValueError, pendulum.parsing.exceptions.ParserError) as exc:
+            raise _Failure(f"not a date or time: {text!r} ({exc})") from None
+        if isinstance(moment, pendulum.DateTime):
+            return moment
+        raise _Failure(f"not a date or time: {text!r}")
+    try:
+        return parse_date(text)
+    except LegaldocsError as exc:
+        raise _Failure(str(exc)) from None
+
+
+def _load(path: str) -> Document | History:
+    try:
+        return _io.read(Path(path))
+    except OSError as exc:
+        raise _Failure(f"{path}: {exc.strerror or exc}") from None
+
+
+def _history(path: str, command: str) -> History:
+    loaded = _load(path)
+    if not isinstance(loaded, History):
+        raise _Failure(f"{path}: holds a document, not a history; '{command}' needs a history")
+    return loaded
+
+
+def _document(loaded: Document | History, as_of: str | None, known_at: str | None) -> Document:
+    if isinstance(loaded, History):
+        if as_of is None:
+            if known_at is not None:
+                raise _Failure("--known-at needs --as-of")
+            return loaded.as_of(pendulum.now("Asia/Tokyo"))
+        return loaded.as_of(_when(as_of), known_at=None if known_at is None else _when(known_at))
+    if as_of is not None or known_at is not None:
+        raise _Failure("--as-of and --known-at need a history, not a single document")
+    return loaded
+
+
+def _cmd_show(args: argparse.Namespace, out: TextIO) -> None:
+    doc = _document(_load(args.file), args.as_of, args.known_at)
+    out.write(_io.render(doc, args.format))
+
+
+def _cmd_diff(args: argparse.Namespace, out: TextIO) -> None:
+    if args.new is None:
+        if args.date_from is None or args.date_to is None:
+            raise _Failure("diff of one history needs --from DATE and --to DATE")
+        history = _history(args.old, "diff")
+        old = history.as_of(_when(args.date_from))
+        new = history.as_of(_when(args.date_to))
+    else:
+        if args.date_from is not None or args.date_to is not None:
+            raise _Failure("--from/--to go with one history file, not with OLD NEW")
+        old = _document(_load(args.old), None, None)
+        new = _document(_load(args.new), None, None)
+    text = render_diff(diff_documents(old, new), format=args.format)
+    if args.format == "unified" and out.isatty():
+        text = _colour(text)
+    out.write(text if text.endswith("\n") or not text else text + "\n")
+
+
+def _colour(text: str) -> str:
+    lines = []
+    for line in text.splitlines(keepends=True):
+        if line.startswith("+") and not line.startswith("+++"):
+            lines.append(f"\x1b[32m{line.rstrip(chr(10))}\x1b[0m\n")
+        elif line.startswith("-") and not line.startswith("---"):
+            lines.append(f"\x1b[31m{line.rstrip(chr(10))}\x1b[0m\n")
+        elif line.startswith("@@"):
+            lines.append(f"\x1b[36m{line.rstrip(chr(10))}\x1b[0m\n")
+        else:
+            lines.append(line)
+    return "".join(lines)
+
+
+def _cmd_log(args: argparse.Namespace, out: TextIO) -> None:
+    history = _history(args.file, "log")
+    if args.citation is None:
+        titles = {a.id: a.title for a in history.amendments}
+        for version in history.versions:
+            names = "; ".join(titles[i] for i in version.amendments) or "(original text)"
+            out.write(f"{_interval(version.start, version.end)}  {names}  [{version.id}]\n")
+        return
+    for state in history.timeline(args.citation):
+        out.write(
+            f"{_interval(state.start, state.end)}  {state.citation}  {_summary(state.element)}\n"
+        )
+
+
+def _summary(element: object) -> str:
+    text = getattr(element, "text", None) or getattr(element, "caption", None) or ""
+    text = str(text).replace("\n", " ")
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _interval(start: pendulum.DateTime, end: pendulum.DateTime | None) -> str:
+    tail = format_date(end.date()) if end is not None else "…"
+    return f"{format_date(start.date())} – {tail}"
+
+
+def _cmd_amend(args: argparse.Namespace, out: TextIO) -> None:
+    history = _history(args.file, "amend")
+    amendment_path = Path(args.amendment)
+    try:
+        text = amendment_path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise _Failure(f"{amendment_path}: {exc.strerror or exc}") from None
+    amendment = loads(text, Amendment, format=_io.data_format(amendment_path))
+    updated = history.amend(amendment)
+    dump(updated, Path(args.file))
+    out.write(f"{args.file}: amendment {amendment.id!r} recorded\n")
+
+
+def _cmd_pending(args: argparse.Namespace, out: TextIO) -> None:
+    history = _history(args.file, "pending")
+    at = _when(args.at) if args.at else pendulum.now("Asia/Tokyo")
+    for amendment in history.pending(at):
+        when = amendment.effective
+        day = format_date(when.date() if isinstance(when, pendulum.DateTime) else when)
+        out.write(f"{day}  {amendment.id}  {amendment.title}\n")
+
+
+def _cmd_convert(args: argparse.Namespace, out: TextIO) -> None:
+    loaded = _load(args.input)
+    target = Path(args.output)
+    fmt = _io.format_of(target)
+    if fmt in _io.DATA_FORMATS:
+        dump(loaded, target)
+    else:
+        doc = _document(loaded, None, None)
+        _io.write_text(target, _io.render(doc, fmt))
+    out.write(f"{args.input} → {args.output}\n")
+
+
+def _cmd_validate(args: argparse.Namespace, out: TextIO) -> None:
+    loaded = _load(args.file)
+    if isinstance(loaded, History):
+        for version in loaded.versions:
+            loaded.as_of(version.start)
+        out.write(f"{args.file}: valid history, {len(loaded.versions)} versions\n")
+    else:
+        count = sum(1 for _ in loaded.walk())
+        out.write(f"{args.file}: valid document, {count} elements\n")
+
+
+def _cmd_start(args: argparse.Namespace, out: TextIO) -> None:
+    doc = _document(_load(args.document), None, None)
+    effective = _when(args.effective)
+    enacted = _when(args.enacted) if args.enacted else effective
+    history = History.start(doc, enacted=enacted, effective=effective)
+    dump(history, Path(args.history))
+    out.write(f"{args.history}: history started {args.effective}\n")
+
+
+_EPILOGS = {
+    "show": "example: legaldocs show policy.json --as-of 令和5年4月1日 --format markdown",
+    "diff": "examples:\n"
+    "  legaldocs diff policy.json --from 2021-02-25 --to 2024-04-01 --format table\n"
+    "  legaldocs diff old.law.txt new.law.txt --format unified",
+    "log": "examples:\n  legaldocs log policy.json\n  legaldocs log policy.json 第15条",
+    "amend": "example: legaldocs amend policy.json amendments/2024-04.toml",
+    "pending": "example: legaldocs pending policy.json --at 2024-03-01",
+    "convert": "example: legaldocs convert privacy-policy.txt privacy-policy.md",
+    "validate": "example: legaldocs validate policy.json",
+    "start": "example: legaldocs start privacy-policy.txt policy.json --effective 2021-02-25",
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="legaldocs",
+        description="Legal documents that change over time: show, compare and amend them.",
+        epilog="example: legaldocs show examples/clinic/privacy-policy.txt --format html",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help_text: str, run: Callable[..., None]) -> argparse.ArgumentParser:
+        p = sub.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=_EPILOGS[name],
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        p.set_defaults(run=run)
+        return p
+
+    p = command("show", "Print a document, or a history's text in force on a date.", _cmd_show)
+    p.add_argument("file")
+    p.add_argument("--as-of", metavar="DATE")
+    p.add_argument("--known-at", metavar="DATE")
+    p.add_argument("--format", choices=_SHOW_FORMATS, default="text")
+
+    p = command("diff", "Compare two versions of a history, or two documents.", _cmd_diff)
+    p.add_argument("old", metavar="FILE|OLD")
+    p.add_argument("new", metavar="NEW", nargs="?")
+    p.add_argument("--from", dest="date_from", metavar="DATE")
+    p.add_argument("--to", dest="date_to", metavar="DATE")
+    p.add_argument("--format", choices=_DIFF_FORMATS, default="unified")
+
+    p = command("log", "List a history's versions, or one element's timeline.", _cmd_log)
+    p.add_argument("file")
+    p.add_argument("citation", nargs="?")
+
+    p = command("amend", "Validate an amendment and append it to a history.", _cmd_amend)
+    p.add_argument("file")
+    p.add_argument("amendment")
+
+    p = command("pending", "List amendments enacted but not yet in force.", _cmd_pending)
+    p.add_argument("file")
+    p.add_argument("--at", metavar="DATE")
+
+    p = command("convert", "Convert between the formats legaldocs reads and writes.", _cmd_convert)
+    p.add_argument("input")
+    p.add_argument("output")
+
+    p = command("validate", "Check that a file reads and every version applies.", _cmd_validate)
+    p.add_argument("file")
+
+    p = command("start", "Start a history from a document.", _cmd_start)
+    p.add_argument("document")
+    p.add_argument("history")
+    p.add_argument("--effective", metavar="DATE", required=True)
+    p.add_argument("--enacted", metavar="DATE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
+    """Run the command line; returns the exit status (0 ok, 1 error, 2 usage)."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    stream = sys.stdout if out is None else out
+    try:
+        args.run(args, stream)
+    except (_Failure, LegaldocsError) as exc:
+        message = str(exc).replace("\n", " ")
+        print(f"legaldocs {args.command}: error: {message}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 1
+    return 0
