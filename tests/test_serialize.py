@@ -31,6 +31,7 @@ from legaldocs import (
     Style,
     Supplement,
     Table,
+    Toc,
     TocEntry,
     converter,
     dump,
@@ -754,3 +755,18 @@ def test_public_names() -> None:
     for name in ("dumps", "loads", "dump", "load", "converter", "register_tag", "SCHEMA_VERSION"):
         assert name in legaldocs.__all__
     assert legaldocs.converter is legaldocs.serialize.converter
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["新しい題名", None, Toc(entries=(TocEntry(text="第一章　総則"),)), Style(numerals="arabic")],
+)
+def test_a_union_of_text_and_records(value: object) -> None:
+    """``SetDocumentField.value`` is ``str | Toc | Style | None``: strings stay strings,
+    records are tagged."""
+    from legaldocs import SetDocumentField
+
+    field = {str: "title", Toc: "toc", Style: "style", type(None): "toc"}[type(value)]
+    change = SetDocumentField(field=field, value=value)  # type: ignore[arg-type]
+    for fmt in ("json", "yaml"):
+        assert loads(dumps(change, fmt), SetDocumentField, fmt) == change

@@ -102,6 +102,7 @@ if TYPE_CHECKING:
         Num,
     )
     from legaldocs.serialize import (
+        SCHEMA_VERSION,
         converter,
         dump,
         dumps,
@@ -169,6 +170,7 @@ _LAZY: dict[str, str] = {
     "Toc": "legaldocs.model",
     "TocEntry": "legaldocs.model",
     "Num": "legaldocs.numbers",
+    "SCHEMA_VERSION": "legaldocs.serialize",
     "converter": "legaldocs.serialize",
     "dump": "legaldocs.serialize",
     "dumps": "legaldocs.serialize",
@@ -182,6 +184,7 @@ _LAZY: dict[str, str] = {
 }
 
 __all__ = [
+    "SCHEMA_VERSION",
     "Amendment",
     "AmendmentError",
     "Article",

@@ -191,7 +191,8 @@ def _homogeneous_tuple_hook(tp: Any) -> Callable[[Any, Any], Any]:
         nonlocal hook, by_tag
         if hook is None:
             hook = converter.get_structure_hook(element_type)
-        if union is not None and not union[1] and value.__class__ is list and not _MODE.detailed:
+        fast = union is not None and not union[1] and not union[2]
+        if fast and union is not None and value.__class__ is list and not _MODE.detailed:
             # A list of tagged records: go straight to each member's hook.
             if by_tag is None:
                 by_tag = {tag_of(m): _tagged_hook(m) for m in union[0]}
@@ -464,16 +465,20 @@ converter.register_structure_hook_factory(_moment_union, _moment_structure_hook)
 # --- tagged unions of records ------------------------------------------------------------------
 
 
-def _union_members(tp: Any) -> tuple[list[type], bool] | None:
-    """The record classes of a union of two or more records (and whether None is allowed)."""
+def _union_members(tp: Any) -> tuple[list[type], bool, bool] | None:
+    """The record classes of a union of records, whether None is allowed and whether a plain
+    string is (``str | Toc | None``). A union of one record with None alone is not ours."""
     origin = typing.get_origin(tp)
     if origin is not typing.Union and origin is not types.UnionType:
         return None
     args = typing.get_args(tp)
-    members = [a for a in args if a is not _NoneType]
-    if len(members) < 2 or not all(isinstance(m, type) and attrs.has(m) for m in members):
+    members = [a for a in args if a is not _NoneType and a is not str]
+    text = str in args
+    if len(members) < (1 if text else 2):
         return None
-    return members, len(members) != len(args)
+    if not all(isinstance(m, type) and attrs.has(m) for m in members):
+        return None
+    return members, _NoneType in args, text
 
 
 def _check_members(members: list[type], shown: str) -> dict[str, type]:
@@ -491,7 +496,7 @@ def _check_members(members: list[type], shown: str) -> dict[str, type]:
 def _union_unstructure_hook(tp: Any) -> Callable[[Any], Any]:
     found = _union_members(tp)
     assert found is not None
-    members, optional = found
+    members, optional, text = found
     shown = " | ".join(tag_of(m) for m in members)
     table: dict[type, tuple[str, Callable[[Any], Any]]] = {}
 
@@ -500,6 +505,8 @@ def _union_unstructure_hook(tp: Any) -> Callable[[Any], Any]:
         if entry is None:
             if value is None and optional:
                 return None
+            if value.__class__ is str and text:
+                return value
             if value.__class__ not in members:
                 raise Invalid(f"cannot write a {kind(value)} where {shown} is expected")
             if not table:
@@ -515,7 +522,7 @@ def _union_unstructure_hook(tp: Any) -> Callable[[Any], Any]:
 def _union_structure_hook(tp: Any) -> Callable[[Any, Any], Any]:
     found = _union_members(tp)
     assert found is not None
-    members, optional = found
+    members, optional, text = found
     shown = " | ".join(tag_of(m) for m in members)
     by_tag = _check_members(members, shown)
     hooks: dict[str, Callable[[Any, Any], Any]] = {}
@@ -524,6 +531,8 @@ def _union_structure_hook(tp: Any) -> Callable[[Any, Any], Any]:
         if value.__class__ is not dict:
             if value is None and optional:
                 return None
+            if value.__class__ is str and text:
+                return value
             raise Invalid(f"expected a mapping with a {TAG_KEY!r} ({shown}), got {kind(value)}")
         tag = value.get(TAG_KEY, _MISSING)
         hook = hooks.get(tag) if tag.__class__ is str else None
