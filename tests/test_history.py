@@ -634,3 +634,26 @@ def test_moments_serialize_as_dates_or_date_times() -> None:
     assert again == staged
     assert type(again.effective) is pendulum.DateTime
     assert type(again.changes[0].effective) is pendulum.Date
+
+
+def test_diff_between_dates_and_changes_since_a_version() -> None:
+    """The booking system's question: what changed since the version a patient accepted?"""
+    h = History.start(clinic(), enacted=D(2021, 2, 25), effective=D(2021, 2, 25))
+    accepted = h.version_at("2022-01-01")
+    h = h.amend(
+        amendment(
+            "move",
+            "2024-09-01",
+            "2024-10-01",
+            ReplacePhrase(target="第15条第2項", old=CONTACT, new="東京都港区一丁目1-1"),
+        )
+    )
+    assert not h.changes_since(accepted, at="2024-09-30")
+    since = h.changes_since(accepted.id)
+    assert since.changed_citations() == ("第15条第2項", "附則")
+    assert h.diff("2024-09-30", "2024-10-01").changed_citations() == since.changed_citations()
+    assert h.diff(h.versions[0], h.versions[1]) == since
+    with pytest.raises(HistoryError, match="no version with id"):
+        h.changes_since("nope")
+    with pytest.raises(HistoryError):
+        h.diff("2020-01-01", "2024-10-01")

@@ -35,6 +35,8 @@ from legaldocs import _tree
 from legaldocs._apply import apply_changes
 from legaldocs.amendment import Amendment, Moment
 from legaldocs.citation import cite, key_paths, resolve
+from legaldocs.compare import Diff
+from legaldocs.compare import diff as _diff
 from legaldocs.errors import AmendmentError, CitationError, HistoryError, NotFoundError
 from legaldocs.model import Division, Document, Element, Revision, Supplement
 
@@ -276,8 +278,6 @@ class History:
         keeps its own revision record (see the module docs) is reproduced when its record
         follows the history's convention (``改定`` on each effective date).
         """
-        from legaldocs.compare import diff
-
         if not versions:
             raise HistoryError("from_versions needs at least one version")
         n = len(versions) - 1
@@ -321,7 +321,7 @@ class History:
                     k += 1
                     amendment_id = f"{wanted}@{_show(moment)}#{k}"
             used.add(amendment_id)
-            amendment = diff(history.current, versions[i][1], by="auto").to_amendment(
+            amendment = _diff(history.current, versions[i][1], by="auto").to_amendment(
                 id=amendment_id,
                 enacted=pendulum.date(date.year, date.month, date.day),
                 effective=moment,
@@ -369,6 +369,36 @@ class History:
         """The version in force at ``when``. Raises HistoryError before the first version
         or after a repeal."""
         return self._version(self._find(when))
+
+    def diff(self, old: When | Version, new: When | Version) -> Diff:
+        """Compare the versions in force at two moments (or two :class:`Version` records of
+        this history). Elements the two versions share are skipped by identity, so the cost
+        grows with what changed."""
+        return _diff(self._pick(old).document, self._pick(new).document, by="key")
+
+    def changes_since(self, version: Version | str, *, at: When | None = None) -> Diff:
+        """What changed since ``version`` (a :class:`Version` or its ``id``, e.g. the one a
+        patient accepted, perhaps read from an earlier copy of this history) in the version in
+        force at ``at`` (default: the latest version). An empty diff (falsy) means nothing
+        changed.
+
+        Raises :class:`~legaldocs.HistoryError` when no version of this history has that id.
+        """
+        latest = self.versions[-1] if at is None else self.version_at(at)
+        return self.diff(version if isinstance(version, Version) else self._by_id(version), latest)
+
+    def _by_id(self, version_id: str) -> Version:
+        found = next((v for v in self.versions if v.id == version_id), None)
+        if found is None:
+            raise HistoryError(f"no version with id {version_id!r} in this history")
+        return found
+
+    def _pick(self, when: When | Version) -> Version:
+        """A version of this history: the one with the same id as a given Version (its end
+        may have moved since), or the one in force at a moment."""
+        if isinstance(when, Version):
+            return self._by_id(when.id)
+        return self.version_at(when)
 
     def as_of(self, when: When, *, known_at: When | None = None) -> Document:
         """The text in force at ``when``. With ``known_at``, the amendments enacted after
