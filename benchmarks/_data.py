@@ -8,7 +8,6 @@ import functools
 import os
 import random
 from pathlib import Path
-from typing import Any
 
 import pendulum
 
@@ -17,7 +16,6 @@ from legaldocs import Amendment, Article, Division, Document, History, Num, Para
 __all__ = [
     "ROOT",
     "MissingData",
-    "NotAvailable",
     "built_synthetic_history",
     "corpus_count",
     "corpus_dir",
@@ -25,7 +23,6 @@ __all__ = [
     "corpus_history",
     "corpus_versions",
     "largest_corpus_file",
-    "public",
     "synthetic_amendments",
     "synthetic_document",
     "synthetic_history",
@@ -138,21 +135,6 @@ def synthetic_history(articles: int, amendments: list[Amendment]) -> History:
     return history
 
 
-class NotAvailable(Exception):
-    """A public name the benchmark needs is not in this checkout of legaldocs (yet)."""
-
-
-def public(name: str) -> Any:
-    """``legaldocs.<name>``, or NotAvailable naming it."""
-    import legaldocs
-
-    try:
-        value = getattr(legaldocs, name)
-    except (AttributeError, ImportError) as error:
-        raise NotAvailable(f"not available: legaldocs.{name} ({error})") from None
-    return value
-
-
 def corpus_count(quick: bool) -> int:
     """How many corpus versions a run uses: all of them, or the first 4 in a quick run."""
     return 4 if quick else len(corpus_versions())
@@ -171,13 +153,8 @@ def corpus_documents(count: int) -> tuple[tuple[pendulum.Date, Document], ...]:
 
 @functools.cache
 def corpus_history(count: int) -> History:
-    """``History.from_versions`` over the first ``count`` corpus versions (NotAvailable
-    while that constructor is missing)."""
-    from_versions = getattr(History, "from_versions", None)
-    if from_versions is None:
-        raise NotAvailable("not available: History.from_versions")
-    history: History = from_versions(list(corpus_documents(count)))
-    return history
+    """``History.from_versions`` over the first ``count`` corpus versions."""
+    return History.from_versions(list(corpus_documents(count)))
 
 
 def synthetic_size(quick: bool) -> tuple[int, int]:

@@ -39,8 +39,9 @@ class Config:
 
 @attrs.frozen(kw_only=True)
 class Result:
-    """One row of the benchmark table. ``value`` is None for a skipped row (``ok`` None,
-    the reason in ``detail``); ``ok`` is None where there is no verdict."""
+    """One row of the benchmark table. ``value`` is None for a row that could not be
+    measured (the corpus is missing, or the benchmark raised), with the reason in ``detail``;
+    ``ok`` is None where there is no verdict."""
 
     name: str
     value: float | None
@@ -52,7 +53,7 @@ class Result:
 
     @classmethod
     def skipped(cls, name: str, unit: str, target: str, reason: str) -> Result:
-        """A row that could not be measured, with the reason."""
+        """A row that could not be measured (such as a missing corpus), with the reason."""
         return cls(name=name, value=None, unit=unit, target=target, ok=None, detail=reason)
 
     def row(self) -> tuple[str, str, str, str, str]:

@@ -11,17 +11,10 @@ from __future__ import annotations
 import difflib
 import functools
 import statistics
-from collections.abc import Callable
 
-from benchmarks._data import (
-    MissingData,
-    NotAvailable,
-    corpus_count,
-    corpus_documents,
-    corpus_versions,
-    public,
-)
+from benchmarks._data import MissingData, corpus_count, corpus_documents, corpus_versions
 from benchmarks._timing import Config, Result, median_seconds, ratio
+from legaldocs import diff
 
 __all__ = ["diff_versions"]
 
@@ -37,20 +30,19 @@ def _lines_diff(a: list[str], b: list[str]) -> object:
 def diff_versions(cfg: Config) -> list[Result]:
     """Milliseconds per ``diff`` of two consecutive versions (median over the pairs)."""
     try:
-        diff: Callable[..., object] = public("diff")
         count = corpus_count(cfg.quick)
         docs = [doc for _, doc in corpus_documents(count)]
         lines = [
             path.read_text(encoding="utf-8").splitlines() for _, path in corpus_versions()[:count]
         ]
-    except (MissingData, NotAvailable) as error:
+    except MissingData as error:
         return [Result.skipped(NAME, "ms", TARGET, str(error))]
     repeat = cfg.reps(5)
     ours, base, changes = [], [], []
     for i in range(len(docs) - 1):
         a, b = docs[i], docs[i + 1]
         x, y = lines[i], lines[i + 1]
-        changes.append(len(diff(a, b)))  # type: ignore[arg-type]
+        changes.append(len(diff(a, b)))
         ours.append(median_seconds(functools.partial(diff, a, b), repeat=repeat))
         base.append(median_seconds(functools.partial(_lines_diff, x, y), repeat=repeat))
     med, med_base = statistics.median(ours) * 1e3, statistics.median(base) * 1e3

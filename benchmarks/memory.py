@@ -6,7 +6,7 @@ that what versions share is counted once.
 
 from __future__ import annotations
 
-from benchmarks._data import MissingData, NotAvailable, corpus_count, corpus_history
+from benchmarks._data import MissingData, corpus_count, corpus_history
 from benchmarks._timing import Config, Result, deep_sizeof, ratio
 
 __all__ = ["history_memory"]
@@ -20,7 +20,7 @@ def history_memory(cfg: Config) -> list[Result]:
     """The deep size of the whole history over the deep size of its largest version."""
     try:
         history = corpus_history(corpus_count(cfg.quick))
-    except (MissingData, NotAvailable) as error:
+    except MissingData as error:
         return [Result.skipped(NAME, "×", TARGET, str(error))]
     versions = history.versions
     largest = max(deep_sizeof(history.as_of(v.start)) for v in versions)

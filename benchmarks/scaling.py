@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 import pendulum
 
-from benchmarks._data import NotAvailable, public, synthetic_document
+from benchmarks._data import synthetic_document
 from benchmarks._timing import Config, Result, median_seconds, ratio
-from legaldocs import Amendment, Document, ReplacePhrase, apply
+from legaldocs import Amendment, Document, ReplacePhrase, apply, diff
 from legaldocs.lawtext import parse_lawtext, render_lawtext
 
 __all__ = ["scaling"]
@@ -41,27 +41,16 @@ def _operations() -> list[tuple[str, Callable[[Document, int], Callable[[], obje
         amendment = _amendment(n)
         return lambda: apply(doc, amendment)
 
-    ops: list[tuple[str, Callable[[Document, int], Callable[[], object]]]] = [
+    def diff_one(doc: Document, n: int) -> Callable[[], object]:
+        new = apply(doc, _amendment(n))
+        return lambda: diff(doc, new)
+
+    return [
         ("parse_lawtext", parse),
         ("render_lawtext", render),
         ("apply (one amendment)", apply_one),
+        ("diff (one change)", diff_one),
     ]
-    try:
-        diff: Callable[[Document, Document], object] = public("diff")
-    except NotAvailable:
-        ops.append(("diff", lambda doc, n: _unavailable()))
-    else:
-
-        def diff_one(doc: Document, n: int) -> Callable[[], object]:
-            new = apply(doc, _amendment(n))
-            return lambda: diff(doc, new)
-
-        ops.append(("diff (one change)", diff_one))
-    return ops
-
-
-def _unavailable() -> Callable[[], object]:
-    raise NotAvailable("not available: legaldocs.diff")
 
 
 def scaling(cfg: Config) -> list[Result]:
@@ -71,14 +60,10 @@ def scaling(cfg: Config) -> list[Result]:
     rows = []
     for label, setup in _operations():
         name = f"scaling 2×: {label}"
-        try:
-            times = []
-            for n in (small, 2 * small):
-                fn = setup(synthetic_document(n), n)
-                times.append(median_seconds(fn, repeat=repeat))
-        except NotAvailable as error:
-            rows.append(Result.skipped(name, "×", TARGET, str(error)))
-            continue
+        times = []
+        for n in (small, 2 * small):
+            fn = setup(synthetic_document(n), n)
+            times.append(median_seconds(fn, repeat=repeat))
         r = ratio(times[1], times[0])
         detail = (
             f"{small:,} articles {times[0] * 1e3:.2f} ms, {2 * small:,} articles "
