@@ -23,7 +23,7 @@ def _check_parts(instance: object, attribute: object, value: tuple[int, ...]) ->
         raise ValueError(f"a Num needs one or more positive integers, got {value!r}")
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(order=True, cache_hash=True)
 class Num:
     """A number with optional branch numbers: ``Num((3,))`` is 3, ``Num((3, 2))`` is 3の2.
 
