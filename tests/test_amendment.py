@@ -357,3 +357,42 @@ def test_targets_resolve_like_citations_and_key_paths(doc: Document) -> None:
             continue  # a citation that does not name one element (cited by Document too)
         if isinstance(element, Article | Paragraph | Item):
             assert _tree.node_at(doc, _tree.locate(doc, text, index)) is expected
+
+
+def test_lookups_after_renumber_and_rekey_in_one_amendment() -> None:
+    """Later changes of one amendment find elements by their new number and new key, and
+    not by the old ones (the article index is updated, not left stale)."""
+    from legaldocs import Rekey
+
+    doc = clinic()
+    moved = apply(
+        doc,
+        Amendment(
+            id="r",
+            title="",
+            enacted=pendulum.date(2024, 1, 1),
+            effective=pendulum.date(2024, 1, 1),
+            changes=(
+                Renumber(target="第15条", num=Num.of(16)),
+                ReplacePhrase(target="第16条第1項", old="お問い合わせ", new="ご相談"),
+                Rekey(target="a15", key="contact"),
+                ReplacePhrase(target="contact/p1", old="窓口", new="受付"),
+            ),
+        ),
+    )
+    article = moved.get("第16条")
+    assert article.key == "contact"  # type: ignore[union-attr]
+    assert moved.get("contact/p1").text == "ご相談は、以下の受付にご連絡ください。"  # type: ignore[union-attr]
+    first = Renumber(target="第16条", num=Num.of(17))
+    for stale, change in (("第16条", first), ("contact", Rekey(target="contact", key="c2"))):
+        with pytest.raises(AmendmentError, match="no such element"):
+            apply(
+                moved,
+                Amendment(
+                    id="s",
+                    title="",
+                    enacted=pendulum.date(2024, 1, 1),
+                    effective=pendulum.date(2024, 1, 1),
+                    changes=(change, ReplacePhrase(target=stale, old="x", new="y")),
+                ),
+            )

@@ -108,7 +108,7 @@ def apply_changes(
         if index is None:
             index = Index.build(doc)
         try:
-            doc, keep = _apply_one(doc, change, index)
+            doc, kept = _apply_one(doc, change, index)
         except _Fail as exc:
             raise AmendmentError(
                 str(exc), amendment=amendment.id, change=i, target=target
@@ -117,7 +117,9 @@ def apply_changes(
             raise AmendmentError(
                 f"no such element: {exc}", amendment=amendment.id, change=i, target=target
             ) from None
-        if not keep:
+        if isinstance(kept, Index):
+            index = kept
+        elif not kept:
             index = None
     return Applied(doc, index, repealed_by is not None, repealed_by)
 
@@ -136,8 +138,9 @@ def _target_of(change: Change) -> str:
     return change.target
 
 
-def _apply_one(doc: Document, change: Change, index: Index) -> tuple[Document, bool]:
-    """Apply one change; also say whether ``index`` is still valid for the result."""
+def _apply_one(doc: Document, change: Change, index: Index) -> tuple[Document, bool | Index]:
+    """Apply one change; also say whether ``index`` is still valid for the result (True,
+    False) or give the index of the result when it is cheap to derive."""
     if isinstance(change, ReplacePhrase):
         return _phrase(doc, change.target, change.old, change.new, change, index), True
     if isinstance(change, InsertPhrase):
@@ -464,7 +467,7 @@ def _delete(doc: Document, change: DeleteElement, index: Index) -> tuple[Documen
     return _tree.rebuild(doc, parent, field, children), not _tree.is_top_container(holder)
 
 
-def _renumber(doc: Document, change: Renumber, index: Index) -> tuple[Document, bool]:
+def _renumber(doc: Document, change: Renumber, index: Index) -> tuple[Document, bool | Index]:
     loc = _tree.locate(doc, change.target, index)
     node = _tree.node_at(doc, loc)
     if not isinstance(node, Article | Paragraph | Item | Division):
@@ -478,8 +481,16 @@ def _renumber(doc: Document, change: Renumber, index: Index) -> tuple[Document, 
         )
     if node.until is not None if isinstance(node, Article | Division) else False:
         raise _Fail("cannot renumber a range (第N条から第M条まで); delete and insert instead")
-    new = _tree.evolve(node, num=change.num)
-    return _tree.replace_at(doc, loc, new), not isinstance(node, Article | Division)
+    new_doc = _tree.replace_at(doc, loc, _tree.evolve(node, num=change.num))
+    if not isinstance(node, Article) or node.num == change.num:
+        return new_doc, True  # the index holds no numbers but those of articles
+    # The article stays where it is: only its entry by number moves (in a copy).
+    articles = dict(index.articles)
+    scope = _scope(parent)
+    if articles.get((scope, node.num)) == loc:
+        del articles[(scope, node.num)]
+    articles[(scope, change.num)] = loc
+    return new_doc, Index(index.keys, articles)
 
 
 def _shift(doc: Document, change: Shift, index: Index) -> tuple[Document, bool]:
@@ -527,7 +538,7 @@ def _shift(doc: Document, change: Shift, index: Index) -> tuple[Document, bool]:
     return _tree.rebuild(doc, parent, field, new_siblings), keep
 
 
-def _rekey(doc: Document, change: Rekey, index: Index) -> tuple[Document, bool]:
+def _rekey(doc: Document, change: Rekey, index: Index) -> tuple[Document, bool | Index]:
     loc = _tree.locate(doc, change.target, index)
     if not loc:
         raise _Fail("name an element")
@@ -548,4 +559,13 @@ def _rekey(doc: Document, change: Rekey, index: Index) -> tuple[Document, bool]:
             raise _Fail(f"key already used: {change.key!r}")
     if any(s.key == change.key for s in getattr(holder, field)):
         raise _Fail(f"key already used: {change.key!r}")
-    return _tree.replace_at(doc, loc, _tree.evolve(node, key=change.key)), not top
+    new_doc = _tree.replace_at(doc, loc, _tree.evolve(node, key=change.key))
+    if not top:
+        return new_doc, True
+    if field == "supplements":
+        return new_doc, False  # every key path below the supplement changes: re-index
+    # Only this element's own entry moves; its location and number stay (a copy: indices are
+    # shared with earlier versions and never mutated).
+    keys = dict(index.keys)
+    keys[prefix + change.key] = keys.pop(prefix + node.key)
+    return new_doc, Index(keys, index.articles)
