@@ -143,7 +143,7 @@ def corpus_count(quick: bool) -> int:
 @functools.cache
 def corpus_documents(count: int) -> tuple[tuple[pendulum.Date, Document], ...]:
     """The first ``count`` corpus versions, parsed, with their effective dates."""
-    from legaldocs.lawtext import parse_lawtext
+    from legaldocs.formats.lawtext import parse_lawtext
 
     return tuple(
         (day, parse_lawtext(path.read_text(encoding="utf-8"), source=str(path)))

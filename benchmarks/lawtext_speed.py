@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from benchmarks._data import MissingData, largest_corpus_file
 from benchmarks._timing import Config, Result, median_seconds
-from legaldocs.lawtext import parse_lawtext, render_lawtext
+from legaldocs.formats.lawtext import parse_lawtext, render_lawtext
 
 __all__ = ["parse", "render"]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from legaldocs.lawtext import parse_lawtext, render_lawtext
+from legaldocs.formats.lawtext import parse_lawtext, render_lawtext
 
 
 def main(argv: list[str]) -> int:

@@ -15,7 +15,7 @@ import pendulum
 from benchmarks._data import synthetic_document
 from benchmarks._timing import Config, Result, median_seconds, ratio
 from legaldocs import Amendment, Document, ReplacePhrase, apply, diff
-from legaldocs.lawtext import parse_lawtext, render_lawtext
+from legaldocs.formats.lawtext import parse_lawtext, render_lawtext
 
 __all__ = ["scaling"]
 

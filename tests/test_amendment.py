@@ -25,11 +25,11 @@ from legaldocs import (
     ReplacePhrase,
     SetCaption,
     Shift,
-    _tree,
     apply,
 )
-from legaldocs.amendment import Change
-from legaldocs.citation import key_paths, walk
+from legaldocs.amend import _index as _tree
+from legaldocs.amend._changes import Change
+from legaldocs.model._citation import key_paths, walk
 from tests import strategies
 from tests._clinic import CONTACT, article, clinic
 

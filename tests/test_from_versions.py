@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from legaldocs import Article, Document, History, HistoryError
-from legaldocs.lawtext import parse_lawtext
+from legaldocs.formats.lawtext import parse_lawtext
 
 from .conftest import CORPORA
 from .strategies import documents
@@ -97,7 +97,7 @@ def test_bad_input() -> None:
 
 def test_clinic_policy_with_its_revision_record() -> None:
     from legaldocs import Revision
-    from legaldocs.text import parse_text
+    from legaldocs.formats.text import parse_text
 
     from .conftest import ROOT
 

@@ -29,7 +29,8 @@ from legaldocs import (
     Shift,
     apply,
 )
-from legaldocs.amendment import Change
+from legaldocs.amend._changes import Change
+from legaldocs.model._citation import key_paths
 from tests import strategies
 from tests._clinic import CONTACT, clinic
 
@@ -340,7 +341,7 @@ def test_failed_amend_leaves_shared_state_intact(history: History) -> None:
 def _texts_with_keys(doc: Document) -> list[tuple[str, str]]:
     return [
         (path, element.text)
-        for path, element in __import__("legaldocs.citation").citation.key_paths(doc)
+        for path, element in key_paths(doc)
         if hasattr(element, "text") and not path.startswith("preamble")
     ]
 

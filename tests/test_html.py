@@ -19,7 +19,7 @@ from legaldocs import (
     parse_markdown,
     render_html,
 )
-from legaldocs.citation import key_paths
+from legaldocs.model._citation import key_paths
 from tests import strategies
 
 DATA = Path(__file__).parent / "data"

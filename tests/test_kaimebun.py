@@ -20,10 +20,10 @@ from legaldocs import (
     diff,
     render_diff,
 )
-from legaldocs.amendment import Amendment, Rekey, ReplacePhrase, SetCaption, SetDocumentField
-from legaldocs.kaimebun import render_kaimebun
-from legaldocs.lawtext import parse_lawtext
-from legaldocs.text import parse_text
+from legaldocs.amend._changes import Amendment, Rekey, ReplacePhrase, SetCaption, SetDocumentField
+from legaldocs.compare._kaimebun import render_kaimebun
+from legaldocs.formats.lawtext import parse_lawtext
+from legaldocs.formats.text import parse_text
 
 from .conftest import CORPORA, ROOT
 from .strategies import documents

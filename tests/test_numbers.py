@@ -5,8 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from legaldocs import Num
-from legaldocs._numerals import from_kanji, from_roman, to_kanji, to_roman
-from legaldocs.numbers import item_label, parse_item_label
+from legaldocs.model._numbers import item_label, parse_item_label
+from legaldocs.model._numerals import from_kanji, from_roman, to_kanji, to_roman
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,7 @@ from legaldocs import (
     diff,
     render_diff,
 )
-from legaldocs._render_diff import JSON_SCHEMA, display_width
+from legaldocs.compare._render import JSON_SCHEMA, display_width
 
 from .strategies import documents
 

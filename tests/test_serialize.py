@@ -1,4 +1,4 @@
-"""Tests of legaldocs.serialize: exact round trips, strict reading, atomic writing."""
+"""Tests of legaldocs.serialize._api: exact round trips, strict reading, atomic writing."""
 
 from __future__ import annotations
 

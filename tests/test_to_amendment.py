@@ -23,7 +23,7 @@ from legaldocs import (
     apply,
     diff,
 )
-from legaldocs.amendment import (
+from legaldocs.amend._changes import (
     Amendment,
     DeleteElement,
     DeletePhrase,
@@ -37,8 +37,8 @@ from legaldocs.amendment import (
     SetDocumentField,
     Shift,
 )
-from legaldocs.compare import to_amendment
-from legaldocs.lawtext import parse_lawtext
+from legaldocs.compare._diff import to_amendment
+from legaldocs.formats.lawtext import parse_lawtext
 
 from .conftest import CORPORA
 from .strategies import documents, texts

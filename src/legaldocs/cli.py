@@ -17,15 +17,15 @@ from typing import TextIO
 
 import pendulum
 
-from legaldocs import _io
-from legaldocs._render_diff import render_diff
-from legaldocs.amendment import Amendment
-from legaldocs.compare import diff as diff_documents
+from legaldocs import _files as _io
+from legaldocs.amend._changes import Amendment
+from legaldocs.compare._diff import diff as diff_documents
+from legaldocs.compare._render import render_diff
 from legaldocs.dates import format_date, parse_date
 from legaldocs.errors import LegaldocsError
-from legaldocs.history import History
-from legaldocs.model import Document
-from legaldocs.serialize import dump, loads
+from legaldocs.history._history import History
+from legaldocs.model._records import Document
+from legaldocs.serialize._api import dump, loads
 
 __all__ = ["main"]
 

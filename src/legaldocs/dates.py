@@ -31,8 +31,8 @@ import re
 import attrs
 import pendulum
 
-from legaldocs import _numerals
 from legaldocs.errors import FormatError, ParseError
+from legaldocs.model import _numerals as _numerals
 
 __all__ = ["ERAS", "Era", "era_of", "format_date", "parse_date"]
 

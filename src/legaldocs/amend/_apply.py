@@ -1,0 +1,571 @@
+"""Applying an amendment to a document: :func:`apply`.
+
+Each change is applied to the text left by the changes before it, rebuilding only the
+records on the path from the document down to the changed element: every other element
+object of the result is the very object of the input. Failure raises
+:class:`~legaldocs.AmendmentError` naming the amendment, the change's index, its target and
+the reason; nothing is returned half-applied.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from legaldocs.amend import _index as _tree
+from legaldocs.amend._changes import (
+    Amendment,
+    Change,
+    DeleteElement,
+    DeletePhrase,
+    InsertElement,
+    InsertPhrase,
+    Rekey,
+    Renumber,
+    Repeal,
+    ReplaceElement,
+    ReplacePhrase,
+    SetCaption,
+    SetDocumentField,
+    Shift,
+)
+from legaldocs.amend._index import BODY_SCOPE, Index, Loc
+from legaldocs.errors import AmendmentError, CitationError, NotFoundError
+from legaldocs.model._numbers import Num
+from legaldocs.model._records import (
+    Article,
+    Cell,
+    Division,
+    Document,
+    Item,
+    Paragraph,
+    Row,
+    Supplement,
+    Table,
+)
+
+__all__ = ["apply"]
+
+DELETED_TEXT = "削除"
+"""The text left in a paragraph or item deleted with ``placeholder=True``."""
+
+
+def apply(doc: Document, amendment: Amendment) -> Document:
+    """``doc`` with every change of ``amendment`` applied, in the order listed.
+
+    Targets are read against the text as left by the earlier changes of the same amendment.
+    The changes' own ``effective`` moments are ignored here (a :class:`~legaldocs.History`
+    applies staged changes at their moments). An amendment that repeals the document has no
+    resulting text: it raises :class:`~legaldocs.AmendmentError` (use a History).
+    """
+    result = apply_changes(doc, amendment, range(len(amendment.changes)), None)
+    if result.repealed:
+        raise AmendmentError(
+            "the amendment repeals the document; a repeal has a moment, not a text: use History",
+            amendment=amendment.id,
+            change=result.repealed_by,
+            target="the document",
+        )
+    return result.doc
+
+
+@attrs.frozen
+class Applied:
+    """The result of applying some changes of an amendment (private to the library)."""
+
+    doc: Document
+    index: Index | None
+    repealed: bool = False
+    repealed_by: int | None = None
+
+
+class _Fail(Exception):
+    """A change cannot be applied: the reason."""
+
+
+def apply_changes(
+    doc: Document, amendment: Amendment, indices: Iterable[int], index: Index | None
+) -> Applied:
+    """Apply the changes of ``amendment`` at ``indices`` in order. ``index`` is an Index of
+    ``doc`` or None; the returned one (or None) is valid for the returned document."""
+    repealed_by: int | None = None
+    for i in indices:
+        change = amendment.changes[i]
+        target = _target_of(change)
+        if repealed_by is not None:
+            raise AmendmentError(
+                f"the document is repealed by change #{repealed_by}",
+                amendment=amendment.id,
+                change=i,
+                target=target,
+            )
+        if isinstance(change, Repeal):
+            repealed_by = i
+            continue
+        if index is None:
+            index = Index.build(doc)
+        try:
+            doc, kept = _apply_one(doc, change, index)
+        except _Fail as exc:
+            raise AmendmentError(
+                str(exc), amendment=amendment.id, change=i, target=target
+            ) from None
+        except (NotFoundError, CitationError) as exc:
+            raise AmendmentError(
+                f"no such element: {exc}", amendment=amendment.id, change=i, target=target
+            ) from None
+        if isinstance(kept, Index):
+            index = kept
+        elif not kept:
+            index = None
+    return Applied(doc, index, repealed_by is not None, repealed_by)
+
+
+def _target_of(change: Change) -> str:
+    if isinstance(change, InsertElement):
+        where = change.after or change.before or change.parent or "the document"
+        word = "after" if change.after else "before" if change.before else "in"
+        return f"{word} {where}"
+    if isinstance(change, Shift):
+        return change.first + (f" to {change.last}" if change.last else " onwards")
+    if isinstance(change, Repeal):
+        return "the document"
+    if isinstance(change, SetDocumentField):
+        return f"the document's {change.field}"
+    return change.target
+
+
+def _apply_one(doc: Document, change: Change, index: Index) -> tuple[Document, bool | Index]:
+    """Apply one change; also say whether ``index`` is still valid for the result (True,
+    False) or give the index of the result when it is cheap to derive."""
+    if isinstance(change, ReplacePhrase):
+        return _phrase(doc, change.target, change.old, change.new, change, index), True
+    if isinstance(change, InsertPhrase):
+        new = (
+            change.anchor + change.phrase
+            if change.position == "after"
+            else change.phrase + change.anchor
+        )
+        return _phrase(doc, change.target, change.anchor, new, change, index), True
+    if isinstance(change, DeletePhrase):
+        return _phrase(doc, change.target, change.phrase, "", change, index), True
+    if isinstance(change, SetCaption):
+        loc = _tree.locate(doc, change.target, index)
+        node = _tree.node_at(doc, loc)
+        if not isinstance(node, Article):
+            raise _Fail("only an article has a caption")
+        return _tree.replace_at(doc, loc, _tree.evolve(node, caption=change.caption)), True
+    if isinstance(change, ReplaceElement):
+        return _replace_element(doc, change, index)
+    if isinstance(change, InsertElement):
+        return _insert(doc, change, index)
+    if isinstance(change, DeleteElement):
+        return _delete(doc, change, index)
+    if isinstance(change, Renumber):
+        return _renumber(doc, change, index)
+    if isinstance(change, Shift):
+        return _shift(doc, change, index)
+    if isinstance(change, Rekey):
+        return _rekey(doc, change, index)
+    if isinstance(change, SetDocumentField):
+        return _tree.evolve(doc, **{change.field: change.value}), True
+    raise _Fail(f"unknown change {change!r}")  # pragma: no cover
+
+
+# ---------------------------------------------------------------------------------------
+# Phrases
+
+
+def _phrase(
+    doc: Document,
+    target: str,
+    old: str,
+    new: str,
+    change: ReplacePhrase | InsertPhrase | DeletePhrase,
+    index: Index,
+) -> Document:
+    loc = _tree.locate(doc, target, index)
+    node = _tree.node_at(doc, loc)
+    if isinstance(node, Document):  # pragma: no cover - locate("") only
+        raise _Fail("name an element")
+    total = sum(text.count(old) for text in _texts(node))
+    if total == 0:
+        raise _Fail(f"phrase not found: 「{old}」")
+    if change.every:
+        chosen: Callable[[int], bool] = lambda k: True  # noqa: E731
+    elif change.occurrence is not None:
+        if change.occurrence > total:
+            raise _Fail(f"phrase 「{old}」 occurs {total} time(s), not {change.occurrence}")
+        wanted = change.occurrence
+        chosen = lambda k: k == wanted  # noqa: E731
+    elif total > 1:
+        raise _Fail(f"phrase ambiguous: 「{old}」 occurs {total} times (give occurrence or every)")
+    else:
+        chosen = lambda k: True  # noqa: E731
+    seen = 0
+
+    def rewrite(text: str) -> str:
+        nonlocal seen
+        out: list[str] = []
+        start = 0
+        while (found := text.find(old, start)) >= 0:
+            seen += 1
+            out.append(text[start:found])
+            out.append(new if chosen(seen) else old)
+            start = found + len(old)
+        if not out:
+            return text
+        out.append(text[start:])
+        return "".join(out)
+
+    return _tree.replace_at(doc, loc, _map_texts(node, rewrite))
+
+
+def _texts(node: Any) -> Iterable[str]:
+    """Every text of ``node`` and below it, in document order (a division: its title)."""
+    if isinstance(node, Division):
+        yield node.title
+    elif isinstance(node, Paragraph | Item):
+        yield node.text
+        for child in node.children:
+            yield from _texts(child)
+    elif isinstance(node, Article):
+        for paragraph in node.paragraphs:
+            yield from _texts(paragraph)
+    elif isinstance(node, Table):
+        for row in node.rows:
+            yield from _texts(row)
+    elif isinstance(node, Row):
+        for cell in node.cells:
+            yield cell.text
+    elif isinstance(node, Supplement):
+        for element in node.body:
+            yield from _texts(element)
+
+
+def _map_texts(node: Any, fn: Callable[[str], str]) -> Any:
+    """``node`` with ``fn`` applied to each of its texts in the order of :func:`_texts`;
+    elements whose texts do not change are returned as they are (same object)."""
+    if isinstance(node, Division):
+        title = fn(node.title)
+        return node if title == node.title else _tree.evolve(node, title=title)
+    if isinstance(node, Paragraph | Item):
+        text = fn(node.text)
+        children = _map_all(node.children, fn)
+        if text == node.text and children is node.children:
+            return node
+        return _tree.evolve(node, text=text, children=children)
+    if isinstance(node, Article):
+        paragraphs = _map_all(node.paragraphs, fn)
+        return node if paragraphs is node.paragraphs else _tree.evolve(node, paragraphs=paragraphs)
+    if isinstance(node, Table):
+        rows = _map_all(node.rows, fn)
+        return node if rows is node.rows else _tree.evolve(node, rows=rows)
+    if isinstance(node, Row):
+        cells = tuple(
+            c if (t := fn(c.text)) == c.text else Cell(text=t, attrs=c.attrs) for c in node.cells
+        )
+        if all(a is b for a, b in zip(cells, node.cells, strict=True)):
+            return node
+        return _tree.evolve(node, cells=cells)
+    if isinstance(node, Supplement):
+        body = _map_all(node.body, fn)
+        return node if body is node.body else _tree.evolve(node, body=body)
+    return node  # pragma: no cover
+
+
+def _map_all(children: tuple[Any, ...], fn: Callable[[str], str]) -> tuple[Any, ...]:
+    new = tuple(_map_texts(c, fn) for c in children)
+    if all(a is b for a, b in zip(new, children, strict=True)):
+        return children
+    return new
+
+
+# ---------------------------------------------------------------------------------------
+# Elements
+
+
+def _replace_element(doc: Document, change: ReplaceElement, index: Index) -> tuple[Document, bool]:
+    loc = _tree.locate(doc, change.target, index)
+    old = _tree.node_at(doc, loc)
+    new = change.element
+    if type(new) is not type(old):
+        raise _Fail(f"cannot replace a {type(old).__name__} by a {type(new).__name__}")
+    fields: dict[str, Any] = {"key": old.key}
+    if hasattr(old, "num"):
+        fields["num"] = old.num
+    new = _tree.evolve(new, **fields)
+    keep = not isinstance(old, Division | Supplement)
+    return _tree.replace_at(doc, loc, new), keep
+
+
+_ALLOWED: dict[str, tuple[type, ...]] = {
+    "body": (Division, Article, Paragraph, Table),
+    "children@Division": (Division, Article),
+    "paragraphs": (Paragraph,),
+    "children": (Item, Table),
+    "rows": (Row,),
+    "supplements": (Supplement,),
+    "preamble": (Paragraph,),
+}
+
+_KEY_PREFIX: dict[str, str] = {"編": "pt", "章": "ch", "節": "sec", "款": "sub", "目": "div"}
+
+
+def _insert(doc: Document, change: InsertElement, index: Index) -> tuple[Document, bool]:
+    element = change.element
+    if change.parent is not None:
+        parent_ref = change.parent.strip()
+        if parent_ref in ("前文", "preamble"):
+            parent: Loc = ()
+            field = "preamble"
+        else:
+            parent = _tree.locate(doc, parent_ref, index)
+            node = _tree.node_at(doc, parent)
+            if isinstance(node, Document):
+                field = "supplements" if isinstance(element, Supplement) else "body"
+            else:
+                found = _tree.child_field(node)
+                if found is None:
+                    raise _Fail("this element cannot hold other elements")
+                field = found
+        position = len(getattr(_tree.node_at(doc, parent), field))
+    else:
+        anchor_ref = change.after if change.after is not None else change.before
+        assert anchor_ref is not None
+        anchor = _tree.locate(doc, anchor_ref, index)
+        if not anchor:
+            raise _Fail("name an element to insert next to")
+        parent, (field, position) = anchor[:-1], anchor[-1]
+        if change.after is not None:
+            position += 1
+    holder = _tree.node_at(doc, parent)
+    siblings: tuple[Any, ...] = getattr(holder, field)
+    allowed = _ALLOWED[
+        "children@Division" if isinstance(holder, Division) and field == "children" else field
+    ]
+    if not isinstance(element, allowed):
+        names = ", ".join(t.__name__ for t in allowed)
+        raise _Fail(f"a {type(element).__name__} cannot go there (only {names})")
+    scope = _scope(parent)
+    num: Num | None = getattr(element, "num", None)
+    if num is not None and not getattr(element, "anonymous", False):
+        _check_number(doc, siblings, type(element), num, position, None, scope, index)
+    top = _tree.is_top_container(holder)
+    key = _fresh_key(doc, holder, parent, field, siblings, element, index)
+    new = _tree.evolve(element, key=key)
+    children = (*siblings[:position], new, *siblings[position:])
+    return _tree.rebuild(doc, parent, field, children), not top
+
+
+def _scope(loc: Loc) -> int:
+    return loc[0][1] if loc and loc[0][0] == "supplements" else BODY_SCOPE
+
+
+def _check_number(
+    doc: Document,
+    siblings: Sequence[Any],
+    kind: type,
+    num: Num,
+    position: int,
+    skip: int | None,
+    scope: int,
+    index: Index,
+) -> None:
+    """Check that ``num`` is free and in order for an element of ``kind`` at ``position``
+    among ``siblings`` (``skip``: the position of the element being renumbered)."""
+    label = _label(kind, num, doc)
+    nums = [(i, n) for i, n in _tree.sibling_nums(siblings, kind) if i != skip]
+    if any(n == num for _, n in nums):
+        raise _Fail(f"number already taken: {label}")
+    if kind is Article:
+        other = index.articles.get((scope, num))
+        if other is not None and (skip is None or other[-1][1] != skip):
+            raise _Fail(f"number already taken: {label}")
+    before = [n for i, n in nums if i < position]
+    after = [n for i, n in nums if i >= position]
+    if (before and before[-1] >= num) or (after and after[0] <= num):
+        raise _Fail(f"number out of order: {label} does not fall between its neighbours")
+
+
+def _label(kind: type, num: Num, doc: Document) -> str:
+    unit = {Article: "条", Paragraph: "項", Item: "号", Division: ""}.get(kind, "")
+    return f"第{num.written(doc.style.numerals)}{unit}"
+
+
+def _fresh_key(
+    doc: Document,
+    holder: Any,
+    parent: Loc,
+    field: str,
+    siblings: Sequence[Any],
+    element: Any,
+    index: Index,
+) -> str:
+    """A key for ``element`` made from its kind and number, unused in its scope: among the
+    top-level keys of the body or supplement for top-level elements, else among siblings."""
+    top = _tree.is_top_container(holder)
+    num: Num | None = getattr(element, "num", None)
+    digits = "_".join(str(p) for p in num.parts) if num is not None else ""
+    if isinstance(element, Article):
+        base = f"a{digits}"
+    elif isinstance(element, Division):
+        base = _KEY_PREFIX[element.kind] + digits
+        if isinstance(holder, Division):
+            base = f"{holder.key}.{base}"
+    elif isinstance(element, Paragraph):
+        base = f"p{digits}"
+    elif isinstance(element, Item):
+        base = f"i{digits}"
+    elif isinstance(element, Table):
+        base = f"t{sum(isinstance(s, Table) for s in siblings) + 1}"
+    elif isinstance(element, Supplement):
+        base = f"s{len(siblings) + 1}"
+    else:  # pragma: no cover
+        base = "e"
+    if top and field in ("body", "children"):
+        prefix = doc.supplements[parent[0][1]].key + "/" if _scope(parent) != BODY_SCOPE else ""
+        keys = index.keys
+        sibling_keys = {s.key for s in siblings}
+
+        def used(key: str) -> bool:
+            return prefix + key in keys or key in sibling_keys
+
+    else:
+        sibling_keys = {s.key for s in siblings}
+
+        def used(key: str) -> bool:
+            return key in sibling_keys
+
+    key, n = base, 1
+    while used(key):
+        n += 1
+        key = f"{base}~{n}"
+    return key
+
+
+def _delete(doc: Document, change: DeleteElement, index: Index) -> tuple[Document, bool]:
+    loc = _tree.locate(doc, change.target, index)
+    if not loc:
+        raise _Fail("name an element (use Repeal for the whole document)")
+    node = _tree.node_at(doc, loc)
+    parent, (field, position) = loc[:-1], loc[-1]
+    holder = _tree.node_at(doc, parent)
+    if change.placeholder:
+        if isinstance(node, Article):
+            new: Any = Article(key=node.key, num=node.num, deleted=True, until=node.until)
+        elif isinstance(node, Paragraph | Item):
+            new = _tree.evolve(node, text=DELETED_TEXT, children=())
+        else:
+            raise _Fail(f"only an article, paragraph or item can be left as {DELETED_TEXT}")
+        return _tree.replace_at(doc, loc, new), True
+    siblings = getattr(holder, field)
+    children = (*siblings[:position], *siblings[position + 1 :])
+    return _tree.rebuild(doc, parent, field, children), not _tree.is_top_container(holder)
+
+
+def _renumber(doc: Document, change: Renumber, index: Index) -> tuple[Document, bool | Index]:
+    loc = _tree.locate(doc, change.target, index)
+    node = _tree.node_at(doc, loc)
+    if not isinstance(node, Article | Paragraph | Item | Division):
+        raise _Fail("this element has no number")
+    parent, (field, position) = loc[:-1], loc[-1]
+    holder = _tree.node_at(doc, parent)
+    siblings = getattr(holder, field)
+    if node.num != change.num:
+        _check_number(
+            doc, siblings, type(node), change.num, position, position, _scope(parent), index
+        )
+    if node.until is not None if isinstance(node, Article | Division) else False:
+        raise _Fail("cannot renumber a range (第N条から第M条まで); delete and insert instead")
+    new_doc = _tree.replace_at(doc, loc, _tree.evolve(node, num=change.num))
+    if not isinstance(node, Article) or node.num == change.num:
+        return new_doc, True  # the index holds no numbers but those of articles
+    # The article stays where it is: only its entry by number moves (in a copy).
+    articles = dict(index.articles)
+    scope = _scope(parent)
+    if articles.get((scope, node.num)) == loc:
+        del articles[(scope, node.num)]
+    articles[(scope, change.num)] = loc
+    return new_doc, Index(index.keys, articles)
+
+
+def _shift(doc: Document, change: Shift, index: Index) -> tuple[Document, bool]:
+    first = _tree.locate(doc, change.first, index)
+    if not first:
+        raise _Fail("name an element")
+    parent, (field, start) = first[:-1], first[-1]
+    holder = _tree.node_at(doc, parent)
+    siblings: tuple[Any, ...] = getattr(holder, field)
+    kind = type(siblings[start])
+    if kind not in (Article, Paragraph, Item, Division):
+        raise _Fail("this element has no number")
+    if change.last is None:
+        end = len(siblings) - 1
+    else:
+        last = _tree.locate(doc, change.last, index)
+        if last[:-1] != parent or last[-1][0] != field:
+            raise _Fail(f"{change.last} is not a sibling of {change.first}")
+        end = last[-1][1]
+        if end < start:
+            raise _Fail(f"{change.last} comes before {change.first}")
+    moved: dict[int, Any] = {}
+    for i in range(start, end + 1):
+        element = siblings[i]
+        if type(element) is not kind or getattr(element, "anonymous", False):
+            continue
+        main = element.num.main + change.by
+        if main < 1:
+            raise _Fail(f"shifting {element.num} by {change.by} leaves no number")
+        fields: dict[str, Any] = {"num": Num((main, *element.num.branches))}
+        if getattr(element, "until", None) is not None:
+            fields["until"] = Num((element.until.main + change.by, *element.until.branches))
+        moved[i] = _tree.evolve(element, **fields)
+    new_siblings = tuple(moved.get(i, s) for i, s in enumerate(siblings))
+    nums = [n for _, n in _tree.sibling_nums(new_siblings, kind)]
+    if any(a >= b for a, b in itertools.pairwise(nums)):
+        raise _Fail("number already taken or out of order after the shift")
+    if kind is Article:
+        scope = _scope(parent)
+        for element in moved.values():
+            other = index.articles.get((scope, element.num))
+            if other is not None and not (other[:-1] == parent and start <= other[-1][1] <= end):
+                raise _Fail(f"number already taken: {_label(Article, element.num, doc)}")
+    keep = kind not in (Article, Division) and not _tree.is_top_container(holder)
+    return _tree.rebuild(doc, parent, field, new_siblings), keep
+
+
+def _rekey(doc: Document, change: Rekey, index: Index) -> tuple[Document, bool | Index]:
+    loc = _tree.locate(doc, change.target, index)
+    if not loc:
+        raise _Fail("name an element")
+    node: Any = _tree.node_at(doc, loc)
+    if node.key == change.key:
+        return doc, True
+    parent, (field, _) = loc[:-1], loc[-1]
+    holder = _tree.node_at(doc, parent)
+    top = _tree.is_top_container(holder) or not parent
+    if top:
+        if field == "preamble":
+            prefix = "preamble/"
+        elif _scope(parent) != BODY_SCOPE and field != "supplements":
+            prefix = doc.supplements[parent[0][1]].key + "/"
+        else:
+            prefix = ""
+        if prefix + change.key in index.keys:
+            raise _Fail(f"key already used: {change.key!r}")
+    if any(s.key == change.key for s in getattr(holder, field)):
+        raise _Fail(f"key already used: {change.key!r}")
+    new_doc = _tree.replace_at(doc, loc, _tree.evolve(node, key=change.key))
+    if not top:
+        return new_doc, True
+    if field == "supplements":
+        return new_doc, False  # every key path below the supplement changes: re-index
+    # Only this element's own entry moves; its location and number stay (a copy: indices are
+    # shared with earlier versions and never mutated).
+    keys = dict(index.keys)
+    keys[prefix + change.key] = keys.pop(prefix + node.key)
+    return new_doc, Index(keys, index.articles)

@@ -1,0 +1,356 @@
+"""Amendments: immutable records of what an amending instrument changes, and when.
+
+An :class:`Amendment` carries an ordered tuple of changes, one record per kind of change in
+the vocabulary of Japanese drafting (改め文). This module holds the records and their
+validation only; :func:`legaldocs.apply` applies them and :class:`legaldocs.History` orders
+them in time.
+
+Targets
+    Every ``target`` (and ``after``, ``before``, ``parent``, ``first``, ``last``) is a string:
+    a citation (``"第3条第2項"``, ``"第三条の二"``, ``"附則第1条"``, ``"前文第1項"``) or a key
+    path (``"a3/p2"``, ``"s1/a1"``, ``"preamble/pre1"``). A string that starts with 第, 附則 or
+    前文 is a citation, anything else a key path. A citation is read against the text *as it
+    stands when the change applies*, that is after the earlier changes of the same amendment
+    (so ``第九条を削り、第十条を第九条とし`` is ``DeleteElement("第9条")`` then
+    ``Renumber("第10条", Num.of(9))``). A key path names an element by identity, whatever
+    its number.
+
+Moments
+    ``effective`` is a :class:`pendulum.Date` (in force from 00:00 on that date in the
+    history's time zone) or an aware :class:`pendulum.DateTime` (taken as given). A change may
+    carry its own ``effective`` (staged commencement); otherwise it takes the amendment's.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, Literal, TypeAlias
+
+import attrs
+import pendulum
+
+from legaldocs.model._numbers import Num
+from legaldocs.model._records import (
+    Article,
+    Division,
+    Item,
+    Paragraph,
+    Style,
+    Supplement,
+    Table,
+    Toc,
+)
+
+__all__ = [
+    "Amendment",
+    "Change",
+    "DeleteElement",
+    "DeletePhrase",
+    "DocumentField",
+    "InsertElement",
+    "InsertPhrase",
+    "Moment",
+    "Rekey",
+    "Renumber",
+    "Repeal",
+    "ReplaceElement",
+    "ReplacePhrase",
+    "ReplaceableElement",
+    "SetCaption",
+    "SetDocumentField",
+    "Shift",
+]
+
+Moment: TypeAlias = pendulum.Date | pendulum.DateTime
+"""When something takes effect: a date (00:00 in the history's zone) or an aware DateTime."""
+
+
+def _text(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, str) or not value:
+        raise ValueError(f"{attribute.name} must be a non-empty string, got {value!r}")
+
+
+def _optional_text(instance: Any, attribute: Any, value: Any) -> None:
+    if value is not None:
+        _text(instance, attribute, value)
+
+
+def _occurrence(instance: Any, attribute: Any, value: Any) -> None:
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+        raise ValueError(f"occurrence counts from 1, got {value!r}")
+
+
+def _moment(instance: Any, attribute: Any, value: Any) -> None:
+    if value is None and attribute.name == "effective" and not isinstance(instance, Amendment):
+        return
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is None:
+            raise ValueError(f"{attribute.name} must be an aware DateTime, got {value!r}")
+        return
+    if not isinstance(value, datetime.date):
+        raise ValueError(f"{attribute.name} must be a pendulum Date or DateTime, got {value!r}")
+
+
+def _date(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+        raise ValueError(f"{attribute.name} must be a pendulum Date, got {value!r}")
+
+
+def _num(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, Num):
+        raise ValueError(f"{attribute.name} must be a Num, got {value!r}")
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class ReplacePhrase:
+    """「old」を「new」に改める: replace a phrase in the text of ``target``.
+
+    ``occurrence`` picks the n-th occurrence (from 1); ``every`` replaces them all. With
+    neither, the phrase must occur exactly once (else the change is ambiguous).
+    """
+
+    target: str = attrs.field(validator=_text)
+    old: str = attrs.field(validator=_text)
+    new: str = attrs.field(validator=_text)
+    occurrence: int | None = attrs.field(default=None, validator=_occurrence)
+    every: bool = False
+    effective: Moment | None = attrs.field(default=None, validator=_moment)
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class InsertPhrase:
+    """「anchor」の下に「phrase」を加える (``position="after"``) or the phrase before the
+    anchor (``position="before"``), in the text of ``target``."""
+
+    target: str = attrs.field(validator=_text)
+    anchor: str = attrs.field(validator=_text)
+    phrase: str = attrs.field(validator=_text)
+    position: Literal["after", "before"] = attrs.field(
+        default="after", validator=attrs.validators.in_(("after", "before"))
+    )
+    occurrence: int | None = attrs.field(default=None, validator=_occurrence)
+    every: bool = False
+    effective: Moment | None = attrs.field(default=None, validator=_moment)
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class DeletePhrase:
+    """「phrase」を削る: delete a phrase from the text of ``target``."""
+
+    target: str = attrs.field(validator=_text)
+    phrase: str = attrs.field(validator=_text)
+    occurrence: int | None = attrs.field(default=None, validator=_occurrence)
+    every: bool = False
+    effective: Moment | None = attrs.field(default=None, validator=_moment)
+
+
+ReplaceableElement: TypeAlias = Article | Division | Paragraph | Item | Table | Supplement
+"""What ReplaceElement and InsertElement carry."""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class ReplaceElement:
+    """第N条を次のように改める: replace the whole element ``target`` by ``element``.
+
+    The replacement keeps the identity and the number of the element it replaces: its ``key``
+    and ``num`` are taken from the target, whatever ``element`` says. It must be of the same
+    kind as the target.
+    """
+
+    target: str = attrs.field(validator=_text)
+    element: ReplaceableElement
+    effective: Moment | None = attrs.field(default=None, validator=_moment)
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class SetCaption:
+    """Change (or with ``None`` remove) the caption (見出し) of an article, as written with
+    its brackets: ``"（目的）"``."""
+
+    target: str = attrs.field(validator=_text)
+    caption: str | None = attrs.field(default=None, validator=_optional_text)
+    effective: Moment | None = attrs.field(default=None, validator=_moment)
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class InsertElement:
+    """第N条の次に次の一条を加える: insert ``element`` with the number it carries.
+
+    Exactly one of ``after``, ``before`` or ``parent`` places it: after or before a sibling,
+    or at the end of ``parent`` (an article, paragraph, item, division, supplement or
+    ``"前文"``; ``""`` is the document itself: its body, or its supplements for a
+    :class:`~legaldocs.model.Supplement`). The number must be free and fall between its
+    neighbours' (give a branch number such as ``Num.of(3, 2)`` between 第3条 and 第4条).
+
+    The inserted element gets a fresh key made from its kind and number (``a3_2``, ``p2``,
+    ``i4``; with a ``~2`` suffix when that key is already used), never a key that exists in
+    the document: the key in ``element`` is not used. Keys below it are kept.
+    """
+
+    element: ReplaceableElement
+    after: str | None = attrs.field(default=None, validator=_optional_text)
+    before: str | None = attrs.field(default=None, validator=_optional_text)
+    parent: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
+    )
+    effective: Moment | None = attrs.field(default=None, validator=_moment)
+
+    def __attrs_post_init__(self) -> None:
+        if sum(x is not None for x in (self.after, self.before, self.parent)) != 1:
+            raise ValueError("InsertElement needs exactly one of after, before or parent")
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class DeleteElement:
+    """第N条を削る: remove ``target``; with ``placeholder`` leave it as 削除, keeping its
+    number (an article becomes ``deleted``; a paragraph or item keeps its number with the
+    text ``削除`` and no children)."""
+
+    target: str = attrs.field(validator=_text)
+    placeholder: bool = False
+    effective: Moment | None = attrs.field(default=None, validator=_moment)
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Renumber:
+    """第十条を第九条とする: give ``target`` the number ``num``. The number must be free
+    among its siblings and keep them in order."""
+
+    target: str = attrs.field(validator=_text)
+    num: Num = attrs.field(validator=_num)
+    effective: Moment | None = attrs.field(default=None, validator=_moment)
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Shift:
+    """第四項から第六項までを二項ずつ繰り下げる: add ``by`` (negative: 繰り上げ) to the main
+    number of each sibling from ``first`` to ``last`` (to the last sibling when ``last`` is
+    ``None``). Branch numbers are kept (3の2 becomes 4の2)."""
+
+    first: str = attrs.field(validator=_text)
+    by: int
+    last: str | None = attrs.field(default=None, validator=_optional_text)
+    effective: Moment | None = attrs.field(default=None, validator=_moment)
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.by, int) or isinstance(self.by, bool) or self.by == 0:
+            raise ValueError(f"by must be a non-zero integer, got {self.by!r}")
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Repeal:
+    """Repeal the whole document (廃止): it is no longer in force from this moment."""
+
+    effective: Moment | None = attrs.field(default=None, validator=_moment)
+
+
+def _key(instance: Any, attribute: Any, value: Any) -> None:
+    _text(instance, attribute, value)
+    if "/" in value:
+        raise ValueError(f"a key cannot contain '/', got {value!r}")
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Rekey:
+    """Give the element ``target`` the key ``key``: bookkeeping of identity, with no legal
+    effect (改め文 write nothing for it).
+
+    Keys are the library's names for elements; a document read from a published text gets
+    keys derived from numbers (第四十六条 is ``a46``), so when an amendment renumbers 第三十八条
+    to 第四十六条 and inserts a new 第三十八条, the published new text calls them ``a46`` and
+    ``a38``. :meth:`legaldocs.Diff.to_amendment` ends with these records so that applying its
+    amendment gives the new document exactly, keys included. The key must be unused where
+    keys must be unique (across the body or a supplement for top-level elements, among
+    siblings otherwise).
+    """
+
+    target: str = attrs.field(validator=_text)
+    key: str = attrs.field(validator=_key)
+    effective: Moment | None = attrs.field(default=None, validator=_moment)
+
+
+DocumentField: TypeAlias = Literal["title", "alt_title", "law_num", "toc", "style", "lang"]
+"""The document-level fields :class:`SetDocumentField` can set."""
+
+_DOCUMENT_FIELDS: dict[str, tuple[type, ...]] = {
+    "title": (str,),
+    "alt_title": (str, type(None)),
+    "law_num": (str, type(None)),
+    "toc": (Toc, type(None)),
+    "style": (Style,),
+    "lang": (str,),
+}
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class SetDocumentField:
+    """Set a field of the document itself: its ``title`` (題名を次のように改める), ``alt_title``,
+    ``law_num``, table of contents ``toc`` (目次を次のように改める; ``None`` removes it),
+    ``style`` or ``lang``. ``value`` must have the field's type."""
+
+    field: DocumentField
+    value: str | Toc | Style | None
+    effective: Moment | None = attrs.field(default=None, validator=_moment)
+
+    def __attrs_post_init__(self) -> None:
+        allowed = _DOCUMENT_FIELDS.get(self.field)
+        if allowed is None:
+            raise ValueError(
+                f"field must be one of {', '.join(_DOCUMENT_FIELDS)}, not {self.field!r}"
+            )
+        if not isinstance(self.value, allowed):
+            raise ValueError(f"{self.field} cannot be set to {self.value!r}")
+
+
+Change: TypeAlias = (
+    ReplacePhrase
+    | InsertPhrase
+    | DeletePhrase
+    | ReplaceElement
+    | SetCaption
+    | InsertElement
+    | DeleteElement
+    | Renumber
+    | Shift
+    | Repeal
+    | Rekey
+    | SetDocumentField
+)
+"""Any one change of an amendment."""
+
+_CHANGE_TYPES = (
+    ReplacePhrase,
+    InsertPhrase,
+    DeletePhrase,
+    ReplaceElement,
+    SetCaption,
+    InsertElement,
+    DeleteElement,
+    Renumber,
+    Shift,
+    Repeal,
+    Rekey,
+    SetDocumentField,
+)
+
+
+def _changes(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, tuple):
+        raise ValueError(f"changes must be a tuple, got {type(value).__name__}")
+    for index, change in enumerate(value):
+        if not isinstance(change, _CHANGE_TYPES):
+            raise ValueError(f"changes[{index}] is not a change: {change!r}")
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Amendment:
+    """One amending instrument: its ``id`` (unique within a history), ``title``, the date it
+    was adopted or promulgated (``enacted``), the moment it takes effect (``effective``), an
+    optional ``note`` and its ordered ``changes``."""
+
+    id: str = attrs.field(validator=_text)
+    title: str = attrs.field(validator=attrs.validators.instance_of(str))
+    enacted: pendulum.Date = attrs.field(validator=_date)
+    effective: Moment = attrs.field(validator=_moment)
+    changes: tuple[Change, ...] = attrs.field(default=(), validator=_changes)
+    note: str | None = None

@@ -1,0 +1,851 @@
+"""Structural and textual differences between two documents: :func:`diff` and :class:`Diff`.
+
+Structure first, then text. Divisions, articles, paragraphs, items, tables and rows are
+aligned level by level (see :mod:`legaldocs.compare._align`): by identity and key, then by unique
+content, then by key or number when the texts are similar, then by content similarity among
+the leftovers, so that a renumbered or moved article is reported as renumbered/moved and an
+inserted article does not make every later one look changed. Articles are aligned across the
+whole body (and within each 附則), so an article moved to another chapter is "moved".
+
+**Shared history.** Two documents are taken to share a history when at least half of the
+article keys of the smaller one also occur in the other (``by="auto"``); then keys are used
+for alignment, guarded by a similarity check so that number-derived keys (``a10`` for
+第十条, as parsers assign them) do not pair unrelated articles after a renumbering.
+``by="key"`` trusts keys blindly (documents from one :class:`History`); ``by="content"``
+ignores keys.
+
+Then text: each matched element's own text (paragraph or item text, article caption,
+division title, row cells) is compared with an inline diff: character-level for Japanese,
+word-level for Latin script, whole numbers and citation units (第十二条) replaced as a whole.
+
+**Cost.** Elements shared by both versions (``is``) are skipped before any comparison; equal
+elements are skipped after one equality check; inline diffs run only on changed units;
+similarity matching runs only on the leftovers and is windowed when they are many.
+
+**Changes.** Each changed element is reported once, as a :class:`Difference` whose ``kinds``
+say what happened: ``added``, ``removed``, ``deleted`` (became a 削除 placeholder),
+``renumbered``, ``moved``, ``caption`` (article caption or division title changed) and
+``modified`` (own text changed). An added or removed element is reported alone: its
+descendants are not listed again. A change that only touches typography (full/half width,
+，↔、, （↔(, spaces) has ``typographic=True``; :meth:`Diff.without_typographic` drops those.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Hashable, Iterator, Sequence
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+import pendulum
+
+from legaldocs.compare._align import SimpleUnit, align, moved
+from legaldocs.compare._inline import InlineOp, apply_ops, fold, inline_diff
+from legaldocs.dates import format_date
+from legaldocs.errors import LegaldocsError
+from legaldocs.model._citation import Citation, Step, StepKind
+from legaldocs.model._numbers import Num
+from legaldocs.model._records import (
+    Article,
+    BodyElement,
+    Division,
+    Document,
+    Element,
+    Item,
+    ItemChild,
+    Paragraph,
+    Row,
+    Supplement,
+    Table,
+)
+
+if TYPE_CHECKING:
+    from legaldocs.amend._changes import Amendment, Moment
+
+__all__ = [
+    "ChangeKind",
+    "Diff",
+    "Difference",
+    "ElementType",
+    "InlineOp",
+    "apply_ops",
+    "diff",
+    "to_amendment",
+]
+
+ChangeKind = Literal["added", "removed", "deleted", "renumbered", "moved", "caption", "modified"]
+"""What happened to an element, in the order :attr:`Difference.kinds` lists them."""
+
+ElementType = Literal[
+    "document", "toc", "division", "article", "paragraph", "item", "table", "row", "supplement"
+]
+"""What kind of element a change is about."""
+
+_KIND_ORDER: dict[str, int] = {
+    k: i
+    for i, k in enumerate(
+        ("added", "removed", "deleted", "renumbered", "moved", "caption", "modified")
+    )
+}
+
+
+@attrs.frozen(kw_only=True)
+class Difference:
+    """One changed element.
+
+    - ``kinds``: what happened (see :data:`ChangeKind`), never empty; ``kind`` is the first.
+    - ``old_path`` / ``new_path``: key paths in the old and new document (``None`` on the
+      side where the element does not exist); ``old_citation`` / ``new_citation`` likewise.
+    - ``old`` / ``new``: the elements themselves (``None`` for document-level fields).
+    - ``old_parent`` / ``new_parent``: key paths of the parents in the old and the new
+      document (``""`` for the body, ``"preamble"``, a supplement key, a division key, an
+      article key path, ...). For an added element ``old_parent`` is where its parent is in
+      the old document (``None`` when the parent is new too); for a removed one
+      ``new_parent`` likewise.
+    - ``position``: index of the new element among its new parent's children; ``after``:
+      key path (new document) of the element it follows in the new document, ``None`` when
+      first; ``anchor``: key path in the *old* document of the nearest element before it in
+      the new document that also exists in the old one (for 「第N条の次に…を加える」).
+    - ``field`` and ``ops``: the text compared (``"text"``, ``"caption"``, ``"title"``,
+      ``"cells"`` (cells joined by tab), ``"revisions"``, or a document field) and the inline
+      operations over the old text; :func:`apply_ops` of ``ops`` to ``old_text`` gives
+      ``new_text``. Empty when no own text changed.
+    - ``typographic``: the change only touches typography.
+    """
+
+    kinds: tuple[ChangeKind, ...]
+    element_type: ElementType
+    old_path: str | None = None
+    new_path: str | None = None
+    old_citation: Citation | None = None
+    new_citation: Citation | None = None
+    old: Element | None = attrs.field(default=None, repr=False)
+    new: Element | None = attrs.field(default=None, repr=False)
+    old_parent: str | None = None
+    new_parent: str | None = None
+    position: int | None = None
+    after: str | None = None
+    anchor: str | None = None
+    field: str | None = None
+    old_text: str | None = None
+    new_text: str | None = None
+    ops: tuple[InlineOp, ...] = ()
+    typographic: bool = False
+
+    @property
+    def kind(self) -> ChangeKind:
+        """The main kind of the change (the first of ``kinds``)."""
+        return self.kinds[0]
+
+    @property
+    def citation(self) -> Citation | None:
+        """The new citation, or the old one for a removed element."""
+        return self.new_citation if self.new_citation is not None else self.old_citation
+
+    @property
+    def path(self) -> str | None:
+        """The new key path, or the old one for a removed element."""
+        return self.new_path if self.new_path is not None else self.old_path
+
+
+@attrs.frozen(kw_only=True)
+class Diff:
+    """The differences between two documents: an immutable tuple of :class:`Difference`.
+
+    ``bool(diff)`` is false when nothing changed. The two documents are kept (``old``,
+    ``new``, not compared) for renderers.
+    """
+
+    old_title: str
+    new_title: str
+    changes: tuple[Difference, ...]
+    old: Document = attrs.field(repr=False, eq=False)
+    new: Document = attrs.field(repr=False, eq=False)
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+    def __len__(self) -> int:
+        return len(self.changes)
+
+    def __iter__(self) -> Iterator[Difference]:
+        return iter(self.changes)
+
+    def without_typographic(self) -> Diff:
+        """The same diff without the typographic-only changes."""
+        return attrs.evolve(self, changes=tuple(c for c in self.changes if not c.typographic))
+
+    def of_kind(self, *kinds: ChangeKind) -> tuple[Difference, ...]:
+        """The changes having any of ``kinds``."""
+        return tuple(c for c in self.changes if any(k in c.kinds for k in kinds))
+
+    def find(self, path: str) -> Difference | None:
+        """The change of the element at key path ``path`` (new or old), if any."""
+        for change in self.changes:
+            if change.new_path == path or change.old_path == path:
+                return change
+        return None
+
+    def to_amendment(
+        self,
+        *,
+        id: str,
+        enacted: datetime.date,
+        effective: Moment,
+        title: str = "",
+        note: str | None = None,
+    ) -> Amendment:
+        """The amendment that turns ``old`` into ``new``: ``apply(old, amendment) == new``
+        exactly, keys included.
+
+        Edited phrases become phrase changes (widened until they occur once in their
+        target), renumbered runs :class:`~legaldocs.amendment.Shift`, removed and added
+        elements deletions and insertions, mostly rewritten elements whole replacements,
+        document fields :class:`~legaldocs.amendment.SetDocumentField`; the keys the new
+        document gives its elements (inserted ones, and renumbered ones whose keys follow
+        their numbers) are set at the end with :class:`~legaldocs.amendment.Rekey`, which
+        has no legal effect. Targets are key paths. The alignment is the diff's own rules,
+        container by container (an article moved to another chapter is deleted and
+        inserted). See :mod:`legaldocs.amend._plan` for the order of the changes.
+        """
+        from legaldocs.amend._plan import to_amendment as build
+
+        return build(
+            self,
+            id=id,
+            enacted=pendulum.Date(enacted.year, enacted.month, enacted.day),
+            effective=effective,
+            title=title,
+            note=note,
+        )
+
+    def changed_citations(
+        self, numerals: Literal["kanji", "arabic"] | None = None
+    ) -> tuple[str, ...]:
+        """The citations of the changed elements, in order, without repeats (new citation,
+        or the old one for a removed element), written in the new document's numerals
+        unless ``numerals`` is given."""
+        style = numerals or self.new.style.numerals
+        seen: dict[str, None] = {}
+        for change in self.changes:
+            if change.citation is not None and change.citation.steps:
+                seen.setdefault(change.citation.format(style), None)
+        return tuple(seen)
+
+
+def diff(
+    old: Document,
+    new: Document,
+    *,
+    by: Literal["auto", "key", "content"] = "auto",
+    typographic: bool = True,
+) -> Diff:
+    """The differences from ``old`` to ``new``, any two documents.
+
+    ``by`` chooses how elements are matched (see the module docs); ``typographic=False``
+    leaves out typographic-only changes.
+    """
+    for name, value in (("old", old), ("new", new)):
+        if not isinstance(value, Document):
+            raise LegaldocsError(f"diff: {name} must be a Document, not {type(value).__name__}")
+    if by not in ("auto", "key", "content"):
+        raise LegaldocsError(f"diff: by must be 'auto', 'key' or 'content', not {by!r}")
+    differ = _Differ(old, new, by)
+    changes = differ.run()
+    result = Diff(
+        old_title=old.title, new_title=new.title, changes=tuple(changes), old=old, new=new
+    )
+    return result if typographic else result.without_typographic()
+
+
+def to_amendment(
+    diff: Diff,
+    *,
+    id: str,
+    enacted: datetime.date,
+    effective: Moment,
+    title: str = "",
+    note: str | None = None,
+) -> Amendment:
+    """:meth:`Diff.to_amendment` as a function."""
+    return diff.to_amendment(id=id, enacted=enacted, effective=effective, title=title, note=note)
+
+
+# ---------------------------------------------------------------------------------------
+
+
+class _Entry:
+    """One element of a flattened container with its place; its citation is ``base``
+    followed by one step ``kind`` ``step_num`` (built only when asked for). Also a
+    :class:`~legaldocs._align.Unit`."""
+
+    __slots__ = (
+        "base",
+        "element",
+        "flat",
+        "index",
+        "key",
+        "kind",
+        "num",
+        "obj",
+        "parent",
+        "path",
+        "placeholder",
+        "step_num",
+    )
+
+    def __init__(
+        self,
+        element: Element,
+        path: str,
+        parent: str,
+        index: int,
+        flat: int,
+        base: Citation,
+        kind: StepKind,
+        step_num: Num,
+    ) -> None:
+        self.element = self.obj = element
+        self.path = path
+        self.parent = parent
+        self.index = index
+        self.flat = flat
+        self.base = base
+        self.kind = kind
+        self.step_num = step_num
+        self.key: str = getattr(element, "key", "")
+        self.num: Hashable | None = getattr(element, "num", None)
+        self.placeholder = isinstance(element, Article) and element.deleted
+        if isinstance(element, Division):
+            self.num = (element.kind, element.num)
+
+    @property
+    def cit(self) -> Citation:
+        return self.base.child(self.kind, self.step_num)
+
+
+def _root(cit: Citation) -> Citation:
+    return Citation(tuple(s for s in cit.steps if s.kind == "附則"))
+
+
+def _flatten_body(
+    body: Sequence[BodyElement | Division | Article], prefix: str, cit: Citation
+) -> tuple[list[_Entry], list[_Entry], list[_Entry]]:
+    """Divisions, articles and loose paragraphs/tables of a body, in document order."""
+    divisions: list[_Entry] = []
+    articles: list[_Entry] = []
+    loose: list[_Entry] = []
+    flat = 0
+    parent_root = prefix.rstrip("/")
+    root = _root(cit)
+
+    def visit(
+        elements: Sequence[BodyElement | Division | Article], parent: str, here: Citation
+    ) -> None:
+        nonlocal flat
+        tables = 0
+        for index, element in enumerate(elements):
+            flat += 1
+            if isinstance(element, Article):
+                entry = _Entry(
+                    element, prefix + element.key, parent, index, flat, root, "条", element.num
+                )
+                articles.append(entry)
+            elif isinstance(element, Division):
+                path = prefix + element.key
+                divisions.append(
+                    _Entry(element, path, parent, index, flat, here, element.kind, element.num)
+                )
+                visit(element.children, path, here.child(element.kind, element.num))
+            elif isinstance(element, Paragraph):
+                loose.append(
+                    _Entry(
+                        element, prefix + element.key, parent, index, flat, here, "項", element.num
+                    )
+                )
+            else:
+                tables += 1
+                loose.append(
+                    _Entry(
+                        element, prefix + element.key, parent, index, flat, here, "表", _num(tables)
+                    )
+                )
+
+    visit(body, parent_root, cit)
+    return divisions, articles, loose
+
+
+def _num(n: int) -> Num:
+    return Num.of(n)
+
+
+def _text_of(element: object) -> str:
+    """The text used for similarity: everything written in the element."""
+    if isinstance(element, Article):
+        parts = [element.caption or ""]
+        parts.extend(_text_of(p) for p in element.paragraphs)
+        return "\n".join(parts)
+    if isinstance(element, Paragraph | Item):
+        return "\n".join([element.text, *(_text_of(c) for c in element.children)])
+    if isinstance(element, Division):
+        return element.title
+    if isinstance(element, Table):
+        return "\n".join(_row_text(r) for r in element.rows)
+    if isinstance(element, Row):
+        return _row_text(element)
+    return ""
+
+
+def _row_text(row: Row) -> str:
+    return "\t".join(c.text for c in row.cells)
+
+
+def _sig(element: object) -> Hashable:
+    """Content ignoring key and number."""
+    if isinstance(element, Article):
+        return ("article", element.caption, element.paragraphs, element.deleted)
+    if isinstance(element, Paragraph):
+        return ("paragraph", element.text, element.children, element.anonymous)
+    if isinstance(element, Item):
+        return ("item", element.text, element.children, element.label)
+    if isinstance(element, Division):
+        return ("division", element.kind, element.title, element.children)
+    if isinstance(element, Table):
+        return ("table", element.rows)
+    if isinstance(element, Row):
+        return ("row", element.cells)
+    return ("supplement", id(element))
+
+
+def _related(a: object, b: object) -> bool:
+    """A cheap sign that two elements with the same key are one element, edited: an
+    article keeps one of its paragraphs, a paragraph or item one of its items or its
+    opening words."""
+    if isinstance(a, Article) and isinstance(b, Article):
+        texts = {p.text for p in a.paragraphs}
+        return any(p.text in texts for p in b.paragraphs)
+    if isinstance(a, Paragraph | Item) and isinstance(b, Paragraph | Item):
+        if len(a.text) >= 10 and a.text[:10] == b.text[:10]:
+            return True
+        kids = set(a.children)
+        return any(c in kids for c in b.children)
+    return False
+
+
+def _own(element: Element) -> tuple[str | None, str]:
+    """The field name and text of an element's own text."""
+    if isinstance(element, Article):
+        return "caption", element.caption or ""
+    if isinstance(element, Division):
+        return "title", element.title
+    if isinstance(element, Paragraph | Item):
+        return "text", element.text
+    if isinstance(element, Row):
+        return "cells", _row_text(element)
+    if isinstance(element, Supplement):
+        return "revisions", "\n".join(
+            f"{format_date(r.date, era=r.era)} {r.event}" for r in element.revisions
+        )
+    return None, ""
+
+
+_TYPES: dict[type, ElementType] = {
+    Division: "division",
+    Article: "article",
+    Paragraph: "paragraph",
+    Item: "item",
+    Table: "table",
+    Row: "row",
+    Supplement: "supplement",
+}
+
+
+class _Differ:
+    def __init__(self, old: Document, new: Document, by: str) -> None:
+        self.old = old
+        self.new = new
+        self.by = by
+        # old key path -> new key path of matched containers, and back
+        self.parents: dict[str, str] = {"": "", "preamble": "preamble"}
+        self.parents_new: dict[str, str] = {"": "", "preamble": "preamble"}
+
+    def _link(self, old_path: str, new_path: str) -> None:
+        self.parents[old_path] = new_path
+        self.parents_new[new_path] = old_path
+
+    def run(self) -> list[Difference]:
+        old, new = self.old, self.new
+        out: list[Difference] = []
+        if old is new:
+            return out
+        for name in ("title", "alt_title", "law_num"):
+            a, b = getattr(old, name), getattr(new, name)
+            if a != b:
+                out.append(self._field_change("document", name, a, b))
+        for name in ("style", "lang"):
+            if getattr(old, name) != getattr(new, name):
+                out.append(Difference(kinds=("modified",), element_type="document", field=name))
+        if old.toc != new.toc:
+            out.append(Difference(kinds=("modified",), element_type="toc", field="toc"))
+        pre = Citation((Step(kind="前文"),))
+        if old.preamble is not new.preamble and old.preamble != new.preamble:
+            out.extend(
+                self._siblings(
+                    [
+                        _Entry(p, f"preamble/{p.key}", "preamble", i, i, pre, "項", p.num)
+                        for i, p in enumerate(old.preamble)
+                    ],
+                    [
+                        _Entry(p, f"preamble/{p.key}", "preamble", i, i, pre, "項", p.num)
+                        for i, p in enumerate(new.preamble)
+                    ],
+                )
+            )
+        out.extend(self._body(old.body, new.body, "", "", Citation(()), Citation(())))
+        out.extend(self._supplements())
+        return out
+
+    def _field_change(
+        self, etype: ElementType, name: str, a: str | None, b: str | None
+    ) -> Difference:
+        ops = inline_diff(a or "", b or "")
+        return Difference(
+            kinds=("modified",),
+            element_type=etype,
+            field=name,
+            old_text=a,
+            new_text=b,
+            ops=ops,
+            typographic=a is not None and b is not None and fold(a) == fold(b),
+        )
+
+    def _use_keys(self, old: Sequence[_Entry], new: Sequence[_Entry]) -> tuple[bool, bool]:
+        if self.by == "content":
+            return False, False
+        if self.by == "key":
+            return True, True
+        if not old or not new:
+            return True, False
+        old_keys = {getattr(e.element, "key", None) for e in old}
+        shared = sum(1 for e in new if getattr(e.element, "key", None) in old_keys)
+        return shared * 2 >= min(len(old), len(new)), False
+
+    def _body(
+        self,
+        old_body: Sequence[BodyElement | Division | Article],
+        new_body: Sequence[BodyElement | Division | Article],
+        old_prefix: str,
+        new_prefix: str,
+        old_cit: Citation,
+        new_cit: Citation,
+    ) -> list[Difference]:
+        if old_body is new_body:
+            return []
+        od, oa, ol = _flatten_body(old_body, old_prefix, old_cit)
+        nd, na, nl = _flatten_body(new_body, new_prefix, new_cit)
+        groups: list[tuple[tuple[int, int, int], list[Difference]]] = []
+        for old_entries, new_entries in ((od, nd), (oa, na), (ol, nl)):
+            groups.extend(self._align_group(old_entries, new_entries, False))
+        groups.sort(key=lambda g: g[0])
+        return [c for _, changes in groups for c in changes]
+
+    def _align_group(
+        self, old_entries: list[_Entry], new_entries: list[_Entry], siblings: bool
+    ) -> list[tuple[tuple[int, int, int], list[Difference]]]:
+        """Align one level; return groups of changes with a document-order sort key."""
+        if not old_entries and not new_entries:
+            return []
+        use_keys, trust = self._use_keys(old_entries, new_entries)
+        equal: set[int] = set()
+        pairs = align(
+            old_entries,
+            new_entries,
+            sig=_sig,
+            text=_text_of,
+            related=_related,
+            use_keys=use_keys,
+            trust_keys=trust,
+        )
+        out_of_order = moved(pairs)
+        groups: list[tuple[tuple[int, int, int], list[Difference]]] = []
+        last_new_flat = 0
+        prev_new: _Entry | None = None
+        prev_old_path: str | None = None
+        for i, j in pairs:
+            o = old_entries[i] if i is not None else None
+            n = new_entries[j] if j is not None else None
+            if n is not None:
+                sort_key = (n.flat, 0, 0)
+                last_new_flat = n.flat
+            else:
+                assert o is not None
+                sort_key = (last_new_flat, 1, o.flat)
+            if (
+                o is not None
+                and n is not None
+                and (o.element is n.element or j in equal)
+                and j not in out_of_order
+                and (siblings or self.parents.get(o.parent, o.parent) == n.parent)
+            ):
+                changes = []
+            else:
+                changes = self._pair(
+                    o,
+                    n,
+                    moved=j in out_of_order,
+                    after=prev_new.path if prev_new is not None else None,
+                    anchor=prev_old_path,
+                    siblings=siblings,
+                )
+            if changes:
+                groups.append((sort_key, changes))
+            if o is not None and n is not None and not siblings:
+                self._link(o.path, n.path)
+            if n is not None:
+                prev_new = n
+                if o is not None:
+                    prev_old_path = o.path
+        return groups
+
+    def _siblings(self, old_entries: list[_Entry], new_entries: list[_Entry]) -> list[Difference]:
+        groups = self._align_group(old_entries, new_entries, True)
+        groups.sort(key=lambda g: g[0])
+        return [c for _, changes in groups for c in changes]
+
+    def _pair(
+        self,
+        o: _Entry | None,
+        n: _Entry | None,
+        *,
+        moved: bool,
+        after: str | None,
+        anchor: str | None,
+        siblings: bool,
+    ) -> list[Difference]:
+        if o is None:
+            assert n is not None
+            return [
+                Difference(
+                    kinds=("added",),
+                    element_type=_TYPES[type(n.element)],
+                    new_path=n.path,
+                    new_citation=n.cit,
+                    new=n.element,
+                    old_parent=self.parents_new.get(n.parent),
+                    new_parent=n.parent,
+                    position=n.index,
+                    after=after,
+                    anchor=anchor,
+                )
+            ]
+        if n is None:
+            return [
+                Difference(
+                    kinds=("removed",),
+                    element_type=_TYPES[type(o.element)],
+                    old_path=o.path,
+                    old_citation=o.cit,
+                    old=o.element,
+                    old_parent=o.parent,
+                    new_parent=self.parents.get(o.parent),
+                )
+            ]
+        a, b = o.element, n.element
+        if (
+            (a is b or a == b)
+            and not moved
+            and (siblings or self.parents.get(o.parent, o.parent) == n.parent)
+        ):
+            return []
+        kinds: list[ChangeKind] = []
+        if isinstance(a, Article) and isinstance(b, Article) and b.deleted and not a.deleted:
+            kinds.append("deleted")
+        if getattr(a, "num", None) != getattr(b, "num", None) or getattr(
+            a, "until", None
+        ) != getattr(b, "until", None):
+            kinds.append("renumbered")
+        if moved or (not siblings and self.parents.get(o.parent, o.parent) != n.parent):
+            kinds.append("moved")
+        field, old_text = _own(a)
+        _, new_text = _own(b)
+        ops: tuple[InlineOp, ...] = ()
+        if "deleted" in kinds:
+            pass
+        elif old_text != new_text:
+            kinds.append("caption" if field in ("caption", "title") else "modified")
+            ops = inline_diff(old_text, new_text)
+        elif _flags(a) != _flags(b) and "deleted" not in kinds:
+            kinds.append("modified")
+        changes: list[Difference] = []
+        if kinds:
+            text_only = all(k in ("caption", "modified") for k in kinds)
+            changes.append(
+                Difference(
+                    kinds=tuple(sorted(kinds, key=_KIND_ORDER.__getitem__)),
+                    element_type=_TYPES[type(b)],
+                    old_path=o.path,
+                    new_path=n.path,
+                    old_citation=o.cit,
+                    new_citation=n.cit,
+                    old=a,
+                    new=b,
+                    old_parent=o.parent,
+                    new_parent=n.parent,
+                    position=n.index,
+                    after=after,
+                    anchor=anchor,
+                    field=field if ops else None,
+                    old_text=old_text if ops else None,
+                    new_text=new_text if ops else None,
+                    ops=ops,
+                    typographic=text_only and bool(ops) and fold(old_text) == fold(new_text),
+                )
+            )
+        if "deleted" not in kinds:
+            changes.extend(self._children(o, n))
+        return changes
+
+    def _children(self, o: _Entry, n: _Entry) -> list[Difference]:
+        a, b = o.element, n.element
+        self._link(o.path, n.path)
+        if isinstance(a, Article) and isinstance(b, Article):
+            if a.paragraphs is b.paragraphs or a.paragraphs == b.paragraphs:
+                return []
+            return self._siblings(
+                _child_entries(a.paragraphs, o.path, o.cit, 0),
+                _child_entries(b.paragraphs, n.path, n.cit, 0),
+            )
+        if isinstance(a, Paragraph | Item) and isinstance(b, Paragraph | Item):
+            if a.children is b.children or a.children == b.children:
+                return []
+            depth = 1 if isinstance(a, Paragraph) else 2
+            return self._siblings(
+                _child_entries(a.children, o.path, o.cit, depth),
+                _child_entries(b.children, n.path, n.cit, depth),
+            )
+        if isinstance(a, Table) and isinstance(b, Table):
+            if a.rows is b.rows or a.rows == b.rows:
+                return []
+            return self._siblings(
+                _child_entries(a.rows, o.path, o.cit, 0),
+                _child_entries(b.rows, n.path, n.cit, 0),
+            )
+        return []
+
+    def _supplements(self) -> list[Difference]:
+        old_s, new_s = self.old.supplements, self.new.supplements
+        if old_s is new_s:
+            return []
+        units_old = [SimpleUnit(key=s.key, num=s.law_ref, obj=s) for s in old_s]
+        units_new = [SimpleUnit(key=s.key, num=s.law_ref, obj=s) for s in new_s]
+        pairs = align(
+            units_old,
+            units_new,
+            sig=_supplement_sig,
+            text=lambda s: "",
+            use_keys=self.by != "content",
+            trust_keys=True,
+        )
+        out: list[Difference] = []
+        prev_new: str | None = None
+        prev_old: str | None = None
+        for i, j in pairs:
+            a = old_s[i] if i is not None else None
+            b = new_s[j] if j is not None else None
+            cit_a = Citation((Step(kind="附則", ref=a.law_ref),)) if a is not None else None
+            cit_b = Citation((Step(kind="附則", ref=b.law_ref),)) if b is not None else None
+            if a is None or b is None:
+                out.append(
+                    Difference(
+                        kinds=("added",) if a is None else ("removed",),
+                        element_type="supplement",
+                        old_path=a.key if a is not None else None,
+                        new_path=b.key if b is not None else None,
+                        old_citation=cit_a,
+                        new_citation=cit_b,
+                        old=a,
+                        new=b,
+                        old_parent="" if a is not None else None,
+                        new_parent="" if b is not None else None,
+                        position=j,
+                        after=prev_new if b is not None else None,
+                        anchor=prev_old if b is not None else None,
+                    )
+                )
+            elif a is not b and a != b:
+                assert cit_a is not None
+                assert cit_b is not None
+                _, old_text = _own(a)
+                _, new_text = _own(b)
+                head_a = (a.title, a.law_ref, a.excerpt)
+                head_b = (b.title, b.law_ref, b.excerpt)
+                if old_text != new_text or head_a != head_b:
+                    ops = inline_diff(old_text, new_text) if old_text != new_text else ()
+                    out.append(
+                        Difference(
+                            kinds=("modified",),
+                            element_type="supplement",
+                            old_path=a.key,
+                            new_path=b.key,
+                            old_citation=cit_a,
+                            new_citation=cit_b,
+                            old=a,
+                            new=b,
+                            old_parent="",
+                            new_parent="",
+                            position=j,
+                            field="revisions" if ops else None,
+                            old_text=old_text if ops else None,
+                            new_text=new_text if ops else None,
+                            ops=ops,
+                        )
+                    )
+                self._link(a.key, b.key)
+                out.extend(self._body(a.body, b.body, a.key + "/", b.key + "/", cit_a, cit_b))
+            if a is not None and b is not None:
+                self._link(a.key, b.key)
+            if b is not None:
+                prev_new = b.key
+                if a is not None:
+                    prev_old = a.key
+        return out
+
+
+def _supplement_sig(supplement: object) -> Hashable:
+    assert isinstance(supplement, Supplement)
+    return (supplement.title, supplement.law_ref, supplement.excerpt, supplement.body)
+
+
+def _flags(element: Element) -> Hashable:
+    if isinstance(element, Article):
+        return (element.deleted,)
+    if isinstance(element, Paragraph):
+        return (element.anonymous,)
+    if isinstance(element, Item):
+        return (element.label,)
+    if isinstance(element, Division):
+        return (element.kind,)
+    if isinstance(element, Row):
+        return tuple(c.attrs for c in element.cells)
+    return ()
+
+
+def _child_entries(
+    children: Sequence[Paragraph | ItemChild | Row], parent: str, cit: Citation, depth: int
+) -> list[_Entry]:
+    out = []
+    tables = 0
+    for index, child in enumerate(children):
+        path = f"{parent}/{child.key}"
+        kind: StepKind
+        if isinstance(child, Paragraph):
+            kind, num = "項", child.num
+        elif isinstance(child, Item):
+            kind, num = ("号" if depth <= 1 else "細分"), child.num
+        elif isinstance(child, Table):
+            tables += 1
+            kind, num = "表", _num(tables)
+        else:
+            kind, num = "行", _num(index + 1)
+        out.append(_Entry(child, path, parent, index, index, cit, kind, num))
+    return out

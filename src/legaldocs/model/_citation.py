@@ -1,0 +1,434 @@
+"""Japanese citations (第3条第2項第1号, 第三条の二, 附則第1条) and key paths.
+
+A :class:`Citation` is a value made of :class:`Step` records. It is parsed from and written
+as Japanese citation text; :func:`resolve` finds the element it names in a document, and
+:func:`walk` lists every element of a document with its citation and key path.
+
+Key paths name elements by identity: the key of an article, division, supplement or
+top-level paragraph or table, followed by the keys of the elements below it, joined by
+``/`` (``"a3/p2/i1"``, ``"s2/a1/p1"``). The preamble's paragraphs are ``"preamble/<key>"``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Literal
+
+import attrs
+
+from legaldocs.errors import CitationError, NotFoundError
+from legaldocs.model import _numerals
+from legaldocs.model._numbers import Num, Numerals, item_label, parse_item_label
+from legaldocs.model._records import (
+    DIVISION_KINDS,
+    Article,
+    BodyElement,
+    Division,
+    Document,
+    Element,
+    Item,
+    Paragraph,
+    Table,
+)
+
+__all__ = ["Citation", "Step", "StepKind", "cite", "key_paths", "resolve", "walk"]
+
+StepKind = Literal[
+    "附則", "前文", "編", "章", "節", "款", "目", "条", "項", "号", "細分", "表", "行"
+]
+"""The kind of one step of a citation. ``細分`` is a sub-item (イ, （１）, ...)."""
+
+PREAMBLE = "preamble"
+
+
+@attrs.frozen(kw_only=True)
+class Step:
+    """One step of a citation: a kind and a number; ``ref`` names a supplement's
+    amending law for ``附則``."""
+
+    kind: StepKind
+    num: Num | None = None
+    ref: str | None = None
+
+
+def _unit(kind: StepKind, num: Num, numerals: Numerals) -> str:
+    write = _numerals.to_kanji if numerals == "kanji" else str
+    return f"第{write(num.main)}{kind}" + "".join(f"の{write(b)}" for b in num.branches)
+
+
+@attrs.frozen
+class Citation:
+    """A citation: the path of steps from the document down to one element."""
+
+    steps: tuple[Step, ...]
+
+    @classmethod
+    def parse(cls, text: str) -> Citation:
+        """Read a Japanese citation. Kanji, Arabic and full-width digits are accepted.
+
+        Raises :class:`~legaldocs.CitationError` when the text is not a citation.
+        """
+        return cls(_parse(text))
+
+    def format(self, numerals: Numerals = "arabic") -> str:
+        """Write the citation with kanji (第三条第二項) or Arabic (第3条第2項) numbers."""
+        out = []
+        depth = 0
+        for step in self.steps:
+            if step.kind == "附則":
+                out.append("附則" + (f"（{step.ref}）" if step.ref else ""))
+            elif step.kind == "前文":
+                out.append("前文")
+            elif step.kind == "細分":
+                depth += 1
+                assert step.num is not None
+                out.append(item_label(step.num, depth, numerals))
+            else:
+                assert step.num is not None
+                if step.kind == "号":
+                    depth = 1
+                out.append(_unit(step.kind, step.num, numerals))
+        return "".join(out)
+
+    def __str__(self) -> str:
+        return self.format("arabic")
+
+    def child(self, kind: StepKind, num: Num | None = None, ref: str | None = None) -> Citation:
+        """This citation extended by one step."""
+        return Citation((*self.steps, Step(kind=kind, num=num, ref=ref)))
+
+
+_NUM = r"[0-9０-９〇一二三四五六七八九十百千万]+"
+_TOKEN = re.compile(
+    rf"""
+    (?P<suppl>附\s*則(?:[（(](?P<ref>[^）)]*)[）)])?)
+  | (?P<preamble>前文)
+  | 第(?P<num>{_NUM})(?P<unit>[編章節款目条項号表行])(?P<branches>(?:の{_NUM})*)
+  | (?P<label>(?:[(（][^)）]+[)）]|[{_numerals.IROHA}])(?:の{_NUM})*)
+    """,
+    re.VERBOSE,
+)
+
+
+def _parse(text: str) -> tuple[Step, ...]:
+    source = "".join(text.split())
+    if not source:
+        raise CitationError("empty citation")
+    steps: list[Step] = []
+    pos = 0
+    while pos < len(source):
+        m = _TOKEN.match(source, pos)
+        if m is None:
+            raise CitationError(
+                f"not a citation: {text!r} (cannot read {source[pos:]!r} at character {pos + 1})"
+            )
+        pos = m.end()
+        if m.group("suppl"):
+            if steps:
+                raise CitationError(f"附則 must come first in a citation: {text!r}")
+            steps.append(Step(kind="附則", ref=m.group("ref") or None))
+        elif m.group("preamble"):
+            if steps:
+                raise CitationError(f"前文 must come first in a citation: {text!r}")
+            steps.append(Step(kind="前文"))
+        elif m.group("unit"):
+            branches = [b for b in m.group("branches").split("の") if b]
+            parts = [_numerals.read_int(m.group("num"))]
+            parts.extend(_numerals.read_int(b) for b in branches)
+            if any(p < 1 for p in parts):
+                raise CitationError(f"numbers in a citation start at 1: {text!r}")
+            steps.append(Step(kind=_UNITS[m.group("unit")], num=Num(tuple(parts))))
+        else:
+            if not steps or steps[-1].kind not in ("号", "細分"):
+                raise CitationError(f"a sub-item label must follow 号: {text!r}")
+            try:
+                num, _ = parse_item_label(m.group("label"))
+            except ValueError as exc:
+                raise CitationError(f"not a citation: {text!r} ({exc})") from None
+            steps.append(Step(kind="細分", num=num))
+    _check_order(steps, text)
+    return tuple(steps)
+
+
+_UNITS: dict[str, StepKind] = {
+    "編": "編",
+    "章": "章",
+    "節": "節",
+    "款": "款",
+    "目": "目",
+    "条": "条",
+    "項": "項",
+    "号": "号",
+    "表": "表",
+    "行": "行",
+}
+_RANK: dict[str, int] = {"附則": 0, "前文": 0}
+_RANK.update({k: 1 + i for i, k in enumerate(DIVISION_KINDS)})
+_RANK.update({"条": 10, "項": 11, "号": 12, "細分": 13, "表": 14, "行": 15})
+
+
+def _check_order(steps: Sequence[Step], text: str) -> None:
+    previous = -1
+    for step in steps:
+        rank = _RANK[step.kind]
+        if rank < previous or (rank == previous and step.kind not in ("細分",)):
+            raise CitationError(f"steps out of order in citation {text!r}")
+        if step.kind == "行" and (not steps or previous != _RANK["表"]):
+            raise CitationError(f"第N行 must follow 第N表 in citation {text!r}")
+        previous = rank
+
+
+# ---------------------------------------------------------------------------------------
+# Resolving
+
+
+def resolve(doc: Document, ref: str | Citation) -> Element:
+    """The element of ``doc`` named by a citation or a key path."""
+    if isinstance(ref, Citation):
+        return _resolve_citation(doc, ref)
+    text = ref.strip()
+    if text.startswith(("第", "附則", "附　則", "前文")):
+        return _resolve_citation(doc, Citation.parse(text))
+    return _resolve_key(doc, text)
+
+
+def _contains(article: Article, num: Num) -> bool:
+    if article.num == num:
+        return True
+    return article.until is not None and article.num <= num <= article.until
+
+
+def _find_articles(elements: Sequence[BodyElement | Division | Article]) -> Iterator[Article]:
+    for element in elements:
+        if isinstance(element, Article):
+            yield element
+        elif isinstance(element, Division):
+            yield from _find_articles(element.children)
+
+
+def _find_divisions(
+    elements: Sequence[BodyElement | Division | Article], kind: str, num: Num
+) -> Iterator[Division]:
+    for element in elements:
+        if isinstance(element, Division):
+            if element.kind == kind and element.num == num:
+                yield element
+            else:
+                yield from _find_divisions(element.children, kind, num)
+
+
+def _resolve_citation(doc: Document, citation: Citation) -> Element:
+    def missing(detail: str) -> NotFoundError:
+        return NotFoundError(f"{citation}: no such element in {doc.title!r} ({detail})")
+
+    current: Element | Document = doc
+    container: Sequence[BodyElement | Division | Article] = doc.body
+    steps = citation.steps
+    if not steps:
+        raise CitationError("empty citation")
+    for step in steps:
+        kind = step.kind
+        num = step.num
+        if kind == "附則":
+            supplements = doc.supplements
+            if step.ref is not None:
+                supplements = tuple(s for s in supplements if s.law_ref == step.ref)
+            if not supplements:
+                detail = f" for {step.ref}" if step.ref else ""
+                raise missing(f"no supplementary provisions{detail}")
+            current = supplements[0]
+            container = current.body
+        elif kind == "前文":
+            if not doc.preamble:
+                raise missing("the document has no preamble")
+            current = doc
+            container = doc.preamble
+        elif kind in DIVISION_KINDS:
+            assert num is not None
+            found = list(_find_divisions(container, kind, num))
+            if not found:
+                raise missing(f"no {_unit(kind, num, 'arabic')}")
+            if len(found) > 1:
+                raise missing(
+                    f"{_unit(kind, num, 'arabic')} is ambiguous: name the division above it"
+                )
+            current = found[0]
+            container = current.children
+        elif kind == "条":
+            assert num is not None
+            article = next((a for a in _find_articles(container) if _contains(a, num)), None)
+            if article is None:
+                raise missing(f"no {_unit('条', num, 'arabic')}")
+            current = article
+            container = ()
+        elif kind == "項":
+            assert num is not None
+            paragraphs: Sequence[object]
+            if isinstance(current, Article):
+                paragraphs = current.paragraphs
+            else:
+                paragraphs = [e for e in container if isinstance(e, Paragraph)]
+            paragraph = next(
+                (p for p in paragraphs if isinstance(p, Paragraph) and p.num == num), None
+            )
+            if paragraph is None:
+                raise missing(f"no {_unit('項', num, 'arabic')} there")
+            current = paragraph
+            container = ()
+        elif kind in ("号", "細分"):
+            assert num is not None
+            if kind == "号" and isinstance(current, Article):
+                if not current.paragraphs:
+                    raise missing("the article has no paragraphs")
+                current = current.paragraphs[0]
+            if kind == "号" and not isinstance(current, Paragraph):
+                raise missing("号 must be cited within an article or paragraph")
+            if kind == "細分" and not isinstance(current, Item):
+                raise missing("a sub-item must be cited within an item")
+            assert isinstance(current, Paragraph | Item)
+            item = next((c for c in current.children if isinstance(c, Item) and c.num == num), None)
+            if item is None:
+                raise missing(f"no item {num} there")
+            current = item
+        elif kind == "表":
+            assert num is not None
+            tables = _tables_of(current, container)
+            if not 1 <= num.main <= len(tables):
+                raise missing(f"there are {len(tables)} tables there")
+            current = tables[num.main - 1]
+        elif kind == "行":
+            assert num is not None
+            if not isinstance(current, Table):
+                raise missing("第N行 must follow a table")
+            if not 1 <= num.main <= len(current.rows):
+                raise missing(f"the table has {len(current.rows)} rows")
+            current = current.rows[num.main - 1]
+    if isinstance(current, Document):
+        raise missing("a citation must name an element")
+    return current
+
+
+def _tables_of(
+    current: Element | Document, container: Sequence[BodyElement | Division | Article]
+) -> list[Table]:
+    if isinstance(current, Paragraph | Item):
+        return [c for c in current.children if isinstance(c, Table)]
+    return [e for e in container if isinstance(e, Table)]
+
+
+def _resolve_key(doc: Document, path: str) -> Element:
+    if not path:
+        raise NotFoundError("empty key path")
+    for key_path, _, element in _walk(doc):
+        if key_path == path:
+            return element
+    raise NotFoundError(f"no element with key path {path!r} in {doc.title!r}")
+
+
+# ---------------------------------------------------------------------------------------
+# Walking
+
+
+def _walk(doc: Document) -> Iterator[tuple[str, Citation, Element]]:
+    root = Citation(())
+    if doc.preamble:
+        pre = root.child("前文")
+        for paragraph in doc.preamble:
+            yield from _walk_paragraph(f"{PREAMBLE}/{paragraph.key}", pre, paragraph)
+    yield from _walk_body("", root, doc.body)
+    for supplement in doc.supplements:
+        cit = root.child("附則", ref=supplement.law_ref)
+        yield supplement.key, cit, supplement
+        yield from _walk_body(supplement.key + "/", cit, supplement.body)
+
+
+def _walk_body(
+    prefix: str, cit: Citation, elements: Sequence[BodyElement | Division | Article]
+) -> Iterator[tuple[str, Citation, Element]]:
+    tables = 0
+    for element in elements:
+        if isinstance(element, Division):
+            here = cit.child(element.kind, element.num)
+            yield prefix + element.key, here, element
+            yield from _walk_body(prefix, here, element.children)
+        elif isinstance(element, Article):
+            yield from _walk_article(prefix + element.key, cit, element)
+        elif isinstance(element, Paragraph):
+            yield from _walk_paragraph(prefix + element.key, cit, element)
+        else:
+            tables += 1
+            yield from _walk_table(prefix + element.key, cit.child("表", Num.of(tables)), element)
+
+
+def _walk_article(
+    key_path: str, cit: Citation, article: Article
+) -> Iterator[tuple[str, Citation, Element]]:
+    here = Citation(
+        (*(s for s in cit.steps if s.kind in ("附則",)), Step(kind="条", num=article.num))
+    )
+    yield key_path, here, article
+    for paragraph in article.paragraphs:
+        yield from _walk_paragraph(f"{key_path}/{paragraph.key}", here, paragraph)
+
+
+def _walk_paragraph(
+    key_path: str, cit: Citation, paragraph: Paragraph
+) -> Iterator[tuple[str, Citation, Element]]:
+    here = cit.child("項", paragraph.num)
+    yield key_path, here, paragraph
+    yield from _walk_children(key_path, here, paragraph.children, "号")
+
+
+def _walk_children(
+    key_path: str, cit: Citation, children: Sequence[Item | Table], kind: StepKind
+) -> Iterator[tuple[str, Citation, Element]]:
+    tables = 0
+    for child in children:
+        path = f"{key_path}/{child.key}"
+        if isinstance(child, Item):
+            here = cit.child(kind, child.num)
+            yield path, here, child
+            yield from _walk_children(path, here, child.children, "細分")
+        else:
+            tables += 1
+            yield from _walk_table(path, cit.child("表", Num.of(tables)), child)
+
+
+def _walk_table(
+    key_path: str, cit: Citation, table: Table
+) -> Iterator[tuple[str, Citation, Element]]:
+    yield key_path, cit, table
+    for index, row in enumerate(table.rows, start=1):
+        yield f"{key_path}/{row.key}", cit.child("行", Num.of(index)), row
+
+
+def walk(doc: Document) -> Iterator[tuple[Citation, Element]]:
+    """Every element of ``doc`` in document order, with its citation.
+
+    Articles are cited without the divisions above them (第3条, not 第一章第3条), as
+    Japanese drafting does.
+    """
+    for _, cit, element in _walk(doc):
+        yield cit, element
+
+
+def key_paths(doc: Document) -> Iterator[tuple[str, Element]]:
+    """Every element of ``doc`` in document order, with its key path."""
+    for path, _, element in _walk(doc):
+        yield path, element
+
+
+def cite(doc: Document, element_or_key: Element | str) -> Citation:
+    """The citation of an element of ``doc``, given as the element itself or its key path.
+
+    Raises :class:`~legaldocs.NotFoundError` when the element is not in the document.
+    """
+    for path, cit, element in _walk(doc):
+        if element is element_or_key or path == element_or_key:
+            return cit
+    if not isinstance(element_or_key, str):
+        for _, cit, element in _walk(doc):
+            if element == element_or_key:
+                return cit
+    raise NotFoundError(f"{element_or_key!r} is not an element of {doc.title!r}")

@@ -1,0 +1,142 @@
+"""Numbers of articles, paragraphs and items, with their branch numbers (枝番号).
+
+A :class:`Num` is a value: ``Num.of(3) < Num.of(3, 2) < Num.of(4)`` (第3条 < 第3条の2 < 第4条),
+and it renders in Arabic (``3の2``), kanji (``三の二``) or full-width (``３の２``) digits.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import attrs
+
+from legaldocs.model import _numerals
+
+__all__ = ["Num", "Numerals", "item_label", "parse_item_label"]
+
+Numerals = Literal["kanji", "arabic"]
+"""How a document writes the numbers of its articles and items."""
+
+
+def _check_parts(instance: object, attribute: object, value: tuple[int, ...]) -> None:
+    if not value or any(not isinstance(p, int) or isinstance(p, bool) or p < 1 for p in value):
+        raise ValueError(f"a Num needs one or more positive integers, got {value!r}")
+
+
+@attrs.frozen(order=True, cache_hash=True)
+class Num:
+    """A number with optional branch numbers: ``Num((3,))`` is 3, ``Num((3, 2))`` is 3の2.
+
+    Numbers order the way the law reads: 3 < 3の2 < 3の2の1 < 3の3 < 4.
+    """
+
+    parts: tuple[int, ...] = attrs.field(validator=_check_parts)
+
+    @classmethod
+    def of(cls, main: int, *branches: int) -> Num:
+        """``Num.of(3, 2)`` is 3の2."""
+        return cls((main, *branches))
+
+    @classmethod
+    def parse(cls, text: str) -> Num:
+        """Read ``"3"``, ``"三の二"``, ``"３の２"`` or ``"二十七の十二の二"``.
+
+        Raises :class:`ValueError` when the text is not a number.
+        """
+        pieces = text.split("の")
+        try:
+            return cls(tuple(_numerals.read_int(p) for p in pieces))
+        except ValueError:
+            raise ValueError(f"not a number: {text!r}") from None
+
+    @property
+    def main(self) -> int:
+        """The main number (3 for 3の2)."""
+        return self.parts[0]
+
+    @property
+    def branches(self) -> tuple[int, ...]:
+        """The branch numbers (``(2,)`` for 3の2)."""
+        return self.parts[1:]
+
+    def branch(self, *more: int) -> Num:
+        """A branch below this number: ``Num.of(3).branch(2)`` is 3の2."""
+        return Num((*self.parts, *more))
+
+    def arabic(self) -> str:
+        """``3の2``."""
+        return "の".join(str(p) for p in self.parts)
+
+    def kanji(self) -> str:
+        """``三の二``."""
+        return "の".join(_numerals.to_kanji(p) for p in self.parts)
+
+    def fullwidth(self) -> str:
+        """``３の２``."""
+        return "の".join(_numerals.to_fullwidth(p) for p in self.parts)
+
+    def written(self, numerals: Numerals) -> str:
+        """The number in the given numeral style."""
+        return self.kanji() if numerals == "kanji" else self.arabic()
+
+    def __str__(self) -> str:
+        return self.arabic()
+
+
+def item_label(num: Num, depth: int, numerals: Numerals = "kanji") -> str:
+    """The standard label of an item at ``depth`` (1 = 号, 2 = イ, 3 = （１）, 4 = （ｉ）).
+
+    Branch numbers follow with の: 号 三の二, イの二.
+    """
+    head = num.main
+    if depth <= 1:
+        first = _numerals.to_kanji(head) if numerals == "kanji" else str(head)
+    elif depth == 2:
+        first = _numerals.to_iroha(head) if head <= len(_numerals.IROHA) else str(head)
+    elif depth == 3:
+        first = "（" + _numerals.to_fullwidth(head) + "）"
+    elif depth == 4:
+        roman = _numerals.to_roman(head)
+        first = "（" + "".join(chr(ord(c) + 0xFEE0) for c in roman) + "）"
+    else:
+        first = "(" + str(head) + ")"
+    rest = "".join(
+        "の" + (_numerals.to_kanji(b) if numerals == "kanji" else str(b)) for b in num.branches
+    )
+    return first + rest
+
+
+def parse_item_label(label: str) -> tuple[Num, int | None]:
+    """Read an item label: returns its number and the depth its form implies.
+
+    ``"三の二"`` → (3の2, 1); ``"ロ"`` → (2, 2); ``"（１）"`` or ``"(1)"`` → (1, 3);
+    ``"（ｉｉ）"`` or ``"(ii)"`` → (2, 4). A plain Arabic number gives depth ``None``
+    (it is used at any depth in Arabic-style documents). Raises :class:`ValueError`.
+    """
+    head, _, tail = label.partition("の")
+    branches: tuple[int, ...] = ()
+    if tail:
+        try:
+            branches = tuple(_numerals.read_int(p) for p in tail.split("の"))
+        except ValueError:
+            raise ValueError(f"not an item label: {label!r}") from None
+    if head[:1] in "(（" and head[-1:] in ")）" and len(head) > 2:
+        inner = head[1:-1]
+        try:
+            return Num((_numerals.read_int(inner), *branches)), 3
+        except ValueError:
+            pass
+        try:
+            return Num((_numerals.from_roman(inner), *branches)), 4
+        except ValueError:
+            raise ValueError(f"not an item label: {label!r}") from None
+    if len(head) == 1 and head in _numerals.IROHA:
+        return Num((_numerals.from_iroha(head), *branches)), 2
+    try:
+        value = _numerals.read_int(head)
+    except ValueError:
+        raise ValueError(f"not an item label: {label!r}") from None
+    if value < 1:
+        raise ValueError(f"not an item label: {label!r}")
+    depth = None if head.isascii() else 1
+    return Num((value, *branches)), depth

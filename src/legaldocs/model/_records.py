@@ -1,0 +1,313 @@
+"""The records of a legal document.
+
+Every record is an immutable attrs class (frozen, slotted, keyword-only) whose sequences are
+tuples, so records compare and hash by value and can be shared freely between versions of a
+document. This module holds data only: reading and writing formats lives elsewhere.
+
+Every element has a ``key``: its identity, which survives renumbering, kept apart from its
+displayed ``num``. Keys are unique among siblings; articles, divisions, supplements and
+top-level paragraphs and tables also have keys unique across the whole document, so that a
+*key path* such as ``"a3/p2/i1"`` names one element (see :meth:`Document.get`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Literal, TypeAlias
+
+import attrs
+import pendulum
+
+from legaldocs.model import _element as _e
+from legaldocs.model._numbers import Num, Numerals
+
+if TYPE_CHECKING:
+    from legaldocs.model._citation import Citation
+
+__all__ = [
+    "Article",
+    "BodyElement",
+    "Cell",
+    "Division",
+    "DivisionKind",
+    "Document",
+    "Element",
+    "Item",
+    "ItemChild",
+    "Paragraph",
+    "Revision",
+    "Row",
+    "Style",
+    "Supplement",
+    "Table",
+    "Toc",
+    "TocEntry",
+]
+
+DivisionKind = Literal["編", "章", "節", "款", "目"]
+"""The kinds of division, from the largest (編) to the smallest (目)."""
+
+DIVISION_KINDS: tuple[DivisionKind, ...] = ("編", "章", "節", "款", "目")
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Cell:
+    """One cell of a table row. ``text`` may hold line breaks; ``attrs`` are
+    presentation attributes as written (for example ``("BorderTop", "none")``)."""
+
+    text: str = _e.text()
+    attrs: tuple[tuple[str, str], ...] = ()
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Row:
+    """A row of a :class:`Table`."""
+
+    key: str = _e.identity()
+    cells: tuple[Cell, ...] = _e.children()
+
+    @property
+    def label(self) -> str:
+        """The text of the first cell (the label of a label/value row)."""
+        return self.cells[0].text if self.cells else ""
+
+    @property
+    def value(self) -> str:
+        """The text of the second cell (the value of a label/value row)."""
+        return self.cells[1].text if len(self.cells) > 1 else ""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Table:
+    """A table: an ordered tuple of rows, each an ordered tuple of cells.
+
+    The 特定商取引法に基づく表記 page is a table of label/value rows; statutes hold tables
+    inside paragraphs and items (読替え tables).
+    """
+
+    key: str = _e.identity()
+    rows: tuple[Row, ...] = _e.children()
+
+    @classmethod
+    def from_pairs(cls, key: str, pairs: Iterable[tuple[str, str]]) -> Table:
+        """Build a label/value table; row keys are ``r1``, ``r2``, ..."""
+        return cls(
+            key=key,
+            rows=tuple(
+                Row(key=f"r{i}", cells=(Cell(text=label), Cell(text=value)))
+                for i, (label, value) in enumerate(pairs, start=1)
+            ),
+        )
+
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        """The rows as (label, value) pairs."""
+        return tuple((row.label, row.value) for row in self.rows)
+
+    def value_of(self, label: str) -> str:
+        """The value of the row whose label is ``label``.
+
+        Raises :class:`~legaldocs.NotFoundError` when no row has that label.
+        """
+        for row in self.rows:
+            if row.label == label:
+                return row.value
+        from legaldocs.errors import NotFoundError
+
+        raise NotFoundError(f"table {self.key!r} has no row labelled {label!r}")
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Item:
+    """An item (号) or sub-item (号の細分: イ, （１）, （ｉ）, ...).
+
+    ``label`` is set only when the label as written is not the standard one for ``num``
+    at this depth (for example ``"一から三まで"`` in an excerpt).
+    """
+
+    key: str = _e.identity()
+    num: Num = _e.identity()
+    text: str = _e.text()
+    children: tuple[Item | Table, ...] = _e.children()
+    label: str | None = None
+
+
+ItemChild: TypeAlias = Item | Table
+"""What a paragraph or an item may contain."""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Paragraph:
+    """A paragraph (項). The first paragraph of an article is number 1 even when unnumbered
+    as written. ``anonymous`` marks a paragraph that carries no number at all (a lone
+    paragraph of a supplementary provision, a preamble paragraph).
+
+    ``caption`` is a paragraph's own heading as written, brackets included (paragraphs of
+    supplementary provisions have them: （施行期日）). ``plain`` marks an anonymous paragraph
+    written as bare text, with no mark at all that it is unnumbered.
+    """
+
+    key: str = _e.identity()
+    num: Num = _e.identity()
+    text: str = _e.text()
+    children: tuple[ItemChild, ...] = _e.children()
+    anonymous: bool = False
+    caption: str | None = _e.text(default=None)
+    plain: bool = _e.presentation(default=False)
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Article:
+    """An article (条) with its caption (見出し) as written, brackets included.
+
+    A deleted article (``deleted=True``) keeps its number and has no paragraphs; ``until``
+    makes it a range (第五十五条から第六十三条まで 削除).
+    """
+
+    key: str = _e.identity()
+    num: Num = _e.identity()
+    caption: str | None = _e.text(default=None)
+    paragraphs: tuple[Paragraph, ...] = _e.children()
+    deleted: bool = False
+    until: Num | None = None
+    bulleted: bool = _e.presentation(default=False)
+    """Presentation only: the paragraphs are written as a bulleted list, as some web pages
+    do (第3条 of the clinic's privacy policy), rather than one plain line each."""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Division:
+    """A division of a statute: 編, 章, 節, 款 or 目, with its title as written."""
+
+    key: str = _e.identity()
+    kind: DivisionKind
+    num: Num = _e.identity()
+    title: str = _e.text()
+    children: tuple[Division | Article, ...] = _e.children()
+    until: Num | None = None
+
+
+BodyElement: TypeAlias = Division | Article | Paragraph | Table
+"""What the body of a document or of a supplementary provision may contain."""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Revision:
+    """One line of a private policy's revision record: ``2021年2月25日 制定``.
+
+    ``event`` is what happened on ``date`` (制定 = adopted, 改定 = revised); ``era`` says the
+    date is written in the Japanese era (令和3年2月25日) rather than the Western calendar.
+    """
+
+    date: pendulum.Date
+    event: str = "制定"
+    era: bool = False
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Supplement:
+    """Supplementary provisions (附則).
+
+    ``title`` is as written (``附則`` or ``附　則``); ``law_ref`` names the amending law
+    without brackets (``平成一七年六月二九日法律第七三号``); ``excerpt`` marks 抄.
+    A private policy's 附則 holds ``revisions`` instead of a body. ``ref_spacing`` is the
+    spacing written between the title and the bracketed ``law_ref`` (``"　"`` or nothing).
+    """
+
+    key: str = _e.identity()
+    title: str = _e.text(default="附則")
+    law_ref: str | None = None
+    ref_spacing: str = _e.presentation(default="")
+    excerpt: bool = False
+    body: tuple[BodyElement, ...] = _e.children()
+    revisions: tuple[Revision, ...] = ()
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class TocEntry:
+    """One line of a table of contents, as written, with the lines nested under it."""
+
+    text: str
+    children: tuple[TocEntry, ...] = ()
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Toc:
+    """A table of contents (目次)."""
+
+    title: str = "目次"
+    entries: tuple[TocEntry, ...] = ()
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Style:
+    """How the document writes what the model stores as values.
+
+    ``numerals``: article and item numbers in kanji (第三条の二, statutes) or Arabic
+    (第3条の2, the clinic's pages). ``items``: items written with their numbers (一, イ)
+    or as bullets (•). ``article_label``: how an article's number is written in a heading:
+    ``"japanese"`` (第3条, 第三条), ``"dotted"`` (``3.``, English policies) or ``"english"``
+    (``Article 3``).
+    """
+
+    numerals: Numerals = "kanji"
+    items: Literal["numbered", "bullets"] = "numbered"
+    article_label: Literal["japanese", "dotted", "english"] = "japanese"
+
+
+Element: TypeAlias = Division | Article | Paragraph | Item | Table | Row | Supplement
+"""Any addressable element of a document."""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Document:
+    """A whole legal document: a statute, a privacy policy, terms of use, a table page.
+
+    ``alt_title`` is a heading in another language (PRIVACY POLICY above プライバシーポリシー);
+    ``law_num`` is a statute's number as written (平成五年法律第八十八号) without brackets.
+    """
+
+    title: str = _e.text()
+    alt_title: str | None = _e.text(default=None)
+    law_num: str | None = None
+    preamble: tuple[Paragraph, ...] = _e.children()
+    toc: Toc | None = None
+    body: tuple[BodyElement, ...] = _e.children()
+    supplements: tuple[Supplement, ...] = _e.children()
+    style: Style = _e.presentation(default=Style())
+    lang: str = "ja"
+
+    def get(self, ref: str | Citation) -> Element:
+        """The element named by a citation (``"第3条第2項第1号"``, ``"第三条の二"``,
+        ``"附則第1条"``) or by a key path (``"a3/p2/i1"``).
+
+        Raises :class:`~legaldocs.NotFoundError` when nothing has that name and
+        :class:`~legaldocs.CitationError` when the citation is not well formed.
+        """
+        from legaldocs.model import _citation as citation
+
+        return citation.resolve(self, ref)
+
+    def walk(self) -> Iterator[tuple[Citation, Element]]:
+        """Every element in document order with its citation."""
+        from legaldocs.model import _citation as citation
+
+        return citation.walk(self)
+
+    def cite(self, element_or_key: Element | str) -> Citation:
+        """The citation of an element (given as the element or its key path)."""
+        from legaldocs.model import _citation as citation
+
+        return citation.cite(self, element_or_key)
+
+    def articles(self) -> Iterator[Article]:
+        """Every article of the main body in order (not those of supplements)."""
+        stack: list[Iterator[BodyElement | Division | Article]] = [iter(self.body)]
+        while stack:
+            for element in stack[-1]:
+                if isinstance(element, Article):
+                    yield element
+                elif isinstance(element, Division):
+                    stack.append(iter(element.children))
+                    break
+            else:
+                stack.pop()

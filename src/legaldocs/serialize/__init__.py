@@ -1,0 +1,27 @@
+"""Records and histories as JSON, TOML and YAML, through one cattrs converter."""
+
+from legaldocs.serialize._api import (
+    SCHEMA_VERSION,
+    Format,
+    converter,
+    dump,
+    dumps,
+    from_data,
+    load,
+    loads,
+    register_tag,
+    to_data,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Format",
+    "converter",
+    "dump",
+    "dumps",
+    "from_data",
+    "load",
+    "loads",
+    "register_tag",
+    "to_data",
+]

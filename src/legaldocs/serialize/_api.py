@@ -1,0 +1,197 @@
+"""Reading and writing records as JSON, TOML or YAML.
+
+Every file holds one record at its top level, beside two keys of its own::
+
+    {"schema": 1, "type": "Document", "title": "プライバシーポリシー", "body": [...]}
+
+``schema`` is the version of this layout (:data:`SCHEMA_VERSION`); ``type`` is the record's tag
+(its class name, see :func:`register_tag`); the other keys are the record's fields. The layout
+of the fields, shared by every format:
+
+- a field equal to its default is left out, and restored on reading;
+- tuples are lists; ``Cell.attrs`` is a list of ``[name, value]`` pairs;
+- :class:`~legaldocs.Num` is an integer (``3``) or, with branch numbers, a string (``"3の2"``);
+- ``pendulum.Date`` is ``"2024-04-01"``; ``pendulum.DateTime`` is
+  ``"2024-04-01T00:00:00+09:00[Asia/Tokyo]"`` (the zone name in brackets, so it comes back as
+  Asia/Tokyo and not as a fixed offset; a fixed offset is written without brackets);
+- a member of a union of records (``Document.body``, ``Paragraph.children``, ...) is a mapping
+  whose first key ``"type"`` names its class: ``{"type": "Article", "key": "a1", ...}``.
+
+Records added later (amendments, histories, diffs) need no registration: any attrs record
+whose fields have supported types is written the same way, and any union of two or more
+records is tagged by class name. :func:`register_tag` changes a class's tag; :data:`converter`
+is the cattrs converter behind it all, for further hooks.
+
+Reading is strict: unknown keys, wrong types, bad dates or numbers and unknown tags raise one
+:class:`~legaldocs.SchemaError` that lists every problem with its path (``$.body[3].caption:
+expected a string, got int``); text that is not valid JSON/TOML/YAML raises
+:class:`~legaldocs.ParseError` with its line and column.
+
+JSON is written compactly (or indented with ``indent``), keeps non-ASCII characters as they are
+and is deterministic. TOML needs the ``tomli-w`` package (``pip install legaldocs[toml]``; reading
+uses the standard ``tomllib``), YAML needs ``pyyaml`` (``pip install legaldocs[yaml]``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+from cattrs.errors import BaseValidationError
+
+from legaldocs._atomic import write_atomic
+from legaldocs.errors import FormatError, ParseError, SchemaError
+from legaldocs.serialize import _converter, _formats
+from legaldocs.serialize._converter import Invalid, converter, kind, problems, register_tag, tag_of
+from legaldocs.serialize._formats import Format
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Format",
+    "converter",
+    "dump",
+    "dumps",
+    "from_data",
+    "load",
+    "loads",
+    "register_tag",
+    "to_data",
+]
+
+T = TypeVar("T")
+
+SCHEMA_VERSION = 1
+"""The version of the file layout written by this version of legaldocs."""
+
+_SUPPORTED_SCHEMAS = frozenset({1})
+_SCHEMA_KEY = "schema"
+_TYPE_KEY = "type"
+
+
+def _check_record_class(cls: type) -> None:
+    if not (isinstance(cls, type) and attrs.has(cls)):
+        raise TypeError(f"expected a record class (such as Document), got {cls!r}")
+    for attribute in attrs.fields(cls):
+        if attribute.name in (_SCHEMA_KEY, _TYPE_KEY):
+            raise TypeError(f"{cls.__name__} has a field named {attribute.name!r}")
+
+
+def to_data(obj: object) -> dict[str, Any]:
+    """The plain data (dicts, lists, str, int, bool) written for the record ``obj``,
+    with its ``schema`` and ``type`` keys. Raises :class:`SchemaError` when it cannot be written.
+    """
+    cls = type(obj)
+    if not attrs.has(cls):
+        raise SchemaError([f"$: expected a record (such as a Document), got {kind(obj)}"])
+    _check_record_class(cls)
+    try:
+        body = converter.unstructure(obj, cls)
+    except Invalid as error:
+        raise SchemaError([f"$: {error.message}"]) from None
+    except Exception as error:
+        reason = f"{type(error).__name__}: {error}"
+        raise SchemaError([f"$: cannot write {cls.__name__}: {reason}"]) from None
+    if not isinstance(body, dict):
+        raise SchemaError([f"$: {cls.__name__} is not written as a mapping"])
+    return {_SCHEMA_KEY: SCHEMA_VERSION, _TYPE_KEY: tag_of(cls), **body}
+
+
+def from_data(data: Any, cls: type[T], *, source: str | None = None) -> T:
+    """The record of class ``cls`` held by plain ``data`` (as made by :func:`to_data`).
+
+    Raises :class:`SchemaError` listing every problem, with ``source`` (a file name) if given.
+    """
+    _check_record_class(cls)
+    if data.__class__ is not dict:
+        raise SchemaError(
+            [f"$: expected a mapping with {_SCHEMA_KEY!r} and {_TYPE_KEY!r}, got {kind(data)}"],
+            source=source,
+        )
+    body = dict(data)
+    found: list[str] = []
+    expected = tag_of(cls)
+    if _SCHEMA_KEY not in body:
+        found.append(f"$.{_SCHEMA_KEY}: missing (expected {SCHEMA_VERSION})")
+    else:
+        version = body.pop(_SCHEMA_KEY)
+        if version.__class__ is not int or version not in _SUPPORTED_SCHEMAS:
+            found.append(
+                f"$.{_SCHEMA_KEY}: unsupported schema version {version!r} "
+                f"(this version of legaldocs reads {SCHEMA_VERSION})"
+            )
+    if _TYPE_KEY not in body:
+        found.append(f"$.{_TYPE_KEY}: missing (expected {expected!r})")
+    else:
+        tag = body.pop(_TYPE_KEY)
+        if tag != expected:
+            found.append(f"$.{_TYPE_KEY}: expected {expected!r}, got {tag!r}")
+    if found:
+        raise SchemaError(found, source=source)
+    try:
+        result: T = _converter.structure(body, cls)
+    except (BaseValidationError, Invalid) as error:
+        raise SchemaError(problems(error), source=source) from None
+    except RecursionError:
+        raise SchemaError(["$: nested too deeply"], source=source) from None
+    return result
+
+
+def dumps(obj: object, format: Format = "json", *, indent: int | None = None) -> str:
+    """The record ``obj`` as JSON, TOML or YAML text.
+
+    ``indent`` indents JSON (compact by default). Raises :class:`SchemaError` when the record
+    cannot be written and :class:`FormatError` for an unknown format or a missing extra.
+    """
+    return _formats.encode(to_data(obj), format, indent=indent)
+
+
+def loads(text: str, cls: type[T], format: Format = "json", *, source: str | None = None) -> T:
+    """The record of class ``cls`` in ``text`` (JSON, TOML or YAML).
+
+    Raises :class:`ParseError` for invalid syntax (with line and column), :class:`SchemaError`
+    listing every problem for data that does not fit ``cls``, and :class:`FormatError`.
+    """
+    return from_data(_formats.decode(text, format, source=source), cls, source=source)
+
+
+def _format_of(path: Path) -> Format:
+    try:
+        return _formats.EXTENSIONS[path.suffix.lower()]
+    except KeyError:
+        known = ", ".join(sorted(_formats.EXTENSIONS))
+        raise FormatError(
+            f"{path}: cannot tell the format from the extension {path.suffix!r} (use {known})"
+        ) from None
+
+
+def dump(obj: object, path: str | os.PathLike[str], *, indent: int | None = None) -> None:
+    """Write the record ``obj`` to ``path``, in the format its extension names (``.json``,
+    ``.toml``, ``.yaml``, ``.yml``), atomically: the old file stays whole until the new one is
+    complete, and stays untouched when anything fails."""
+    path = Path(path)
+    text = dumps(obj, _format_of(path), indent=indent)
+    if not text.endswith("\n"):
+        text += "\n"
+    write_atomic(path, text.encode("utf-8"))
+
+
+def load(path: str | os.PathLike[str], cls: type[T]) -> T:
+    """Read the record of class ``cls`` from ``path`` (format from the extension).
+
+    Errors name the file: :class:`ParseError`, :class:`SchemaError`, :class:`FormatError`.
+    """
+    path = Path(path)
+    format = _format_of(path)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        raise ParseError(
+            f"not UTF-8: {error.reason}", line=line, column=column, source=str(path)
+        ) from None
+    return loads(text, cls, format, source=str(path))

@@ -1,0 +1,783 @@
+"""The cattrs converter behind :mod:`legaldocs.serialize._api`, with its hooks.
+
+One converter for the whole library. It is strict on input: strings must be strings, numbers
+numbers, lists lists; no unknown keys; fields equal to their default are left out when
+unstructuring and restored when structuring.
+
+- ``pendulum.Date``: ``"2024-04-01"``.
+- ``pendulum.DateTime``: ISO 8601 with the offset and, for a named time zone, the zone name in
+  brackets (RFC 9557): ``"2024-04-01T00:00:00+09:00[Asia/Tokyo]"``; a fixed offset has no
+  brackets (``"2024-04-01T00:00:00+09:00"``) and a naive date-time no offset.
+- :class:`~legaldocs.Num`: an integer when it has no branch number (``3``), otherwise the Arabic
+  form ``"3の2"``. On input an integer ``>= 1`` or the Arabic form (ASCII digits joined by の, no
+  leading zero) is accepted, nothing else.
+- A union of two or more record (attrs) classes, such as ``Item | Table``, is tagged: each member
+  is written as a mapping whose first key ``"type"`` holds the member's tag, by default its class
+  name. Any such union works without registration; :func:`register_tag` changes the tag of a
+  class (to keep reading old files after a rename, or to tell apart two classes of one name).
+
+Problems found while structuring are raised as cattrs validation errors; :func:`problems`
+turns them into ``"$.body[3].caption: expected a string, got int"`` lines.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import threading
+import types
+import typing
+from collections.abc import Callable, Sequence
+from types import NoneType
+from typing import Any, Literal
+
+import attrs
+import cattrs
+import pendulum
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
+
+from legaldocs.model._numbers import Num
+
+__all__ = [
+    "TAG_KEY",
+    "Invalid",
+    "converter",
+    "kind",
+    "problems",
+    "register_tag",
+    "structure",
+    "tag_of",
+]
+
+TAG_KEY = "type"
+"""The key that names the class of a member of a record union."""
+
+_NoneType = type(None)
+
+
+class Invalid(ValueError):
+    """A value that does not fit its type. ``suffix`` extends the path (``".type"``)."""
+
+    def __init__(self, message: str, suffix: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.suffix = suffix
+
+
+def kind(value: object) -> str:
+    """A short name of a value's type for messages (``"int"``, ``"list"``, ``"null"``)."""
+    if value is None:
+        return "null"
+    return type(value).__name__
+
+
+converter = cattrs.Converter(
+    omit_if_default=True,
+    forbid_extra_keys=True,
+    detailed_validation=True,
+)
+"""The library's one converter. Extend it with ``register_*_hook`` like any cattrs converter."""
+
+_TAGS: dict[type, str] = {}
+
+
+def tag_of(cls: type) -> str:
+    """The tag written in ``"type"`` for records of class ``cls`` (its name unless registered)."""
+    return _TAGS.get(cls, cls.__name__)
+
+
+def register_tag(cls: type, tag: str) -> None:
+    """Write records of class ``cls`` with ``"type": tag`` (instead of the class name).
+
+    Call it before serializing anything that contains ``cls``: hooks are built on first use.
+    """
+    if not attrs.has(cls):
+        raise TypeError(f"{cls!r} is not an attrs record class")
+    if not isinstance(tag, str) or not tag:
+        raise TypeError(f"a tag must be a non-empty string, got {tag!r}")
+    _TAGS[cls] = tag
+
+
+# --- primitives: strict, no coercion ------------------------------------------------------
+
+
+def _structure_str(value: Any, _: Any) -> str:
+    if value.__class__ is str:
+        return value
+    raise Invalid(f"expected a string, got {kind(value)}")
+
+
+def _structure_bool(value: Any, _: Any) -> bool:
+    if value.__class__ is bool:
+        return value
+    raise Invalid(f"expected true or false, got {kind(value)}")
+
+
+def _structure_int(value: Any, _: Any) -> int:
+    if value.__class__ is int:
+        return value
+    raise Invalid(f"expected an integer, got {kind(value)}")
+
+
+converter.register_structure_hook(str, _structure_str)
+converter.register_structure_hook(bool, _structure_bool)
+converter.register_structure_hook(int, _structure_int)
+
+
+def _is_literal(tp: Any) -> bool:
+    return typing.get_origin(tp) is Literal
+
+
+def _literal_hook(tp: Any) -> Callable[[Any, Any], Any]:
+    allowed = typing.get_args(tp)
+    shown = ", ".join(repr(a) for a in allowed)
+
+    def structure(value: Any, _: Any) -> Any:
+        for candidate in allowed:
+            if value.__class__ is candidate.__class__ and value == candidate:
+                return candidate
+        raise Invalid(f"expected one of {shown}, got {value!r}")
+
+    return structure
+
+
+converter.register_structure_hook_factory(_is_literal, _literal_hook)
+
+
+# --- tuples: from lists only, every bad element reported -----------------------------------
+
+
+def _is_homogeneous_tuple(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _is_fixed_tuple(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) is tuple and bool(args) and Ellipsis not in args
+
+
+def _element_errors(
+    value: Sequence[Any], hooks: list[tuple[Callable[[Any, Any], Any], Any]], tp: Any
+) -> IterableValidationError:
+    errors: list[Exception] = []
+    for index, (element, (hook, element_type)) in enumerate(zip(value, hooks, strict=False)):
+        try:
+            hook(element, element_type)
+        except Exception as error:
+            error.__notes__ = [
+                *getattr(error, "__notes__", []),
+                IterableValidationNote(f"Structuring {tp} @ index {index}", index, element_type),
+            ]
+            errors.append(error)
+    return IterableValidationError(f"While structuring {tp!r}", errors, tp)
+
+
+def _homogeneous_tuple_hook(tp: Any) -> Callable[[Any, Any], Any]:
+    element_type = typing.get_args(tp)[0]
+    hook: Callable[[Any, Any], Any] | None = None
+
+    union = _union_members(element_type)
+    by_tag: dict[Any, Callable[[Any, Any], Any]] | None = None
+
+    def structure(value: Any, _: Any) -> tuple[Any, ...]:
+        nonlocal hook, by_tag
+        if hook is None:
+            hook = converter.get_structure_hook(element_type)
+        fast = union is not None and not union[1] and not union[2]
+        if fast and union is not None and value.__class__ is list and not _MODE.detailed:
+            # A list of tagged records: go straight to each member's hook.
+            if by_tag is None:
+                by_tag = {tag_of(m): _tagged_hook(m) for m in union[0]}
+                _check_members(union[0], str(element_type))
+            try:
+                return tuple([by_tag[e[TAG_KEY]](e, None) for e in value])
+            except Exception:
+                if _MODE.fast_only:
+                    raise
+                # the general path below reports every problem
+        if value.__class__ is not list and value.__class__ is not tuple:
+            raise Invalid(f"expected a list, got {kind(value)}")
+        try:
+            return tuple([hook(e, element_type) for e in value])
+        except Exception:
+            raise _element_errors(value, [(hook, element_type)] * len(value), tp) from None
+
+    return structure
+
+
+def _fixed_tuple_hook(tp: Any) -> Callable[[Any, Any], Any]:
+    element_types = typing.get_args(tp)
+
+    def structure(value: Any, _: Any) -> tuple[Any, ...]:
+        if value.__class__ is not list and value.__class__ is not tuple:
+            raise Invalid(f"expected a list, got {kind(value)}")
+        if len(value) != len(element_types):
+            raise Invalid(f"expected a list of {len(element_types)}, got {len(value)} elements")
+        hooks = [(converter.get_structure_hook(t), t) for t in element_types]
+        try:
+            return tuple([h(e, t) for e, (h, t) in zip(value, hooks, strict=True)])
+        except Exception:
+            raise _element_errors(value, hooks, tp) from None
+
+    return structure
+
+
+def _unstructure_tuple_hook(tp: Any) -> Callable[[Any], Any]:
+    args = typing.get_args(tp)
+    element_types = [args[0]] if args[-1] is Ellipsis else list(args)
+    if all(t is str or t is int or t is bool for t in element_types):
+        return list
+    if len(element_types) == 1:
+        element_type = element_types[0]
+        hook: Callable[[Any], Any] | None = None
+
+        def unstructure(value: Any) -> list[Any]:
+            nonlocal hook
+            if hook is None:
+                hook = converter.get_unstructure_hook(element_type)
+            return [hook(e) for e in value]
+
+        return unstructure
+
+    def unstructure_fixed(value: Any) -> list[Any]:
+        return [converter.unstructure(e, t) for e, t in zip(value, element_types, strict=False)]
+
+    return unstructure_fixed
+
+
+converter.register_structure_hook_factory(_is_homogeneous_tuple, _homogeneous_tuple_hook)
+converter.register_structure_hook_factory(_is_fixed_tuple, _fixed_tuple_hook)
+
+
+def _is_tuple(tp: Any) -> bool:
+    return typing.get_origin(tp) is tuple and bool(typing.get_args(tp))
+
+
+converter.register_unstructure_hook_factory(_is_tuple, _unstructure_tuple_hook)
+
+
+# --- Num ------------------------------------------------------------------------------------
+
+_NUM = re.compile(r"[1-9][0-9]*(?:の[1-9][0-9]*)*")
+
+
+def _unstructure_num(num: Num) -> int | str:
+    parts = num.parts
+    if len(parts) == 1:
+        return parts[0]
+    return "の".join(map(str, parts))
+
+
+_NUM_CACHE: dict[int | str, Num] = {}
+
+
+def _structure_num(value: Any, _: Any) -> Num:
+    cls = value.__class__
+    if cls is int or cls is str:
+        num = _NUM_CACHE.get(value)
+        if num is not None:
+            return num
+    if cls is int:
+        if value < 1:
+            raise Invalid(f"a number must be 1 or more, got {value}")
+        num = Num((value,))
+    elif cls is str and _NUM.fullmatch(value):
+        num = Num(tuple(map(int, value.split("の"))))
+    else:
+        raise Invalid(f'expected a number such as 3 or "3の2", got {value!r}')
+    if len(_NUM_CACHE) < 4096:
+        _NUM_CACHE[value] = num
+    return num
+
+
+converter.register_unstructure_hook(Num, _unstructure_num)
+converter.register_structure_hook(Num, _structure_num)
+
+
+# --- pendulum -------------------------------------------------------------------------------
+
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_DATETIME = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]{6}))?"
+    r"(?:([+-])([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{6}))?)?(?:\[([^\[\]]+)\])?)?"
+)
+
+
+def _unstructure_date(value: datetime.date) -> str:
+    if isinstance(value, datetime.datetime):
+        raise Invalid(f"expected a date, got a date-time {value.isoformat()}")
+    return value.isoformat()
+
+
+def _structure_date(value: Any, _: Any) -> pendulum.Date:
+    if value.__class__ is str:
+        match = _DATE.fullmatch(value)
+        if match:
+            try:
+                return pendulum.Date(*map(int, match.groups()))
+            except ValueError as error:
+                raise Invalid(f"not a valid date {value!r}: {error}") from None
+        if _DATETIME.fullmatch(value):
+            raise Invalid(f"expected a date (YYYY-MM-DD), got a date-time {value!r}")
+        raise Invalid(f"expected a date (YYYY-MM-DD), got {value!r}")
+    if value.__class__ is datetime.date or value.__class__ is pendulum.Date:
+        # TOML and YAML have a native date type.
+        return pendulum.Date(value.year, value.month, value.day)
+    if isinstance(value, datetime.datetime):
+        raise Invalid(f"expected a date (YYYY-MM-DD), got a date-time {value.isoformat()!r}")
+    raise Invalid(f"expected a date (YYYY-MM-DD), got {kind(value)}")
+
+
+def _format_offset(offset: datetime.timedelta) -> str:
+    sign = "-" if offset < datetime.timedelta(0) else "+"
+    offset = abs(offset)
+    hours, rest = divmod(offset, datetime.timedelta(hours=1))
+    minutes, rest = divmod(rest, datetime.timedelta(minutes=1))
+    text = f"{sign}{hours:02d}:{minutes:02d}"
+    if rest:
+        text += f":{rest.seconds:02d}"
+        if rest.microseconds:
+            text += f".{rest.microseconds:06d}"
+    return text
+
+
+def _unstructure_datetime(value: datetime.datetime) -> str:
+    if not isinstance(value, datetime.datetime):
+        raise Invalid(f"expected a date-time, got a date {value.isoformat()}")
+    text = f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:"
+    text += f"{value.minute:02d}:{value.second:02d}"
+    if value.microsecond:
+        text += f".{value.microsecond:06d}"
+    tz = value.tzinfo
+    if tz is None:
+        return text
+    offset = value.utcoffset()
+    if offset is None:
+        raise Invalid(f"time zone {tz!r} gives no offset for {value!r}")
+    text += _format_offset(offset)
+    if isinstance(tz, pendulum.FixedTimezone | datetime.timezone):
+        return text
+    name = getattr(tz, "key", None) or getattr(tz, "name", None)
+    if not isinstance(name, str):
+        raise Invalid(f"cannot name the time zone {tz!r}")
+    return f"{text}[{name}]"
+
+
+def _structure_datetime(value: Any, _: Any) -> pendulum.DateTime:
+    if value.__class__ is not str:
+        raise Invalid(f"expected a date-time string, got {kind(value)}")
+    match = _DATETIME.fullmatch(value)
+    if match is None:
+        if _DATE.fullmatch(value):
+            raise Invalid(f"expected a date-time, got a date {value!r}")
+        example = "2024-04-01T00:00:00+09:00[Asia/Tokyo]"
+        raise Invalid(f"expected a date-time such as {example}, got {value!r}")
+    year, month, day, hour, minute, second, micro, sign, oh, om, os_, ous, name = match.groups()
+    y, mo, d, h, mi, s = (int(x) for x in (year, month, day, hour, minute, second))
+    microsecond = int(micro) if micro else 0
+    try:
+        if sign is None:
+            if name is not None:
+                raise Invalid(f"a time zone name needs an offset: {value!r}")
+            return pendulum.DateTime(y, mo, d, h, mi, s, microsecond)
+        offset = datetime.timedelta(
+            hours=int(oh),
+            minutes=int(om),
+            seconds=int(os_ or 0),
+            microseconds=int(ous or 0),
+        )
+        if sign == "-":
+            offset = -offset
+        if name is None:
+            tz: datetime.tzinfo = pendulum.FixedTimezone(int(offset.total_seconds()))
+            if tz.utcoffset(None) != offset:
+                raise Invalid(f"unsupported offset in {value!r}")
+            return pendulum.DateTime(y, mo, d, h, mi, s, microsecond, tzinfo=tz)
+        try:
+            tz = pendulum.timezone(name)
+        except Exception:
+            raise Invalid(f"unknown time zone {name!r} in {value!r}") from None
+        for fold in (0, 1):
+            result = pendulum.DateTime(y, mo, d, h, mi, s, microsecond, tzinfo=tz, fold=fold)
+            if result.utcoffset() == offset:
+                return result
+        raise Invalid(f"offset {_format_offset(offset)} is not that of {name} in {value!r}")
+    except ValueError as error:
+        if isinstance(error, Invalid):
+            raise
+        raise Invalid(f"not a valid date-time {value!r}: {error}") from None
+
+
+converter.register_unstructure_hook(pendulum.DateTime, _unstructure_datetime)
+converter.register_structure_hook(pendulum.DateTime, _structure_datetime)
+converter.register_unstructure_hook(pendulum.Date, _unstructure_date)
+converter.register_structure_hook(pendulum.Date, _structure_date)
+
+
+def _moment_union(tp: Any) -> bool:
+    """``Date | DateTime`` (a moment), possibly optional."""
+    args = (
+        set(typing.get_args(tp))
+        if typing.get_origin(tp) in (typing.Union, types.UnionType)
+        else set()
+    )
+    return (
+        {pendulum.Date, pendulum.DateTime} <= args <= {pendulum.Date, pendulum.DateTime, NoneType}
+    )
+
+
+def _moment_unstructure_hook(tp: Any) -> Callable[[Any], Any]:
+    def unstructure(value: Any) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, datetime.datetime):
+            return _unstructure_datetime(value)
+        return _unstructure_date(value)
+
+    return unstructure
+
+
+def _moment_structure_hook(tp: Any) -> Callable[[Any, Any], Any]:
+    optional = NoneType in typing.get_args(tp)
+
+    def structure(value: Any, _: Any) -> Any:
+        if value is None and optional:
+            return None
+        if isinstance(value, datetime.datetime) or (isinstance(value, str) and "T" in value):
+            return _structure_datetime(value, None)
+        return _structure_date(value, None)
+
+    return structure
+
+
+converter.register_unstructure_hook_factory(_moment_union, _moment_unstructure_hook)
+converter.register_structure_hook_factory(_moment_union, _moment_structure_hook)
+
+
+# --- tagged unions of records ------------------------------------------------------------------
+
+
+def _union_members(tp: Any) -> tuple[list[type], bool, bool] | None:
+    """The record classes of a union of records, whether None is allowed and whether a plain
+    string is (``str | Toc | None``). A union of one record with None alone is not ours."""
+    origin = typing.get_origin(tp)
+    if origin is not typing.Union and origin is not types.UnionType:
+        return None
+    args = typing.get_args(tp)
+    members = [a for a in args if a is not _NoneType and a is not str]
+    text = str in args
+    if len(members) < (1 if text else 2):
+        return None
+    if not all(isinstance(m, type) and attrs.has(m) for m in members):
+        return None
+    return members, _NoneType in args, text
+
+
+def _check_members(members: list[type], shown: str) -> dict[str, type]:
+    by_tag: dict[str, type] = {}
+    for member in members:
+        tag = tag_of(member)
+        if tag in by_tag:
+            raise TypeError(f"{by_tag[tag]!r} and {member!r} share the tag {tag!r} in {shown}")
+        if any(a.name == TAG_KEY for a in attrs.fields(member)):
+            raise TypeError(f"{member!r} has a field named {TAG_KEY!r}: it cannot be tagged")
+        by_tag[tag] = member
+    return by_tag
+
+
+def _union_unstructure_hook(tp: Any) -> Callable[[Any], Any]:
+    found = _union_members(tp)
+    assert found is not None
+    members, optional, text = found
+    shown = " | ".join(tag_of(m) for m in members)
+    table: dict[type, tuple[str, Callable[[Any], Any]]] = {}
+
+    def unstructure(value: Any) -> Any:
+        entry = table.get(value.__class__)
+        if entry is None:
+            if value is None and optional:
+                return None
+            if value.__class__ is str and text:
+                return value
+            if value.__class__ not in members:
+                raise Invalid(f"cannot write a {kind(value)} where {shown} is expected")
+            if not table:
+                _check_members(members, shown)
+            entry = (tag_of(value.__class__), converter.get_unstructure_hook(value.__class__))
+            table[value.__class__] = entry
+        tag, hook = entry
+        return {TAG_KEY: tag, **hook(value)}
+
+    return unstructure
+
+
+def _union_structure_hook(tp: Any) -> Callable[[Any, Any], Any]:
+    found = _union_members(tp)
+    assert found is not None
+    members, optional, text = found
+    shown = " | ".join(tag_of(m) for m in members)
+    by_tag = _check_members(members, shown)
+    hooks: dict[str, Callable[[Any, Any], Any]] = {}
+
+    def structure(value: Any, _: Any) -> Any:
+        if value.__class__ is not dict:
+            if value is None and optional:
+                return None
+            if value.__class__ is str and text:
+                return value
+            raise Invalid(f"expected a mapping with a {TAG_KEY!r} ({shown}), got {kind(value)}")
+        tag = value.get(TAG_KEY, _MISSING)
+        hook = hooks.get(tag) if tag.__class__ is str else None
+        if hook is None:
+            if tag is _MISSING:
+                raise Invalid(f"missing {TAG_KEY!r} (one of {shown})")
+            cls = by_tag.get(tag) if tag.__class__ is str else None
+            if cls is None:
+                raise Invalid(f"unknown type {tag!r}, expected one of {shown}", "." + TAG_KEY)
+            hook = hooks[tag] = _tagged_hook(cls)
+        return hook(value, _)
+
+    return structure
+
+
+converter.register_unstructure_hook_factory(
+    lambda tp: _union_members(tp) is not None, _union_unstructure_hook
+)
+converter.register_structure_hook_factory(
+    lambda tp: _union_members(tp) is not None, _union_structure_hook
+)
+
+
+# --- records: generated fast path, cattrs' detailed validation when it fails ---------------------
+
+_MISSING = object()
+_generating: set[type] = set()
+
+
+class _Mode(threading.local):
+    """How the generated record hooks behave in this thread.
+
+    ``detailed``: go straight to cattrs' detailed validation (set while it runs, so that a
+    subtree is validated in detail once, not once per ancestor). ``fast_only``: let the first
+    failure propagate at once (set by :func:`structure`, which then re-runs in detail).
+    """
+
+    detailed = False
+    fast_only = False
+
+
+_MODE = _Mode()
+
+
+def structure(data: Any, cls: Any) -> Any:
+    """``converter.structure(data, cls)`` in two passes: a fast one that stops at the first
+    problem, then, only if it failed, a detailed one that raises every problem."""
+    mode = _MODE
+    if not (mode.detailed or mode.fast_only):
+        mode.fast_only = True
+        try:
+            return converter.structure(data, cls)
+        except Exception:
+            pass
+        finally:
+            mode.fast_only = False
+    previous = mode.detailed
+    mode.detailed = True
+    try:
+        return converter.structure(data, cls)
+    finally:
+        mode.detailed = previous
+
+
+def _record_structure_hook(cls: Any) -> Callable[[Any, Any], Any]:
+    """A structure hook for an attrs record: a generated function that checks and builds in
+    one pass, and on any problem hands over to cattrs' detailed validation, which collects every
+    problem with its path."""
+    if cls in _generating:  # a record that contains itself: resolve on use
+        return lambda value, tp: converter.get_structure_hook(cls)(value, tp)
+    _generating.add(cls)
+    try:
+        return _generate(cls, tagged=False)
+    finally:
+        _generating.discard(cls)
+
+
+def _detailed(cls: type) -> Callable[[Any, Any], Any]:
+    hook: Callable[[Any, Any], Any] | None = None
+
+    def structure(value: Any, tp: Any) -> Any:
+        nonlocal hook
+        if value.__class__ is not dict:
+            raise Invalid(f"expected a mapping, got {kind(value)}")
+        if hook is None:
+            hook = make_dict_structure_fn(
+                cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+            )
+        previous = _MODE.detailed
+        _MODE.detailed = True
+        try:
+            return hook(value, tp)
+        finally:
+            _MODE.detailed = previous
+
+    return structure
+
+
+def _detailed_tagged(cls: type) -> Callable[[Any, Any], Any]:
+    def structure(value: Any, tp: Any) -> Any:
+        body = value.copy()
+        del body[TAG_KEY]
+        previous = _MODE.detailed
+        _MODE.detailed = True
+        try:
+            return converter.get_structure_hook(cls)(body, cls)
+        finally:
+            _MODE.detailed = previous
+
+    return structure
+
+
+def _generate(cls: Any, *, tagged: bool) -> Callable[[Any, Any], Any]:
+    if any(isinstance(a.type, str) for a in attrs.fields(cls)):
+        attrs.resolve_types(cls)
+    fields = [a for a in attrs.fields(cls) if a.init]
+    slow = _detailed_tagged(cls) if tagged else _detailed(cls)
+    if any(isinstance(a.default, attrs.Factory) and a.default.takes_self for a in fields):  # type: ignore[arg-type]
+        return slow
+    allowed = frozenset(a.name for a in fields) | ({TAG_KEY} if tagged else set())
+    ns: dict[str, Any] = {
+        "__cl": cls,
+        "__allowed": allowed,
+        "__M": _MISSING,
+        "__slow": slow,
+        "__nc": _NUM_CACHE,
+        "__hnum": _structure_num,
+        "__Num": Num,
+        "__mode": _MODE,
+    }
+    body = ["  if not o.keys() <= __allowed: raise KeyError"]
+    kwargs = []
+    for i, a in enumerate(fields):
+        key = repr(a.name)
+        t = a.type
+        v = f"v{i}"
+        default = a.default
+        has_default = default is not attrs.NOTHING
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            ns[f"__f{i}"] = default.factory
+            fallback = f"__f{i}()"
+        else:
+            ns[f"__d{i}"] = default
+            fallback = f"__d{i}"
+        simple = {str: "str", bool: "bool", int: "int"}.get(t)
+        if simple is None and t == (str | None):
+            simple = "optstr"
+        if simple is not None and has_default and not isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            body.append(f"  {v} = o.get({key}, {fallback})")
+        elif simple is not None and not has_default:
+            body.append(f"  {v} = o[{key}]")
+        else:
+            simple = None
+            body.append(f"  {v} = o.get({key}, __M)" if has_default else f"  {v} = o[{key}]")
+        if simple == "optstr":
+            body.append(f"  if {v} is not None and {v}.__class__ is not str: raise KeyError")
+        elif simple is not None:
+            body.append(f"  if {v}.__class__ is not {simple}: raise KeyError")
+        elif t is Num:
+            body.append(
+                f"  {v}n = __nc.get({v}) if {v}.__class__ is int or {v}.__class__ is str else None"
+            )
+            convert = f"({v}n if {v}n is not None else __hnum({v}, __Num))"
+            if has_default:
+                convert = f"({fallback} if {v} is __M else {convert})"
+            body.append(f"  {v} = {convert}")
+        else:
+            ns[f"__h{i}"] = converter.get_structure_hook(t)
+            ns[f"__t{i}"] = t
+            convert = f"__h{i}({v}, __t{i})"
+            if has_default:
+                convert = f"({fallback} if {v} is __M else {convert})"
+            body.append(f"  {v} = {convert}")
+        kwargs.append(f"{a.alias}={v}")
+    lines = [
+        "def structure(o, _):",
+        "  if __mode.detailed:",
+        "    return __slow(o, _)",
+        "  try:",
+        *("  " + line for line in body),
+        f"    return __cl({', '.join(kwargs)})",
+        "  except Exception:",
+        "    if __mode.fast_only:",
+        "      raise",
+        "    return __slow(o, _)",
+    ]
+    exec("\n".join(lines), ns)
+    function: Callable[[Any, Any], Any] = ns["structure"]
+    function.__legaldocs_record__ = cls  # type: ignore[attr-defined]
+    return function
+
+
+_TAGGED: dict[type, Callable[[Any, Any], Any]] = {}
+
+
+def _tagged_hook(cls: type) -> Callable[[Any, Any], Any]:
+    """Structure a member of a union from a mapping that still holds its ``"type"``."""
+    hook = _TAGGED.get(cls)
+    if hook is None:
+        plain = converter.get_structure_hook(cls)
+        if getattr(plain, "__legaldocs_record__", None) is cls:
+            hook = _generate(cls, tagged=True)
+        else:  # a hook registered by the user: give it the mapping without the tag
+            hook = _detailed_tagged(cls)
+        _TAGGED[cls] = hook
+    return hook
+
+
+converter.register_structure_hook_factory(attrs.has, _record_structure_hook)
+
+
+# --- error messages ------------------------------------------------------------------------------
+
+
+def _message(error: BaseException) -> str:
+    if isinstance(error, Invalid):
+        return error.message
+    if isinstance(error, ForbiddenExtraKeysError):
+        keys = ", ".join(sorted(map(repr, error.extra_fields)))
+        return f"unknown key{'s' if len(error.extra_fields) > 1 else ''} {keys}"
+    if isinstance(error, KeyError):
+        return "required key missing"
+    if isinstance(error, AttributeError | TypeError) and "items" in str(error):
+        return "expected a mapping"
+    return f"{type(error).__name__}: {error}"
+
+
+def problems(error: BaseException, path: str = "$") -> list[str]:
+    """Every problem carried by a structuring error, as ``"<path>: <message>"`` lines."""
+    out: list[str] = []
+    if isinstance(error, ClassValidationError | IterableValidationError):
+        for sub in error.exceptions:
+            here = path
+            for note in getattr(sub, "__notes__", []):
+                if isinstance(note, AttributeValidationNote):
+                    here = f"{path}.{note.name}"
+                    break
+                if isinstance(note, IterableValidationNote):
+                    here = f"{path}[{note.index!r}]"
+                    break
+            out.extend(problems(sub, here))
+        return out
+    suffix = error.suffix if isinstance(error, Invalid) else ""
+    if isinstance(error, ExceptionGroup):
+        for sub in error.exceptions:
+            out.extend(problems(sub, path))
+        return out
+    return [f"{path}{suffix}: {_message(error)}"]

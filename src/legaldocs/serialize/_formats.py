@@ -1,0 +1,159 @@
+"""Text formats for :mod:`legaldocs.serialize._api`: plain data (dicts, lists, str, int, bool) to
+JSON, TOML or YAML text and back. TOML and YAML libraries are imported on first use."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Literal
+
+from legaldocs.errors import FormatError, ParseError, SchemaError
+
+__all__ = ["EXTENSIONS", "Format", "decode", "encode"]
+
+Format = Literal["json", "toml", "yaml"]
+
+EXTENSIONS: dict[str, Format] = {".json": "json", ".toml": "toml", ".yaml": "yaml", ".yml": "yaml"}
+"""File extensions and the format each one selects."""
+
+_EXTRAS = {"toml": ("tomli_w", "toml"), "yaml": ("yaml", "yaml")}
+
+
+def _check_format(format: str) -> None:
+    if format not in ("json", "toml", "yaml"):
+        raise FormatError(f"unknown format {format!r}: expected 'json', 'toml' or 'yaml'")
+
+
+def _missing(format: str) -> FormatError:
+    module, extra = _EXTRAS[format]
+    return FormatError(
+        f"writing {format.upper()} needs the {module!r} package: "
+        f"install it with `pip install legaldocs[{extra}]`"
+    )
+
+
+def encode(data: dict[str, Any], format: str, *, indent: int | None = None) -> str:
+    """``data`` as text in ``format``. JSON keeps non-ASCII characters and key order."""
+    _check_format(format)
+    if format == "json":
+        try:
+            if indent is None:
+                return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            return json.dumps(data, ensure_ascii=False, indent=indent)
+        except (TypeError, ValueError) as error:
+            raise SchemaError([f"$: cannot write JSON: {error}"]) from None
+    if format == "toml":
+        try:
+            import tomli_w
+        except ImportError:
+            raise _missing("toml") from None
+        try:
+            return tomli_w.dumps(data)
+        except (TypeError, ValueError) as error:
+            raise SchemaError([f"$: cannot write TOML: {error}"]) from None
+    try:
+        import yaml
+    except ImportError:
+        raise _missing("yaml") from None
+    try:
+        text: str = yaml.dump(
+            data,
+            Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
+            allow_unicode=True,
+            sort_keys=False,
+            default_flow_style=False,
+            width=1 << 30,
+        )
+    except yaml.YAMLError as error:
+        raise SchemaError([f"$: cannot write YAML: {error}"]) from None
+    return text
+
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)$")
+
+
+def decode(text: str, format: str, *, source: str | None = None) -> Any:
+    """The plain data in ``text``. Raises :class:`ParseError` with the line and column."""
+    _check_format(format)
+    try:
+        return _decode(text, format, source)
+    except RecursionError:
+        raise ParseError(f"invalid {format.upper()}: nested too deeply", source=source) from None
+
+
+def _decode(text: str, format: str, source: str | None) -> Any:
+    if format == "json":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as error:
+            raise ParseError(
+                f"invalid JSON: {error.msg}", line=error.lineno, column=error.colno, source=source
+            ) from None
+    if format == "toml":
+        import tomllib
+
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            message = str(error)
+            match = _TOML_POSITION.search(message)
+            if match is None:
+                raise ParseError(f"invalid TOML: {message}", source=source) from None
+            raise ParseError(
+                f"invalid TOML: {message[: match.start()].rstrip()}",
+                line=int(match[1]),
+                column=int(match[2]),
+                source=source,
+            ) from None
+    try:
+        import yaml
+    except ImportError:
+        raise _missing("yaml") from None
+    loader = _yaml_loader()
+    try:
+        return yaml.load(text, Loader=loader)  # a SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        reason = " ".join(str(p) for p in (error.context, error.problem) if p)
+        raise ParseError(
+            f"invalid YAML: {reason}",
+            line=None if mark is None else mark.line + 1,
+            column=None if mark is None else mark.column + 1,
+            source=source,
+        ) from None
+    except yaml.YAMLError as error:
+        raise ParseError(f"invalid YAML: {error}", source=source) from None
+
+
+_LOADER: list[type] = []
+
+
+def _yaml_loader() -> type:
+    """A safe loader that refuses duplicate keys (PyYAML keeps the last one silently)."""
+    if _LOADER:
+        return _LOADER[0]
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class _StrictLoader(base):  # type: ignore[valid-type,misc]
+        pass
+
+    def construct_mapping(loader: Any, node: Any, deep: bool = False) -> Any:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = loader.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    "while reading a mapping",
+                    node.start_mark,
+                    f"found the key {key!r} twice",
+                    key_node.start_mark,
+                )
+            seen.add(key)
+        return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+    mapping_tag = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
+    _StrictLoader.add_constructor(mapping_tag, construct_mapping)
+    _LOADER.append(_StrictLoader)
+    return _StrictLoader
