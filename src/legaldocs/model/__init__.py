@@ -5,6 +5,24 @@ children, its own texts and its material fields once, through the element protoc
 (:mod:`legaldocs.model._element`); everything above the model goes through it.
 """
 
+from legaldocs.model._blocks import (
+    Align,
+    Block,
+    BlockList,
+    CodeBlock,
+    Dateline,
+    HtmlBlock,
+    LinkDefinitions,
+    ListItem,
+    Markup,
+    PipeTable,
+    Quote,
+    Section,
+    TableCell,
+    TableRow,
+    TextBlock,
+    ThematicBreak,
+)
 from legaldocs.model._citation import Citation, Step, StepKind
 from legaldocs.model._numbers import Num, Numerals, item_label, parse_item_label
 from legaldocs.model._records import (
@@ -28,26 +46,42 @@ from legaldocs.model._records import (
 )
 
 __all__ = [
+    "Align",
     "Article",
+    "Block",
+    "BlockList",
     "BodyElement",
     "Cell",
     "Citation",
+    "CodeBlock",
+    "Dateline",
     "Division",
     "DivisionKind",
     "Document",
     "Element",
+    "HtmlBlock",
     "Item",
     "ItemChild",
+    "LinkDefinitions",
+    "ListItem",
+    "Markup",
     "Num",
     "Numerals",
     "Paragraph",
+    "PipeTable",
+    "Quote",
     "Revision",
     "Row",
+    "Section",
     "Step",
     "StepKind",
     "Style",
     "Supplement",
     "Table",
+    "TableCell",
+    "TableRow",
+    "TextBlock",
+    "ThematicBreak",
     "Toc",
     "TocEntry",
     "item_label",

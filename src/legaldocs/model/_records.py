@@ -19,6 +19,7 @@ import attrs
 import pendulum
 
 from legaldocs.model import _element as _e
+from legaldocs.model._blocks import Block, ListItem, Markup, TableRow
 from legaldocs.model._numbers import Num, Numerals
 
 if TYPE_CHECKING:
@@ -181,12 +182,12 @@ class Division:
     key: str = _e.identity()
     kind: DivisionKind
     num: Num = _e.identity()
-    title: str = _e.text()
+    title: str = _e.text(default="")
     children: tuple[Division | Article, ...] = _e.children()
     until: Num | None = None
 
 
-BodyElement: TypeAlias = Division | Article | Paragraph | Table
+BodyElement: TypeAlias = Division | Article | Paragraph | Table | Block
 """What the body of a document or of a supplementary provision may contain."""
 
 
@@ -254,7 +255,9 @@ class Style:
     article_label: Literal["japanese", "dotted", "english"] = "japanese"
 
 
-Element: TypeAlias = Division | Article | Paragraph | Item | Table | Row | Supplement
+Element: TypeAlias = (
+    Division | Article | Paragraph | Item | Table | Row | Supplement | Block | ListItem | TableRow
+)
 """Any addressable element of a document."""
 
 
@@ -264,9 +267,14 @@ class Document:
 
     ``alt_title`` is a heading in another language (PRIVACY POLICY above プライバシーポリシー);
     ``law_num`` is a statute's number as written (平成五年法律第八十八号) without brackets.
+    ``title`` is ``""`` when the document has none (many web policies start with their
+    date or their first section). The body may hold the blocks of a web policy
+    (:class:`Section`, :class:`TextBlock`, :class:`BlockList`, ...) as well as articles;
+    ``markup`` is how its file was written (a byte-order mark, line ends, the title's
+    heading), kept by the Markdown reader so that the writer gives the file back.
     """
 
-    title: str = _e.text()
+    title: str = _e.text(default="")
     alt_title: str | None = _e.text(default=None)
     law_num: str | None = None
     preamble: tuple[Paragraph, ...] = _e.children()
@@ -275,6 +283,7 @@ class Document:
     supplements: tuple[Supplement, ...] = _e.children()
     style: Style = _e.presentation(default=Style())
     lang: str = "ja"
+    markup: Markup | None = _e.presentation(default=None)
 
     def get(self, ref: str | Citation) -> Element:
         """The element named by a citation (``"第3条第2項第1号"``, ``"第三条の二"``,
