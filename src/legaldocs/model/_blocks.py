@@ -27,6 +27,7 @@ import pendulum
 from legaldocs.model import _element as _e
 
 __all__ = [
+    "POLICY_BLOCKS",
     "Align",
     "Block",
     "BlockList",
@@ -252,6 +253,20 @@ Block: TypeAlias = (
 )
 """Any block of a web policy: what a section, a list item or a quote may contain."""
 
+POLICY_BLOCKS: tuple[type, ...] = (
+    Section,
+    TextBlock,
+    Dateline,
+    BlockList,
+    Quote,
+    HtmlBlock,
+    CodeBlock,
+    ThematicBreak,
+    PipeTable,
+    LinkDefinitions,
+)
+"""The classes of :data:`Block`, for ``isinstance``."""
+
 
 @attrs.frozen(kw_only=True, cache_hash=True)
 class Markup:
@@ -348,9 +363,7 @@ def caption_of(heading: str, num: str | None) -> str:
     return words[match.end() :] if match else words
 
 
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-)
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _EN_DATE = re.compile(
     rf"(?P<md>(?P<m1>{_MONTHS})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}}))"
     rf"|(?P<dm>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTHS}),?\s+(?P<y2>\d{{4}}))"

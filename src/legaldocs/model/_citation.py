@@ -18,7 +18,7 @@ from typing import Literal
 import attrs
 
 from legaldocs.errors import CitationError, NotFoundError
-from legaldocs.model import _numerals
+from legaldocs.model import _element, _numerals
 from legaldocs.model._numbers import Num, Numerals, item_label, parse_item_label
 from legaldocs.model._records import (
     DIVISION_KINDS,
@@ -356,9 +356,21 @@ def _walk_body(
             yield from _walk_article(prefix + element.key, cit, element)
         elif isinstance(element, Paragraph):
             yield from _walk_paragraph(prefix + element.key, cit, element)
-        else:
+        elif isinstance(element, Table):
             tables += 1
             yield from _walk_table(prefix + element.key, cit.child("表", Num.of(tables)), element)
+        else:
+            yield from _walk_block(prefix + element.key, cit, element)
+
+
+def _walk_block(
+    key_path: str, cit: Citation, element: Element
+) -> Iterator[tuple[str, Citation, Element]]:
+    # The blocks of a web policy (sections, lists, ...), named by their key paths.
+    yield key_path, cit, element
+    for child in _element.children_of(element):
+        if hasattr(child, "key"):
+            yield from _walk_block(f"{key_path}/{child.key}", cit, child)
 
 
 def _walk_article(

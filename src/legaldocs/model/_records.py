@@ -182,7 +182,7 @@ class Division:
     key: str = _e.identity()
     kind: DivisionKind
     num: Num = _e.identity()
-    title: str = _e.text(default="")
+    title: str = _e.text()
     children: tuple[Division | Article, ...] = _e.children()
     until: Num | None = None
 
@@ -274,7 +274,7 @@ class Document:
     heading), kept by the Markdown reader so that the writer gives the file back.
     """
 
-    title: str = _e.text(default="")
+    title: str = _e.text()
     alt_title: str | None = _e.text(default=None)
     law_num: str | None = None
     preamble: tuple[Paragraph, ...] = _e.children()

@@ -19,21 +19,13 @@ a policy written any other way is lost.
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Literal, cast
 
 from legaldocs.errors import FormatError, LegaldocsError, ParseError
 from legaldocs.formats.markdown import _policy, _structured
 from legaldocs.model._blocks import (
-    BlockList,
-    CodeBlock,
-    Dateline,
-    HtmlBlock,
-    LinkDefinitions,
-    PipeTable,
-    Quote,
-    Section,
-    TextBlock,
-    ThematicBreak,
+    POLICY_BLOCKS,
+    Block,
 )
 from legaldocs.model._records import Document, Style
 
@@ -41,18 +33,7 @@ __all__ = ["parse_markdown", "render_markdown"]
 
 Structure = Literal["auto", "sections", "articles"]
 
-_BLOCKS = (
-    Section,
-    TextBlock,
-    Dateline,
-    BlockList,
-    Quote,
-    HtmlBlock,
-    CodeBlock,
-    ThematicBreak,
-    PipeTable,
-    LinkDefinitions,
-)
+_BLOCKS = POLICY_BLOCKS
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
@@ -120,5 +101,5 @@ def render_markdown(doc: Document, *, strict: bool = True) -> str:
                 raise FormatError(f"the {name} of a sections document is not written")
         if doc.preamble or doc.supplements:
             raise FormatError("the preamble or 附則 of a sections document is not written")
-    blocks = [e for e in doc.body if isinstance(e, _BLOCKS)]
+    blocks = [cast(Block, e) for e in doc.body]
     return _policy.write_blocks(doc.title, blocks, doc.markup)

@@ -384,7 +384,7 @@ def _strip_indent(text: str, width: int) -> tuple[str, str]:
     while index < len(text) and column < width and text[index] in " \t":
         column += 4 - column % 4 if text[index] == "\t" else 1
         index += 1
-    if text[index:].strip(" \t") == "" :
+    if text[index:].strip(" \t") == "":
         if column >= width:
             return text[:index], text[index:]
         return text, ""
@@ -485,9 +485,7 @@ def _material(block: Block) -> Hashable:
 
 
 class _Writer:
-    def blocks(
-        self, blocks: Sequence[Block], *, tight: bool = False, first: int = 0
-    ) -> list[str]:
+    def blocks(self, blocks: Sequence[Block], *, tight: bool = False, first: int = 0) -> list[str]:
         out: list[str] = []
         for index, block in enumerate(_flatten(blocks), start=first):
             gap = block.gap if block.gap is not None else _canonical_gap(index, tight)

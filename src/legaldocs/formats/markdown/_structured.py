@@ -920,6 +920,8 @@ def _body(body: Sequence[BodyElement], out: _Out, where: str) -> list[list[str]]
             if element.key != f"t{tables}":
                 out.lossy(f"table key {element.key!r} (expected 't{tables}')")
             blocks.append(_table(element, out, where + element.key))
+        elif not isinstance(element, Paragraph):
+            raise _fail(f"{where}{element.key}: a {type(element).__name__} among articles")
         else:
             if structured:
                 raise _fail(f"{where}paragraph {element.key} after an article or division")
