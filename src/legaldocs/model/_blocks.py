@@ -312,46 +312,39 @@ def plain_text(text: str) -> str:
 
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 _NUMBER = re.compile(
-    r"(?:(?:Section|SECTION|Article|ARTICLE|Part|PART|Chapter|CHAPTER|Clause)\s+)?"
-    rf"(\d+(?:\.\d+)*|[A-Z]|{_ROMAN})"
-    r"(?:\.(?=\s|$)|\)|:|\s*[-–—](?=\s))?(?:\s+|$)"
+    r"(?P<word>(?:Section|SECTION|Article|ARTICLE|Part|PART|Chapter|CHAPTER|Clause)\s+)?"
+    rf"(?P<num>\d+(?:\.\d+)*|[A-Za-z]|{_ROMAN})"
+    r"(?P<mark>\.(?=\s|$)|\)|:|\s*[-–—](?=\s))?(?:\s+|$)"
 )
 _JA_NUMBER = re.compile(
-    r"第([0-9０-９〇一二三四五六七八九十百千]+(?:の[0-9０-９〇一二三四五六七八九十百千]+)*)"
+    r"第(?P<num>[0-9０-９〇一二三四五六七八九十百千]+(?:の[0-9０-９〇一二三四五六七八九十百千]+)*)"
     r"(?:条|章|節|項|款)[ \t\u3000]*"
 )
-_PAREN_NUMBER = re.compile(r"[(（]([0-9０-９]+|[A-Za-z]|[ivx]+)[)）][ \t\u3000]*")
+_PAREN_NUMBER = re.compile(r"[(（](?P<num>[0-9０-９]+|[A-Za-z]|[ivx]+)[)）][ \t\u3000]*")
 
 
 def _number_match(words: str) -> re.Match[str] | None:
-    for pattern in (_JA_NUMBER, _PAREN_NUMBER, _NUMBER):
+    for pattern in (_JA_NUMBER, _PAREN_NUMBER):
         match = pattern.match(words)
-        if match and match.group(1):
-            if pattern is _NUMBER:
-                token = match.group(1)
-                explicit = match.group(0).rstrip() != token
-                # A bare letter or roman numeral is a number only with a mark after it
-                # ("A.", "IV)") or a word before it ("Section A"); a bare "I" is a word.
-                if not token[0].isdigit() and not explicit:
-                    continue
-                if token.isdigit() is False and token[0].isdigit() is False and len(words) < 3:
-                    continue
+        if match:
             return match
-    return None
+    match = _NUMBER.match(words)
+    if match is None or not match.group("num"):
+        return None
+    token = match.group("num")
+    if not token[0].isdigit() and not (match.group("mark") or match.group("word")):
+        return None  # a bare letter is a word ("I agree"), not a number
+    if len(token) == 4 and token.isdigit() and not match.group("mark"):
+        return None  # a year ("2024 update")
+    return match
 
 
 def heading_number(heading: str) -> str | None:
     """The number a heading starts with, as written: ``"3"`` for ``3. Caption``,
-    ``"3.2"``, ``"A"`` for ``A. Caption``, ``"IV"``, ``"12"`` for ``Section 12``, ``"3"``
+    ``"3.2"``, ``"a"`` for ``a. Caption``, ``"IV"``, ``"12"`` for ``Section 12``, ``"3"``
     for ``第3条``; ``None`` for "Contact us" or "2024 update" (a year is no number)."""
-    words = plain_text(heading)
-    match = _number_match(words)
-    if match is None:
-        return None
-    token = match.group(1)
-    if token.isdigit() and len(token) == 4 and not match.group(0).rstrip().endswith("."):
-        return None
-    return token
+    match = _number_match(plain_text(heading))
+    return None if match is None else match.group("num")
 
 
 def caption_of(heading: str, num: str | None) -> str:

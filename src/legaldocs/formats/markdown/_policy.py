@@ -209,15 +209,23 @@ class _Reader:
         )
         first = node.children[0]
         marker = first.markup
+        start_number = int(str(first.info or "1")) if ordered else 1
         items = [
-            self.item(item, view, base, ordered, tight, index == len(node.children) - 1)
+            self.item(
+                item,
+                view,
+                base,
+                start_number + index if ordered else None,
+                tight,
+                index == len(node.children) - 1,
+            )
             for index, item in enumerate(node.children)
         ]
         return BlockList(
             key="",
             items=tuple(items),
             ordered=ordered,
-            start=int(str(first.info or "1")) if ordered else 1,
+            start=start_number,
             marker=marker,
             tight=tight,
         )
@@ -227,10 +235,12 @@ class _Reader:
         node: SyntaxTreeNode,
         view: list[str],
         base: int,
-        ordered: bool,
+        number: int | None,
         tight: bool,
         last: bool,
     ) -> ListItem:
+        """One list item; ``number`` is the number the writer gives it in an ordered list."""
+        ordered = number is not None
         assert node.map is not None
         start, stop = node.map
         line = view[start - base]
@@ -256,8 +266,8 @@ class _Reader:
             prefixes.append(prefix)
         flat, tail = self.container(node.children, inner, start, stop, tight=tight)
         canonical_prefixes = [(" " * width if rest else "") for rest in inner[1:]]
-        if ordered:
-            canonical_head = f"{int(match.group(2))}{match.group(3)} "
+        if number is not None:
+            canonical_head = f"{number}{match.group(3)} "
         else:
             canonical_head = f"{match.group(2)} "
         canonical_tail = () if tight or last else ("",)
@@ -440,6 +450,7 @@ def read_blocks(text: str) -> tuple[str, list[Block], Markup]:
     if (
         isinstance(head, _Heading)
         and head.level == 1
+        and head.text != ""
         and not any(isinstance(b, _Heading) and b.level == 1 for b in flat[1:])
     ):
         title = head.text
