@@ -26,6 +26,7 @@ how 改め文 read). Without a document, targets must be citations.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from legaldocs.amend import _index as _tree
@@ -71,11 +72,16 @@ def render_kaimebun(
     *,
     numerals: Numerals | None = None,
     document: Document | None = None,
+    render: Callable[[Document], str] | None = None,
 ) -> str:
     """The amendment as amendment sentences (改め文), one sentence per line, each new
     provision's text after its sentence. ``numerals`` defaults to the document's (kanji
     without a document). ``document`` is the text the amendment applies to; it is needed
     when targets are key paths (as :meth:`legaldocs.Diff.to_amendment` makes them).
+
+    ``render`` writes a new provision, given as a document holding it alone; by default the
+    registered ``lawtext`` format for kanji numerals (falling back to ``text`` where Lawtext
+    cannot hold the provision) and ``text`` otherwise (see :mod:`legaldocs.formats`).
 
     Raises :class:`~legaldocs.LegaldocsError` when a target cannot be cited (a key path
     without a document) and :class:`~legaldocs.AmendmentError` when a change does not apply
@@ -85,7 +91,7 @@ def render_kaimebun(
         raise LegaldocsError(f"render_kaimebun: not an Amendment: {type(amendment).__name__}")
     style = document.style if document is not None else Style(numerals=numerals or "kanji")
     numerals = numerals or style.numerals
-    writer = _Writer(numerals, style)
+    writer = _Writer(numerals, style, render)
     doc = document
     index = None
     for i, change in enumerate(amendment.changes):
@@ -97,9 +103,12 @@ def render_kaimebun(
 
 
 class _Writer:
-    def __init__(self, numerals: Numerals, style: Style) -> None:
+    def __init__(
+        self, numerals: Numerals, style: Style, renderer: Callable[[Document], str] | None
+    ) -> None:
         self.numerals = numerals
         self.style = style
+        self.renderer = renderer
         self.lines: list[str] = []
         # the sentence being built: (prefix, group kind, clauses [(object, verb)])
         self.prefix: str | None = None
@@ -438,18 +447,19 @@ class _Writer:
     # -- new text -------------------------------------------------------------------------
 
     def _render_doc(self, doc: Document) -> str:
-        """Lawtext for kanji numerals, when Lawtext can hold the element (numbered items,
-        no revision lines); the plain-text format otherwise."""
-        from legaldocs.formats.text import render_text
+        """The caller's renderer; by default Lawtext for kanji numerals when Lawtext can
+        hold the element (numbered items, no revision lines), the plain-text format
+        otherwise."""
+        if self.renderer is not None:
+            return self.renderer(doc)
+        from legaldocs import formats
 
         if self.numerals == "kanji" and doc.style.items == "numbered":
-            from legaldocs.formats.lawtext import render_lawtext
-
             try:
-                return render_lawtext(doc)
+                return formats.get("lawtext").render(doc)
             except LegaldocsError:
                 pass
-        return render_text(doc)
+        return formats.get("text").render(doc)
 
     def _paragraph_lines(self, paragraph: Paragraph) -> list[str]:
         lines = [f"  {paragraph.caption}"] if paragraph.caption else []
