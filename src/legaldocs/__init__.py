@@ -158,4 +158,3 @@ __all__ = [
     "to_amendment",
     "to_data",
 ]
-

@@ -49,6 +49,7 @@ from legaldocs.amend._changes import (
 )
 from legaldocs.errors import CitationError, LegaldocsError, NotFoundError
 from legaldocs.model._citation import Citation, Step, cite
+from legaldocs.model._keys import article_key, division_key
 from legaldocs.model._numbers import Num, Numerals, item_label
 from legaldocs.model._records import (
     Article,
@@ -537,17 +538,14 @@ def _citation_at(doc: Document, loc: Any) -> Citation | None:
     return Citation(tuple(steps))
 
 
-_DIVISION_PREFIX = {"編": "pt", "章": "ch", "節": "sec", "款": "sub", "目": "div"}
-
-
 def _number_keys(element: Any, prefix: str = "") -> Any:
     """``element`` with the keys of the articles in it made from their numbers, as a
     Lawtext reader would give them (keys are not written; the writers check them)."""
     if isinstance(element, Article):
-        key = "a" + "_".join(str(p) for p in element.num.parts)
+        key = article_key(element.num)
         return element if key == element.key else _tree.evolve(element, key=key)
     if isinstance(element, Division):
-        key = prefix + _DIVISION_PREFIX[element.kind] + "_".join(str(p) for p in element.num.parts)
+        key = prefix + division_key(element.kind, element.num)
         children = tuple(_number_keys(c, key + ".") for c in element.children)
         return _tree.evolve(element, key=key, children=children)
     if isinstance(element, Supplement):

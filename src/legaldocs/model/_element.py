@@ -179,9 +179,7 @@ def own_texts(element: object) -> tuple[tuple[str, str], ...]:
     s = spec(type(element))
     out = [(name, getattr(element, name) or "") for name in s.texts]
     if has_parts(element):
-        out.append(
-            ("cells", "\t".join("\n".join(texts_of(part)) for part in children_of(element)))
-        )
+        out.append(("cells", "\t".join("\n".join(texts_of(part)) for part in children_of(element))))
     return tuple(out)
 
 
