@@ -188,4 +188,3 @@ __all__ = [
     "to_amendment",
     "to_data",
 ]
-

@@ -45,6 +45,7 @@ from legaldocs.model._blocks import (
     read_dateline,
 )
 from legaldocs.model._element import signature
+from legaldocs.model._keys import position_key
 
 __all__ = ["markdown_it", "read_blocks", "write_blocks"]
 
@@ -194,7 +195,7 @@ class _Reader:
                         value = style.removeprefix("text-align:") or None
                         align.append(value if value in ("left", "center", "right") else None)  # type: ignore[arg-type]
                     cells.append(TableCell(text=cell.children[0].content if cell.children else ""))
-                rows.append(TableRow(key=f"r{len(rows) + 1}", cells=tuple(cells)))
+                rows.append(TableRow(key=position_key("r", len(rows) + 1), cells=tuple(cells)))
         return PipeTable(key="", rows=tuple(rows), align=tuple(align), raw=tuple(raw))
 
     def block_list(
@@ -341,6 +342,8 @@ class _Open:
         )
 
 
+# Key prefixes of the blocks (keys are prefix + position among siblings of the kind, as in
+# model/_keys.py): sections h1, h2, ...; list items i1, ...; table rows r1, ...
 _PREFIX: dict[type, str] = {
     Section: "h",
     TextBlock: "p",
@@ -361,13 +364,14 @@ def _keyed(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         prefix = _PREFIX[type(block)]
         counts[prefix] += 1
-        key = f"{prefix}{counts[prefix]}"
+        key = position_key(prefix, counts[prefix])
         if isinstance(block, BlockList):
             block = attrs.evolve(
                 block,
                 key=key,
                 items=tuple(
-                    attrs.evolve(item, key=f"i{n}") for n, item in enumerate(block.items, 1)
+                    attrs.evolve(item, key=position_key("i", n))
+                    for n, item in enumerate(block.items, 1)
                 ),
             )
         else:
