@@ -22,6 +22,7 @@ import re
 from typing import Literal, cast
 
 from legaldocs.errors import FormatError, LegaldocsError, ParseError
+from legaldocs.formats._encoding import decode
 from legaldocs.formats.markdown import _policy, _structured
 from legaldocs.model._blocks import (
     POLICY_BLOCKS,
@@ -38,9 +39,18 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
 def parse_markdown(
-    text: str, *, source: str | None = None, structure: Structure = "auto"
+    text: str | bytes,
+    *,
+    source: str | None = None,
+    structure: Structure = "auto",
+    encoding: str | None = None,
 ) -> Document:
     """Read a document written in Markdown.
+
+    ``text`` may be the file's bytes: they are decoded as ``encoding`` says or as detected
+    (UTF-8 with or without a byte-order mark, UTF-16, Shift_JIS/CP932; see
+    :func:`legaldocs.formats._encoding.decode`), and bytes that cannot be decoded raise
+    :class:`~legaldocs.ParseError` with the byte offset.
 
     ``structure`` chooses the reading (see the module documentation): ``"sections"`` reads
     any text and keeps it exactly (``render_markdown(parse_markdown(t)) == t``, a byte-order
@@ -52,6 +62,8 @@ def parse_markdown(
     level-1 heading at the top (``""`` when there is none), ``lang`` ``"ja"`` when the text
     is Japanese and ``"en"`` otherwise, and its layout in ``markup``.
     """
+    if isinstance(text, bytes):
+        text = decode(text, encoding=encoding, source=source)
     if structure not in ("auto", "sections", "articles"):
         raise ValueError(f"structure must be 'auto', 'sections' or 'articles': {structure!r}")
     if structure == "articles":
