@@ -49,7 +49,7 @@ from legaldocs.errors import (
     ParseError,
     SchemaError,
 )
-from legaldocs.formats.html import html_id, render_html
+from legaldocs.formats.html import html_id, parse_html, render_html
 from legaldocs.formats.lawtext import parse_lawtext, render_lawtext
 from legaldocs.formats.markdown import parse_markdown, render_markdown
 from legaldocs.formats.text import parse_text, render_text
@@ -175,6 +175,7 @@ __all__ = [
     "load",
     "loads",
     "parse_date",
+    "parse_html",
     "parse_lawtext",
     "parse_markdown",
     "parse_text",

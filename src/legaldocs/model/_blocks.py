@@ -19,12 +19,14 @@ in the text, so nothing is escaped away and a renderer decides how to show them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Literal, TypeAlias
 
 import attrs
 import pendulum
 
 from legaldocs.model import _element as _e
+from legaldocs.model._keys import position_key
 
 __all__ = [
     "POLICY_BLOCKS",
@@ -44,6 +46,7 @@ __all__ = [
     "TableRow",
     "TextBlock",
     "ThematicBreak",
+    "assign_keys",
     "caption_of",
     "heading_number",
     "plain_text",
@@ -266,6 +269,47 @@ POLICY_BLOCKS: tuple[type, ...] = (
     LinkDefinitions,
 )
 """The classes of :data:`Block`, for ``isinstance``."""
+
+# Key prefixes of the blocks (keys are prefix + position among siblings of the kind, as in
+# model/_keys.py): sections h1, h2, ...; list items i1, ...; table rows r1, ...
+_KEY_PREFIX: dict[type, str] = {
+    Section: "h",
+    TextBlock: "p",
+    Dateline: "d",
+    BlockList: "l",
+    Quote: "q",
+    HtmlBlock: "x",
+    CodeBlock: "c",
+    ThematicBreak: "hr",
+    PipeTable: "t",
+    LinkDefinitions: "ref",
+}
+
+
+def assign_keys(blocks: list[Block]) -> list[Block]:
+    """``blocks`` keyed by the key scheme: a prefix by kind and the position among the
+    siblings of that kind (``h1``, ``h2`` for sections, ``p1`` for paragraphs, ``l1`` lists,
+    ``i1`` their items, ``q1`` quotes, ``x1`` raw HTML, ``c1`` code, ``hr1`` breaks, ``t1``
+    tables, ``d1`` datelines, ``ref1`` link definitions)."""
+    counts: Counter[str] = Counter()
+    out: list[Block] = []
+    for block in blocks:
+        prefix = _KEY_PREFIX[type(block)]
+        counts[prefix] += 1
+        key = position_key(prefix, counts[prefix])
+        if isinstance(block, BlockList):
+            block = attrs.evolve(
+                block,
+                key=key,
+                items=tuple(
+                    attrs.evolve(item, key=position_key("i", n))
+                    for n, item in enumerate(block.items, 1)
+                ),
+            )
+        else:
+            block = attrs.evolve(block, key=key)
+        out.append(block)
+    return out
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)

@@ -41,6 +41,7 @@ from legaldocs.model._blocks import (
     TableRow,
     TextBlock,
     ThematicBreak,
+    assign_keys,
     heading_number,
     read_dateline,
 )
@@ -317,7 +318,7 @@ class _Reader:
                 stack.append(opened)
             else:
                 (stack[-1].children if stack else top).append(block)
-        return _keyed([b.build() if isinstance(b, _Open) else b for b in top])
+        return assign_keys([b.build() if isinstance(b, _Open) else b for b in top])
 
 
 class _Open:
@@ -335,49 +336,11 @@ class _Open:
             level=heading.level,
             num=heading_number(heading.text),
             children=tuple(
-                _keyed([c.build() if isinstance(c, _Open) else c for c in self.children])
+                assign_keys([c.build() if isinstance(c, _Open) else c for c in self.children])
             ),
             raw=None if heading.raw == canonical else heading.raw,
             gap=heading.gap,
         )
-
-
-# Key prefixes of the blocks (keys are prefix + position among siblings of the kind, as in
-# model/_keys.py): sections h1, h2, ...; list items i1, ...; table rows r1, ...
-_PREFIX: dict[type, str] = {
-    Section: "h",
-    TextBlock: "p",
-    Dateline: "d",
-    BlockList: "l",
-    Quote: "q",
-    HtmlBlock: "x",
-    CodeBlock: "c",
-    ThematicBreak: "hr",
-    PipeTable: "t",
-    LinkDefinitions: "ref",
-}
-
-
-def _keyed(blocks: list[Block]) -> list[Block]:
-    counts: Counter[str] = Counter()
-    out: list[Block] = []
-    for block in blocks:
-        prefix = _PREFIX[type(block)]
-        counts[prefix] += 1
-        key = position_key(prefix, counts[prefix])
-        if isinstance(block, BlockList):
-            block = attrs.evolve(
-                block,
-                key=key,
-                items=tuple(
-                    attrs.evolve(item, key=position_key("i", n))
-                    for n, item in enumerate(block.items, 1)
-                ),
-            )
-        else:
-            block = attrs.evolve(block, key=key)
-        out.append(block)
-    return out
 
 
 def _columns(spacing: str, column: int) -> int:
