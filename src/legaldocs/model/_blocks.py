@@ -29,6 +29,7 @@ from legaldocs.model import _element as _e
 from legaldocs.model._keys import position_key
 
 __all__ = [
+    "KEY_PREFIX",
     "POLICY_BLOCKS",
     "Align",
     "Block",
@@ -272,7 +273,7 @@ POLICY_BLOCKS: tuple[type, ...] = (
 
 # Key prefixes of the blocks (keys are prefix + position among siblings of the kind, as in
 # model/_keys.py): sections h1, h2, ...; list items i1, ...; table rows r1, ...
-_KEY_PREFIX: dict[type, str] = {
+KEY_PREFIX: dict[type, str] = {  # the key prefix of each kind of block
     Section: "h",
     TextBlock: "p",
     Dateline: "d",
@@ -294,7 +295,7 @@ def assign_keys(blocks: list[Block]) -> list[Block]:
     counts: Counter[str] = Counter()
     out: list[Block] = []
     for block in blocks:
-        prefix = _KEY_PREFIX[type(block)]
+        prefix = KEY_PREFIX[type(block)]
         counts[prefix] += 1
         key = position_key(prefix, counts[prefix])
         if isinstance(block, BlockList):
