@@ -216,7 +216,7 @@ def _article(out: list[str], article: Article, depth: int) -> None:
             text = _one_line(first.text, f"{where}/{first.key}")
             if first.caption is not None:
                 raise _fail(f"{where}/{first.key}", "a paragraph of an article has no caption")
-            out.append(pad + title + ("　" + text if text else ""))
+            out.append(pad + title + "　" + text)
             _children(out, first.children, depth + 1, 1, f"{where}/{first.key}")
         for paragraph in article.paragraphs[1:]:
             _paragraph_item(out, paragraph, depth, default=0, secondary=True)
@@ -494,6 +494,7 @@ def _appendix(
     detected = next((c for c, p in patterns if p.match(title)), None) if title else None
     head = "# " if detected is cls else controls[cls]
     out.append(head + title + related)
+    out.append("")
     children = appendix.children
     for index, child in enumerate(children):
         if isinstance(child, Table):
@@ -509,4 +510,5 @@ def _appendix(
             _paragraph_item(out, child, 1, level=1)
         else:
             _block(out, child, 1)
+        out.append("")
 
