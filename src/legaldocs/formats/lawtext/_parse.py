@@ -106,7 +106,9 @@ _PIT_RANGE = rf"{_PIT_ONE}(?:から{_PIT_ONE}まで|(?:・|～|乃至){_PIT_ONE}
 _PIT_TITLE = re.compile(rf"{_PIT_RANGE}(?:{_CONN}{_PIT_RANGE})*")
 _PIT_LINE = re.compile(rf"({_PIT_TITLE.pattern})(?:([{_WS}]+)(.*))?$")
 _STD_PARAGRAPH = re.compile(rf"(?:○?[{_AD}]+|[{_CIRCLED}])$")
-_STD_ITEM = re.compile(rf"[{_KD}]+(?:[のノ][{_KD}]+)*$")
+# (the reference's pattern for a standard item title also means branch numbers, but as written
+# it requires a "]" after them, so that only plain kanji numbers count: 一の二 takes :item:)
+_STD_ITEM = re.compile(rf"[{_KD}]+$")
 _STD_SUBITEM = (
     re.compile(rf"[{_IROHA}]$"),
     re.compile(rf"[(（](?:[{_KD}]+|[{_AD}]+)[)）]$"),
@@ -544,7 +546,7 @@ def _preamble(r: _Reader) -> tuple[Paragraph, ...]:
     r.i += 1
     out: list[Paragraph] = []
     while (line := r.peek()) is not None and line.depth == 1 and line.kind in (OTH, PIT):
-        if line.kind == OTH and line.control:
+        if (line.kind == OTH and line.control) or (out and line.blank_before):
             break
         position = len(out) + 1
         if line.kind == PIT and not line.control:
@@ -1073,7 +1075,7 @@ def _table(r: _Reader, depth: int, key: str, title: str | None, *, control: bool
         attrs, text = _attrs(m.group(4))
         if text == "|":
             start = r.i
-            blocks = _blocks(r, depth + 2, note=False)
+            blocks = _blocks(r, depth + 2, note=False, cell=True)
             dashed = all(r.lines[k].kind == TBL for k in range(start, r.i))
             texts = [b.text for b in blocks if isinstance(b, Sentence) and not b.attrs]
             if len(blocks) > 1 and dashed and len(texts) == len(blocks):
@@ -1090,7 +1092,7 @@ def _table(r: _Reader, depth: int, key: str, title: str | None, *, control: bool
     return Table(key=key, rows=tuple(rows), title=title, remarks=remarks)
 
 
-def _blocks(r: _Reader, depth: int, *, note: bool) -> tuple[Block, ...]:
+def _blocks(r: _Reader, depth: int, *, note: bool, cell: bool = False) -> tuple[Block, ...]:
     """The blocks at ``depth`` (the content of a note, a style, a cell, an appendix)."""
     out: list[Block] = []
     counts = _Counts()
@@ -1104,7 +1106,7 @@ def _blocks(r: _Reader, depth: int, *, note: bool) -> tuple[Block, ...]:
         if line.kind == PIT:
             out.append(_block_paragraph_item(r, depth, counts))
             continue
-        if line.kind == TBL:
+        if line.kind == TBL and cell:
             assert line.m is not None
             if not line.m.group(1):
                 counts.sentence += 1

@@ -494,7 +494,9 @@ def _appendix(
     detected = next((c for c, p in patterns if p.match(title)), None) if title else None
     head = "# " if detected is cls else controls[cls]
     out.append(head + title + related)
-    out.append("")
+    spaced = controls is APPDX_CONTROLS
+    if spaced:
+        out.append("")
     children = appendix.children
     for index, child in enumerate(children):
         if isinstance(child, Table):
@@ -510,5 +512,6 @@ def _appendix(
             _paragraph_item(out, child, 1, level=1)
         else:
             _block(out, child, 1)
-        out.append("")
+        if spaced:
+            out.append("")
 
