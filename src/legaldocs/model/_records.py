@@ -163,6 +163,10 @@ class Paragraph:
     caption: str | None = _e.text(default=None)
     plain: bool = _e.presentation(default=False)
     label: str | None = None
+    tight: bool = _e.presentation(default=False)
+    """Presentation only: a paragraph outside an article written right below the one before
+    it, with no blank line between them (hand-made Lawtext does so; the reference writer
+    always leaves one)."""
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -297,6 +301,9 @@ class Document:
     body: tuple[BodyElement, ...] = _e.children()
     supplements: tuple[Supplement, ...] = _e.children()
     appendices: tuple[Appendix, ...] = _e.children()
+    appendix_places: tuple[int, ...] = _e.presentation(default=())
+    """Presentation only: where each appendix is written among the supplementary
+    provisions (how many of them come before it); empty when all come after them."""
     style: Style = _e.presentation(default=Style())
     lang: str = "ja"
 

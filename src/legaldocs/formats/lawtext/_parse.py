@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import NoReturn
 
+import attrs
+
 from legaldocs.errors import ParseError
 from legaldocs.model import (
 
@@ -455,8 +457,8 @@ def _document(r: _Reader) -> Document:
     while (line := r.peek()) is not None and line.kind == OTH and line.depth == 0 and not line.control:
         if not _ATTRS_ONLY.match(line.rest):
             break
-        attrs, rest = _attrs(line.rest)
-        law_attrs.extend(attrs)
+        pairs, _ = _attrs(line.rest)
+        law_attrs.extend(pairs)
         r.i += 1
     line = r.peek()
     if line is None:
@@ -493,13 +495,13 @@ def _document(r: _Reader) -> Document:
     body = _body(r, in_supplement=False)
     supplements: list[Supplement] = []
     appendices: list[Appendix] = []
+    places: list[int] = []
     while (line := r.peek()) is not None:
         if line.kind == SPR:
-            if appendices:
-                r.fail(line, "supplementary provisions after an appendix cannot be kept in order")
             supplements.append(_supplement(r, len(supplements) + 1))
         elif line.kind == APP:
             appendices.append(_appendix(r, f"appdx{len(appendices) + 1}"))
+            places.append(len(supplements))
         else:
             r.fail(line, "expected supplementary provisions (附則) or an appendix (別表 …)")
     return Document(
@@ -512,6 +514,7 @@ def _document(r: _Reader) -> Document:
         body=body,
         supplements=tuple(supplements),
         appendices=tuple(appendices),
+        appendix_places=() if all(p == len(supplements) for p in places) else tuple(places),
     )
 
 
@@ -664,7 +667,10 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
             if stack:
                 r.fail(line, "a paragraph outside an article cannot stand inside a division")
             count += 1
+            tight = bool(top) and caption is None and not line.blank_before
             paragraph = _loose_paragraph(r, None, count, caption)
+            if tight:
+                paragraph = attrs.evolve(paragraph, tight=True)
             if paragraph.key in used:
                 r.fail(line, f"paragraph {paragraph.key!r} appears twice")
             used.add(paragraph.key)

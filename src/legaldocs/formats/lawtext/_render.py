@@ -111,11 +111,18 @@ def render(doc: Document) -> str:
                 _paragraph_item(out, paragraph, 1, default=0)
         out.append("")
     _main(out, doc.body)
-    for supplement in doc.supplements:
+    places = doc.appendix_places or (len(doc.supplements),) * len(doc.appendices)
+    if len(places) != len(doc.appendices) or list(places) != sorted(places):
+        raise _fail("the document", "appendix_places must give one ascending place per appendix")
+    pending = list(zip(places, doc.appendices, strict=True))
+    for index, supplement in enumerate(doc.supplements):
+        while pending and pending[0][0] <= index:
+            _appendix(out, pending.pop(0)[1])
+            out.append("")
         _supplement(out, supplement)
         out.append("")
-    for appendix in doc.appendices:
-        _appendix(out, appendix, APPDX_CONTROLS, APPDX_PATTERNS)
+    for _, appendix in pending:
+        _appendix(out, appendix)
         out.append("")
     # runs of blank lines collapse to one; the text ends with one line break
     lines: list[str] = []
@@ -144,6 +151,8 @@ def _toc(out: list[str], entries: tuple[TocEntry, ...], depth: int) -> None:
 
 def _main(out: list[str], body: tuple[BodyElement, ...]) -> None:
     for element in body:
+        if isinstance(element, Paragraph) and element.tight and out[-1] == "":
+            out.pop()
         if isinstance(element, Division):
             _division(out, element)
         elif isinstance(element, Article):
@@ -460,6 +469,8 @@ def _supplement(out: list[str], supplement: Supplement) -> None:
     out.append("")
     paragraphs = [e for e in supplement.body if isinstance(e, Paragraph)]
     for element in supplement.body:
+        if isinstance(element, Paragraph) and element.tight and out[-1] == "":
+            out.pop()
         if isinstance(element, Paragraph):
             if element.plain:
                 if len(paragraphs) != 1:
@@ -475,20 +486,19 @@ def _supplement(out: list[str], supplement: Supplement) -> None:
             raise _fail(f"table {element.key!r}", "a table must stand in a paragraph or an item")
         out.append("")
     for appendix in supplement.appendices:
-        _appendix(out, appendix, SUPPL_APPDX_CONTROLS, SUPPL_APPDX_PATTERNS)
+        _appendix(out, appendix)
         out.append("")
 
 
-def _appendix(
-    out: list[str],
-    appendix: Appendix,
-    controls: dict[type[Appendix], str],
-    patterns: Sequence[tuple[type[Appendix], re.Pattern[str]]],
-) -> None:
+def _appendix(out: list[str], appendix: Appendix) -> None:
     where = f"appendix {appendix.key!r}"
     cls = type(appendix)
-    if cls not in controls:
-        raise _fail(where, f"a {cls.__name__} cannot stand here")
+    controls: dict[type[Appendix], str] = APPDX_CONTROLS
+    patterns: Sequence[tuple[type[Appendix], re.Pattern[str]]] = APPDX_PATTERNS
+    if cls in SUPPL_APPDX_CONTROLS:
+        controls, patterns = SUPPL_APPDX_CONTROLS, SUPPL_APPDX_PATTERNS
+    elif cls not in APPDX_CONTROLS:
+        raise _fail(where, f"a {cls.__name__} has no Lawtext syntax")
     title = _one_line(appendix.title or "", where)
     related = _one_line(appendix.related_article_num or "", where)
     detected = next((c for c, p in patterns if p.match(title)), None) if title else None
