@@ -347,6 +347,7 @@ class Document:
 # The records of _appendix refer to those above and these to them: imported last, so that
 # both modules see each other's names when annotations are resolved.
 from legaldocs.model._appendix import (  # noqa: E402
+    AmendProvision,
     Appendix,
     Block,
     EnactStatement,
@@ -356,9 +357,9 @@ from legaldocs.model._appendix import (  # noqa: E402
     StyleStruct,
 )
 
-ItemChild: TypeAlias = Item | Table | FigStruct | StyleStruct | ListBlock
+ItemChild: TypeAlias = Item | Table | FigStruct | StyleStruct | ListBlock | AmendProvision
 """What a paragraph or an item may contain (XML: sub-items, ``TableStruct``, ``FigStruct``,
-``StyleStruct``, ``List``)."""
+``StyleStruct``, ``List``, and below a paragraph ``AmendProvision``)."""
 
 Element: TypeAlias = (
     Division
@@ -371,5 +372,6 @@ Element: TypeAlias = (
     | Appendix
     | Block
     | EnactStatement
+    | AmendProvision
 )
 """Any addressable element of a document."""

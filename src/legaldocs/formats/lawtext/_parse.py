@@ -19,7 +19,7 @@ import attrs
 
 from legaldocs.errors import ParseError
 from legaldocs.model import (
-
+    AmendProvision,
     Appdx,
     AppdxFig,
     AppdxFormat,
@@ -57,18 +57,18 @@ from legaldocs.model import (
     TocEntry,
 )
 from legaldocs.model._numbers import Num, item_label, parse_item_label
-from legaldocs.model._records import DIVISION_KINDS
 from legaldocs.model._numerals import read_int
+from legaldocs.model._records import DIVISION_KINDS
 
 __all__ = [
     "APPDX_CONTROLS",
     "APPDX_PATTERNS",
+    "ART",
     "DIVISION_INDENT",
     "DIVISION_PREFIX",
+    "OTH",
     "SUPPL_APPDX_CONTROLS",
     "SUPPL_APPDX_PATTERNS",
-    "ART",
-    "OTH",
     "article_label",
     "auto_level",
     "classify",
@@ -179,7 +179,11 @@ _PIT_CONTROLS = {"paragraph": 0, "item": 1} | {f"subitem{n}": n + 1 for n in ran
 _ANONYM_CONTROLS = {"anonym-paragraph": 0, "anonym-item": 1} | {
     f"anonym-subitem{n}": n + 1 for n in range(1, 11)
 }
-_STRUCT_CONTROLS = {"note-struct": NoteStruct, "style-struct": StyleStruct, "format-struct": FormatStruct}
+_STRUCT_CONTROLS = {
+    "note-struct": NoteStruct,
+    "style-struct": StyleStruct,
+    "format-struct": FormatStruct,
+}
 
 
 class _Line:
@@ -390,7 +394,7 @@ def _split_related(text: str) -> tuple[str, str | None]:
 
 
 class _Reader:
-    __slots__ = ("lines", "n", "source", "i", "blank_before")
+    __slots__ = ("blank_before", "i", "lines", "n", "source")
 
     def __init__(self, lines: list[_Line], source: str | None) -> None:
         self.lines = lines
@@ -454,7 +458,9 @@ def parse(text: str, source: str | None) -> Document:
 
 def _document(r: _Reader) -> Document:
     law_attrs: list[tuple[str, str]] = []
-    while (line := r.peek()) is not None and line.kind == OTH and line.depth == 0 and not line.control:
+    while (
+        (line := r.peek()) is not None and line.kind == OTH and line.depth == 0 and not line.control
+    ):
         if not _ATTRS_ONLY.match(line.rest):
             break
         pairs, _ = _attrs(line.rest)
@@ -571,9 +577,11 @@ def _preamble(r: _Reader) -> tuple[Paragraph, ...]:
 
 
 class _Open:
-    __slots__ = ("children", "key", "kind", "num", "title", "label")
+    __slots__ = ("children", "key", "kind", "label", "num", "title")
 
-    def __init__(self, key: str, kind: DivisionKind, num: Num, title: str, label: str | None) -> None:
+    def __init__(
+        self, key: str, kind: DivisionKind, num: Num, title: str, label: str | None
+    ) -> None:
         self.key = key
         self.kind = kind
         self.num = num
@@ -639,7 +647,9 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
             if caption is not None:
                 r.fail(line, "a division heading cannot follow a caption")
             if line.depth != DIVISION_INDENT[dkind] or line.m.group(1):
-                r.fail(line, f"a {dkind} heading is indented by {DIVISION_INDENT[dkind] * 2} spaces")
+                r.fail(
+                    line, f"a {dkind} heading is indented by {DIVISION_INDENT[dkind] * 2} spaces"
+                )
             written = line.m.group(2)
             num, label = _division_num(written, dkind)
             close_to(_RANK[dkind])
@@ -672,7 +682,8 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
             if tight:
                 paragraph = attrs.evolve(paragraph, tight=True)
             if paragraph.key in used:
-                r.fail(line, f"paragraph {paragraph.key!r} appears twice")
+                # an unnumbered paragraph took the key of a numbered one: keys stay unique
+                paragraph = attrs.evolve(paragraph, key=f"{paragraph.key}x{count}")
             used.add(paragraph.key)
             top.append(paragraph)
             continue
@@ -703,7 +714,11 @@ def _article(r: _Reader, caption: str | None) -> Article:
         space = rest[: len(rest) - len(stripped)]
         rest = stripped
         if space != "　":
-            r.fail(line, "expected one full-width space (U+3000) after the article number", len(title) + 1)
+            r.fail(
+                line,
+                "expected one full-width space (U+3000) after the article number",
+                len(title) + 1,
+            )
     standard = article_label(num, until)
     label = None if title == standard else title
     key = "a" + "_".join(str(p) for p in num.parts)
@@ -714,9 +729,7 @@ def _article(r: _Reader, caption: str | None) -> Article:
         r.fail(line, "an article range (第…条から第…条まで) must be 削除")
     paragraphs: list[Paragraph] = []
     if space or _has_children(r, 1) or not _next_paragraph(r):
-        paragraphs.append(
-            Paragraph(key="p1", num=Num.of(1), text=rest, children=_children(r, 1))
-        )
+        paragraphs.append(Paragraph(key="p1", num=Num.of(1), text=rest, children=_children(r, 1)))
     else:
         # 第一条 alone on its line: the first paragraph carries its own number (１).
         paragraphs.append(_article_paragraph(r, 1, first=True))
@@ -745,8 +758,11 @@ def _next_paragraph(r: _Reader) -> bool:
 
 def _has_children(r: _Reader, depth: int) -> bool:
     line = r.peek()
-    return line is not None and line.depth >= depth and line.kind not in (ARG, SPR) and not (
-        line.depth == 1 and _caption_of(line) is not None
+    return (
+        line is not None
+        and line.depth >= depth
+        and line.kind not in (ARG, SPR)
+        and not (line.depth == 1 and _caption_of(line) is not None)
     )
 
 
@@ -807,9 +823,7 @@ def _article_paragraph(r: _Reader, position: int, *, first: bool) -> Paragraph:
     else:
         num = _paragraph_num(title, position)
         label = None if (not first and title == num.fullwidth()) else title
-    return Paragraph(
-        key=f"p{position}", num=num, text=text, children=_children(r, 1), label=label
-    )
+    return Paragraph(key=f"p{position}", num=num, text=text, children=_children(r, 1), label=label)
 
 
 def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | None) -> Paragraph:
@@ -859,7 +873,16 @@ def _children(r: _Reader, depth: int, item_depth: int = 1) -> tuple[ItemChild, .
     lines = r.lines
     while r.i < r.n:
         line = lines[r.i]
-        if line.depth < depth or line.kind in (ARG, SPR) or (line.depth == 1 and depth == 1 and _caption_of(line) is not None and _caption_follows(r)):
+        if (
+            line.depth < depth
+            or line.kind in (ARG, SPR)
+            or (
+                line.depth == 1
+                and depth == 1
+                and _caption_of(line) is not None
+                and _caption_follows(r)
+            )
+        ):
             break
         if line.depth > depth:
             r.fail(line, f"unexpected indentation: expected {depth * 2} spaces here")
@@ -885,6 +908,18 @@ def _children(r: _Reader, depth: int, item_depth: int = 1) -> tuple[ItemChild, .
             )
             continue
         block = _struct(r, depth, counts)
+        if (
+            block is None
+            and item_depth == 1
+            and (line.control == "amend-provision" or (line.kind == OTH and not line.control))
+        ):
+            counts.amend += 1
+            r.i += 1
+            block = AmendProvision(
+                key=f"ap{counts.amend}",
+                text=line.body if line.control else line.rest,
+                children=_blocks(r, depth + 1, note=False),
+            )
         if block is None:
             r.fail(line, "expected an item, a table or a figure here")
         out.append(block)  # type: ignore[arg-type]
@@ -898,11 +933,21 @@ def _caption_follows(r: _Reader) -> bool:
 
 class _Counts:
     __slots__ = (
-        "item", "paragraph", "table", "fig", "figure", "note", "remarks", "sentence", "list",
+        "amend",
+        "fig",
+        "figure",
         "formula",
+        "item",
+        "list",
+        "note",
+        "paragraph",
+        "remarks",
+        "sentence",
+        "table",
     )
 
     def __init__(self) -> None:
+        self.amend = 0
         self.item = self.paragraph = self.table = self.fig = self.figure = self.note = 0
         self.remarks = self.sentence = self.list = self.formula = 0
 
@@ -990,7 +1035,11 @@ def _remarks(r: _Reader, key: str) -> Remarks:
     children: list[Item | Sentence] = []
     depth = line.depth + 1
     items = 0
-    while (nxt := r.peek()) is not None and nxt.depth >= depth and nxt.kind not in (ARG, SPR, APP, SPA):
+    while (
+        (nxt := r.peek()) is not None
+        and nxt.depth >= depth
+        and nxt.kind not in (ARG, SPR, APP, SPA)
+    ):
         if nxt.depth > depth:
             r.fail(nxt, "unexpected indentation in remarks")
         if nxt.kind == PIT:
@@ -1002,13 +1051,17 @@ def _remarks(r: _Reader, key: str) -> Remarks:
             else:
                 num, ilabel = item_num(title, 1, items)
             children.append(
-                Item(key=f"i{items}", num=num, text=ptext, label=ilabel, children=_children(r, depth + 1, 2))
+                Item(
+                    key=f"i{items}",
+                    num=num,
+                    text=ptext,
+                    label=ilabel,
+                    children=_children(r, depth + 1, 2),
+                )
             )
         else:
             children.append(_sentence(r, nxt, f"l{len(children) - items + 1}"))
-    return Remarks(
-        key=key, label=label or None, line_break=line_break, children=tuple(children)
-    )
+    return Remarks(key=key, label=label or None, line_break=line_break, children=tuple(children))
 
 
 def _remarks_run(r: _Reader, depth: int) -> tuple[Remarks, ...]:

@@ -25,6 +25,7 @@ from legaldocs.formats.lawtext._parse import (
     is_title,
 )
 from legaldocs.model import (
+    AmendProvision,
     Appendix,
     ArithFormula,
     Article,
@@ -58,7 +59,11 @@ _SUPPL_LABEL = re.compile(r"[附付][ 　\t\r\n]*則")
 _TOC_LABEL = re.compile(r"目[ 　\t]*次")
 _REMARKS_LABEL = re.compile(r"(?:備\s*考|注)\s*$")
 _LABELS: dict[tuple[Num, int], str] = {}
-_STRUCT_CONTROL = {NoteStruct: ":note-struct:", StyleStruct: ":style-struct:", FormatStruct: ":format-struct:"}
+_STRUCT_CONTROL = {
+    NoteStruct: ":note-struct:",
+    StyleStruct: ":style-struct:",
+    FormatStruct: ":format-struct:",
+}
 _PAD = ["  " * n for n in range(32)]
 
 
@@ -226,7 +231,7 @@ def _article(out: list[str], article: Article, depth: int) -> None:
             if first.caption is not None:
                 raise _fail(f"{where}/{first.key}", "a paragraph of an article has no caption")
             out.append(pad + title + "　" + text)
-            _children(out, first.children, depth + 1, 1, f"{where}/{first.key}")
+            _children(out, first.children, depth + 1, 1, f"{where}/{first.key}", text)
         for paragraph in article.paragraphs[1:]:
             _paragraph_item(out, paragraph, depth, default=0, secondary=True)
     if article.suppl_note is not None:
@@ -280,11 +285,19 @@ def _paragraph_item(
         attrs = '[MissingNum="true"]' if secondary and level == 0 else ""
         anonym = ":anonym-paragraph:" if level == 0 else ":anonym-" + _PIT_CONTROL[level] + ":"
         out.append(pad + anonym + attrs + text)
-    _children(out, element.children, depth + 1, level + 1, where)
+    _children(out, element.children, depth + 1, level + 1, where, text)
+
+
+_AMENDING = re.compile(r".*?の一部を次のように(?:改正す|改め)る。$")
 
 
 def _children(
-    out: list[str], children: Sequence[ItemChild], depth: int, level: int, where: str
+    out: list[str],
+    children: Sequence[ItemChild],
+    depth: int,
+    level: int,
+    where: str,
+    text: str = "",
 ) -> None:
     for index, child in enumerate(children):
         if isinstance(child, Item):
@@ -304,6 +317,12 @@ def _children(
             out.append("")
             _note_like(out, child, depth)
             out.append("")
+        elif isinstance(child, AmendProvision):
+            control = "" if _AMENDING.match(text) else ":amend-provision:"
+            if child.text is not None:
+                out.append(_PAD[depth] + control + _one_line(child.text, where))
+            for block in child.children:
+                _block(out, block, depth + 1)
         else:
             _list(out, child, depth)
 
@@ -524,4 +543,3 @@ def _appendix(out: list[str], appendix: Appendix) -> None:
             _block(out, child, 1)
         if spaced:
             out.append("")
-
