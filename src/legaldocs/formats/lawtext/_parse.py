@@ -12,6 +12,7 @@ the round trip checks that they were where the writer puts them.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import NoReturn
 
@@ -179,7 +180,7 @@ _PIT_CONTROLS = {"paragraph": 0, "item": 1} | {f"subitem{n}": n + 1 for n in ran
 _ANONYM_CONTROLS = {"anonym-paragraph": 0, "anonym-item": 1} | {
     f"anonym-subitem{n}": n + 1 for n in range(1, 11)
 }
-_STRUCT_CONTROLS = {
+_STRUCT_CONTROLS: dict[str, type[NoteStruct] | type[StyleStruct] | type[FormatStruct]] = {
     "note-struct": NoteStruct,
     "style-struct": StyleStruct,
     "format-struct": FormatStruct,
@@ -250,12 +251,12 @@ def classify(no: int, line: str) -> _Line:
         out = _Line(no, depth, OTH, rest)
         out.control = "#"
         out.body = body
-        for cls, ptn in SUPPL_APPDX_PATTERNS:
+        for _cls, ptn in SUPPL_APPDX_PATTERNS:
             if ptn.match(body):
                 out.kind = SPA
                 out.m = None
                 return out
-        for cls, ptn in APPDX_PATTERNS:
+        for _cls, ptn in APPDX_PATTERNS:
             if ptn.match(body):
                 out.kind = APP
                 return out
@@ -340,10 +341,8 @@ def item_num(label: str, depth: int, position: int) -> tuple[Num, str | None]:
         m = _LABEL_START.match(label)
         num = Num.of(position)
         if m:
-            try:
+            with contextlib.suppress(ValueError):
                 num, _ = parse_item_label(m.group(1))
-            except ValueError:
-                pass
         return num, label
     return num, (None if item_label(num, depth, "kanji") == label else label)
 
@@ -430,28 +429,30 @@ def parse(text: str, source: str | None) -> Document:
             line=text.count("\n") + 1,
             source=source,
         )
-    raw = text[:-1].split("\n")
     lines: list[_Line] = []
     blank = False
-    for no, line in enumerate(raw):
-        c = classify(no, line)
-        if c.kind != BLANK:
-            c.blank_before = blank
-            blank = False
-            if c.rest[0] in "　\t":
+    for no, raw in enumerate(text[:-1].split("\n")):
+        c = classify(no, raw)
+        if c.kind == BLANK:
+            if raw:
                 raise ParseError(
-                    "leading white space other than pairs of ASCII spaces cannot be kept",
+                    "a line of white space only cannot be kept",
                     line=no + 1,
-                    column=c.depth * 2 + 1,
+                    column=1,
                     source=source,
                 )
-            lines.append(c)
-        else:
             blank = True
-        if c.kind == BLANK and (c.rest or (line and len(line) % 2)):
+            continue
+        if c.rest[0] in " 　\t":
             raise ParseError(
-                "a line of white space only cannot be kept", line=no + 1, column=1, source=source
+                "indentation other than pairs of ASCII spaces cannot be kept",
+                line=no + 1,
+                column=c.depth * 2 + 1,
+                source=source,
             )
+        c.blank_before = blank
+        blank = False
+        lines.append(c)
     r = _Reader(lines, source)
     return _document(r)
 
@@ -671,7 +672,7 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
             if article.key in used:
                 r.fail(line, f"article {article.key!r} appears twice")
             used.add(article.key)
-            (stack[-1].children if stack else top).append(article)  # type: ignore[arg-type]
+            (stack[-1].children if stack else top).append(article)
             continue
         if kind == PIT or (kind == OTH and not line.control):
             if stack:
@@ -892,6 +893,7 @@ def _children(r: _Reader, depth: int, item_depth: int = 1) -> tuple[ItemChild, .
             if control and line.control != "#" and level != item_depth:
                 r.fail(line, "this control tag does not fit here")
             r.i += 1
+            label: str | None
             if level is not None and control and line.control in _ANONYM_CONTROLS:
                 num, label = Num.of(counts.item + 1), ""
             else:
@@ -915,11 +917,13 @@ def _children(r: _Reader, depth: int, item_depth: int = 1) -> tuple[ItemChild, .
         ):
             counts.amend += 1
             r.i += 1
-            block = AmendProvision(
+            return_block: ItemChild = AmendProvision(
                 key=f"ap{counts.amend}",
                 text=line.body if line.control else line.rest,
                 children=_blocks(r, depth + 1, note=False),
             )
+            out.append(return_block)
+            continue
         if block is None:
             r.fail(line, "expected an item, a table or a figure here")
         out.append(block)  # type: ignore[arg-type]
@@ -977,8 +981,12 @@ def _struct(r: _Reader, depth: int, counts: _Counts, *, note: bool = False) -> B
             if fm:
                 fig = Fig(key="g1", src=fm.group(1))
                 r.i += 1
-        remarks = _remarks_run(r, depth + 1)
-        return FigStruct(key=f"f{counts.fig}", title=line.body or None, fig=fig, remarks=remarks)
+        return FigStruct(
+            key=f"f{counts.fig}",
+            title=line.body or None,
+            fig=fig,
+            remarks=_remarks_run(r, depth + 1),
+        )
     if line.kind == OTH and not control:
         fm = _FIG.match(line.rest)
         if fm:
@@ -992,16 +1000,17 @@ def _struct(r: _Reader, depth: int, counts: _Counts, *, note: bool = False) -> B
         counts.note += 1
         r.i += 1
         content = _blocks(r, depth + 1, note=True)
-        remarks: list[Remarks] = []
+        trailing: list[Remarks] = []
         while content and isinstance(content[-1], Remarks):
-            remarks.insert(0, content[-1])
+            trailing.insert(0, content[-1])
             content = content[:-1]
-        return _STRUCT_CONTROLS[control](
+        note_struct: Block = _STRUCT_CONTROLS[control](
             key=f"n{counts.note}",
             title=line.body or None,
             content=content,
-            remarks=tuple(remarks),
+            remarks=tuple(trailing),
         )
+        return note_struct
     if _is_remarks(line):
         counts.remarks += 1
         return _remarks(r, f"rm{counts.remarks}")
@@ -1017,7 +1026,7 @@ def _is_remarks(line: _Line) -> bool:
         return True
     if line.kind != OTH or line.control:
         return False
-    attrs, rest = _attrs(line.rest)
+    _, rest = _attrs(line.rest)
     return bool(_REMARKS_LABEL.match(rest))
 
 
@@ -1043,9 +1052,10 @@ def _remarks(r: _Reader, key: str) -> Remarks:
         if nxt.depth > depth:
             r.fail(nxt, "unexpected indentation in remarks")
         if nxt.kind == PIT:
-            level, title, ptext, control = _pit_parts(r, nxt)
+            _, title, ptext, control = _pit_parts(r, nxt)
             r.i += 1
             items += 1
+            ilabel: str | None
             if control and nxt.control in _ANONYM_CONTROLS:
                 num, ilabel = Num.of(items), ""
             else:
@@ -1184,7 +1194,7 @@ def _blocks(r: _Reader, depth: int, *, note: bool, cell: bool = False) -> tuple[
 
 def _block_paragraph_item(r: _Reader, depth: int, counts: _Counts) -> Paragraph | Item:
     line = r.lines[r.i]
-    level, title, text, control = _pit_parts(r, line)
+    level, title, text, _ = _pit_parts(r, line)
     if level is None:
         if line.control == "#":
             level = auto_level(title)
@@ -1210,6 +1220,7 @@ def _block_paragraph_item(r: _Reader, depth: int, counts: _Counts) -> Paragraph 
             children=_children(r, depth + 1),
         )
     counts.item += 1
+    ilabel: str | None
     if anonymous:
         num, ilabel = Num.of(counts.item), ""
     else:
@@ -1242,7 +1253,6 @@ def _supplement(r: _Reader, index: int) -> Supplement:
     if line.depth != 3 or "keep-indents" in m.group(1):
         r.fail(line, "a 附則 heading is indented by six spaces")
     title = m.group(2)
-    control = bool(m.group(1))
     law_ref = m.group(4)
     spacing = ""
     if law_ref is not None:
