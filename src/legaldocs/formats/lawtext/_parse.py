@@ -487,6 +487,9 @@ def _document(r: _Reader) -> Document:
     ):
         law_num = line.rest[1:-1]
         r.i += 1
+    line = r.peek()
+    if line is not None and not line.blank_before:
+        r.fail(line, "expected a blank line after the title and law number")
     enact: list[EnactStatement] = []
     while (line := r.peek()) is not None and line.control == "enact-statement":
         enact.append(EnactStatement(key=f"e{len(enact) + 1}", text=line.body))
@@ -674,6 +677,20 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
             used.add(article.key)
             (stack[-1].children if stack else top).append(article)
             continue
+        if kind == OTH and not line.control:
+            head = _ART_TITLE.match(line.rest)
+            if head:
+                r.fail(
+                    line,
+                    "expected a full-width space (U+3000) after the article number",
+                    head.end() + 1,
+                )
+            if any(isinstance(e, Paragraph) for e in top) or _more_body(r):
+                r.fail(
+                    line,
+                    "expected an article, a numbered paragraph or a heading (a line of text "
+                    "stands alone only as the single paragraph of a body)",
+                )
         if kind == PIT or (kind == OTH and not line.control):
             if stack:
                 r.fail(line, "a paragraph outside an article cannot stand inside a division")
@@ -683,6 +700,10 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
             if tight:
                 paragraph = attrs.evolve(paragraph, tight=True)
             if paragraph.key in used:
+                if not paragraph.anonymous and not any(
+                    isinstance(e, Paragraph) and e.anonymous and e.key == paragraph.key for e in top
+                ):
+                    r.fail(line, f"paragraph {paragraph.key!r} appears twice")
                 # an unnumbered paragraph took the key of a numbered one: keys stay unique
                 paragraph = attrs.evolve(paragraph, key=f"{paragraph.key}x{count}")
             used.add(paragraph.key)
@@ -691,6 +712,18 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
         r.fail(line, f"unexpected line here: {line.rest[:20]!r}")
     close_to(0)
     return tuple(top)
+
+
+def _more_body(r: _Reader) -> bool:
+    """Whether the body goes on after the current line (more than one paragraph)."""
+    lines = r.lines
+    k = r.i + 1
+    while k < r.n and lines[k].kind not in (SPR, APP, SPA):
+        line = lines[k]
+        if line.depth == 0 and line.kind in (PIT, OTH) and not line.control:
+            return True
+        k += 1
+    return False
 
 
 def _division_num(written: str, kind: str) -> tuple[Num, str | None]:
@@ -724,6 +757,8 @@ def _article(r: _Reader, caption: str | None) -> Article:
     label = None if title == standard else title
     key = "a" + "_".join(str(p) for p in num.parts)
     r.i += 1
+    if until is not None and until <= num:
+        r.fail(line, "the end of an article range must come after its start")
     if rest == "削除" and not _has_children(r, 1) and not _next_paragraph(r):
         return Article(key=key, num=num, caption=caption, deleted=True, until=until, label=label)
     if until is not None and label is None:
@@ -734,8 +769,13 @@ def _article(r: _Reader, caption: str | None) -> Article:
     else:
         # 第一条 alone on its line: the first paragraph carries its own number (１).
         paragraphs.append(_article_paragraph(r, 1, first=True))
+    keys = {paragraphs[0].key}
     while _next_paragraph(r):
-        paragraphs.append(_article_paragraph(r, len(paragraphs) + 1, first=False))
+        paragraph = _article_paragraph(r, len(paragraphs) + 1, first=False)
+        if paragraph.key in keys:
+            paragraph = attrs.evolve(paragraph, key=f"{paragraph.key}x{len(paragraphs) + 1}")
+        keys.add(paragraph.key)
+        paragraphs.append(paragraph)
     suppl_note = None
     nxt = r.peek()
     if nxt is not None and nxt.depth == 0 and nxt.control == "suppl-note":
@@ -824,7 +864,8 @@ def _article_paragraph(r: _Reader, position: int, *, first: bool) -> Paragraph:
     else:
         num = _paragraph_num(title, position)
         label = None if (not first and title == num.fullwidth()) else title
-    return Paragraph(key=f"p{position}", num=num, text=text, children=_children(r, 1), label=label)
+    key = f"p{position}" if label == "" else "p" + "_".join(str(p) for p in num.parts)
+    return Paragraph(key=key, num=num, text=text, children=_children(r, 1), label=label)
 
 
 def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | None) -> Paragraph:
@@ -1147,7 +1188,7 @@ def _table(r: _Reader, depth: int, key: str, title: str | None, *, control: bool
             blocks = _blocks(r, depth + 2, note=False, cell=True)
             dashed = all(r.lines[k].kind == TBL for k in range(start, r.i))
             texts = [b.text for b in blocks if isinstance(b, Sentence) and not b.attrs]
-            if len(blocks) > 1 and dashed and len(texts) == len(blocks):
+            if blocks and dashed and len(texts) == len(blocks):
                 cells.append(Cell(text="\n".join(texts), attrs=attrs, header=header))
             else:
                 if not blocks:
