@@ -318,6 +318,20 @@ class Document:
 
         return citation.resolve(self, ref)
 
+    def resolve(self, ref: str | Citation, *, at: Citation | str | None = None) -> Element:
+        """The element named by a citation read at the element ``at`` cites: relative
+        citations (``前項``, ``次条``, ``同条第三項``, ``同項第二号``) are taken from there;
+        absolute ones are resolved as :meth:`get` does.
+
+        Raises :class:`~legaldocs.CitationError` for a relative citation without ``at``
+        and :class:`~legaldocs.NotFoundError` when nothing has that name.
+        """
+        from legaldocs.model import _citation as citation
+
+        if isinstance(ref, str):
+            ref = citation.resolve_relative(self, ref, at)
+        return citation.resolve(self, ref)
+
     def walk(self) -> Iterator[tuple[Citation, Element]]:
         """Every element in document order with its citation."""
         from legaldocs.model import _citation as citation
