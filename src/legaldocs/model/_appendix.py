@@ -97,7 +97,7 @@ class Remarks:
     ``line_break`` is its ``LineBreak`` attribute. ``children`` are sentences or items."""
 
     key: str = _e.identity()
-    label: str | None = _e.text(default=None)
+    label: str | None = _e.heading(default=None)
     line_break: bool = False
     children: tuple[Item | Sentence, ...] = _e.children()
 
@@ -107,7 +107,7 @@ class FigStruct:
     """A figure with its title and remarks (XML ``FigStruct``)."""
 
     key: str = _e.identity()
-    title: str | None = _e.text(default=None)
+    title: str | None = _e.heading(default=None)
     fig: Fig | None = None
     remarks: tuple[Remarks, ...] = _e.children()
 
@@ -147,7 +147,7 @@ class NoteLike:
     ``Note``, ``Style`` or ``Format``, which may hold anything) and remarks."""
 
     key: str = _e.identity()
-    title: str | None = _e.text(default=None)
+    title: str | None = _e.heading(default=None)
     content: tuple[Block, ...] = _e.children()
     remarks: tuple[Remarks, ...] = _e.children()
 
@@ -179,7 +179,7 @@ class Appendix:
     content in order."""
 
     key: str = _e.identity()
-    title: str | None = _e.text(default=None)
+    title: str | None = _e.heading(default=None)
     related_article_num: str | None = _e.text(default=None)
     children: tuple[Block, ...] = _e.children()
 

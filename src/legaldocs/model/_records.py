@@ -94,7 +94,7 @@ class Table:
 
     key: str = _e.identity()
     rows: tuple[Row, ...] = _e.children()
-    title: str | None = _e.text(default=None)
+    title: str | None = _e.heading(default=None)
     remarks: tuple[Remarks, ...] = _e.children()
 
     @classmethod
@@ -160,7 +160,7 @@ class Paragraph:
     text: str = _e.text()
     children: tuple[ItemChild, ...] = _e.children()
     anonymous: bool = False
-    caption: str | None = _e.text(default=None)
+    caption: str | None = _e.heading(default=None)
     plain: bool = _e.presentation(default=False)
     label: str | None = None
     tight: bool = _e.presentation(default=False)
@@ -184,10 +184,10 @@ class Article:
 
     key: str = _e.identity()
     num: Num = _e.identity()
-    caption: str | None = _e.text(default=None)
+    caption: str | None = _e.heading(default=None)
     paragraphs: tuple[Paragraph, ...] = _e.children()
     deleted: bool = False
-    until: Num | None = None
+    until: Num | None = _e.identity(default=None)
     label: str | None = None
     suppl_note: str | None = _e.text(default=None)
     bulleted: bool = _e.presentation(default=False)
@@ -204,9 +204,9 @@ class Division:
     key: str = _e.identity()
     kind: DivisionKind
     num: Num = _e.identity()
-    title: str = _e.text()
+    title: str = _e.heading()
     children: tuple[Division | Article, ...] = _e.children()
-    until: Num | None = None
+    until: Num | None = _e.identity(default=None)
     label: str | None = None
 
 
@@ -239,7 +239,7 @@ class Supplement:
     """
 
     key: str = _e.identity()
-    title: str = _e.text(default="附則")
+    title: str = _e.heading(default="附則")
     law_ref: str | None = None
     ref_spacing: str = _e.presentation(default="")
     excerpt: bool = False
@@ -291,8 +291,8 @@ class Document:
     appendices (別表, 別記, 様式, …) after the supplementary provisions.
     """
 
-    title: str = _e.text()
-    alt_title: str | None = _e.text(default=None)
+    title: str = _e.heading()
+    alt_title: str | None = _e.heading(default=None)
     law_num: str | None = None
     law_attrs: tuple[tuple[str, str], ...] = ()
     enact_statements: tuple[EnactStatement, ...] = _e.children()

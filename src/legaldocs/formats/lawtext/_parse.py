@@ -57,6 +57,7 @@ from legaldocs.model import (
     Toc,
     TocEntry,
 )
+from legaldocs.model._keys import DIVISION_PREFIX, article_key, number_key
 from legaldocs.model._numbers import Num, item_label, parse_item_label
 from legaldocs.model._numerals import read_int
 from legaldocs.model._records import DIVISION_KINDS
@@ -93,8 +94,6 @@ _WS = " 　\t"
 DIVISION_INDENT: dict[str, int] = {"編": 2, "章": 3, "節": 4, "款": 5, "目": 6}
 """Indentation depth (two spaces a level) of a division heading, by kind."""
 
-DIVISION_PREFIX: dict[str, str] = {"編": "pt", "章": "ch", "節": "sec", "款": "sub", "目": "div"}
-"""Key prefix of a division, by kind (``ch2``, ``ch2.sec1``)."""
 
 _RANK = {kind: i for i, kind in enumerate(DIVISION_KINDS)}
 
@@ -658,7 +657,7 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
             num, label = _division_num(written, dkind)
             close_to(_RANK[dkind])
             prefix = stack[-1].key + "." if stack else ""
-            key = prefix + DIVISION_PREFIX[dkind] + "_".join(str(p) for p in num.parts)
+            key = prefix + number_key(DIVISION_PREFIX[dkind], num)
             if key in used:
                 r.fail(line, f"division {key!r} appears twice")
             used.add(key)
@@ -755,7 +754,7 @@ def _article(r: _Reader, caption: str | None) -> Article:
             )
     standard = article_label(num, until)
     label = None if title == standard else title
-    key = "a" + "_".join(str(p) for p in num.parts)
+    key = article_key(num)
     r.i += 1
     if until is not None and until <= num:
         r.fail(line, "the end of an article range must come after its start")
