@@ -469,7 +469,7 @@ def _document(r: _Reader) -> Document:
     line = r.peek()
     if line is None:
         r.fail(None, "expected the title of the law")
-    if line.depth != 0 or line.kind != OTH or line.control:
+    if line.depth != 0 or line.kind in (TBL, TOC) or line.control:
         r.fail(line, "expected the title of the law")
     title = line.rest
     r.i += 1

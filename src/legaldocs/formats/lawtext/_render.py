@@ -51,6 +51,7 @@ from legaldocs.model import (
     Table,
     TocEntry,
 )
+from legaldocs.model._keys import division_key
 from legaldocs.model._numbers import Num, item_label
 
 __all__ = ["render"]
@@ -94,7 +95,7 @@ def render(doc: Document) -> str:
     if doc.law_attrs:
         out.append(_attrs(doc.law_attrs))
     title = _one_line(doc.title, "the title")
-    if not title or title[0] in " 　\t" or classify(0, title).kind != OTH:
+    if not title or title[0] in " 　\t:[#*-" or title.startswith("目次"):
         raise _fail("the title", f"{title!r} would not read back as a title")
     out.append(title)
     if doc.law_num is not None:
@@ -184,8 +185,11 @@ def _main(out: list[str], body: tuple[BodyElement, ...]) -> None:
         out.append("")
 
 
-def _division(out: list[str], division: Division) -> None:
+def _division(out: list[str], division: Division, parent: str | None = None) -> None:
     where = f"division {division.key!r}"
+    expected = division_key(division.kind, division.num, parent)
+    if division.key != expected:
+        raise _fail(where, f"its key must be {expected!r} (keys follow the numbers)")
     if division.until is not None:
         raise _fail(where, "division ranges are not supported")
     label = division.label
@@ -199,7 +203,7 @@ def _division(out: list[str], division: Division) -> None:
         if index:
             out.append("")
         if isinstance(child, Division):
-            _division(out, child)
+            _division(out, child, division.key)
         else:
             _article(out, child, 0)
         out.append("")
