@@ -137,6 +137,8 @@ _CONTROL = re.compile(r":([^:\n]+):")
 _TBL = re.compile(r"(?:(\*)[ 　\t]*(?=[-*]))?([-*])([ 　\t]*)(.*)$")
 _TOC_LABEL = re.compile(r"目[ 　\t]*次$")
 _FIG = re.compile(r'<Fig src="([^"]*)"/>$')
+AMENDING = re.compile(r".*?の一部を次のように(?:改正す|改め)る。$")
+"""A paragraph whose text ends so introduces its amending provisions without a control tag."""
 _REMARKS_LABEL = re.compile(r"(?:備\s*考|注)\s*$")
 
 APPDX_PATTERNS: tuple[tuple[type[Appendix], re.Pattern[str]], ...] = (
@@ -446,7 +448,7 @@ def parse(text: str, source: str | None) -> Document:
             raise ParseError(
                 "indentation other than pairs of ASCII spaces cannot be kept",
                 line=no + 1,
-                column=c.depth * 2 + 1,
+                column=len(raw) - len(raw.lstrip(" 　\t")) + 1,
                 source=source,
             )
         c.blank_before = blank
@@ -469,7 +471,7 @@ def _document(r: _Reader) -> Document:
     line = r.peek()
     if line is None:
         r.fail(None, "expected the title of the law")
-    if line.depth != 0 or line.kind in (TBL, TOC) or line.control:
+    if line.depth != 0 or line.control:
         r.fail(line, "expected the title of the law")
     title = line.rest
     r.i += 1
@@ -561,7 +563,7 @@ def _preamble(r: _Reader) -> tuple[Paragraph, ...]:
         if (line.kind == OTH and line.control) or (out and line.blank_before):
             break
         position = len(out) + 1
-        if line.kind == PIT and not line.control:
+        if line.kind == PIT:
             out.append(_loose_paragraph(r, f"pre{position}", position, None))
         else:
             r.i += 1
@@ -764,7 +766,9 @@ def _article(r: _Reader, caption: str | None) -> Article:
         r.fail(line, "an article range (第…条から第…条まで) must be 削除")
     paragraphs: list[Paragraph] = []
     if space or _has_children(r, 1) or not _next_paragraph(r):
-        paragraphs.append(Paragraph(key="p1", num=Num.of(1), text=rest, children=_children(r, 1)))
+        paragraphs.append(
+            Paragraph(key="p1", num=Num.of(1), text=rest, children=_children(r, 1, 1, rest))
+        )
     else:
         # 第一条 alone on its line: the first paragraph carries its own number (１).
         paragraphs.append(_article_paragraph(r, 1, first=True))
@@ -864,7 +868,7 @@ def _article_paragraph(r: _Reader, position: int, *, first: bool) -> Paragraph:
         num = _paragraph_num(title, position)
         label = None if (not first and title == num.fullwidth()) else title
     key = f"p{position}" if label == "" else "p" + "_".join(str(p) for p in num.parts)
-    return Paragraph(key=key, num=num, text=text, children=_children(r, 1), label=label)
+    return Paragraph(key=key, num=num, text=text, children=_children(r, 1, 1, text), label=label)
 
 
 def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | None) -> Paragraph:
@@ -876,7 +880,7 @@ def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | 
             key=key or f"p{position}",
             num=Num.of(position),
             text=line.rest,
-            children=_children(r, depth + 1),
+            children=_children(r, depth + 1, 1, line.rest),
             anonymous=True,
             caption=caption,
             plain=True,
@@ -889,7 +893,7 @@ def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | 
             key=key or f"p{position}",
             num=Num.of(position),
             text=text,
-            children=_children(r, depth + 1),
+            children=_children(r, depth + 1, 1, text),
             anonymous=True,
             caption=caption,
         )
@@ -901,30 +905,26 @@ def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | 
         key=key or "p" + "_".join(str(p) for p in num.parts),
         num=num,
         text=text,
-        children=_children(r, depth + 1),
+        children=_children(r, depth + 1, 1, text),
         caption=caption,
         label=label,
     )
 
 
-def _children(r: _Reader, depth: int, item_depth: int = 1) -> tuple[ItemChild, ...]:
+def _children(r: _Reader, depth: int, item_depth: int = 1, text: str = "") -> tuple[ItemChild, ...]:
     """Items, tables, figures, styles and lists below a paragraph or an item."""
     out: list[ItemChild] = []
     counts = _Counts()
     lines = r.lines
     while r.i < r.n:
         line = lines[r.i]
-        if (
-            line.depth < depth
-            or line.kind in (ARG, SPR)
-            or (
-                line.depth == 1
-                and depth == 1
-                and _caption_of(line) is not None
-                and _caption_follows(r)
-            )
-        ):
+        if line.depth < depth or line.kind in (ARG, SPR):
             break
+        if depth == 1 and _caption_of(line) is not None:
+            if _caption_follows(r):
+                break
+            if not AMENDING.match(text):
+                r.fail(line, "caption not followed by an article or a paragraph")
         if line.depth > depth:
             r.fail(line, f"unexpected indentation: expected {depth * 2} spaces here")
         kind = line.kind
@@ -953,7 +953,10 @@ def _children(r: _Reader, depth: int, item_depth: int = 1) -> tuple[ItemChild, .
         if (
             block is None
             and item_depth == 1
-            and (line.control == "amend-provision" or (line.kind == OTH and not line.control))
+            and (
+                line.control == "amend-provision"
+                or (line.kind == OTH and not line.control and AMENDING.match(text))
+            )
         ):
             counts.amend += 1
             r.i += 1
@@ -1257,7 +1260,7 @@ def _block_paragraph_item(r: _Reader, depth: int, counts: _Counts) -> Paragraph 
             text=text,
             label=label,
             anonymous=anonymous,
-            children=_children(r, depth + 1),
+            children=_children(r, depth + 1, 1, text),
         )
     counts.item += 1
     ilabel: str | None

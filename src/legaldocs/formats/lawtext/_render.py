@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from legaldocs.errors import FormatError
 from legaldocs.formats.lawtext._parse import (
+    AMENDING,
     APPDX_CONTROLS,
     APPDX_PATTERNS,
     DIVISION_INDENT,
@@ -66,6 +67,7 @@ _STRUCT_CONTROL = {
     FormatStruct: ":format-struct:",
 }
 _PAD = ["  " * n for n in range(32)]
+_ATTRS_LINE = re.compile(r'(?:\[[^ 　\t\]=]+="[^ 　\t\]"]+"\][ 　\t]*)+$')
 _ATTR_START = re.compile(r'\[[^ 　\t\]=]+="[^ 　\t\]"]+"\]')
 
 
@@ -95,7 +97,8 @@ def render(doc: Document) -> str:
     if doc.law_attrs:
         out.append(_attrs(doc.law_attrs))
     title = _one_line(doc.title, "the title")
-    if not title or title[0] in " 　\t:[#*-" or title.startswith("目次"):
+    head = classify(0, title)
+    if not title or title[0] in " 　\t" or head.control or _ATTRS_LINE.match(title):
         raise _fail("the title", f"{title!r} would not read back as a title")
     out.append(title)
     if doc.law_num is not None:
@@ -324,6 +327,12 @@ def _paragraph_item(
     ):
         raise _fail(where, "its label is the standard one: leave Item.label unset")
     title = _title_of(element, level, secondary=secondary)
+    if isinstance(element, Paragraph) and element.plain and not element.anonymous:
+        raise _fail(where, "only an unnumbered paragraph can be plain text")
+    if no_control and not title and not _plain_ok(text):
+        if isinstance(element, Paragraph) and element.plain:
+            raise _fail(where, f"the plain text {text!r} would not read back as a paragraph")
+        no_control = False
     if no_control:
         out.append(pad + title + ("　" + text if title and text else text))
     elif title:
@@ -341,7 +350,12 @@ def _paragraph_item(
     _children(out, element.children, depth + 1, level + 1, where, text)
 
 
-_AMENDING = re.compile(r".*?の一部を次のように(?:改正す|改め)る。$")
+def _plain_ok(text: str) -> bool:
+    """Whether ``text`` reads back as a line of text on its own."""
+    if not text or text[0] in " 　\t" or _ATTRS_LINE.match(text):
+        return False
+    line = classify(0, text)
+    return line.kind == OTH and not line.control and not text.startswith("<Fig ")
 
 
 def _children(
@@ -371,7 +385,7 @@ def _children(
             _note_like(out, child, depth)
             out.append("")
         elif isinstance(child, AmendProvision):
-            control = "" if _AMENDING.match(text) else ":amend-provision:"
+            control = "" if AMENDING.match(text) else ":amend-provision:"
             if child.text is not None:
                 out.append(_PAD[depth] + control + _one_line(child.text, where))
             for block in child.children:
