@@ -471,8 +471,8 @@ HEAD = "法\n\n"
         (HEAD + "第一条　本文\n  :subitem1:イ　細分\n", 4, "does not fit"),
         (HEAD + "# 別表第一\n\n  一　号\n", 5, "needs a control tag"),
         (HEAD + "# 別表第一\n\n  :subitem1:イ　細分\n", 5, "sub-item cannot stand"),
-        (HEAD + "第一条　本文\n  :remarks:[Foo=\"x\"]備考\n", 4, "unexpected attribute"),
-        (HEAD + "第一条　本文\n:anonym-paragraph:[Foo=\"x\"]項\n", 4, "MissingNum"),
+        (HEAD + '第一条　本文\n  :remarks:[Foo="x"]備考\n', 4, "unexpected attribute"),
+        (HEAD + '第一条　本文\n:anonym-paragraph:[Foo="x"]項\n', 4, "MissingNum"),
         (HEAD + "第一条　本文\n\n:enact-statement:遅い\n", 5, "unexpected line"),
         ("  法\n", 1, "title"),
         ("法\n\n第一条　本文", 3, "line break at the end"),
@@ -577,11 +577,7 @@ def _with_paragraph(paragraph: Paragraph) -> Document:
         ),
         (
             _simple(
-                body=(
-                    Division(
-                        key="ch9", kind="章", num=Num.of(1), title="総則", children=()
-                    ),
-                )
+                body=(Division(key="ch9", kind="章", num=Num.of(1), title="総則", children=()),)
             ),
             "key must be 'ch1'",
         ),
