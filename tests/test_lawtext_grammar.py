@@ -239,7 +239,8 @@ def test_appendices_of_every_kind() -> None:
 
 def test_appendix_items_take_a_tag() -> None:
     doc = _round(
-        "法\n\n第一条　本文\n\n# 別表第一（第三条関係）\n\n  # 一　施設\n\n  :item:一の二　施設の二\n"
+        "法\n\n第一条　本文\n\n# 別表第一（第三条関係）\n\n"
+        "  # 一　施設\n\n  :item:一の二　施設の二\n"
     )
     (appendix,) = doc.appendices
     first, second = appendix.children
@@ -340,7 +341,8 @@ def test_captions_with_a_control_tag_and_divisions_without_title() -> None:
 
 def test_paragraphs_written_without_blank_lines_keep_their_layout() -> None:
     doc = _round(
-        "法\n\n第一条　本文\n\n      附　則\n\n  （施行期日）\n１　施行\n\n  （経過措置）\n２　二\n３　三\n"
+        "法\n\n第一条　本文\n\n      附　則\n\n"
+        "  （施行期日）\n１　施行\n\n  （経過措置）\n２　二\n３　三\n"
     )
     paragraphs = doc.supplements[0].body
     assert [p.tight for p in paragraphs if isinstance(p, Paragraph)] == [False, False, True]
