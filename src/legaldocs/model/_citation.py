@@ -121,7 +121,7 @@ _NUM = r"[0-9０-９〇一二三四五六七八九十百千万]+"
 _TOKEN = re.compile(
     rf"""
     (?P<appdx>(?:別記様式|別表|別記|別紙|別図|様式|書式|付録|附録|付表)
-        (?:第{_NUM}(?:の{_NUM})*号?)?)
+        (?:第{_NUM}(?:の{_NUM})*(?:号表|号)?)?)
   | (?P<suppl>附\s*則(?:[（(](?P<ref>[^）)]*)[）)])?)
   | (?P<preamble>前文)
   | 第(?P<num>{_NUM})(?P<unit>[編章節款目条項号表行])(?P<branches>(?:の{_NUM})*)
@@ -539,7 +539,10 @@ def _walk_appendix(
     key_path: str, cit: Citation, appendix: Appendix
 ) -> Iterator[tuple[str, Citation, Element]]:
     name = appendix.title or (appendix.related_article_num or "").strip("（）()")
-    here = cit.child("別表", ref=re.split(r"[ 　\t（(]", name, maxsplit=1)[0]) if name else cit
+    name = re.split(r"[ 　\t（(]", name, maxsplit=1)[0]
+    if cit.steps and cit.steps[-1].kind == "附則":
+        name = name.removeprefix("附則").removeprefix("付則")
+    here = cit.child("別表", ref=name) if name else cit
     yield key_path, here, appendix
     yield from _walk_blocks(key_path, here, appendix.children)
 
