@@ -59,7 +59,8 @@ def test_appendices_of_named_supplements() -> None:
     ref = "昭和五九年五月一五日法律第二九号"
     second = doc.get(f"附則（{ref}）別表第二")
     assert isinstance(second, SupplProvisionAppdxTable)
-    assert second.title is not None and second.title.startswith("附則別表第二")
+    assert second.title is not None
+    assert second.title.startswith("附則別表第二")
     supplement = next(s for s in doc.supplements if s.law_ref == ref)
     assert second in supplement.appendices
     # without the amending law, the first supplement that has one
