@@ -75,8 +75,7 @@ def test_articles_of_a_named_supplement() -> None:
     supplement = next(
         s
         for s in doc.supplements
-        if s.law_ref
-        and [e.num.main for e in s.body if isinstance(e, Article)][:3] == [1, 2, 3]
+        if s.law_ref and [e.num.main for e in s.body if isinstance(e, Article)][:3] == [1, 2, 3]
     )
     ref = supplement.law_ref
     article = doc.get(f"附則（{ref}）第二条")
