@@ -562,7 +562,7 @@ def _supplement(out: list[str], supplement: Supplement) -> None:
     if supplement.law_ref is not None:
         if supplement.ref_spacing not in ("", "　"):
             raise _fail(where, "ref_spacing must be '' or a full-width space")
-        if "）" in supplement.law_ref or "\n" in supplement.law_ref:
+        if not supplement.law_ref or any(c in supplement.law_ref for c in "）)\n"):
             raise _fail(where, f"its law_ref {supplement.law_ref!r} cannot be written")
         line += supplement.ref_spacing + "（" + supplement.law_ref + "）"
     elif supplement.ref_spacing:
