@@ -35,6 +35,8 @@ from legaldocs import (
     StyleStruct,
     SupplProvisionAppdxTable,
     Table,
+    dumps,
+    loads,
     parse_lawtext,
     render_lawtext,
 )
@@ -44,6 +46,7 @@ def _round(text: str) -> Document:
     doc = parse_lawtext(text, source="snippet")
     assert render_lawtext(doc) == text
     assert parse_lawtext(render_lawtext(doc)) == doc
+    assert loads(dumps(doc), Document) == doc  # the new elements serialize with their kinds
     return doc
 
 

@@ -56,6 +56,7 @@ from legaldocs.formats.text import parse_text, render_text
 from legaldocs.history import ElementState, History, Version
 from legaldocs.model import (
     AmendProvision,
+    AnyAppendix,
     Appdx,
     AppdxFig,
     AppdxFormat,
@@ -113,6 +114,7 @@ __all__ = [
     "AmendProvision",
     "Amendment",
     "AmendmentError",
+    "AnyAppendix",
     "Appdx",
     "AppdxFig",
     "AppdxFormat",

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import contextlib
 import re
-from typing import NoReturn
+from typing import NoReturn, cast
 
 import attrs
 
 from legaldocs.errors import ParseError
 from legaldocs.model import (
     AmendProvision,
+    AnyAppendix,
     Appdx,
     AppdxFig,
     AppdxFormat,
@@ -567,7 +568,7 @@ def _document(r: _Reader) -> Document:
         preamble = _preamble(r)
     body = _body(r, in_supplement=False)
     supplements: list[Supplement] = []
-    appendices: list[Appendix] = []
+    appendices: list[AnyAppendix] = []
     places: list[int] = []
     while (line := r.peek()) is not None:
         if line.kind == SPR:
@@ -1379,7 +1380,7 @@ def _supplement(r: _Reader, index: int) -> Supplement:
         r.fail(line, "抄 follows one full-width space")
     r.i += 1
     body = _body(r, in_supplement=True)
-    appendices: list[Appendix] = []
+    appendices: list[AnyAppendix] = []
     while (nxt := r.peek()) is not None and nxt.kind == SPA:
         appendices.append(_appendix(r, f"sappdx{len(appendices) + 1}", suppl=True))
     return Supplement(
@@ -1396,7 +1397,7 @@ def _supplement(r: _Reader, index: int) -> Supplement:
 _SPR_STD = re.compile(r"[附付][ 　\t\r\n]*則")
 
 
-def _appendix(r: _Reader, key: str, *, suppl: bool = False) -> Appendix:
+def _appendix(r: _Reader, key: str, *, suppl: bool = False) -> AnyAppendix:
     line = r.lines[r.i]
     if line.depth != 0:
         r.fail(line, "an appendix heading is not indented")
@@ -1412,4 +1413,5 @@ def _appendix(r: _Reader, key: str, *, suppl: bool = False) -> Appendix:
     title, related = _split_related(line.body)
     r.i += 1
     children = _blocks(r, 1, note=False)
-    return cls(key=key, title=title or None, related_article_num=related, children=children)
+    made = cls(key=key, title=title or None, related_article_num=related, children=children)
+    return cast("AnyAppendix", made)
