@@ -40,9 +40,6 @@ KNOWN_FAILURES = {
         "a paragraph of an article written with an explicit :paragraph: tag although its "
         "number is standard (the reference writes it only for a tag mismatch in the XML)"
     ),
-    "egov-2020/425M60000008023/425M60000008023_20190701_501M60000008019.law.txt": (
-        "a :table-struct: whose remarks come before the table"
-    ),
 }
 DENKI = CORPORA / "denki-jigyo-ho" / "23-20250616.law.txt"
 GYOSEI = CORPORA / "gyosei-tetsuzuki-ho" / "10-20140613.law.txt"

@@ -159,6 +159,31 @@ def test_tables_anywhere_with_header_cells_attributes_and_multi_line_cells() -> 
     assert isinstance(remarks.children[0], Item)
 
 
+def test_remarks_before_and_after_a_table() -> None:
+    doc = _round(
+        "法\n"
+        "\n"
+        "第一条　本文\n"
+        "\n"
+        "# 別表第一　寸法表（第七条関係）\n"
+        "\n"
+        "  :table-struct:\n"
+        "\n"
+        "    :remarks:\n"
+        "      単位　ミリメートル\n"
+        "\n"
+        "    * - 区分\n"
+        "      - Ａ\n"
+        "\n"
+        "    注\n"
+        "      一　最小値を示す。\n"
+    )
+    (table,) = doc.appendices[0].children
+    assert isinstance(table, Table)
+    assert table.remarks_before == 1
+    assert [r.label for r in table.remarks] == [None, "注"]
+
+
 def test_cells_holding_paragraphs_and_figures() -> None:
     doc = _round(
         "法\n"

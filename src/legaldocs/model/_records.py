@@ -121,6 +121,9 @@ class Table:
     rows: tuple[Row, ...] = _e.children()
     title: str | None = _e.heading(default=None)
     remarks: tuple[Remarks, ...] = _e.children()
+    remarks_before: int = _e.presentation(default=0)
+    """Presentation only: how many of the remarks are written before the rows (XML:
+    ``Remarks`` before ``Table`` in the ``TableStruct``, such as 単位 above a table)."""
 
     @classmethod
     def from_pairs(cls, key: str, pairs: Iterable[tuple[str, str]]) -> Table:

@@ -1229,10 +1229,14 @@ def _list(r: _Reader, depth: int, key: str) -> ListBlock:
 
 
 def _table_struct(r: _Reader, depth: int, key: str, title: str | None) -> Table:
+    first = _remarks_run(r, depth + 1)
     line = r.peek()
     if line is None or line.depth != depth + 1 or line.kind != TBL:
         r.fail(line, "expected a table after :table-struct:")
-    return _table(r, depth + 1, key, title, control=True)
+    table = _table(r, depth + 1, key, title, control=True)
+    if first:
+        table = attrs.evolve(table, remarks=first + table.remarks, remarks_before=len(first))
+    return table
 
 
 def _table(r: _Reader, depth: int, key: str, title: str | None, *, control: bool) -> Table:

@@ -417,6 +417,12 @@ def _table(out: list[str], table: Table, depth: int, *, control: bool) -> None:
         depth += 1
     if not table.rows and not control:
         raise _fail(where, "a table needs at least one row")
+    before = table.remarks_before
+    if not 0 <= before <= len(table.remarks):
+        raise _fail(where, "remarks_before counts more remarks than the table has")
+    for remarks in table.remarks[:before]:
+        _remarks(out, remarks, depth)
+        out.append("")
     inner = _PAD[depth + 2]
     for row in table.rows:
         if not row.cells:
@@ -427,7 +433,7 @@ def _table(out: list[str], table: Table, depth: int, *, control: bool) -> None:
             _cell(out, cell, head, inner, depth + 2, where)
     if control:
         out.append("")
-        for remarks in table.remarks:
+        for remarks in table.remarks[before:]:
             _remarks(out, remarks, depth)
             out.append("")
 
