@@ -113,6 +113,14 @@ def test_old_numbering_as_written() -> None:
     assert doc.get("第十三条第十項").text == "十"  # type: ignore[union-attr]
 
 
+def test_paragraph_written_with_an_explicit_tag() -> None:
+    doc = _round("法\n\n第一条　本文\n:paragraph:２　二\n")
+    article = doc.body[0]
+    assert isinstance(article, Article)
+    assert article.paragraphs[1].tagged
+    assert article.paragraphs[1].num == Num.of(2)
+
+
 def test_first_paragraph_with_its_own_number_and_empty_sentence() -> None:
     doc = _round("法\n\n第一条\n２　二の項だけ\n\n第二条　\n  一　号だけ\n")
     first, second = doc.body

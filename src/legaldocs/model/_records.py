@@ -195,6 +195,9 @@ class Paragraph:
     """Presentation only: a paragraph outside an article written right below the one before
     it, with no blank line between them (hand-made Lawtext does so; the reference writer
     always leaves one)."""
+    tagged: bool = _e.presentation(default=False)
+    """Presentation only: written with an explicit ``:paragraph:`` tag although its number
+    alone would say it is a paragraph (as one e-Gov file does)."""
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)

@@ -935,13 +935,20 @@ def _article_paragraph(r: _Reader, position: int, *, first: bool) -> Paragraph:
             r.fail(line, 'an unnumbered paragraph of an article is written [MissingNum="true"]')
         num = _of(position)
         label: str | None = ""
-    elif control:
+    elif control and (line.control != "paragraph" or first or not is_title(title)):
         r.fail(line, "unexpected control tag on a paragraph of an article")
     else:
         num = _paragraph_num(title, position)
         label = None if (not first and title == fullwidth(num)) else title
     key = f"p{position}" if label == "" else "p" + "_".join(str(p) for p in num.parts)
-    return Paragraph(key=key, num=num, text=text, children=_children(r, 1, 1, text), label=label)
+    return Paragraph(
+        key=key,
+        num=num,
+        text=text,
+        children=_children(r, 1, 1, text),
+        label=label,
+        tagged=line.control == "paragraph",
+    )
 
 
 def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | None) -> Paragraph:

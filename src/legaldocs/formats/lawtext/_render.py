@@ -350,7 +350,9 @@ def _paragraph_item(
     if no_control:
         out.append(pad + title + ("　" + text if title and text else text))
     elif title:
-        if level == default and is_title(title):
+        if isinstance(element, Paragraph) and element.tagged:
+            control = ":paragraph:"
+        elif level == default and is_title(title):
             control = ""
         elif auto_level(title) == level:
             control = "# "
