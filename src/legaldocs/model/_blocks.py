@@ -32,7 +32,6 @@ __all__ = [
     "KEY_PREFIX",
     "POLICY_BLOCKS",
     "Align",
-    "Block",
     "BlockList",
     "CodeBlock",
     "Dateline",
@@ -41,6 +40,7 @@ __all__ = [
     "ListItem",
     "Markup",
     "PipeTable",
+    "PolicyBlock",
     "Quote",
     "Section",
     "TableCell",
@@ -180,7 +180,7 @@ class ListItem:
     """
 
     key: str = _e.identity()
-    children: tuple[Block, ...] = _e.children()
+    children: tuple[PolicyBlock, ...] = _e.children()
     head: str | None = _e.presentation(default=None)
     prefixes: _Lines = _e.presentation(default=None)
     tail: _Lines = _e.presentation(default=None)
@@ -211,7 +211,7 @@ class Quote:
     blank quoted lines that end it."""
 
     key: str = _e.identity()
-    children: tuple[Block, ...] = _e.children()
+    children: tuple[PolicyBlock, ...] = _e.children()
     prefixes: _Lines = _e.presentation(default=None)
     tail: _Lines = _e.presentation(default=None)
     gap: _Lines = _e.presentation(default=None)
@@ -233,7 +233,7 @@ class Section:
     heading: str = _e.text()
     level: int = 2
     num: str | None = _e.identity(default=None)
-    children: tuple[Block, ...] = _e.children()
+    children: tuple[PolicyBlock, ...] = _e.children()
     raw: _Lines = _e.presentation(default=None)
     gap: _Lines = _e.presentation(default=None)
 
@@ -243,7 +243,7 @@ class Section:
         return caption_of(self.heading, self.num)
 
 
-Block: TypeAlias = (
+PolicyBlock: TypeAlias = (
     Section
     | TextBlock
     | Dateline
@@ -269,7 +269,7 @@ POLICY_BLOCKS: tuple[type, ...] = (
     PipeTable,
     LinkDefinitions,
 )
-"""The classes of :data:`Block`, for ``isinstance``."""
+"""The classes of :data:`PolicyBlock`, for ``isinstance``."""
 
 # Key prefixes of the blocks (keys are prefix + position among siblings of the kind, as in
 # model/_keys.py): sections h1, h2, ...; list items i1, ...; table rows r1, ...
@@ -287,13 +287,13 @@ KEY_PREFIX: dict[type, str] = {  # the key prefix of each kind of block
 }
 
 
-def assign_keys(blocks: list[Block]) -> list[Block]:
+def assign_keys(blocks: list[PolicyBlock]) -> list[PolicyBlock]:
     """``blocks`` keyed by the key scheme: a prefix by kind and the position among the
     siblings of that kind (``h1``, ``h2`` for sections, ``p1`` for paragraphs, ``l1`` lists,
     ``i1`` their items, ``q1`` quotes, ``x1`` raw HTML, ``c1`` code, ``hr1`` breaks, ``t1``
     tables, ``d1`` datelines, ``ref1`` link definitions)."""
     counts: Counter[str] = Counter()
-    out: list[Block] = []
+    out: list[PolicyBlock] = []
     for block in blocks:
         prefix = KEY_PREFIX[type(block)]
         counts[prefix] += 1

@@ -16,13 +16,13 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from legaldocs.model._blocks import (
-    Block,
     BlockList,
     CodeBlock,
     Dateline,
     HtmlBlock,
     LinkDefinitions,
     PipeTable,
+    PolicyBlock,
     Quote,
     Section,
     TextBlock,
@@ -49,14 +49,14 @@ class BlockWriter:
         rendered: str = _INLINE.renderInline(text, self.env)
         return rendered.rstrip("\n")
 
-    def blocks(self, blocks: Sequence[Block], path: str, tight: bool = False) -> list[str]:
+    def blocks(self, blocks: Sequence[PolicyBlock], path: str, tight: bool = False) -> list[str]:
         """The HTML lines of ``blocks`` whose parent is at key path ``path``."""
         out: list[str] = []
         for block in blocks:
             out.extend(self.block(block, f"{path}/{block.key}" if path else block.key, tight))
         return out
 
-    def block(self, block: Block, path: str, tight: bool = False) -> list[str]:
+    def block(self, block: PolicyBlock, path: str, tight: bool = False) -> list[str]:
         """The HTML lines of one block at key path ``path``."""
         ident = f' id="{self.make_id(path)}"'
         if isinstance(block, Section):

@@ -28,12 +28,12 @@ import attrs
 from legaldocs.errors import FormatError, ParseError
 from legaldocs.model._blocks import (
     Align,
-    Block,
     BlockList,
     CodeBlock,
     Dateline,
     ListItem,
     PipeTable,
+    PolicyBlock,
     Quote,
     Section,
     TableCell,
@@ -116,7 +116,7 @@ def parse_html(
     # an element inside another chosen one is read with it
     chosen = [e for e in found if not any(a in found for a in e.iterancestors())]
     reader = _Reader()
-    flat: list[Block | _Heading] = []
+    flat: list[PolicyBlock | _Heading] = []
     for element in chosen:
         flat.extend(reader.children(element))
     title = ""
@@ -154,9 +154,9 @@ class _Heading:
 
 
 class _Reader:
-    def children(self, element: Any) -> list[Block | _Heading]:
+    def children(self, element: Any) -> list[PolicyBlock | _Heading]:
         """The blocks inside a block container (text runs between blocks are paragraphs)."""
-        out: list[Block | _Heading] = []
+        out: list[PolicyBlock | _Heading] = []
         run: list[str] = []
 
         def flush() -> None:
@@ -180,7 +180,7 @@ class _Reader:
         flush()
         return out
 
-    def block(self, element: Any, tag: str) -> list[Block | _Heading]:
+    def block(self, element: Any, tag: str) -> list[PolicyBlock | _Heading]:
         if tag in _HEADINGS:
             text = _tidy(self.inline_content(element))
             return [_Heading(text, _HEADINGS[tag])] if text else []
@@ -221,7 +221,7 @@ class _Reader:
             return [ThematicBreak(key="")]
         return self.children(element)  # div, section, article, main, dl, ...
 
-    def table(self, element: Any) -> list[Block | _Heading]:
+    def table(self, element: Any) -> list[PolicyBlock | _Heading]:
         rows: list[list[str]] = []
         align: list[Align] = []
         for tr in element.iter("tr"):
@@ -328,7 +328,7 @@ def _escape_start(match: re.Match[str]) -> str:
     return f"{match.group(2)}\\{match.group(3)}"
 
 
-def _paragraph(text: str) -> Block:
+def _paragraph(text: str) -> PolicyBlock:
     dated = read_dateline(text)
     if dated is not None:
         return Dateline(key="", text=text, date=dated[0], label=dated[1])
@@ -338,7 +338,7 @@ def _paragraph(text: str) -> Block:
 class _Open:
     def __init__(self, heading: _Heading) -> None:
         self.heading = heading
-        self.children: list[Block | _Open] = []
+        self.children: list[PolicyBlock | _Open] = []
 
     def build(self) -> Section:
         return Section(
@@ -350,8 +350,8 @@ class _Open:
         )
 
 
-def _sections(flat: list[Block | _Heading]) -> list[Block]:
-    top: list[Block | _Open] = []
+def _sections(flat: list[PolicyBlock | _Heading]) -> list[PolicyBlock]:
+    top: list[PolicyBlock | _Open] = []
     stack: list[_Open] = []
     for block in flat:
         if isinstance(block, _Heading):
@@ -365,5 +365,5 @@ def _sections(flat: list[Block | _Heading]) -> list[Block]:
     return _keyed(top)
 
 
-def _keyed(blocks: list[Block | _Open]) -> list[Block]:
+def _keyed(blocks: list[PolicyBlock | _Open]) -> list[PolicyBlock]:
     return assign_keys([b.build() if isinstance(b, _Open) else b for b in blocks])

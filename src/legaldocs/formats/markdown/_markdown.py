@@ -26,7 +26,7 @@ from legaldocs.formats._encoding import decode
 from legaldocs.formats.markdown import _policy, _structured
 from legaldocs.model._blocks import (
     POLICY_BLOCKS,
-    Block,
+    PolicyBlock,
 )
 from legaldocs.model._records import Document, Style
 
@@ -113,5 +113,5 @@ def render_markdown(doc: Document, *, strict: bool = True) -> str:
                 raise FormatError(f"the {name} of a sections document is not written")
         if doc.preamble or doc.supplements:
             raise FormatError("the preamble or 附則 of a sections document is not written")
-    blocks = [cast(Block, e) for e in doc.body]
+    blocks = [cast(PolicyBlock, e) for e in doc.body]
     return _policy.write_blocks(doc.title, blocks, doc.markup)

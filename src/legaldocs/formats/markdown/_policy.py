@@ -26,7 +26,6 @@ from markdown_it.tree import SyntaxTreeNode
 
 from legaldocs.model._blocks import (
     Align,
-    Block,
     BlockList,
     CodeBlock,
     Dateline,
@@ -35,6 +34,7 @@ from legaldocs.model._blocks import (
     ListItem,
     Markup,
     PipeTable,
+    PolicyBlock,
     Quote,
     Section,
     TableCell,
@@ -79,7 +79,7 @@ class _Heading:
         self.gap = gap
 
 
-_Flat = Block | _Heading
+_Flat = PolicyBlock | _Heading
 
 
 class _Reader:
@@ -304,10 +304,10 @@ class _Reader:
 
     # -- sections -----------------------------------------------------------------------
 
-    def sections(self, flat: Sequence[_Flat]) -> list[Block]:
+    def sections(self, flat: Sequence[_Flat]) -> list[PolicyBlock]:
         """Headings open sections holding what follows up to the next heading of the
         same or a higher level."""
-        top: list[Block | _Open] = []
+        top: list[PolicyBlock | _Open] = []
         stack: list[_Open] = []
         for index, block in enumerate(flat):
             if isinstance(block, _Heading):
@@ -325,7 +325,7 @@ class _Open:
     def __init__(self, heading: _Heading, index: int) -> None:
         self.heading = heading
         self.index = index
-        self.children: list[Block | _Open] = []
+        self.children: list[PolicyBlock | _Open] = []
 
     def build(self) -> Section:
         heading = self.heading
@@ -378,7 +378,7 @@ def _canonical_heading(level: int, text: str) -> tuple[str, ...]:
     return ("#" * level + (" " + text if text else ""),)
 
 
-def _flatten(blocks: Sequence[Block]) -> Iterator[Block]:
+def _flatten(blocks: Sequence[PolicyBlock]) -> Iterator[PolicyBlock]:
     for block in blocks:
         yield block
         if isinstance(block, Section):
@@ -404,7 +404,7 @@ def split_lines(text: str) -> tuple[bool, list[str], Markup]:
     return bom, lines, Markup(bom=bom, newline=newline, line_ends=exceptions, final_newline=final)
 
 
-def read_blocks(text: str) -> tuple[str, list[Block], Markup]:
+def read_blocks(text: str) -> tuple[str, list[PolicyBlock], Markup]:
     """``(title, body, markup)`` of a Markdown text: the title is the text of a first
     level-1 heading that is the only one at the top level ("" when there is none)."""
     _, lines, markup = split_lines(text)
@@ -445,7 +445,7 @@ def _heading_of(raw: Sequence[str]) -> tuple[int, str] | None:
     return int(tree[0].tag[1]), tree[1].content
 
 
-def _leaf_raw_ok(block: Block, raw: Sequence[str]) -> bool:
+def _leaf_raw_ok(block: PolicyBlock, raw: Sequence[str]) -> bool:
     reader = _Reader(list(raw))
     tree = SyntaxTreeNode(_MD.parse("\n".join(raw) + "\n"))
     try:
@@ -458,12 +458,14 @@ def _leaf_raw_ok(block: Block, raw: Sequence[str]) -> bool:
     return type(other) is type(block) and _material(other) == _material(block)
 
 
-def _material(block: Block) -> Hashable:
+def _material(block: PolicyBlock) -> Hashable:
     return signature(block)
 
 
 class _Writer:
-    def blocks(self, blocks: Sequence[Block], *, tight: bool = False, first: int = 0) -> list[str]:
+    def blocks(
+        self, blocks: Sequence[PolicyBlock], *, tight: bool = False, first: int = 0
+    ) -> list[str]:
         out: list[str] = []
         for index, block in enumerate(_flatten(blocks), start=first):
             gap = block.gap if block.gap is not None else _canonical_gap(index, tight)
@@ -471,7 +473,7 @@ class _Writer:
             out.extend(self.block(block))
         return out
 
-    def block(self, block: Block) -> list[str]:
+    def block(self, block: PolicyBlock) -> list[str]:
         if isinstance(block, Section):
             if block.raw is not None and _heading_of(block.raw) == (block.level, block.heading):
                 return list(block.raw)
@@ -562,7 +564,7 @@ def _head_ok(head: str, block: BlockList, index: int) -> bool:
     return bool(match and match.group(2) == block.marker)
 
 
-def write_blocks(title: str, body: Sequence[Block], markup: Markup | None) -> str:
+def write_blocks(title: str, body: Sequence[PolicyBlock], markup: Markup | None) -> str:
     """The Markdown text of a title and blocks, laid out as ``markup`` says."""
     markup = markup or Markup()
     writer = _Writer()
