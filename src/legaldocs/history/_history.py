@@ -34,6 +34,7 @@ import pendulum
 from legaldocs.amend import _index as _tree
 from legaldocs.amend._apply import apply_changes
 from legaldocs.amend._changes import Amendment, Moment
+from legaldocs.amend._plan import plan_amendment
 from legaldocs.compare._diff import Diff
 from legaldocs.compare._diff import diff as _diff
 from legaldocs.errors import AmendmentError, CitationError, HistoryError, NotFoundError
@@ -321,7 +322,10 @@ class History:
                     k += 1
                     amendment_id = f"{wanted}@{_show(moment)}#{k}"
             used.add(amendment_id)
-            amendment = _diff(history.current, versions[i][1], by="auto").to_amendment(
+            # what Diff.to_amendment does, without computing the diff it does not use
+            amendment = plan_amendment(
+                history.current,
+                versions[i][1],
                 id=amendment_id,
                 enacted=pendulum.date(date.year, date.month, date.day),
                 effective=moment,
