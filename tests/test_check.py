@@ -34,7 +34,8 @@ def test_a_file_that_does_not_parse_is_an_error_with_its_place(tmp_path: Path) -
     bad.write_text("no title heading\n", encoding="utf-8")
     result = check_file(bad)
     assert result.status == "error"
-    assert "ParseError" in result.message and "line 1" in result.message
+    assert "ParseError" in result.message
+    assert "line 1" in result.message
 
 
 def test_a_file_written_differently_is_stable(tmp_path: Path) -> None:
@@ -67,7 +68,8 @@ def test_check_reads_files_and_histories_on_two_processes(small_corpus: Path) ->
     assert [f.status for f in summary.files] == ["exact"] * 3
     assert [(h.status, h.versions) for h in summary.histories] == [("ok", 3)]
     table = summary.table()
-    assert "lawtext" in table and "histories: 1 (1 ok" in table
+    assert "lawtext" in table
+    assert "histories: 1 (1 ok" in table
 
 
 def test_command_line_check(small_corpus: Path) -> None:
@@ -84,7 +86,8 @@ def test_history_check_reports_a_missing_file(small_corpus: Path) -> None:
     tsv = small_corpus / "gyosei" / "versions.tsv"
     tsv.write_text(tsv.read_text("utf-8") + "99-20990101.law.txt\t2099-01-01\tx\n", "utf-8")
     result = check_history(tsv)
-    assert result.status == "error" and "99-20990101.law.txt" in result.message
+    assert result.status == "error"
+    assert "99-20990101.law.txt" in result.message
 
 
 @needs_corpus
