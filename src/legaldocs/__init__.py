@@ -80,6 +80,7 @@ from legaldocs.serialize import (
     from_data,
     load,
     loads,
+    make_converter,
     register_tag,
     to_data,
 )
@@ -144,6 +145,7 @@ __all__ = [
     "html_id",
     "load",
     "loads",
+    "make_converter",
     "parse_date",
     "parse_lawtext",
     "parse_markdown",
