@@ -86,13 +86,19 @@ class _Fail(Exception):
 
 
 def apply_changes(
-    doc: Document, amendment: Amendment, indices: Iterable[int], index: Index | None
+    doc: Document,
+    amendment: Amendment,
+    indices: Iterable[int],
+    index: Index | None,
+    *,
+    carry: bool = False,
 ) -> Applied:
     """Apply the changes of ``amendment`` at ``indices`` in order. ``index`` is an Index of
     ``doc`` or None (one is made if a look-up needs it); the returned one (or None) is valid
-    for the returned document."""
+    for the returned document. ``carry``: the caller carries the index on to further
+    amendments (a history), so it is made on the first look-up rather than bisecting."""
     repealed_by: int | None = None
-    ix = Lookup(doc, index)
+    ix = Lookup(doc, index, eager=carry)
     for i in indices:
         change = amendment.changes[i]
         target = _target_of(change)
@@ -229,44 +235,52 @@ def _phrase(
     return _tree.replace_at(doc, loc, _map_texts(node, rewrite))
 
 
-def _text_fields(node: Any) -> tuple[str, ...]:
-    """The fields of ``node`` that a phrase change rewrites: a numbered division (編章節款目)
-    is amended in its heading; every other element in its own texts other than headings
-    (an article's caption has its own change, :class:`SetCaption`)."""
-    spec = _e.spec(type(node))
-    if _tree.is_top_container(node) and "num" in spec.identity:
-        return spec.headings
-    return tuple(name for name in spec.texts if name not in spec.headings)
+_SHAPES: dict[type, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _shape(cls: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The fields a phrase change of an element of ``cls`` rewrites, and the child fields
+    it goes on into (per class, from the element protocol): a numbered division (編章節款目)
+    is amended in its heading and no further; every other element in its own texts other
+    than headings (an article's caption has its own change, :class:`SetCaption`), then in
+    its children (elements and keyless parts)."""
+    found = _SHAPES.get(cls)
+    if found is None:
+        spec = _e.spec(cls)
+        if issubclass(cls, Division | Supplement) and "num" in spec.identity:
+            found = (spec.headings, ())
+        else:
+            found = (tuple(n for n in spec.texts if n not in spec.headings), spec.children)
+        _SHAPES[cls] = found
+    return found
 
 
 def _texts(node: Any) -> Iterable[str]:
-    """Every text a phrase change of ``node`` reads, in document order: its own (see
-    :func:`_text_fields`), then those of its children (elements and keyless parts)."""
-    names = _text_fields(node)
-    for name in names:
+    """Every text a phrase change of ``node`` reads, in document order (see :func:`_shape`)."""
+    texts, kids = _shape(type(node))
+    for name in texts:
         value = getattr(node, name)
         if value is not None:
             yield value
-    if _tree.is_top_container(node) and "num" in _e.spec(type(node)).identity:
-        return
-    for child in _e.children_of(node):
-        yield from _texts(child)
+    for name in kids:
+        for child in getattr(node, name):
+            yield from _texts(child)
 
 
 def _map_texts(node: Any, fn: Callable[[str], str]) -> Any:
     """``node`` with ``fn`` applied to each of its texts in the order of :func:`_texts`;
     elements whose texts do not change are returned as they are (same object)."""
+    texts, kids = _shape(type(node))
     changes: dict[str, Any] = {}
-    for name in _text_fields(node):
+    for name in texts:
         value = getattr(node, name)
         if value is not None and (new := fn(value)) != value:
             changes[name] = new
-    if not (_tree.is_top_container(node) and "num" in _e.spec(type(node)).identity):
-        for name in _e.child_fields(node):
-            children = getattr(node, name)
-            mapped = _map_all(children, fn)
-            if mapped is not children:
-                changes[name] = mapped
+    for name in kids:
+        children = getattr(node, name)
+        mapped = _map_all(children, fn)
+        if mapped is not children:
+            changes[name] = mapped
     return _tree.evolve(node, **changes) if changes else node
 
 

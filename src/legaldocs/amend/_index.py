@@ -334,11 +334,15 @@ class Lookup:
     """The document being amended and its :class:`Index`, made only when a look-up needs
     it: an article cited by number is found by bisection without one."""
 
-    __slots__ = ("built", "doc")
+    __slots__ = ("built", "doc", "eager")
 
-    def __init__(self, doc: Document, index: Index | None = None) -> None:
+    def __init__(self, doc: Document, index: Index | None = None, *, eager: bool = False) -> None:
         self.doc = doc
         self.built = index
+        self.eager = eager
+        """Build the index on the first look-up, cited articles included: for a caller that
+        carries it on to more amendments (a history), where a dictionary look-up repays the
+        one walk."""
 
     def index(self) -> Index:
         """The index of :attr:`doc` (built now if there is none yet)."""
@@ -384,7 +388,7 @@ def _locate_key(doc: Document, path: str, index: Index) -> Loc:
 
 def _find_article(ix: Lookup, container: Any, scope: int, num: Num) -> Loc | None:
     prefix: Loc = () if scope == BODY_SCOPE else (("supplements", scope),)
-    if ix.built is None and (found := _bisect_loc(container, num)) is not None:
+    if ix.built is None and not ix.eager and (found := _bisect_loc(container, num)) is not None:
         return prefix + found
     return ix.index().articles.get((scope, num))
 

@@ -552,7 +552,7 @@ class History:
                 raise HistoryError(f"{_show(when)}: the document was repealed (as known then)")
             amendment = self.amendments[step.amendment]
             try:
-                applied = apply_changes(doc, amendment, step.changes, index)
+                applied = apply_changes(doc, amendment, step.changes, index, carry=True)
             except AmendmentError as exc:
                 raise HistoryError(
                     f"the text as known at {_show(known_at)} cannot be built: {exc}"
@@ -616,7 +616,7 @@ def _run(
                 target="the document",
             )
         try:
-            applied = apply_changes(doc, amendment, step.changes, index)
+            applied = apply_changes(doc, amendment, step.changes, index, carry=True)
         except AmendmentError as exc:
             if added is not None and amendment is not added:
                 exc.add_note(f"it no longer applies once {added.id!r} takes effect before it")
