@@ -35,6 +35,7 @@ from legaldocs.amend._changes import (
 from legaldocs.amend._index import BODY_SCOPE, Index, Loc, Lookup
 from legaldocs.errors import AmendmentError, CitationError, NotFoundError
 from legaldocs.model import _element as _e
+from legaldocs.model._blocks import KEY_PREFIX, POLICY_BLOCKS, ListItem, TableRow
 from legaldocs.model._numbers import Num
 from legaldocs.model._records import (
     Article,
@@ -353,8 +354,8 @@ def _insert(ix: Lookup, change: InsertElement) -> None:
         names = ", ".join(t.__name__ for t in allowed)
         raise _Fail(f"a {type(element).__name__} cannot go there (only {names})")
     scope = _scope(parent)
-    num: Num | None = getattr(element, "num", None)
-    if num is not None and not getattr(element, "anonymous", False):
+    num = getattr(element, "num", None)  # a policy section's number is text: not checked
+    if isinstance(num, Num) and not getattr(element, "anonymous", False):
         _check_number(ix, siblings, type(element), num, position, None, scope)
     key = _fresh_key(ix, holder, parent, field, siblings, element)
     new = _tree.evolve(element, key=key)
@@ -422,8 +423,8 @@ def _fresh_key(
     top-level keys of the body or supplement for top-level elements, else among siblings."""
     doc = ix.doc
     top = _tree.is_top_container(holder)
-    num: Num | None = getattr(element, "num", None)
-    digits = "_".join(str(p) for p in num.parts) if num is not None else ""
+    num = getattr(element, "num", None)
+    digits = "_".join(str(p) for p in num.parts) if isinstance(num, Num) else ""
     if isinstance(element, Article):
         base = f"a{digits}"
     elif isinstance(element, Division):
@@ -438,6 +439,11 @@ def _fresh_key(
         base = f"t{sum(isinstance(s, Table) for s in siblings) + 1}"
     elif isinstance(element, Supplement):
         base = f"s{len(siblings) + 1}"
+    elif isinstance(element, (*POLICY_BLOCKS, ListItem, TableRow)):
+        prefix_of = "i" if isinstance(element, ListItem) else "r"
+        if isinstance(element, POLICY_BLOCKS):
+            prefix_of = KEY_PREFIX[type(element)]
+        base = f"{prefix_of}{sum(type(s) is type(element) for s in siblings) + 1}"
     else:  # pragma: no cover
         base = "e"
     sibling_keys = {s.key for s in siblings}
