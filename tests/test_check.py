@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 import pickle
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 
-from legaldocs import History, parse_lawtext
+from legaldocs import History, formats, parse_lawtext, render_lawtext
 from legaldocs._check import FileCheck, check, check_file, check_history
 from legaldocs.cli import main
 
@@ -29,22 +31,57 @@ def test_lawtext_file_reads_back_exactly(path: Path) -> None:
     assert result.size == path.stat().st_size
 
 
-def test_a_file_that_does_not_parse_is_an_error_with_its_place(tmp_path: Path) -> None:
-    bad = tmp_path / "bad.md"
-    bad.write_text("no title heading\n", encoding="utf-8")
+def test_a_file_that_cannot_be_read_is_an_error_with_the_reason(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.law.txt"
+    bad.write_bytes(b"\xff\xfe not UTF-8\n")
     result = check_file(bad)
     assert result.status == "error"
-    assert "ParseError" in result.message
-    assert "line 1" in result.message
+    assert "UnicodeDecodeError" in result.message
 
 
-def test_a_file_written_differently_is_stable(tmp_path: Path) -> None:
-    page = tmp_path / "page.md"
-    page.write_text("# 規約\n\n## 第1条（目的）\n\n本規約は、当院の利用条件を定める。\n", "utf-8")
-    first = check_file(page)
-    assert first.status in ("exact", "stable")
-    page.write_text(page.read_text("utf-8") + "\n\n\n", "utf-8")  # extra blank lines
-    assert check_file(page).status == "stable"
+def parse_loose(text: str, **options: object) -> object:
+    """A reader that ignores trailing blank lines (for the tests below)."""
+    return parse_lawtext(text.rstrip("\n") + "\n")
+
+
+def render_loose(document: object) -> str:
+    """A writer that adds two blank lines at the end: other text, same document."""
+    return render_lawtext(document) + "\n\n"  # type: ignore[arg-type]
+
+
+def render_lossy(document: object) -> str:
+    """A writer that loses the last element of the body."""
+    return render_lawtext(attrs.evolve(document, body=document.body[:-1]))  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def test_formats() -> Iterator[None]:
+    for name, writer in (("loose", "render_loose"), ("lossy", "render_lossy")):
+        formats.register(
+            formats.DocumentFormat(
+                name=name,
+                extensions=(f".{name}",),
+                reader="tests.test_check:parse_loose",
+                writer=f"tests.test_check:{writer}",
+            )
+        )
+    yield
+    for name in ("loose", "lossy"):
+        formats._REGISTRY.pop(name)
+
+
+@needs_corpus
+@pytest.mark.usefixtures("test_formats")
+def test_other_text_for_the_same_document_is_stable_and_a_lost_element_differs(
+    tmp_path: Path,
+) -> None:
+    text = _FILES[0].read_text("utf-8")
+    (tmp_path / "a.loose").write_text(text, "utf-8")
+    (tmp_path / "a.lossy").write_text(text, "utf-8")
+    assert check_file(tmp_path / "a.loose").status == "stable"
+    lost = check_file(tmp_path / "a.lossy")
+    assert lost.status == "differs"
+    assert lost.message
 
 
 @pytest.fixture
