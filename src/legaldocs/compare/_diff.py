@@ -410,9 +410,9 @@ def _renumbered(a: object, b: object, field: str, text: str) -> str:
     web policy's section heading holds its number (``10. Third-Party Links``), so that a
     renumbered section is not also reported as a changed heading."""
     old_num, new_num = getattr(a, "num", None), getattr(b, "num", None)
-    if isinstance(old_num, str) and isinstance(new_num, str) and old_num != new_num:
-        if is_heading(a, field) and old_num in text:
-            return text.replace(old_num, new_num, 1)
+    numbered = isinstance(old_num, str) and isinstance(new_num, str) and old_num != new_num
+    if numbered and is_heading(a, field) and str(old_num) in text:
+        return text.replace(str(old_num), str(new_num), 1)
     return text
 
 
