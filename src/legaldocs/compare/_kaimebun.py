@@ -26,9 +26,12 @@ how 改め文 read). Without a document, targets must be citations.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
+import attrs
+
+from legaldocs._inline import inline_diff, is_typographic
 from legaldocs.amend import _index as _tree
 from legaldocs.amend._apply import apply_changes
 from legaldocs.amend._changes import (
@@ -47,7 +50,15 @@ from legaldocs.amend._changes import (
     SetDocumentField,
     Shift,
 )
-from legaldocs.errors import CitationError, LegaldocsError, NotFoundError
+from legaldocs.compare._words import (
+    balance,
+    char_class,
+    is_boundary,
+    widen_span,
+    word_after,
+    word_before,
+)
+from legaldocs.errors import AmendmentError, CitationError, LegaldocsError, NotFoundError
 from legaldocs.model._citation import Citation, Step, cite
 from legaldocs.model._keys import article_key, division_key
 from legaldocs.model._numbers import Num, Numerals, item_label
@@ -64,7 +75,14 @@ from legaldocs.model._records import (
 
 __all__ = ["render_kaimebun"]
 
-_CONJ = {"改める": "改め", "加える": "加え", "削る": "削り", "する": "し"}
+_CONJ = {
+    "改める": "改め",
+    "加える": "加え",
+    "削る": "削り",
+    "する": "し",
+    "繰り下げる": "繰り下げ",
+    "繰り上げる": "繰り上げ",
+}
 _UNIT = {Article: "条", Paragraph: "項", Item: "号", Table: "表", Supplement: "附則"}
 
 
@@ -74,6 +92,9 @@ def render_kaimebun(
     numerals: Numerals | None = None,
     document: Document | None = None,
     render: Callable[[Document], str] | None = None,
+    typographic: bool = True,
+    supplements: bool = True,
+    drafting: bool = True,
 ) -> str:
     """The amendment as amendment sentences (改め文), one sentence per line, each new
     provision's text after its sentence. ``numerals`` defaults to the document's (kanji
@@ -93,6 +114,8 @@ def render_kaimebun(
     style = document.style if document is not None else Style(numerals=numerals or "kanji")
     numerals = numerals or style.numerals
     writer = _Writer(numerals, style, render)
+    if document is not None and drafting:
+        return _draft(amendment, document, writer, typographic, supplements)
     doc = document
     index = None
     for i, change in enumerate(amendment.changes):
@@ -562,3 +585,952 @@ def _strip_head(text: str) -> str:
         if not line.strip():
             return "\n".join(lines[k + 1 :]).strip("\n")
     return text.strip("\n")
+
+
+# =======================================================================================
+# Drafting order: the amendment rewritten the way an amending law is drafted
+
+
+_Mark = str | None
+
+
+def drafting_changes(
+    amendment: Amendment,
+    document: Document,
+    *,
+    typographic: bool = True,
+    supplements: bool = True,
+    order: bool = True,
+) -> tuple[list[Change], dict[int, str]]:
+    """The changes of ``amendment`` rewritten in the order and wording of 改め文: phrases
+    re-derived per provision and widened to whole words (see :mod:`._words`), then sorted
+    front to back (back to front through a run of provisions numbered up, so that every
+    number is free when it is given), each provision's own edits before its renumbering.
+    ``typographic=False`` leaves out the phrase edits that only change typography;
+    ``supplements=False`` leaves out everything about the 附則 of amending laws (those that
+    name a law), which the consolidated text carries but which no amending law writes.
+    :class:`Rekey` changes come last. Also returns marks by position (``"proviso"`` for a
+    ただし書 added at the end, ``"kobun"`` for a 後段)."""
+    changes = [c for c in amendment.changes if not isinstance(c, Rekey)]
+    rekeys = [c for c in amendment.changes if isinstance(c, Rekey)]
+    if not supplements:
+        changes = [c for c in changes if not _amending_supplement(c, document)]
+    rewritten: list[tuple[Change, _Mark]] = []
+    doc = document
+    index: _tree.Index | None = None
+    k = 0
+    while k < len(changes):
+        change = changes[k]
+        if isinstance(change, ReplacePhrase | InsertPhrase | DeletePhrase):
+            j = k
+            while (
+                j < len(changes)
+                and isinstance(changes[j], ReplacePhrase | InsertPhrase | DeletePhrase)
+                and _target(changes[j]) == change.target
+            ):
+                j += 1
+            before = _node(doc, change.target, index)
+            sub = attrs.evolve(amendment, changes=tuple(changes[k:j]))
+            applied = apply_changes(doc, sub, range(j - k), index)
+            doc, index = applied.doc, applied.index
+            after = _node(doc, change.target, index)
+            if isinstance(before, Paragraph | Item) and isinstance(after, Paragraph | Item):
+                rewritten.extend(_phrases(change.target, before, after.text, typographic))
+            else:
+                rewritten.extend((c, None) for c in changes[k:j])
+            k = j
+            continue
+        rewritten.append((change, None))
+        sub = attrs.evolve(amendment, changes=(change,))
+        if not isinstance(change, Repeal):
+            applied = apply_changes(doc, sub, (0,), index)
+            doc, index = applied.doc, applied.index
+        k += 1
+    positions = list(range(len(rewritten)))
+    if order:
+        keys = _order_keys(document, [c for c, _ in rewritten])
+        positions.sort(key=lambda i: keys[i])
+    out = [rewritten[i][0] for i in positions]
+    marks: dict[int, str] = {}
+    for n, i in enumerate(positions):
+        mark = rewritten[i][1]
+        if mark is not None:
+            marks[n] = mark
+    return out + rekeys, marks
+
+
+def _target(change: Change) -> str | None:
+    return getattr(change, "target", None)
+
+
+def _node(doc: Document, target: str, index: _tree.Index | None) -> Any:
+    index = index or _tree.Index.build(doc)
+    return _tree.node_at(doc, _tree.locate(doc, target, index))
+
+
+def _amending_supplement(change: Change, document: Document) -> bool:
+    """True for a change to or of a 附則 that names an amending law."""
+    if isinstance(change, InsertElement) and isinstance(change.element, Supplement):
+        return change.element.law_ref is not None
+    path = _target(change) or (change.first if isinstance(change, Shift) else None)
+    if path is None and isinstance(change, InsertElement):
+        path = change.parent or change.after or change.before
+    if not path:
+        return False
+    head = path.split("/")[0]
+    for supplement in document.supplements:
+        if supplement.key == head:
+            return supplement.law_ref is not None
+    return False
+
+
+def _phrases(
+    target: str, node: Paragraph | Item, new: str, typographic: bool
+) -> list[tuple[Change, _Mark]]:
+    """Phrase changes taking ``node``'s text to ``new``, each quote widened to whole words
+    and until it occurs once where it applies."""
+    old = node.text
+    if old == new:
+        return []
+    rest = [t for child in node.children for t in _texts_below(child)]
+    if new.startswith(old) and old.endswith("。"):
+        tail = new[len(old) :]
+        if tail.startswith("ただし、") or tail.startswith("この場合において"):
+            mark = "proviso" if tail.startswith("ただし") else "kobun"
+            change = _unique_insert(old, tail, rest, target)
+            if change is not None:
+                return [(change, mark)]
+    spans = [
+        (op.old_start, op.old_end, op.new_start, op.new_end)
+        for op in inline_diff(old, new)
+        if op.tag != "equal" and (typographic or not is_typographic(op.old_text, op.new_text))
+    ]
+    if not spans:
+        return []
+    out: list[tuple[Change, _Mark]] = []
+    # applied left to right: the text before each span is already new
+    merged = _merge([widen_span(old, new, s) for s in spans])
+    shift = 0
+    current = old
+    i = 0
+    while i < len(merged):
+        span = merged[i]
+        grows = 0
+        while True:
+            q = old[span[0] : span[1]]
+            if (q and len(q) >= 2) or (
+                q and is_boundary(old, span[0]) and span[1] - span[0] == 1 and _word_alone(q)
+            ):
+                if _count_in(q, current, rest) == 1:
+                    break
+            grown = balance(old, new, _grow(old, new, span, grows))
+            grows += 1
+            if grown == span:
+                break
+            span = grown
+            # swallow the spans the widened one reaches
+            while i + 1 < len(merged) and merged[i + 1][0] <= span[1]:
+                nxt = merged.pop(i + 1)
+                span = (span[0], max(span[1], nxt[1]), span[2], max(span[3], nxt[3]))
+        os_, oe, ns, ne = span
+        a, b = old[os_:oe], new[ns:ne]
+        occurrence = None
+        if a and _count_in(a, current, rest) > 1:
+            occurrence = current[: os_ + shift].count(a) + 1
+        out.append((_phrase_change(target, a, b, occurrence), None))
+        current = current[: os_ + shift] + b + current[oe + shift :]
+        shift += len(b) - len(a)
+        i += 1
+    return out
+
+
+def _word_alone(q: str) -> bool:
+    """A one-character quote that is a word by itself: anything but a lone kana (「甲」,
+    「、」 are words; 「す」 of 付す is not)."""
+    return char_class(q) != "H"
+
+
+def _count_in(q: str, current: str, rest: list[str]) -> int:
+    return current.count(q) + sum(t.count(q) for t in rest)
+
+
+def _texts_below(node: Any) -> list[str]:
+    if isinstance(node, Item):
+        return [node.text] + [t for c in node.children for t in _texts_below(c)]
+    if isinstance(node, Table):
+        return [cell.text for row in node.rows for cell in row.cells]
+    return []
+
+
+def _merge(spans: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    out: list[tuple[int, int, int, int]] = []
+    for span in spans:
+        if out and span[0] <= out[-1][1]:
+            last = out[-1]
+            out[-1] = (last[0], max(last[1], span[1]), last[2], max(last[3], span[3]))
+        else:
+            out.append(span)
+    return out
+
+
+def _grow(
+    old: str, new: str, span: tuple[int, int, int, int], grows: int = 0
+) -> tuple[int, int, int, int]:
+    """One more word of context: before the span on even steps, after it on odd ones
+    (or whichever side is left)."""
+    os_, oe, ns, ne = span
+    left = os_ > 0 and ns > 0
+    right = oe < len(old) and ne < len(new)
+    if left and (grows % 2 == 0 or not right):
+        d = os_ - word_before(old, os_)
+        return os_ - d, oe, ns - d, ne
+    if right:
+        d = word_after(old, oe) - oe
+        return os_, oe + d, ns, ne + d
+    return span
+
+
+def _unique_insert(old: str, tail: str, rest: list[str], target: str) -> Change | None:
+    """An insertion of ``tail`` at the end of ``old`` anchored on a unique end of it."""
+    start = len(old)
+    while start > 0:
+        start = word_before(old, start)
+        anchor = old[start:]
+        if len(anchor) >= 2 and old.count(anchor) + sum(t.count(anchor) for t in rest) == 1:
+            return InsertPhrase(target=target, anchor=anchor, phrase=tail, position="after")
+    return None
+
+
+def _phrase_change(target: str, a: str, b: str, occurrence: int | None) -> Change:
+    """「a」を「b」に改める, or the の下に/の上に/削る form when ``b`` only adds to ``a``
+    at a word boundary or is empty."""
+    if not b:
+        return DeletePhrase(target=target, phrase=a, occurrence=occurrence)
+    if a and b.startswith(a) and is_boundary(b, len(a)) and len(a) >= 2:
+        return InsertPhrase(
+            target=target, anchor=a, phrase=b[len(a) :], position="after", occurrence=occurrence
+        )
+    if a and b.endswith(a) and is_boundary(b, len(b) - len(a)) and len(a) >= 2:
+        return InsertPhrase(
+            target=target, anchor=a, phrase=b[: -len(a)], position="before", occurrence=occurrence
+        )
+    return ReplacePhrase(target=target, old=a, new=b, occurrence=occurrence)
+
+
+# -- the order -------------------------------------------------------------------------
+
+
+class _Layout:
+    """Where each element of the old document is: its container and index, and the
+    containers' sort prefixes."""
+
+    def __init__(self, doc: Document) -> None:
+        self.where: dict[str, tuple[str, int]] = {}
+        self.children: dict[str, str] = {}  # element path -> the container of its children
+        self.end: dict[str, int] = {}  # division path -> index after its last descendant
+        self.sizes: dict[str, int] = {}
+        self.prefix: dict[str, tuple[Any, ...]] = {}
+        self.nums: dict[str, Any] = {}
+        self.prefix["preamble"] = (1,)
+        self._list("preamble", [(f"preamble/{p.key}", p) for p in doc.preamble])
+        self.prefix[""] = (2,)
+        self._body("", "", doc.body)
+        for s, supplement in enumerate(doc.supplements):
+            self.where[supplement.key] = ("#supplements", s)
+            self.prefix[supplement.key] = (3, s, 1)
+            self._body(supplement.key, supplement.key + "/", supplement.body)
+        self.prefix["#supplements"] = (3,)
+        self.sizes["#supplements"] = len(doc.supplements)
+
+    def _body(self, container: str, prefix: str, body: Sequence[Any]) -> None:
+        flat: list[tuple[str, Any]] = []
+
+        def visit(elements: Sequence[Any]) -> None:
+            for element in elements:
+                path = prefix + element.key
+                flat.append((path, element))
+                if isinstance(element, Division):
+                    visit(element.children)
+                    self.end[path] = len(flat)
+                    self.children[path] = container
+
+        visit(body)
+        self.children[container or ""] = container
+        self._list(container, flat)
+
+    def _list(self, container: str, elements: list[tuple[str, Any]]) -> None:
+        self.sizes[container] = len(elements)
+        for i, (path, element) in enumerate(elements):
+            self.where[path] = (container, i)
+            self.nums[path] = getattr(element, "num", None)
+            kids: Sequence[Any] = ()
+            if isinstance(element, Article):
+                kids = element.paragraphs
+            elif isinstance(element, Paragraph | Item):
+                kids = element.children
+            if kids and not isinstance(element, Division):
+                self.children[path] = path
+                self._list(path, [(f"{path}/{c.key}", c) for c in kids if not isinstance(c, Table)])
+
+    def element_key(self, path: str, tokens: dict[str, dict[int, int]]) -> tuple[Any, ...] | None:
+        found = self.where.get(path)
+        if found is None:
+            return None
+        container, i = found
+        if container == "#supplements":
+            return (3, i)
+        base = self.container_key(container, tokens)
+        if base is None:
+            return None
+        return (*base, tokens.get(container, {}).get(2 * i + 1, 2 * i + 1))
+
+    def container_key(
+        self, container: str, tokens: dict[str, dict[int, int]]
+    ) -> tuple[Any, ...] | None:
+        if container in ("", "preamble") or container in self.prefix:
+            return self.prefix[container]
+        owner = self.element_key(container, tokens)
+        return None if owner is None else (*owner, 1)
+
+    def gap_key(
+        self, container: str, gap: int, tokens: dict[str, dict[int, int]]
+    ) -> tuple[Any, ...] | None:
+        base = self.container_key(container, tokens)
+        if base is None:
+            return None
+        return (*base, tokens.get(container, {}).get(2 * gap, 2 * gap))
+
+
+def _order_keys(doc: Document, changes: list[Change]) -> list[tuple[Any, ...]]:
+    layout = _Layout(doc)
+    # elements numbered up (and down, deleted) per container, by index
+    up: dict[str, set[int]] = {}
+    down: dict[str, set[int]] = {}
+    for change in changes:
+        if isinstance(change, Renumber):
+            found = layout.where.get(change.target)
+            old = layout.nums.get(change.target)
+            if found is not None and isinstance(old, Num):
+                (up if change.num > old else down).setdefault(found[0], set()).add(found[1])
+        elif isinstance(change, Shift):
+            a, b = layout.where.get(change.first), layout.where.get(change.last or "")
+            if a is not None:
+                last = b[1] if b is not None else layout.sizes[a[0]] - 1
+                (up if change.by > 0 else down).setdefault(a[0], set()).update(
+                    range(a[1], last + 1)
+                )
+        elif isinstance(change, DeleteElement):
+            found = layout.where.get(change.target)
+            if found is not None:
+                down.setdefault(found[0], set()).add(found[1])
+    tokens: dict[str, dict[int, int]] = {}
+    for container, indices in up.items():
+        blocked = down.get(container, set())
+        ordered = sorted(indices)
+        runs: list[list[int]] = []
+        for i in ordered:
+            if runs and not any(b in blocked for b in range(runs[-1][-1] + 1, i)):
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        mapping: dict[int, int] = {}
+        for run in runs:
+            lo, hi = 2 * run[0], 2 * run[-1] + 1
+            for t in range(lo, hi + 1):
+                mapping[t] = lo + hi - t
+        tokens[container] = mapping
+    fields = {"title": 0, "alt_title": 1, "law_num": 2, "toc": 3}
+    keys: list[tuple[Any, ...]] = []
+    last: tuple[Any, ...] = (0,)
+    for change in changes:
+        key: tuple[Any, ...] | None = None
+        if isinstance(change, SetDocumentField):
+            key = (0, fields.get(change.field, 4))
+        elif isinstance(change, InsertElement):
+            key = _insert_key(change, layout, tokens)
+        elif isinstance(change, Shift):
+            found = layout.where.get(change.first)
+            if found is not None:
+                container, i = found
+                if change.by < 0 and change.last is not None and change.last in layout.where:
+                    i = layout.where[change.last][1]
+                base = layout.container_key(container, tokens)
+                if base is not None:
+                    t = 2 * i + 1
+                    key = (*base, tokens.get(container, {}).get(t, t), 2)
+        elif isinstance(change, Repeal):
+            key = (9,)
+        else:
+            target = _target(change)
+            element = layout.element_key(target, tokens) if target is not None else None
+            if element is not None:
+                structural = isinstance(change, Renumber | DeleteElement)
+                key = (*element, 2 if structural else 0)
+        if key is None:
+            key = (*last, 0.5)  # not in the old document: where the change before it is
+        keys.append(key)
+        last = key
+    return keys
+
+
+def _insert_key(
+    change: InsertElement, layout: _Layout, tokens: dict[str, dict[int, int]]
+) -> tuple[Any, ...] | None:
+    if isinstance(change.element, Supplement):
+        if change.after is not None and change.after in layout.where:
+            return (3, layout.where[change.after][1], 5)
+        return (3, layout.sizes["#supplements"], 5)
+    if change.after is not None:
+        found = layout.where.get(change.after)
+        if found is None:
+            return None
+        container, i = found
+        gap = layout.end.get(change.after, i + 1)
+        key = layout.gap_key(container, gap, tokens)
+    elif change.before is not None:
+        found = layout.where.get(change.before)
+        if found is None:
+            return None
+        key = layout.gap_key(found[0], found[1], tokens)
+    else:
+        parent = change.parent or ""
+        if parent in layout.end:
+            container = layout.children[parent]
+            key = layout.gap_key(container, layout.end[parent], tokens)
+        elif parent in layout.children or parent == "":
+            container = layout.children.get(parent, parent)
+            key = layout.gap_key(container, layout.sizes.get(container, 0), tokens)
+        else:
+            return None
+    return None if key is None else (*key, 0)
+
+
+# -- the sentences ---------------------------------------------------------------------
+
+
+@attrs.define
+class _Clause:
+    """One clause of an amendment sentence, before citations are made relative."""
+
+    unit: str
+    kind: str  # phrase caption struct insert replace proviso block
+    targets: list[tuple[Step, ...]]
+    obj: str = ""
+    verb: str = ""
+    body: str = ""
+    new: tuple[Step, ...] | None = None  # renumber: the new citation
+    last: tuple[Step, ...] | None = None  # shift: the last of the run
+    joined: str = "and"  # how several targets are joined: and, range
+    head_suffix: str = "中"
+
+
+class _Drafter:
+    """Writes the changes of :func:`drafting_changes` as sentences."""
+
+    def __init__(self, writer: _Writer) -> None:
+        self.w = writer
+        self.clauses: list[_Clause] = []
+
+    def steps(self, target: str, doc: Document) -> tuple[Step, ...]:
+        return self.w.citation(target, doc).steps
+
+    def add(self, change: Change, mark: _Mark, doc: Document, unit: str) -> None:
+        w = self.w
+        if isinstance(change, Rekey):
+            return
+        if isinstance(change, Repeal | SetDocumentField):
+            if isinstance(change, SetDocumentField) and change.field == "toc":
+                sentence = _toc_sentence(doc, change, w)
+                if sentence is not None:
+                    self.clauses.append(
+                        _Clause(unit="#toc", kind="block", targets=[], obj=sentence)
+                    )
+                    return
+            before = len(w.lines)
+            w.add(change, doc)
+            w.flush()
+            text = "\n".join(w.lines[before:])
+            del w.lines[before:]
+            if text:
+                first, _, body = text.partition("\n")
+                self.clauses.append(
+                    _Clause(unit="#field", kind="block", targets=[], obj=first, body=body)
+                )
+            return
+        if isinstance(change, ReplacePhrase | InsertPhrase | DeletePhrase):
+            element = w._element(change.target, doc)
+            steps = self.steps(change.target, doc)
+            suffix = f"の{element.kind}名中" if isinstance(element, Division) else "中"
+            if mark is not None and isinstance(change, InsertPhrase):
+                what = "ただし書" if mark == "proviso" else "後段"
+                self.clauses.append(
+                    _Clause(
+                        unit=unit,
+                        kind="proviso",
+                        targets=[steps],
+                        obj=f"次の{what}を",
+                        verb="加える",
+                        body="\u3000" + change.phrase,
+                    )
+                )
+                return
+            which = ""
+            if change.occurrence is not None:
+                which = f"{_count(change.occurrence, w.numerals)}番目の"
+            if isinstance(change, ReplacePhrase):
+                obj, verb = f"{which}「{change.old}」を「{change.new}」に", "改める"
+            elif isinstance(change, InsertPhrase):
+                where = "の下に" if change.position == "after" else "の上に"
+                obj, verb = f"{which}「{change.anchor}」{where}「{change.phrase}」を", "加える"
+            else:
+                obj, verb = f"{which}「{change.phrase}」を", "削る"
+            self.clauses.append(
+                _Clause(
+                    unit=unit,
+                    kind="phrase",
+                    targets=[steps],
+                    obj=obj,
+                    verb=verb,
+                    head_suffix=suffix,
+                )
+            )
+            return
+        if isinstance(change, SetCaption):
+            steps = self.steps(change.target, doc)
+            old = w._caption_of(change.target, doc)
+            if change.caption is None:
+                obj, verb = "の見出しを", "削る"
+            elif old is None:
+                obj, verb = f"に見出しとして「{change.caption}」を付", "する"
+            else:
+                obj, verb = f"の見出しを「{change.caption}」に", "改める"
+            self.clauses.append(
+                _Clause(unit=unit, kind="caption", targets=[steps], obj=obj, verb=verb)
+            )
+            return
+        if isinstance(change, ReplaceElement):
+            steps = self.steps(change.target, doc)
+            element = change.element
+            current = w._element(change.target, doc)
+            if current is not None and hasattr(current, "num"):
+                element = _tree.evolve(element, num=current.num)
+            self.clauses.append(
+                _Clause(
+                    unit=unit,
+                    kind="replace",
+                    targets=[steps],
+                    obj="を次のように",
+                    verb="改める",
+                    body=w.render(element),
+                )
+            )
+            return
+        if isinstance(change, DeleteElement):
+            steps = self.steps(change.target, doc)
+            if change.placeholder:
+                cit = w.cite(change.target, doc)
+                self.clauses.append(
+                    _Clause(
+                        unit=unit,
+                        kind="replace",
+                        targets=[steps],
+                        obj="を次のように",
+                        verb="改める",
+                        body=w._deleted(change.target, doc, cit),
+                    )
+                )
+            else:
+                self.clauses.append(
+                    _Clause(unit=unit, kind="struct", targets=[steps], obj="を", verb="削る")
+                )
+            return
+        if isinstance(change, Renumber):
+            steps = self.steps(change.target, doc)
+            new = (*steps[:-1], attrs.evolve(steps[-1], num=change.num)) if steps else steps
+            self.clauses.append(
+                _Clause(unit=unit, kind="struct", targets=[steps], obj="を", verb="する", new=new)
+            )
+            return
+        if isinstance(change, Shift):
+            first = self.steps(change.first, doc)
+            last = self.steps(change.last, doc) if change.last is not None else None
+            element = w._element(change.first, doc)
+            unit_word = _UNIT.get(type(element), "")
+            if isinstance(element, Division):
+                unit_word = element.kind
+            amount = abs(change.by)
+            count = (
+                str(amount)
+                if w.numerals == "arabic"
+                else (Num.of(amount).written(w.numerals) if amount > 1 else "一")
+            )
+            verb = "繰り下げる" if change.by > 0 else "繰り上げる"
+            self.clauses.append(
+                _Clause(
+                    unit=unit,
+                    kind="struct",
+                    targets=[first],
+                    last=last,
+                    obj=f"を{count}{unit_word}ずつ",
+                    verb=verb,
+                )
+            )
+            return
+        if isinstance(change, InsertElement):
+            element = change.element
+            word = element.kind if isinstance(element, Division) else _UNIT.get(type(element), "")
+            if change.after is not None:
+                where, steps = "の次に", self.steps(change.after, doc)
+            elif change.before is not None:
+                where, steps = "の前に", self.steps(change.before, doc)
+            elif change.parent == "前文":
+                where, steps = "前文に", ()
+            elif not change.parent:
+                where, steps = ("" if isinstance(element, Supplement) else "本則に"), ()
+            else:
+                where, steps = "に", self.steps(change.parent, doc)
+            text = w.render(element)
+            last = self.clauses[-1] if self.clauses else None
+            key = f"{where}|{word}"
+            if (
+                last is not None
+                and last.kind == "insert"
+                and last.head_suffix == key
+                and last.targets == [steps]
+                and word != "附則"
+            ):
+                last.body = (
+                    (text + "\n" + last.body)
+                    if change.after is not None
+                    else (last.body + "\n" + text)
+                )
+                last.verb = str(int(last.verb) + 1)
+                return
+            self.clauses.append(
+                _Clause(
+                    unit=unit,
+                    kind="insert",
+                    targets=[steps],
+                    obj=word,
+                    verb="1",
+                    body=text,
+                    head_suffix=key,
+                )
+            )
+
+
+def _count(n: int, numerals: Numerals) -> str:
+    return str(n) if numerals == "arabic" else Num.of(n).kanji()
+
+
+_SAME = {"条": "同条", "項": "同項", "号": "同号"}
+
+
+def _fmt(steps: Sequence[Step], numerals: Numerals) -> str:
+    return Citation(tuple(steps)).format(numerals) if steps else ""
+
+
+def _rel(steps: tuple[Step, ...], prev: tuple[Step, ...] | None, numerals: Numerals) -> str:
+    """``steps`` cited after ``prev``: 同条第三項, 同項第二号, 同号, or in full."""
+    if prev:
+        best = 0
+        for k in range(1, min(len(steps), len(prev)) + 1):
+            if steps[k - 1] != prev[k - 1]:
+                break
+            if steps[k - 1].kind in _SAME:
+                best = k
+        if best:
+            return _SAME[steps[best - 1].kind] + _fmt(steps[best:], numerals)
+    if not steps:
+        return "本則"
+    return _fmt(steps, numerals)
+
+
+def _siblings(a: tuple[Step, ...], b: tuple[Step, ...]) -> bool:
+    return len(a) == len(b) and a[:-1] == b[:-1] and a[-1].kind == b[-1].kind
+
+
+def _next_num(a: Step, b: Step) -> bool:
+    if a.num is None or b.num is None or len(a.num.parts) != 1 or len(b.num.parts) != 1:
+        return False
+    return b.num.parts[0] == a.num.parts[0] + 1
+
+
+def _group(clauses: list[_Clause]) -> list[_Clause]:
+    """及び and から…まで: deletions of consecutive siblings become one clause; the same
+    phrase edit in sibling provisions, one clause."""
+    out: list[_Clause] = []
+    for clause in clauses:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and clause.kind == last.kind == "struct"
+            and clause.verb == last.verb == "削る"
+            and clause.unit == last.unit
+            and _siblings(last.targets[-1], clause.targets[0])
+            and _next_num(last.targets[-1][-1], clause.targets[0][-1])
+        ):
+            last.targets.append(clause.targets[0])
+            last.joined = "range"
+            continue
+        if (
+            last is not None
+            and clause.kind == last.kind == "phrase"
+            and (clause.obj, clause.verb, clause.head_suffix)
+            == (last.obj, last.verb, last.head_suffix)
+            and clause.unit == last.unit
+            and _siblings(last.targets[-1], clause.targets[0])
+            and last.joined == "and"
+            and not (len(out) >= 2 and out[-2].targets[-1] == last.targets[0])
+        ):
+            last.targets.append(clause.targets[0])
+            continue
+        out.append(clause)
+    return out
+
+
+def _names(clause: _Clause, prev: tuple[Step, ...] | None, numerals: Numerals) -> str:
+    targets = clause.targets
+    first = _rel(targets[0], prev, numerals)
+    if len(targets) == 1:
+        return first
+    own = [_fmt(t[-1:], numerals) for t in targets[1:]]
+    if clause.joined == "range" and len(targets) > 2:
+        return f"{first}から{own[-1]}まで"
+    return "、".join([first, *own[:-1]]) + "及び" + own[-1]
+
+
+def _write(clauses: list[_Clause], numerals: Numerals) -> list[str]:
+    lines: list[str] = []
+    parts: list[str] = []
+    body = ""
+    prev: tuple[Step, ...] | None = None
+    mid: tuple[Step, ...] | None = None
+    last: _Clause | None = None
+    pending_verb: str | None = None
+
+    def close() -> None:
+        nonlocal parts, body, prev, mid, last, pending_verb
+        if parts:
+            lines.append("".join(parts) + (pending_verb or "") + "。")
+            if body:
+                lines.append(body.rstrip("\n"))
+        parts, body, prev, mid, last, pending_verb = [], "", None, None, None, None
+
+    def verb_joint() -> None:
+        nonlocal pending_verb
+        if pending_verb is not None:
+            parts.append(_CONJ.get(pending_verb, pending_verb) + "、")
+            pending_verb = None
+
+    for clause in _group(clauses):
+        if clause.kind == "block":
+            close()
+            lines.append(clause.obj if clause.obj.endswith("。") else clause.obj)
+            if clause.body:
+                lines.append(clause.body)
+            continue
+        if last is not None:
+            structural = clause.kind in ("struct", "insert") and last.kind == "struct"
+            if last.kind in ("insert", "replace", "proviso") or (
+                clause.unit != last.unit and not structural
+            ):
+                close()
+        target = clause.targets[0] if clause.targets else ()
+        if clause.kind == "phrase":
+            if (
+                last is not None
+                and last.kind == "phrase"
+                and len(clause.targets) == 1
+                and len(last.targets) == 1
+                and target == prev
+                and clause.head_suffix == last.head_suffix
+            ):
+                if pending_verb == clause.verb == "改める":
+                    parts.append("、")
+                    pending_verb = None
+                else:
+                    verb_joint()
+                parts.append(clause.obj)
+            else:
+                verb_joint()
+                parts.append(_names(clause, prev, numerals) + clause.head_suffix + clause.obj)
+            pending_verb = clause.verb
+            mid = None
+        elif clause.kind == "struct":
+            verb_joint()
+            name = _rel(target, prev, numerals)
+            if name.startswith("同") or len(target) < 2 or target[-1].kind == "条":
+                head = _names(clause, prev, numerals)
+                mid = None
+                new_prev = target
+            else:
+                parent = target[:-1]
+                if mid != parent:
+                    parts.append(_rel(parent, prev, numerals) + "中")
+                    mid = parent
+                head = _names(clause, parent, numerals)
+                head = (
+                    head[len(_SAME.get(parent[-1].kind, "")) :] if head.startswith("同") else head
+                )
+                new_prev = target
+            if clause.last is not None:
+                head = f"{head}から{_fmt(clause.last[-1:], numerals)}まで"
+            text = head + clause.obj
+            if clause.new is not None:
+                if mid is not None:
+                    text += _fmt(clause.new[-1:], numerals) + "と"
+                else:
+                    text += _rel(clause.new, target if len(target) > 1 else None, numerals) + "と"
+            parts.append(text)
+            pending_verb = clause.verb
+            prev = new_prev
+        elif clause.kind == "insert":
+            verb_joint()
+            where, _, word = clause.head_suffix.partition("|")
+            n = int(clause.verb)
+            count = "一" if n == 1 else Num.of(n).written(numerals)
+            what = f"次の{count}{word}" if word != "附則" else "次の附則"
+            if target and mid is not None and target[:-1] == mid:
+                name = _fmt(target[-1:], numerals)  # 第三十八条中第七項を…、第三項の次に
+            else:
+                name = _rel(target, prev, numerals) if target else ""
+            parts.append(f"{name}{where}{what}を")
+            pending_verb = "加える"
+            body = clause.body
+            mid = None
+        else:  # caption, replace, proviso
+            verb_joint()
+            parts.append(_rel(target, prev, numerals) + clause.obj)
+            pending_verb = clause.verb
+            if clause.kind == "caption":
+                parts[-1] = parts[-1]
+            if clause.kind in ("replace", "proviso"):
+                body = clause.body
+            mid = None
+        if clause.kind != "struct" and target:
+            prev = clause.targets[-1] if clause.kind == "phrase" else target
+        last = clause
+    close()
+    return lines
+
+
+def _toc_lines(entries: Sequence[Any], depth: int = 0) -> list[str]:
+    out: list[str] = []
+    for entry in entries:
+        out.append(entry.text)
+        out.extend(_toc_lines(entry.children, depth + 1))
+    return out
+
+
+def _toc_sentence(doc: Document, change: SetDocumentField, w: _Writer) -> str | None:
+    """目次中「…」を「…」に改め、… for a table of contents edited line by line; None when
+    a new one is needed (there was none, or it is removed)."""
+    import difflib
+
+    if doc.toc is None or change.value is None:
+        return None
+    old = _toc_lines(doc.toc.entries)
+    new = _toc_lines(change.value.entries)  # type: ignore[union-attr]
+    if not old or not new:
+        return None
+    edits: list[str] = []
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            for x, y in zip(old[i1:i2], new[j1:j2], strict=True):
+                edits.append(_toc_edit(x, y, old))
+        elif i1 < i2:
+            edits.append(_toc_edit("\u3000".join(old[i1:i2]), "\u3000".join(new[j1:j2]), old))
+        elif i1 > 0:  # lines added after a line
+            edits.append(_toc_edit(old[i1 - 1], "\u3000".join([old[i1 - 1], *new[j1:j2]]), old))
+        else:
+            edits.append(_toc_edit(old[0], "\u3000".join([*new[j1:j2], old[0]]), old))
+    if not edits:
+        return None
+    return "目次中" + "、".join(edits) + "改める。"
+
+
+def _toc_edit(a: str, b: str, old_lines: list[str]) -> str:
+    """One changed line of a table of contents, quoted by whole words, once in the 目次."""
+    whole = "\u3000".join(old_lines)
+    spans = [
+        (op.old_start, op.old_end, op.new_start, op.new_end)
+        for op in inline_diff(a, b)
+        if op.tag != "equal"
+    ]
+    if not spans:
+        return f"「{a}」を「{b}」に"
+    span = widen_span(a, b, (spans[0][0], spans[-1][1], spans[0][2], spans[-1][3]))
+    while whole.count(a[span[0] : span[1]]) != 1 and span != (0, len(a), 0, len(b)):
+        grown = balance(a, b, _grow(a, b, span))
+        if grown == span:
+            break
+        span = grown
+    x, y = a[span[0] : span[1]], b[span[2] : span[3]]
+    if whole.count(x) != 1:
+        x, y = a, b
+    if not y:
+        return f"「{x}」を削り"  # pragma: no cover - a line is never emptied
+    return f"「{x}」を「{y}」に"
+
+
+def _unit(change: Change) -> str:
+    """The provision a change belongs to for sentences: its top-level element."""
+    if isinstance(change, SetDocumentField):
+        return "#field"
+    if isinstance(change, Shift):
+        path = change.first
+    elif isinstance(change, InsertElement):
+        path = change.after or change.before or change.parent or ""
+    else:
+        path = _target(change) or ""
+    parts = path.split("/")
+    if (parts[0].startswith("s") and parts[0][1:].isdigit()) or parts[0] == "preamble":
+        return "/".join(parts[:2])
+    return parts[0]
+
+
+def _draft(
+    amendment: Amendment,
+    document: Document,
+    writer: _Writer,
+    typographic: bool,
+    supplements: bool,
+) -> str:
+    changes, marks = drafting_changes(
+        amendment, document, typographic=typographic, supplements=supplements
+    )
+    try:
+        clauses = _replay(amendment, changes, marks, document, writer)
+    except AmendmentError:
+        # the drafting order does not apply (a number in use): the amendment's own order
+        changes, marks = drafting_changes(
+            amendment, document, typographic=typographic, supplements=supplements, order=False
+        )
+        clauses = _replay(amendment, changes, marks, document, writer)
+    lines = _write(clauses, writer.numerals)
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _replay(
+    amendment: Amendment,
+    changes: list[Change],
+    marks: dict[int, str],
+    document: Document,
+    writer: _Writer,
+) -> list[_Clause]:
+    drafter = _Drafter(writer)
+    sequence = attrs.evolve(amendment, changes=tuple(changes))
+    doc = document
+    index: _tree.Index | None = None
+    for i, change in enumerate(changes):
+        if isinstance(change, Rekey):
+            continue
+        drafter.add(change, marks.get(i), doc, _unit(change))
+        if not isinstance(change, Repeal):
+            applied = apply_changes(doc, sequence, (i,), index)
+            doc, index = applied.doc, applied.index
+    return drafter.clauses

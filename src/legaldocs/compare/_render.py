@@ -31,6 +31,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any, Literal
 
+import attrs
+
 from legaldocs.compare._diff import Diff, Difference, InlineOp
 from legaldocs.dates import format_date
 from legaldocs.errors import LegaldocsError
@@ -48,7 +50,7 @@ from legaldocs.model._records import (
     Table,
 )
 
-__all__ = ["JSON_SCHEMA", "DiffFormat", "display_width", "render_diff"]
+__all__ = ["JSON_SCHEMA", "DiffFormat", "base_law_changes", "display_width", "render_diff"]
 
 DiffFormat = Literal["unified", "table", "html", "json", "kaimebun"]
 """The formats :func:`render_diff` writes."""
@@ -65,7 +67,8 @@ def render_diff(
     format: DiffFormat = "unified",
     *,
     numerals: Numerals | None = None,
-    typographic: bool = True,
+    typographic: bool | None = None,
+    amending_supplements: bool = False,
     table_format: Literal["text", "markdown", "html"] = "text",
     order: tuple[Literal["new", "old"], Literal["new", "old"]] = ("new", "old"),
     labels: tuple[str, str] = ("改正後", "改正前"),
@@ -81,8 +84,24 @@ def render_diff(
     Raises :class:`~legaldocs.LegaldocsError` for an unknown format or bad options.
     """
     style: Numerals = numerals or diff.new.style.numerals
-    if not typographic:
+    if format == "kaimebun":
+        import pendulum
+
+        from legaldocs.compare._kaimebun import render_kaimebun
+
+        today = pendulum.Date(2000, 1, 1)  # not written: the sentences carry no dates
+        amendment = diff.to_amendment(id="diff", enacted=today, effective=today)
+        return render_kaimebun(
+            amendment,
+            numerals=numerals,
+            document=diff.old,
+            typographic=bool(typographic),
+            supplements=amending_supplements,
+        )
+    if typographic is False:
         diff = diff.without_typographic()
+    if not amending_supplements:
+        diff = base_law_changes(diff)
     if format == "unified":
         return _unified(diff, style)
     if format == "table":
@@ -97,17 +116,31 @@ def render_diff(
         return _redline(diff, style)
     if format == "json":
         return _json(diff, style)
-    if format == "kaimebun":
-        import pendulum
-
-        from legaldocs.compare._kaimebun import render_kaimebun
-
-        today = pendulum.Date(2000, 1, 1)  # not written: the sentences carry no dates
-        amendment = diff.to_amendment(id="diff", enacted=today, effective=today)
-        return render_kaimebun(amendment, numerals=numerals, document=diff.old)
     raise LegaldocsError(
         f"render_diff: unknown format {format!r} (expected unified, table, html, json or kaimebun)"
     )
+
+
+def base_law_changes(diff: Diff) -> Diff:
+    """``diff`` without the changes to or of the 附則 of amending laws (supplements that
+    name a law, 附則（平成二六年六月一三日法律第七〇号）): a consolidated text appends each
+    amending law's own 附則, which is not a change of the law itself."""
+    amending = {s.key for s in diff.old.supplements if s.law_ref is not None}
+    amending_new = {s.key for s in diff.new.supplements if s.law_ref is not None}
+
+    def of_amending(path: str | None, keys: set[str]) -> bool:
+        return path is not None and path.split("/")[0] in keys
+
+    kept = tuple(
+        c
+        for c in diff.changes
+        if not (
+            of_amending(c.old_path, amending)
+            or of_amending(c.new_path, amending_new)
+            or (c.element_type == "supplement" and c.old is None and c.new_path in amending_new)
+        )
+    )
+    return attrs.evolve(diff, changes=kept)
 
 
 # ---------------------------------------------------------------------------------------
