@@ -610,7 +610,8 @@ def drafting_changes(
     ``supplements=False`` leaves out everything about the 附則 of amending laws (those that
     name a law), which the consolidated text carries but which no amending law writes.
     :class:`Rekey` changes come last. Also returns marks by position (``"proviso"`` for a
-    ただし書 added at the end, ``"kobun"`` for a 後段)."""
+    ただし書 added at the end, ``"kobun"`` for a 後段, ``"verbatim"`` for the diff's own
+    phrases, kept where the widened ones would not give the new text)."""
     changes = [c for c in amendment.changes if not isinstance(c, Rekey)]
     rekeys = [c for c in amendment.changes if isinstance(c, Rekey)]
     if not supplements:
@@ -630,14 +631,22 @@ def drafting_changes(
             ):
                 j += 1
             before = _node(doc, change.target, index)
+            start = doc
             sub = attrs.evolve(amendment, changes=tuple(changes[k:j]))
             applied = apply_changes(doc, sub, range(j - k), index)
             doc, index = applied.doc, applied.index
             after = _node(doc, change.target, index)
+            mine: list[tuple[Change, _Mark]] | None = None
             if isinstance(before, Paragraph | Item) and isinstance(after, Paragraph | Item):
-                rewritten.extend(_phrases(change.target, before, after.text, typographic))
-            else:
-                rewritten.extend((c, None) for c in changes[k:j])
+                try:
+                    mine = _phrases(change.target, before, after.text, typographic)
+                except (ValueError, LegaldocsError):
+                    mine = None  # nothing to anchor on (an emptied text)
+                if mine is not None and typographic and not _same_result(amendment, start, [c for c, _ in mine], doc):
+                    mine = None  # the widened quotes do not give the text: keep the diff's
+            if mine is None:
+                mine = [(c, "verbatim") for c in changes[k:j]]
+            rewritten.extend(mine)
             k = j
             continue
         rewritten.append((change, None))
@@ -650,6 +659,8 @@ def drafting_changes(
     if order:
         keys = _order_keys(document, [c for c, _ in rewritten])
         positions.sort(key=lambda i: keys[i])
+        if not _same_result(amendment, document, [rewritten[i][0] for i in positions], doc):
+            positions = list(range(len(rewritten)))
     out = [rewritten[i][0] for i in positions]
     marks: dict[int, str] = {}
     for n, i in enumerate(positions):
@@ -657,6 +668,19 @@ def drafting_changes(
         if mark is not None:
             marks[n] = mark
     return out + rekeys, marks
+
+
+def _same_result(
+    amendment: Amendment, document: Document, changes: list[Change], expected: Document
+) -> bool:
+    """True when ``changes`` in this order apply to ``document`` and give ``expected``
+    (every number free when it is given)."""
+    try:
+        sequence = attrs.evolve(amendment, changes=tuple(changes))
+        result = apply_changes(document, sequence, range(len(changes)), None).doc
+    except LegaldocsError:
+        return False
+    return result == expected
 
 
 def _target(change: Change) -> str | None:
@@ -712,6 +736,7 @@ def _phrases(
     merged = _merge([widen_span(old, new, s) for s in spans])
     shift = 0
     current = old
+    floor = 0
     i = 0
     while i < len(merged):
         span = merged[i]
@@ -723,8 +748,10 @@ def _phrases(
             ):
                 if _count_in(q, current, rest) == 1:
                     break
-            grown = balance(old, new, _grow(old, new, span, grows))
+            grown = balance(old, new, _grow(old, new, span, grows, floor))
             grows += 1
+            if grown[0] < floor:  # never back into a span already written
+                grown = span
             if grown == span:
                 break
             span = grown
@@ -740,6 +767,7 @@ def _phrases(
         out.append((_phrase_change(target, a, b, occurrence), None))
         current = current[: os_ + shift] + b + current[oe + shift :]
         shift += len(b) - len(a)
+        floor = oe
         i += 1
     return out
 
@@ -774,12 +802,12 @@ def _merge(spans: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, 
 
 
 def _grow(
-    old: str, new: str, span: tuple[int, int, int, int], grows: int = 0
+    old: str, new: str, span: tuple[int, int, int, int], grows: int = 0, floor: int = 0
 ) -> tuple[int, int, int, int]:
     """One more word of context: before the span on even steps, after it on odd ones
-    (or whichever side is left)."""
+    (or whichever side is left); never before ``floor``."""
     os_, oe, ns, ne = span
-    left = os_ > 0 and ns > 0
+    left = os_ > floor and ns > 0 and word_before(old, os_) >= floor
     right = oe < len(old) and ne < len(new)
     if left and (grows % 2 == 0 or not right):
         d = os_ - word_before(old, os_)
@@ -831,6 +859,7 @@ class _Layout:
         self.sizes: dict[str, int] = {}
         self.prefix: dict[str, tuple[Any, ...]] = {}
         self.nums: dict[str, Any] = {}
+        self.divisions: dict[tuple[str, int], bool] = {}
         self.prefix["preamble"] = (1,)
         self._list("preamble", [(f"preamble/{p.key}", p) for p in doc.preamble])
         self.prefix[""] = (2,)
@@ -862,6 +891,7 @@ class _Layout:
         self.sizes[container] = len(elements)
         for i, (path, element) in enumerate(elements):
             self.where[path] = (container, i)
+            self.divisions[(container, i)] = isinstance(element, Division)
             self.nums[path] = getattr(element, "num", None)
             kids: Sequence[Any] = ()
             if isinstance(element, Article):
@@ -919,10 +949,6 @@ def _order_keys(doc: Document, changes: list[Change]) -> list[tuple[Any, ...]]:
                 (up if change.by > 0 else down).setdefault(a[0], set()).update(
                     range(a[1], last + 1)
                 )
-        elif isinstance(change, DeleteElement):
-            found = layout.where.get(change.target)
-            if found is not None:
-                down.setdefault(found[0], set()).add(found[1])
     tokens: dict[str, dict[int, int]] = {}
     for container, indices in up.items():
         blocked = down.get(container, set())
@@ -935,7 +961,10 @@ def _order_keys(doc: Document, changes: list[Change]) -> list[tuple[Any, ...]]:
                 runs.append([i])
         mapping: dict[int, int] = {}
         for run in runs:
-            lo, hi = 2 * run[0], 2 * run[-1] + 1
+            first = run[0]
+            while first > 0 and layout.divisions.get((container, first - 1), False):
+                first -= 1  # an insertion at the end of the chapter before comes last
+            lo, hi = 2 * first, 2 * run[-1] + 1
             for t in range(lo, hi + 1):
                 mapping[t] = lo + hi - t
         tokens[container] = mapping
@@ -1061,7 +1090,7 @@ class _Drafter:
             element = w._element(change.target, doc)
             steps = self.steps(change.target, doc)
             suffix = f"の{element.kind}名中" if isinstance(element, Division) else "中"
-            if mark is not None and isinstance(change, InsertPhrase):
+            if mark in ("proviso", "kobun") and isinstance(change, InsertPhrase):
                 what = "ただし書" if mark == "proviso" else "後段"
                 self.clauses.append(
                     _Clause(

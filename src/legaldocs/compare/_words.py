@@ -58,6 +58,10 @@ def is_boundary(text: str, i: int) -> bool:
         before = text[i - 2] if a == "a" and i >= 2 else text[i - 1]
         after = text[i + 1] if b == "a" and i + 1 < len(text) else text[i]
         return not (char_class(before) == "A" and char_class(after) == "A")
+    for word in _FUNCTION_WORDS:  # never inside 並びに, 若しくは
+        for k in range(1, len(word)):
+            if text.startswith(word, i - k) and i - k >= 0:
+                return False
     if a == "P" or b == "P":
         return True
     if text[i] == "の" and _BRANCH.match(text, i) and _UNIT_END.search(text, 0, i):
@@ -90,7 +94,14 @@ def widen_span(old: str, new: str, span: tuple[int, int, int, int]) -> tuple[int
     equal) by whole characters of the shared context until each end is a word boundary in
     both texts, and the quoted old text is at least two characters unless it is a word."""
     os, oe, ns, ne = span
-    while os > 0 and ns > 0 and not (is_start(old, os) and is_start(new, ns)):
+    def starts(text: str, i: int, empty: bool) -> bool:
+        return is_boundary(text, i) if empty else is_start(text, i)
+
+    while (
+        os > 0
+        and ns > 0
+        and not (starts(old, os, os == oe) and starts(new, ns, ns == ne))
+    ):
         os, ns = os - 1, ns - 1
     while oe < len(old) and ne < len(new) and not (is_boundary(old, oe) and is_boundary(new, ne)):
         oe, ne = oe + 1, ne + 1
