@@ -642,7 +642,11 @@ def drafting_changes(
                     mine = _phrases(change.target, before, after.text, typographic)
                 except (ValueError, LegaldocsError):
                     mine = None  # nothing to anchor on (an emptied text)
-                if mine is not None and typographic and not _same_result(amendment, start, [c for c, _ in mine], doc):
+                if (
+                    mine is not None
+                    and typographic
+                    and not _same_result(amendment, start, [c for c, _ in mine], doc)
+                ):
                     mine = None  # the widened quotes do not give the text: keep the diff's
             if mine is None:
                 mine = [(c, "verbatim") for c in changes[k:j]]
@@ -719,7 +723,7 @@ def _phrases(
     rest = [t for child in node.children for t in _texts_below(child)]
     if new.startswith(old) and old.endswith("。"):
         tail = new[len(old) :]
-        if tail.startswith("ただし、") or tail.startswith("この場合において"):
+        if tail.startswith(("ただし、", "この場合において")):
             mark = "proviso" if tail.startswith("ただし") else "kobun"
             change = _unique_insert(old, tail, rest, target)
             if change is not None:
@@ -743,11 +747,11 @@ def _phrases(
         grows = 0
         while True:
             q = old[span[0] : span[1]]
-            if (q and len(q) >= 2) or (
-                q and is_boundary(old, span[0]) and span[1] - span[0] == 1 and _word_alone(q)
-            ):
-                if _count_in(q, current, rest) == 1:
-                    break
+            if (
+                (q and len(q) >= 2)
+                or (q and is_boundary(old, span[0]) and span[1] - span[0] == 1 and _word_alone(q))
+            ) and _count_in(q, current, rest) == 1:
+                break
             grown = balance(old, new, _grow(old, new, span, grows, floor))
             grows += 1
             if grown[0] < floor:  # never back into a span already written
@@ -945,10 +949,8 @@ def _order_keys(doc: Document, changes: list[Change]) -> list[tuple[Any, ...]]:
         elif isinstance(change, Shift):
             a, b = layout.where.get(change.first), layout.where.get(change.last or "")
             if a is not None:
-                last = b[1] if b is not None else layout.sizes[a[0]] - 1
-                (up if change.by > 0 else down).setdefault(a[0], set()).update(
-                    range(a[1], last + 1)
-                )
+                end = b[1] if b is not None else layout.sizes[a[0]] - 1
+                (up if change.by > 0 else down).setdefault(a[0], set()).update(range(a[1], end + 1))
     tokens: dict[str, dict[int, int]] = {}
     for container, indices in up.items():
         blocked = down.get(container, set())
@@ -1181,8 +1183,8 @@ class _Drafter:
             )
             return
         if isinstance(change, Shift):
-            first = self.steps(change.first, doc)
-            last = self.steps(change.last, doc) if change.last is not None else None
+            opening = self.steps(change.first, doc)
+            final = self.steps(change.last, doc) if change.last is not None else None
             element = w._element(change.first, doc)
             unit_word = _UNIT.get(type(element), "")
             if isinstance(element, Division):
@@ -1198,8 +1200,8 @@ class _Drafter:
                 _Clause(
                     unit=unit,
                     kind="struct",
-                    targets=[first],
-                    last=last,
+                    targets=[opening],
+                    last=final,
                     obj=f"を{count}{unit_word}ずつ",
                     verb=verb,
                 )
@@ -1209,37 +1211,37 @@ class _Drafter:
             element = change.element
             word = element.kind if isinstance(element, Division) else _UNIT.get(type(element), "")
             if change.after is not None:
-                where, steps = "の次に", self.steps(change.after, doc)
+                place, anchor = "の次に", self.steps(change.after, doc)
             elif change.before is not None:
-                where, steps = "の前に", self.steps(change.before, doc)
+                place, anchor = "の前に", self.steps(change.before, doc)
             elif change.parent == "前文":
-                where, steps = "前文に", ()
+                place, anchor = "前文に", ()
             elif not change.parent:
-                where, steps = ("" if isinstance(element, Supplement) else "本則に"), ()
+                place, anchor = ("" if isinstance(element, Supplement) else "本則に"), ()
             else:
-                where, steps = "に", self.steps(change.parent, doc)
+                place, anchor = "に", self.steps(change.parent, doc)
             text = w.render(element)
-            last = self.clauses[-1] if self.clauses else None
-            key = f"{where}|{word}"
+            previous = self.clauses[-1] if self.clauses else None
+            key = f"{place}|{word}"
             if (
-                last is not None
-                and last.kind == "insert"
-                and last.head_suffix == key
-                and last.targets == [steps]
+                previous is not None
+                and previous.kind == "insert"
+                and previous.head_suffix == key
+                and previous.targets == [anchor]
                 and word != "附則"
             ):
-                last.body = (
-                    (text + "\n" + last.body)
+                previous.body = (
+                    (text + "\n" + previous.body)
                     if change.after is not None
-                    else (last.body + "\n" + text)
+                    else (previous.body + "\n" + text)
                 )
-                last.verb = str(int(last.verb) + 1)
+                previous.verb = str(int(previous.verb) + 1)
                 return
             self.clauses.append(
                 _Clause(
                     unit=unit,
                     kind="insert",
-                    targets=[steps],
+                    targets=[anchor],
                     obj=word,
                     verb="1",
                     body=text,
@@ -1355,7 +1357,7 @@ def _write(clauses: list[_Clause], numerals: Numerals) -> list[str]:
     for clause in _group(clauses):
         if clause.kind == "block":
             close()
-            lines.append(clause.obj if clause.obj.endswith("。") else clause.obj)
+            lines.append(clause.obj)
             if clause.body:
                 lines.append(clause.body)
             continue

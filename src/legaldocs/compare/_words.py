@@ -94,14 +94,11 @@ def widen_span(old: str, new: str, span: tuple[int, int, int, int]) -> tuple[int
     equal) by whole characters of the shared context until each end is a word boundary in
     both texts, and the quoted old text is at least two characters unless it is a word."""
     os, oe, ns, ne = span
+
     def starts(text: str, i: int, empty: bool) -> bool:
         return is_boundary(text, i) if empty else is_start(text, i)
 
-    while (
-        os > 0
-        and ns > 0
-        and not (starts(old, os, os == oe) and starts(new, ns, ns == ne))
-    ):
+    while os > 0 and ns > 0 and not (starts(old, os, os == oe) and starts(new, ns, ns == ne)):
         os, ns = os - 1, ns - 1
     while oe < len(old) and ne < len(new) and not (is_boundary(old, oe) and is_boundary(new, ne)):
         oe, ne = oe + 1, ne + 1
