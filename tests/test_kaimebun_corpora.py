@@ -119,7 +119,9 @@ def test_pair(pair: tuple[Path, Path]) -> None:
             }[type(change)](change)
             text = getattr(node, "text", None)
             if text is not None and quote in text:
-                start = text.index(quote)
+                start = -1
+                for _ in range(change.occurrence or 1):
+                    start = text.index(quote, start + 1)
                 assert not inside_word(text, start, start + len(quote)), (change, text)
         applied = apply_changes(doc, drafted, (i,), index)
         doc, index = applied.doc, applied.index

@@ -51,10 +51,10 @@ from legaldocs.amend._changes import (
     Shift,
 )
 from legaldocs.compare._words import (
-    balance,
     char_class,
+    inside_brackets,
     is_boundary,
-    widen_span,
+    is_start,
     word_after,
     word_before,
 )
@@ -737,33 +737,55 @@ def _phrases(
         return []
     out: list[tuple[Change, _Mark]] = []
     # applied left to right: the text before each span is already new
-    merged = _merge([widen_span(old, new, s) for s in spans])
+    widener = _Widener(old, new, spans)
+    i = 0
+    while i < len(widener.spans):  # first every span by itself, merging those that meet
+        i = widener.settle(i) + 1
+    settled = list(widener.spans)
+    while True:
+        written = _write_spans(target, old, new, list(settled), rest)
+        if isinstance(written, list):
+            return out + written
+        # span ``written`` could only start inside a word, right after the one before:
+        # quote the two as one
+        k = written
+        settled[k - 1 : k + 1] = [
+            (settled[k - 1][0], settled[k][1], settled[k - 1][2], settled[k][3])
+        ]
+
+
+def _write_spans(
+    target: str,
+    old: str,
+    new: str,
+    spans: list[tuple[int, int, int, int]],
+    rest: list[str],
+) -> list[tuple[Change, _Mark]] | int:
+    """The phrase changes for settled ``spans``, each grown until it occurs once where it
+    applies; or the index of a span that cannot start at a word boundary."""
+    out: list[tuple[Change, _Mark]] = []
+    widener = _Widener(old, new, spans)
     shift = 0
     current = old
-    floor = 0
     i = 0
-    while i < len(merged):
-        span = merged[i]
+    while i < len(widener.spans):
+        span = widener.spans[i]
         grows = 0
         while True:
             q = old[span[0] : span[1]]
             if (
                 (q and len(q) >= 2)
-                or (q and is_boundary(old, span[0]) and span[1] - span[0] == 1 and _word_alone(q))
+                or (q and is_start(old, span[0]) and span[1] - span[0] == 1 and _word_alone(q))
             ) and _count_in(q, current, rest) == 1:
                 break
-            grown = balance(old, new, _grow(old, new, span, grows, floor))
+            grown = widener.grow(i, grows)
             grows += 1
-            if grown[0] < floor:  # never back into a span already written
-                grown = span
             if grown == span:
                 break
             span = grown
-            # swallow the spans the widened one reaches
-            while i + 1 < len(merged) and merged[i + 1][0] <= span[1]:
-                nxt = merged.pop(i + 1)
-                span = (span[0], max(span[1], nxt[1]), span[2], max(span[3], nxt[3]))
         os_, oe, ns, ne = span
+        if i > 0 and os_ < oe and not is_start(old, os_) and os_ == widener.floor:
+            return i
         a, b = old[os_:oe], new[ns:ne]
         occurrence = None
         if a and _count_in(a, current, rest) > 1:
@@ -771,9 +793,96 @@ def _phrases(
         out.append((_phrase_change(target, a, b, occurrence), None))
         current = current[: os_ + shift] + b + current[oe + shift :]
         shift += len(b) - len(a)
-        floor = oe
+        widener.floor = oe
         i += 1
     return out
+
+
+class _Widener:
+    """The edited spans of one text (old start, old end, new start, new end; the texts
+    are equal between them), grown by whole words: a span that reaches the next one
+    takes it in, and none grows back into one already written (``floor``)."""
+
+    def __init__(self, old: str, new: str, spans: list[tuple[int, int, int, int]]) -> None:
+        self.old, self.new = old, new
+        self.spans = spans
+        self.floor = 0
+
+    def right(self, i: int, target: int) -> tuple[int, int, int, int]:
+        os_, oe, ns, ne = self.spans[i]
+        target = min(target, len(self.old))
+        while i + 1 < len(self.spans) and self.spans[i + 1][0] < target:
+            nxt = self.spans.pop(i + 1)
+            oe, ne = nxt[1], nxt[3]
+            target = max(target, oe)
+        ne += target - oe
+        oe = target
+        self.spans[i] = (os_, oe, ns, ne)
+        return self.spans[i]
+
+    def left(self, i: int, target: int) -> tuple[int, int, int, int]:
+        os_, oe, ns, ne = self.spans[i]
+        target = max(target, self.floor)
+        self.spans[i] = (target, oe, ns - (os_ - target), ne)
+        return self.spans[i]
+
+    def settle(self, i: int) -> int:
+        """Whole words for span ``i`` before any is written; a span that grows back into
+        the one before takes it in. Returns the span's index."""
+        while True:
+            self.whole_words(i)
+            if i > 0 and self.spans[i - 1][1] > self.spans[i][0]:
+                before = self.spans.pop(i - 1)
+                i -= 1
+                os_, oe, _ns, ne = self.spans[i]
+                start = min(before[0], os_)
+                self.spans[i] = (start, oe, before[2] - (before[0] - start), ne)
+                continue
+            return i
+
+    def whole_words(self, i: int) -> tuple[int, int, int, int]:
+        """Grow span ``i`` until both ends are word boundaries in both texts and its
+        brackets are balanced."""
+        old, new = self.old, self.new
+        for _ in range(len(old) + 1):
+            os_, oe, ns, ne = self.spans[i]
+            start_ok = (is_boundary if os_ == oe else is_start)(old, os_) and (
+                is_boundary if ns == ne else is_start
+            )(new, ns)
+            if not start_ok and os_ > self.floor and ns > 0:
+                self.left(i, os_ - 1)
+                if self.floor == 0 and i > 0 and self.spans[i - 1][1] > self.spans[i][0]:
+                    return self.spans[i]  # settle() takes the span before in
+                continue
+            if not (is_boundary(old, oe) and is_boundary(new, ne)) and oe < len(old):
+                self.right(i, oe + 1)
+                continue
+            o_open, o_close = inside_brackets(old[os_:oe])
+            n_open, n_close = inside_brackets(new[ns:ne])
+            if (o_open or n_open) and oe < len(old):
+                self.right(i, word_after(old, oe))
+                continue
+            if (o_close or n_close) and os_ > self.floor and ns > 0:
+                self.left(i, word_before(old, os_))
+                if self.floor == 0 and i > 0 and self.spans[i - 1][1] > self.spans[i][0]:
+                    return self.spans[i]
+                continue
+            break
+        return self.spans[i]
+
+    def grow(self, i: int, grows: int) -> tuple[int, int, int, int]:
+        """One more word of context: before the span on even steps, after it on odd ones
+        (or whichever side is left)."""
+        os_, oe, ns, _ne = self.spans[i]
+        left = os_ > self.floor and ns > 0 and word_before(self.old, os_) >= self.floor
+        right = oe < len(self.old)
+        if left and (grows % 2 == 0 or not right):
+            self.left(i, word_before(self.old, os_))
+        elif right:
+            self.right(i, word_after(self.old, oe))
+        else:
+            return self.spans[i]
+        return self.whole_words(i)
 
 
 def _word_alone(q: str) -> bool:
@@ -1494,9 +1603,13 @@ def _toc_edit(a: str, b: str, old_lines: list[str]) -> str:
     ]
     if not spans:
         return f"「{a}」を「{b}」に"
-    span = widen_span(a, b, (spans[0][0], spans[-1][1], spans[0][2], spans[-1][3]))
+    widener = _Widener(a, b, spans)
+    widener.right(0, spans[-1][1])  # one quote for the line
+    span = widener.whole_words(0)
+    grows = 0
     while whole.count(a[span[0] : span[1]]) != 1 and span != (0, len(a), 0, len(b)):
-        grown = balance(a, b, _grow(a, b, span))
+        grown = widener.grow(0, grows)
+        grows += 1
         if grown == span:
             break
         span = grown

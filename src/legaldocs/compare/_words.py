@@ -22,7 +22,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["char_class", "inside_word", "is_boundary", "is_start"]
+__all__ = [
+    "balance",
+    "char_class",
+    "inside_brackets",
+    "inside_word",
+    "is_boundary",
+    "is_start",
+    "widen_span",
+    "word_after",
+    "word_before",
+]
 
 _NUMERAL = "〇一二三四五六七八九十百千0-9０-９"
 _BRANCH = re.compile(f"の[{_NUMERAL}]+")
@@ -108,8 +118,9 @@ def widen_span(old: str, new: str, span: tuple[int, int, int, int]) -> tuple[int
 _PAIRS = (("（", "）"), ("「", "」"), ("(", ")"), ("『", "』"))
 
 
-def _unbalanced(text: str) -> tuple[bool, bool]:
-    """(an opening bracket is not closed, a closing bracket was not opened)."""
+def inside_brackets(text: str) -> tuple[bool, bool]:
+    """Unmatched brackets in ``text``: (an opening one is not closed, a closing one was
+    not opened)."""
     opened = closed = False
     for left, right in _PAIRS:
         depth = 0
@@ -129,8 +140,8 @@ def balance(old: str, new: str, span: tuple[int, int, int, int]) -> tuple[int, i
     """Grow ``span`` until neither quote has an unmatched bracket (or a text ends)."""
     os, oe, ns, ne = span
     for _ in range(len(old) + len(new)):
-        o_open, o_close = _unbalanced(old[os:oe])
-        n_open, n_close = _unbalanced(new[ns:ne])
+        o_open, o_close = inside_brackets(old[os:oe])
+        n_open, n_close = inside_brackets(new[ns:ne])
         if (o_open or n_open) and oe < len(old) and ne < len(new):
             d = word_after(old, oe) - oe
             oe, ne = oe + d, ne + d
