@@ -1161,6 +1161,7 @@ class _Clause:
     new: tuple[Step, ...] | None = None  # renumber: the new citation
     last: tuple[Step, ...] | None = None  # shift: the last of the run
     joined: str = "and"  # how several targets are joined: and, range
+    ordinal: int | None = None  # an article's place in the body (articles in a row)
     head_suffix: str = "中"
 
 
@@ -1170,6 +1171,23 @@ class _Drafter:
     def __init__(self, writer: _Writer) -> None:
         self.w = writer
         self.clauses: list[_Clause] = []
+        self._ordinals: tuple[Document, dict[Num, int]] | None = None
+
+    def ordinals(self, doc: Document) -> dict[Num, int]:
+        """The place of each article of the body (not of a 附則), by number."""
+        if self._ordinals is None or self._ordinals[0] is not doc:
+            places: dict[Num, int] = {}
+
+            def visit(elements: Sequence[Any]) -> None:
+                for element in elements:
+                    if isinstance(element, Article):
+                        places[element.num] = len(places)
+                    elif isinstance(element, Division):
+                        visit(element.children)
+
+            visit(doc.body)
+            self._ordinals = (doc, places)
+        return self._ordinals[1]
 
     def steps(self, target: str, doc: Document) -> tuple[Step, ...]:
         return self.w.citation(target, doc).steps
@@ -1217,6 +1235,9 @@ class _Drafter:
             which = ""
             if change.occurrence is not None:
                 which = f"{_count(change.occurrence, w.numerals)}番目の"
+            ordinal = None
+            if len(steps) == 1 and steps[0].kind == "条" and steps[0].num is not None:
+                ordinal = self.ordinals(doc).get(steps[0].num)
             if isinstance(change, ReplacePhrase):
                 obj, verb = f"{which}「{change.old}」を「{change.new}」に", "改める"
             elif isinstance(change, InsertPhrase):
@@ -1232,6 +1253,7 @@ class _Drafter:
                     obj=obj,
                     verb=verb,
                     head_suffix=suffix,
+                    ordinal=ordinal,
                 )
             )
             return
@@ -1397,15 +1419,25 @@ def _next_num(a: Step, b: Step) -> bool:
 
 
 def _group(clauses: list[_Clause]) -> list[_Clause]:
-    """及び and から…まで: deletions of consecutive siblings become one clause; the same
-    phrase edit in sibling provisions, one clause."""
+    """及び, 並びに and から…まで: deletions of consecutive siblings become one clause
+    (第二号から第四号までを削り); the same phrase edit in sibling provisions, each edited
+    only so, one clause (第五条第一項及び第二項中); in three or more articles in a row,
+    第百十六条から第百十七条の六までの規定中."""
+    alone = [
+        (k == 0 or clauses[k - 1].targets != c.targets)
+        and (k + 1 == len(clauses) or clauses[k + 1].targets != c.targets)
+        for k, c in enumerate(clauses)
+    ]
     out: list[_Clause] = []
-    for clause in clauses:
+    single: list[bool] = []
+    for k, clause in enumerate(clauses):
         last = out[-1] if out else None
         if (
             last is not None
             and clause.kind == last.kind == "struct"
             and clause.verb == last.verb == "削る"
+            and clause.new is None
+            and last.new is None
             and clause.unit == last.unit
             and _siblings(last.targets[-1], clause.targets[0])
             and _next_num(last.targets[-1][-1], clause.targets[0][-1])
@@ -1415,17 +1447,28 @@ def _group(clauses: list[_Clause]) -> list[_Clause]:
             continue
         if (
             last is not None
+            and single[-1]
+            and alone[k]
             and clause.kind == last.kind == "phrase"
             and (clause.obj, clause.verb, clause.head_suffix)
             == (last.obj, last.verb, last.head_suffix)
-            and clause.unit == last.unit
             and _siblings(last.targets[-1], clause.targets[0])
-            and last.joined == "and"
-            and not (len(out) >= 2 and out[-2].targets[-1] == last.targets[0])
+            and (
+                clause.unit == last.unit
+                or (
+                    len(clause.targets[0]) == 1
+                    and clause.ordinal is not None
+                    and last.ordinal is not None
+                    and clause.ordinal == last.ordinal + len(last.targets)
+                )
+            )
         ):
+            if clause.unit != last.unit and (last.joined == "range" or len(last.targets) == 1):
+                last.joined = "range"  # articles in a row
             last.targets.append(clause.targets[0])
             continue
         out.append(clause)
+        single.append(alone[k])
     return out
 
 
@@ -1436,6 +1479,8 @@ def _names(clause: _Clause, prev: tuple[Step, ...] | None, numerals: Numerals) -
         return first
     own = [_fmt(t[-1:], numerals) for t in targets[1:]]
     if clause.joined == "range" and len(targets) > 2:
+        if clause.kind == "phrase":
+            return f"{first}から{own[-1]}までの規定"
         return f"{first}から{own[-1]}まで"
     return "、".join([first, *own[:-1]]) + "及び" + own[-1]
 
