@@ -1226,7 +1226,7 @@ class _Drafter:
                         unit=unit,
                         kind="proviso",
                         targets=[steps],
-                        obj=f"次の{what}を",
+                        obj=f"に次の{what}を",
                         verb="加える",
                         body="\u3000" + change.phrase,
                     )
@@ -1265,7 +1265,10 @@ class _Drafter:
             elif old is None:
                 obj, verb = f"に見出しとして「{change.caption}」を付", "する"
             else:
-                obj, verb = f"の見出しを「{change.caption}」に", "改める"
+                obj, verb = _caption_edit(old, change.caption) or (
+                    f"の見出しを「{change.caption}」に",
+                    "改める",
+                )
             self.clauses.append(
                 _Clause(unit=unit, kind="caption", targets=[steps], obj=obj, verb=verb)
             )
@@ -1341,7 +1344,13 @@ class _Drafter:
         if isinstance(change, InsertElement):
             element = change.element
             word = element.kind if isinstance(element, Division) else _UNIT.get(type(element), "")
-            if change.after is not None:
+            if change.after is not None and _is_last(doc, change.after, w):
+                full = self.steps(change.after, doc)
+                # the parent: 第六条第一項 → 第六条; a lone paragraph is cited as its article
+                place, anchor = "に", (full if full and full[-1].kind == "条" else full[:-1])
+                if not anchor:
+                    place, anchor = "の次に", full
+            elif change.after is not None:
                 place, anchor = "の次に", self.steps(change.after, doc)
             elif change.before is not None:
                 place, anchor = "の前に", self.steps(change.before, doc)
@@ -1379,6 +1388,53 @@ class _Drafter:
                     head_suffix=key,
                 )
             )
+
+
+def _is_last(doc: Document, target: str, w: _Writer) -> bool:
+    """True when ``target`` is a paragraph or item and the last of its siblings (an
+    insertion after it is 「第五条に次の一項を加える」)."""
+    found = w._locate(target, doc)
+    if found is None:
+        return False
+    loc = found[1]
+    node = _tree.node_at(doc, loc)
+    if not isinstance(node, Paragraph | Item) or len(loc) < 2:
+        return False
+    parent = _tree.node_at(doc, loc[:-1])
+    field, index = loc[-1]
+    return bool(index == len(getattr(parent, field)) - 1)
+
+
+def _caption_edit(old: str, new: str) -> tuple[str, str] | None:
+    """の見出し中「目的」の下に「及び定義」を加え: one whole-word edit inside a caption,
+    or None (the caption is then given whole)."""
+    spans = [
+        (op.old_start, op.old_end, op.new_start, op.new_end)
+        for op in inline_diff(old, new)
+        if op.tag != "equal"
+    ]
+    if not spans:
+        return None
+    widener = _Widener(old, new, spans)
+    widener.right(0, spans[-1][1])
+    span = widener.whole_words(0)
+    grows = 0
+    while old.count(old[span[0] : span[1]]) != 1 or span[0] == span[1]:
+        grown = widener.grow(0, grows)
+        grows += 1
+        if grown == span:
+            return None
+        span = grown
+    a, b = old[span[0] : span[1]], new[span[2] : span[3]]
+    if a == old:
+        return None  # the whole caption: 見出しを「…」に改める
+    change = _phrase_change("見出し", a, b, None)
+    if isinstance(change, InsertPhrase):
+        where = "の下に" if change.position == "after" else "の上に"
+        return f"の見出し中「{change.anchor}」{where}「{change.phrase}」を", "加える"
+    if isinstance(change, DeletePhrase):
+        return f"の見出し中「{a}」を", "削る"
+    return f"の見出し中「{a}」を「{b}」に", "改める"
 
 
 def _count(n: int, numerals: Numerals) -> str:
@@ -1545,7 +1601,11 @@ def _write(clauses: list[_Clause], numerals: Numerals) -> list[str]:
         elif clause.kind == "struct":
             verb_joint()
             name = _rel(target, prev, numerals)
-            if name.startswith("同") or len(target) < 2 or target[-1].kind == "条":
+            if mid is not None and len(target) >= 2 and target[:-1] == mid:
+                head = _names(clause, mid, numerals)
+                head = head[len(_SAME.get(mid[-1].kind, "")) :] if head.startswith("同") else head
+                new_prev = target
+            elif name.startswith("同") or len(target) < 2 or target[-1].kind == "条":
                 head = _names(clause, prev, numerals)
                 mid = None
                 new_prev = target
