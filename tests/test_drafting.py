@@ -205,8 +205,14 @@ def test_the_page_renders_in_chromium(kind: str, tmp_path: Path) -> None:
     assert len(data) > 10_000  # text was drawn, not a blank page
     pdf = tmp_path / f"{kind}.pdf"
     subprocess.run(
-        [chromium, "--headless", "--no-sandbox", "--disable-gpu", f"--print-to-pdf={pdf}",
-         source.as_uri()],
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            f"--print-to-pdf={pdf}",
+            source.as_uri(),
+        ],
         check=True,
         capture_output=True,
         timeout=120,
@@ -256,14 +262,22 @@ def test_cli_writes_docx(tmp_path: Path) -> None:
     assert code == 0
     table = docx.Document(str(out)).tables[0]
     texts = [c.text for row in table.rows for c in row.cells]
-    assert "第二十七条　この節の規定に基づく処分又はその不作為については、審査請求をすることができない。" in texts
+    assert (
+        "第二十七条　この節の規定に基づく処分又はその不作為については、審査請求をすることができない。"
+        in texts
+    )
     assert "（削る）" in texts
 
 
 def test_cli_refuses_docx_to_the_terminal(capsys: pytest.CaptureFixture[str]) -> None:
     code = main(
-        ["diff", str(GYOSEI / "08-20060614.law.txt"), str(GYOSEI / "09-20140613.law.txt"),
-         "--format", "docx"]
+        [
+            "diff",
+            str(GYOSEI / "08-20060614.law.txt"),
+            str(GYOSEI / "09-20140613.law.txt"),
+            "--format",
+            "docx",
+        ]
     )
     assert code != 0
     assert "-o" in capsys.readouterr().err

@@ -775,7 +775,13 @@ def _write_spans(
             q = old[span[0] : span[1]]
             if (
                 (q and len(q) >= 2)
-                or (q and is_start(old, span[0]) and span[1] - span[0] == 1 and _word_alone(q))
+                or (
+                    q
+                    and is_start(old, span[0])
+                    and span[1] - span[0] == 1
+                    and _word_alone(q)
+                    and not _anchor_only(q, new[span[2] : span[3]])
+                )
             ) and _count_in(q, current, rest) == 1:
                 break
             grown = widener.grow(i, grows)
@@ -879,7 +885,14 @@ class _Widener:
         if left and (grows % 2 == 0 or not right):
             self.left(i, word_before(self.old, os_))
         elif right:
-            self.right(i, word_after(self.old, oe))
+            end = word_after(self.old, oe)
+            if (
+                end < len(self.old)
+                and char_class(self.old[end - 1]) == "K"
+                and char_class(self.old[end]) == "H"
+            ):
+                end = word_after(self.old, end)  # a word with its 送り仮名: 届け出る
+            self.right(i, end)
         else:
             return self.spans[i]
         return self.whole_words(i)
@@ -889,6 +902,12 @@ def _word_alone(q: str) -> bool:
     """A one-character quote that is a word by itself: anything but a lone kana (「甲」,
     「、」 are words; 「す」 of 付す is not)."""
     return char_class(q) != "H"
+
+
+def _anchor_only(q: str, b: str) -> bool:
+    """True when a one-character quote would only anchor an addition (「、」の下に…):
+    a drafter quotes a word there."""
+    return char_class(q) == "P" and (b.startswith(q) or b.endswith(q))
 
 
 def _count_in(q: str, current: str, rest: list[str]) -> int:

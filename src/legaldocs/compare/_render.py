@@ -611,8 +611,8 @@ def _table(
     if table_format == "markdown":
         flat = [
             (
-                _split_lines([line for a, _ in unit for line in a]),
-                _split_lines([line for _, b in unit for line in b]),
+                _split_lines([line for a, _ in unit for line in a if line]),
+                _split_lines([line for _, b in unit for line in b if line]),
             )
             for unit in rows
         ]
