@@ -5,9 +5,10 @@ against the two versions. Where the amending law is known, the sentences were co
 with its text (the consolidated versions carry every change, so the sentences can differ
 from the law only in grouping and quoting, never in what changes):
 
-- 行政手続法 05→06: 行政手続法の一部を改正する法律（平成十七年法律第七十三号）, e-Gov 417AC0000000073
-- 行政手続法 08→09: 行政不服審査法の施行に伴う関係法律の整備等に関する法律（平成二十六年法律第六十九号）
-  第二十六条 (異議申立て → 再調査の請求, 第二十七条 rewritten)
+- 行政手続法 05→06: 行政手続法の一部を改正する法律（平成十七年法律第七十三号）,
+  e-Gov 417AC0000000073 (第四条に次の一項を加える, 第五章の次に次の一章を加える)
+- 行政手続法 08→09: 行政不服審査法の施行に伴う関係法律の整備等に関する法律
+  （平成二十六年法律第六十九号）第二十六条 (異議申立て → 再調査の請求, 第二十七条 rewritten)
 - 行政手続法 09→10: 行政手続法の一部を改正する法律（平成二十六年法律第七十号）: 目次中…,
   第三十五条中第三項を第四項とし…第一項の次に次の一項を加える, 第三十六条の次に次の一条を加える,
   第四章の次に次の一章を加える
