@@ -230,9 +230,13 @@ def test_docx_reads_back_with_cells_and_underlines() -> None:
     (table,) = document.tables
     cells = [[c.text for c in row.cells] for row in table.rows]
     assert cells[0] == ["改正後", "改正前"]
-    assert cells[1] == ["　（用語の定義）", "　（定義）"]
-    assert ["　一～五　（略）", "　一～五　（略）"] in cells
-    assert ["　八　辛", "（新設）"] in cells
+    assert cells[1] == ["（用語の定義）", "（定義）"]
+    assert cells[2] == ["第二条　次に掲げる者をいう。"] * 2
+    assert ["一～五　（略）", "一～五　（略）"] in cells
+    assert ["八　辛", "（新設）"] in cells
+    # indents are formatting, not spaces: items one character in, wrapped lines hanging
+    indent = [row.cells[0].paragraphs[0].paragraph_format.left_indent for row in table.rows]
+    assert indent[3] > indent[2]
     underlined = [
         run.text
         for row in table.rows

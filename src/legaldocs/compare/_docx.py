@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from legaldocs.compare._shinkyu import Block
+from legaldocs.compare._shinkyu import Block, hang
 from legaldocs.errors import FormatError
 
 __all__ = ["docx_table"]
@@ -62,7 +62,11 @@ def docx_table(
             for cell, side in zip(row.cells, order, strict=True):
                 paragraph = cell.paragraphs[0]
                 paragraph.paragraph_format.space_after = Pt(0)
-                for text, marked in getattr(block, side):
+                depth, pieces = hang(getattr(block, side))
+                # wrapped lines hang one character in (ぶら下げ字下げ)
+                paragraph.paragraph_format.left_indent = Pt(10.5 * (depth + 1))
+                paragraph.paragraph_format.first_line_indent = Pt(-10.5)
+                for text, marked in pieces:
                     run = paragraph.add_run(text)
                     if marked:
                         run.underline = True

@@ -60,6 +60,12 @@ table.legaldocs-shinkyu th, table.legaldocs-shinkyu td {
 table.legaldocs-shinkyu th { border: 1px solid #000; text-align: center; background: #eee; }
 table.legaldocs-shinkyu tr.unit td { border-top: 1px solid #000; padding-top: 0.5em; }
 table.legaldocs-shinkyu tbody tr:last-child td { border-bottom: 1px solid #000; }
+table.legaldocs-shinkyu .h0 { padding-left: 1em; text-indent: -1em; }
+table.legaldocs-shinkyu .h1 { padding-left: 2em; text-indent: -1em; }
+table.legaldocs-shinkyu .h2 { padding-left: 3em; text-indent: -1em; }
+table.legaldocs-shinkyu .h3 { padding-left: 4em; text-indent: -1em; }
+table.legaldocs-shinkyu .h4 { padding-left: 5em; text-indent: -1em; }
+table.legaldocs-shinkyu .h5 { padding-left: 6em; text-indent: -1em; }
 u { text-decoration: underline; text-decoration-thickness: 1.5px; text-underline-offset: 3px; }
 ins { color: #0a4a8a; text-decoration: underline; background: #e8f0fb; }
 del { color: #8a1010; text-decoration: line-through; background: #fbe9e9; }

@@ -36,7 +36,7 @@ import attrs
 from legaldocs.compare._diff import Diff, Difference, InlineOp
 from legaldocs.compare._page import LABELS, labels_for
 from legaldocs.compare._page import page as _page
-from legaldocs.compare._shinkyu import Block, Pairer, wrap
+from legaldocs.compare._shinkyu import Block, Pairer, hang, wrap
 from legaldocs.dates import format_date
 from legaldocs.errors import LegaldocsError
 from legaldocs.model._citation import Citation, Step
@@ -684,6 +684,13 @@ def _html_segments(line: Segments) -> str:
     )
 
 
+def _html_line(line: Segments) -> str:
+    """One line of the law as a block whose wrapped lines hang under its text (class
+    ``h0``, ``h1``, … by indent level)."""
+    depth, rest = hang(line)
+    return f'<div class="h{min(depth, 5)}">{_html_segments(rest)}</div>'
+
+
 def _html_table(
     heads: tuple[str, str], rows: list[list[tuple[list[Segments], list[Segments]]]]
 ) -> str:
@@ -694,8 +701,8 @@ def _html_table(
     ]
     for unit in rows:
         for k, (left, right) in enumerate(unit):
-            a = "<br>".join(_html_segments(line) for line in left)
-            b = "<br>".join(_html_segments(line) for line in right)
+            a = "".join(_html_line(line) for line in left)
+            b = "".join(_html_line(line) for line in right)
             cls = ' class="unit"' if k == 0 else ""
             out.append(f"<tr{cls}><td>{a}</td><td>{b}</td></tr>")
     out.extend(["</tbody>", "</table>"])

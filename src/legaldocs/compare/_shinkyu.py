@@ -358,6 +358,22 @@ def _joined(labels: list[str]) -> str:
     return f"{labels[0]}～{labels[-1]}"
 
 
+def hang(line: Sequence[tuple[str, bool]]) -> tuple[int, Segments]:
+    """(indent level, the line without its leading full-width spaces): the writers indent
+    wrapped lines by the level plus one character (ぶら下げ字下げ, as tables are set)."""
+    pieces = [p for p in line if p[0]]
+    depth = 0
+    while pieces and not pieces[0][1] and pieces[0][0].startswith("\u3000"):
+        text = pieces[0][0]
+        stripped = text.lstrip("\u3000")
+        depth += len(text) - len(stripped)
+        if stripped:
+            pieces[0] = (stripped, pieces[0][1])
+        else:
+            pieces.pop(0)
+    return depth, pieces
+
+
 # ---------------------------------------------------------------------------------------
 # 禁則 line breaking
 
@@ -424,4 +440,4 @@ def _segments(chars: Sequence[tuple[str, bool]]) -> Segments:
     return out
 
 
-__all__ = ["Block", "Pairer", "Segments", "marked", "wrap"]
+__all__ = ["Block", "Pairer", "Segments", "hang", "marked", "wrap"]
