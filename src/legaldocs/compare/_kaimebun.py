@@ -885,14 +885,7 @@ class _Widener:
         if left and (grows % 2 == 0 or not right):
             self.left(i, word_before(self.old, os_))
         elif right:
-            end = word_after(self.old, oe)
-            if (
-                end < len(self.old)
-                and char_class(self.old[end - 1]) == "K"
-                and char_class(self.old[end]) == "H"
-            ):
-                end = word_after(self.old, end)  # a word with its 送り仮名: 届け出る
-            self.right(i, end)
+            self.right(i, word_after(self.old, oe))
         else:
             return self.spans[i]
         return self.whole_words(i)
@@ -1079,6 +1072,13 @@ def _order_keys(doc: Document, changes: list[Change]) -> list[tuple[Any, ...]]:
             if a is not None:
                 end = b[1] if b is not None else layout.sizes[a[0]] - 1
                 (up if change.by > 0 else down).setdefault(a[0], set()).update(range(a[1], end + 1))
+    # a deletion beside provisions numbered up is done with them, back to front
+    # (第五号を削り、第四号を第五号とし、第三号の次に次の一号を加える)
+    for change in changes:
+        if isinstance(change, DeleteElement) and not change.placeholder:
+            found = layout.where.get(change.target)
+            if found is not None and found[0] in up:
+                up[found[0]].add(found[1])
     tokens: dict[str, dict[int, int]] = {}
     for container, indices in up.items():
         blocked = down.get(container, set())
@@ -1494,7 +1494,7 @@ def _next_num(a: Step, b: Step) -> bool:
 
 
 def _group(clauses: list[_Clause]) -> list[_Clause]:
-    """及び, 並びに and から…まで: deletions of consecutive siblings become one clause
+    """及び and から…まで: deletions of consecutive siblings become one clause
     (第二号から第四号までを削り); the same phrase edit in sibling provisions, each edited
     only so, one clause (第五条第一項及び第二項中); in three or more articles in a row,
     第百十六条から第百十七条の六までの規定中."""
