@@ -1,27 +1,31 @@
 """Amendment sentences (改め文): :func:`render_kaimebun`.
 
 An :class:`~legaldocs.amendment.Amendment` is written the way Japanese drafters write an
-amending law: each change names its target as the text stands when the change applies, in
-the document's numerals (第三条 in a statute, 第3条 in the clinic's pages)::
+amending law (the rules, with an example each, are in ``docs/explanation/kaimebun.md``):
+each change names its target as the text stands when the change applies, in the document's
+numerals (第三条 in a statute, 第3条 in the clinic's pages)::
 
-    第三条中「甲」を「乙」に、「丙」を「丁」に改める。
-    第四十二条第一項中「第四十条」の下に「、第四十二条の二」を加える。
-    第五条中「、丙」を削る。
-    第九条を削り、第十条を第九条とする。
-    第三十八条中第七項を第九項とし、第四項から第六項までを二項ずつ繰り下げる。
-    第六十一条を次のように改める。     (followed by the new article)
-    第十七条の次に次の一条を加える。   (followed by the new article)
-    第三条の見出しを「（定義）」に改める。
+    第一条の見出し中「目的」の下に「及び定義」を加え、同条第一項中「手続」の下に「及び命令等を定める手続」を加える。
+    第三十五条中第三項を第四項とし、同条第二項中「前項」を「前二項」に改め、同項を同条第三項とし、同条第一項の次に次の一項を加える。
+    第二条中第二号から第四号までを削り、第五号を第二号とする。
+    第五条第二項及び第三項中「当該」を削る。
+    第十条から第十二条までの規定中「懲役」を「拘禁刑」に改める。
+    第五条に次のただし書を加える。   (followed by the proviso)
+    第六条に次の一項を加える。       (followed by the new paragraph)
+    第二条を第三条とし、第二章を第三章とし、第一章の次に次の一章を加える。
+    目次中「行政指導（第三十二条―第三十六条）」を「行政指導（第三十二条―第三十六条の二）」に改める。
 
-Consecutive changes to one provision are joined into one sentence (「甲」を「乙」に改め、
-「丙」を削る); consecutive deletions and renumberings likewise (…を削り、…を…とし、…).
-New provisions are written as Lawtext for a statute (kanji numerals) and in the plain-text
-format for an Arabic-numbered page. :class:`~legaldocs.amendment.Rekey` and changes of the
-document's ``style`` or ``lang`` have no legal text and are not written.
+With the ``document`` the amendment applies to (always, from :func:`legaldocs.render_diff`),
+the amendment is first rewritten as a drafter would (:func:`drafting_changes`): phrases are
+derived again per provision and quoted by whole words (:mod:`._words`), the changes go front
+to back, one sentence per article, each provision's renumbering folded into its sentence;
+the rewritten amendment is checked to give the same text. Without a document, or with
+``drafting=False``, the changes are written in their own order, consecutive changes to one
+provision joined into one sentence.
 
-Targets given as key paths need the ``document`` the amendment applies to: the changes are
-replayed on it so that every target is cited as it stands when its change applies (which is
-how 改め文 read). Without a document, targets must be citations.
+New provisions are written by ``render`` (by default the registered formats: Lawtext for a
+statute, the plain-text format for an Arabic-numbered page). :class:`~legaldocs.amendment.Rekey`
+and changes of the document's ``style`` or ``lang`` have no legal text and are not written.
 """
 
 from __future__ import annotations
@@ -105,6 +109,11 @@ def render_kaimebun(
     ``render`` writes a new provision, given as a document holding it alone; by default the
     registered ``lawtext`` format for kanji numerals (falling back to ``text`` where Lawtext
     cannot hold the provision) and ``text`` otherwise (see :mod:`legaldocs.formats`).
+
+    With a ``document`` and ``drafting`` (the default), the sentences follow the drafting
+    conventions (see the module docs). ``typographic=False`` leaves out phrase edits that
+    only change typography (width, spaces, ，/、); ``supplements=False`` leaves out the 附則
+    of amending laws (those that name a law), which consolidated texts append.
 
     Raises :class:`~legaldocs.LegaldocsError` when a target cannot be cited (a key path
     without a document) and :class:`~legaldocs.AmendmentError` when a change does not apply
