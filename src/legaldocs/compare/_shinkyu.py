@@ -409,20 +409,24 @@ def wrap(
             out.append(_segments(chars[start:n]))
             break
         cut = end
-        # never split a Latin word or a number
-        if _is_word_char(chars[cut][0]) and _is_word_char(chars[cut - 1][0]):
-            k = cut
-            while k > start and _is_word_char(chars[k - 1][0]):
-                k -= 1
-            if k > start:
-                cut = k
-        # a closing mark may not start a line: carry the character before it over
-        # with it (追い出し), so that no line is longer than ``width``
-        while cut < n and cut - 1 > start and chars[cut][0] in _NO_START:
-            cut -= 1
-        # an opening bracket may not end a line
-        while cut - 1 > start and chars[cut - 1][0] in _NO_END:
-            cut -= 1
+        for _ in range(width + 1):  # each rule may move the break; until none does
+            before = cut
+            # never split a Latin word or a number
+            if cut < n and _is_word_char(chars[cut][0]) and _is_word_char(chars[cut - 1][0]):
+                k = cut
+                while k > start and _is_word_char(chars[k - 1][0]):
+                    k -= 1
+                if k > start:
+                    cut = k
+            # a closing mark may not start a line: carry the character before it over
+            # with it (追い出し), so that no line is longer than ``width``
+            while cut < n and cut - 1 > start and chars[cut][0] in _NO_START:
+                cut -= 1
+            # an opening bracket may not end a line
+            while cut - 1 > start and chars[cut - 1][0] in _NO_END:
+                cut -= 1
+            if cut == before:
+                break
         if cut <= start:
             cut = max(end, start + 1)
         out.append(_segments(chars[start:cut]))
