@@ -16,6 +16,10 @@ from the law only in grouping and quoting, never in what changes):
   関係法律の整理等に関する法律（令和四年法律第六十八号）(懲役 → 拘禁刑, …までの規定中)
 - 使用済燃料再処理法 06→07: the same 令和四年法律第六十八号
 - 原子力基本法 01→02: GX脱炭素電源法（令和五年法律第四十四号）第一条
+- 実用新案法 03→04: 特許法等の一部を改正する法律（令和元年法律第三号）第二条 (第二十九条第一項
+  を次のように改める; 第四項中…改め、同項を同条第五項とし、同条第三項の次に次の一項を加える).
+  Its paragraphs numbered 10 and above are written １０ in one version and 10 in the other:
+  that is typography, left out.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ EVENTS = [
     ("denki-jigyo-ho", "22", "23"),
     ("statutes/saishori-ho", "06", "07"),
     ("statutes/genshiryoku-kihon-ho", "01", "02"),
+    ("statutes/jitsuyo-shinan-ho", "03", "04"),
 ]
 
 

@@ -35,7 +35,7 @@ from typing import Any
 
 import attrs
 
-from legaldocs._inline import inline_diff, is_typographic
+from legaldocs._inline import fold, inline_diff, is_typographic
 from legaldocs.amend import _index as _tree
 from legaldocs.amend._apply import apply_changes
 from legaldocs.amend._changes import (
@@ -64,6 +64,7 @@ from legaldocs.compare._words import (
 )
 from legaldocs.errors import AmendmentError, CitationError, LegaldocsError, NotFoundError
 from legaldocs.model._citation import Citation, Step, cite
+from legaldocs.model._element import signature, texts_of
 from legaldocs.model._keys import article_key, division_key
 from legaldocs.model._numbers import Num, Numerals, item_label
 from legaldocs.model._records import (
@@ -663,6 +664,13 @@ def drafting_changes(
             rewritten.extend(mine)
             k = j
             continue
+        if (
+            not typographic
+            and isinstance(change, ReplaceElement)
+            and _layout_only(_node(doc, change.target, index), change.element)
+        ):
+            k += 1  # how the provision is written (１０ or 10), not what it says
+            continue
         rewritten.append((change, None))
         sub = attrs.evolve(amendment, changes=(change,))
         if not isinstance(change, Repeal):
@@ -682,6 +690,28 @@ def drafting_changes(
         if mark is not None:
             marks[n] = mark
     return out + rekeys, marks
+
+
+def _layout_only(current: Any, new: Any) -> bool:
+    """True when ``new`` says what ``current`` says, written otherwise (its presentation
+    fields, or text that differs only typographically)."""
+    if type(current) is not type(new):
+        return False
+    if isinstance(current, Paragraph) and current.label != new.label:
+        written = fold(current.label or current.num.fullwidth())
+        if written != fold(new.label or new.num.fullwidth()):
+            return False
+        current = _tree.evolve(current, label=new.label)  # １０ and 10 are one number
+    if signature(current) == signature(new):
+        return True
+    return fold("\n".join(texts_of(current))) == fold("\n".join(texts_of(new))) and (
+        signature(_tree.evolve(current, **_texts_fields(new))) == signature(new)
+    )
+
+
+def _texts_fields(element: Any) -> dict[str, Any]:
+    """The text field of a paragraph or item (to compare the rest)."""
+    return {"text": element.text} if isinstance(element, Paragraph | Item) else {}
 
 
 def _same_result(
