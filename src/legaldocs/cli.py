@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 _SHOW_FORMATS = (*(f.name for f in formats.all_formats() if f.writable), "json")
-_DIFF_FORMATS = ("unified", "table", "html", "json", "kaimebun")
+_DIFF_FORMATS = ("unified", "table", "html", "json", "kaimebun", "docx")
 
 
 class _Failure(Exception):
@@ -98,6 +98,7 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _cmd_diff(args: argparse.Namespace, out: TextIO) -> None:
+    from legaldocs._atomic import write_atomic
     from legaldocs.compare._diff import diff as diff_documents
     from legaldocs.compare._render import render_diff
 
@@ -112,7 +113,16 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> None:
             raise _Failure("--from/--to go with one history file, not with OLD NEW")
         old = _document(_load(args.old), None, None)
         new = _document(_load(args.new), None, None)
+    if args.format == "docx":
+        if not args.output:
+            raise _Failure("--format docx writes a file: give -o FILE.docx")
+        data = render_diff(diff_documents(old, new), "docx")
+        write_atomic(Path(args.output), data)
+        return
     text = render_diff(diff_documents(old, new), format=args.format)
+    if args.output:
+        write_atomic(Path(args.output), text.encode("utf-8"))
+        return
     if args.format == "unified" and out.isatty():
         text = _colour(text)
     out.write(text if text.endswith("\n") or not text else text + "\n")
@@ -283,6 +293,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", metavar="DATE")
     p.add_argument("--to", dest="date_to", metavar="DATE")
     p.add_argument("--format", choices=_DIFF_FORMATS, default="unified")
+    p.add_argument("-o", "--output", help="write to this file (needed for docx)")
 
     p = command("log", "List a history's versions, or one element's timeline.", _cmd_log)
     p.add_argument("file")
