@@ -38,10 +38,10 @@ from collections.abc import Sequence
 import attrs
 
 from legaldocs.compare import Diff, Difference
+from legaldocs.consent._records import GRADES, Action, Grade
 from legaldocs.history import History, Version
 from legaldocs.model import Article, Document, Supplement
 from legaldocs.model._element import full_text, texts_of
-from legaldocs.consent._records import GRADES, Action, Grade
 
 __all__ = ["GradedChange", "grade_diff", "grade_versions", "max_grade", "typographic_key"]
 
@@ -160,16 +160,20 @@ def _grade_one(change: Difference, renumbering: bool) -> tuple[Grade, str]:
     if change.element_type == "document":
         if change.field in ("style",):
             return "typographic", "presentation only"
-        if change.old_text is not None and change.new_text is not None:
-            if typographic_key(change.old_text) == typographic_key(change.new_text):
-                kind = _kinds_of_typography(change.old_text, change.new_text)
-                return "typographic", f"typography only ({kind})"
+        old, new = change.old_text, change.new_text
+        if old is not None and new is not None and typographic_key(old) == typographic_key(new):
+            return "typographic", f"typography only ({_kinds_of_typography(old, new)})"
         return "editorial", f"the document's {change.field}"
     if change.element_type == "toc":
         return "editorial", "the table of contents"
-    if change.element_type == "supplement" and kinds == {"modified"} and change.field in (
-        "revisions",
-        None,
+    if (
+        change.element_type == "supplement"
+        and kinds == {"modified"}
+        and change.field
+        in (
+            "revisions",
+            None,
+        )
     ):
         return "editorial", "the revision record"
     if kinds & {"added", "removed", "deleted"}:
@@ -249,8 +253,9 @@ def grade_diff(diff: Diff) -> tuple[GradedChange, ...]:
         return tuple(
             g
             if g.grade == "typographic" or g.change.element_type in ("supplement", "toc")
-            else attrs.evolve(g, grade="typographic", reason="typography only (white space "
-            "between elements)")
+            else attrs.evolve(
+                g, grade="typographic", reason="typography only (white space between elements)"
+            )
             for g in graded
         )
     same: dict[str, bool] = {}
@@ -317,9 +322,11 @@ def grade_versions(
         if path is None:
             out.append(g)
             continue
-        hits = [(k, grades) for k, (paths, grades) in enumerate(touched) if any(
-            _related(path, p) for p in paths
-        )]
+        hits = [
+            (k, grades)
+            for k, (paths, grades) in enumerate(touched)
+            if any(_related(path, p) for p in paths)
+        ]
         if hits and all(grades is not None for _, grades in hits):
             declared_grades = [x for _, grades in hits for x in grades or ()]
             amendments = tuple(a for k, _ in hits for a in steps[k].amendments)

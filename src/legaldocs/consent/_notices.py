@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
-from legaldocs.errors import ConsentError
-from legaldocs.history import History, Version
-from legaldocs.history._history import _moment
 from legaldocs.consent._grading import grade_versions, max_grade
 from legaldocs.consent._policy import Policy, decide
 from legaldocs.consent._records import ACTIONS, Action, Grade
 from legaldocs.consent._store import Cohort, Reacceptance
+from legaldocs.errors import ConsentError
+from legaldocs.history import History, Version
+from legaldocs.history._history import _moment
 
 if TYPE_CHECKING:
     from legaldocs.consent._store import ConsentStore

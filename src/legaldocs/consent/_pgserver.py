@@ -71,16 +71,31 @@ class TemporaryPostgres:
     def start(self) -> str:
         """Create and start the cluster; its connection string."""
         self._run(
-            self.bindir / "initdb", "-D", self.data, "-A", "trust", "-U", "postgres",
-            "-E", "UTF8", "--no-locale",
+            self.bindir / "initdb",
+            "-D",
+            self.data,
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "-E",
+            "UTF8",
+            "--no-locale",
         )
         options = (
             f"-k {self.dir} -c listen_addresses='' -c fsync=off -c synchronous_commit=off "
             "-c full_page_writes=off -c max_connections=50"
         )
         self._run(
-            self.bindir / "pg_ctl", "-D", self.data, "-o", options, "-l", self.dir / "log",
-            "-w", "start",
+            self.bindir / "pg_ctl",
+            "-D",
+            self.data,
+            "-o",
+            options,
+            "-l",
+            self.dir / "log",
+            "-w",
+            "start",
         )
         self._started = True
         return self.conninfo

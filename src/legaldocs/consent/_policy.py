@@ -18,11 +18,11 @@ from typing import Any
 
 import attrs
 
+from legaldocs.consent._grading import GradedChange, grade_versions, typographic_key
+from legaldocs.consent._records import ACTIONS, GRADES, Acceptance, Action, Grade, content_hash
 from legaldocs.errors import CitationError, ConsentError, HistoryError
 from legaldocs.history import History, Version
 from legaldocs.model import Article, Citation, Document
-from legaldocs.consent._grading import GradedChange, grade_versions, typographic_key
-from legaldocs.consent._records import ACTIONS, GRADES, Acceptance, Action, Grade, content_hash
 
 __all__ = ["Decision", "Policy", "Rule", "needs_reacceptance"]
 

@@ -14,8 +14,8 @@ import contextlib
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from legaldocs.errors import StoreError
 from legaldocs.consent._store import _SCHEMA, COLUMNS, ConsentStore, Row, _Conflict
+from legaldocs.errors import StoreError
 
 __all__ = ["PostgresStore"]
 
@@ -91,17 +91,17 @@ class PostgresStore(ConsentStore):
         return str(rows[0][0])
 
     def _max_seq(self) -> int:
-        return int(
-            self._conn.execute("SELECT coalesce(max(seq), 0) FROM consent_acceptances")
-            .fetchone()[0]  # type: ignore[index]
-        )
+        return int(self._execute("SELECT coalesce(max(seq), 0) FROM consent_acceptances")[0][0])
 
     def _insert_rows(self, rows: list[Row]) -> None:
         try:
-            with self._conn.transaction(), self._conn.cursor() as cur:
-                with cur.copy(f"COPY consent_acceptances ({COLUMNS}) FROM STDIN") as copy:
-                    for row in rows:
-                        copy.write_row(row)
+            with (
+                self._conn.transaction(),
+                self._conn.cursor() as cur,
+                cur.copy(f"COPY consent_acceptances ({COLUMNS}) FROM STDIN") as copy,
+            ):
+                for row in rows:
+                    copy.write_row(row)
         except self._errors.UniqueViolation:
             raise _Conflict from None
 

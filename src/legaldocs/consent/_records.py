@@ -94,7 +94,11 @@ def content_hash(document: Document | Version) -> str:
         return cached[1]
     digest = "sha256:" + hashlib.sha256(canonical_bytes(doc)).hexdigest()
     key = id(doc)
-    _HASHES[key] = (weakref.ref(doc, lambda _ref, key=key: _HASHES.pop(key, None)), digest)
+
+    def forget(_ref: weakref.ref[Document]) -> None:
+        _HASHES.pop(key, None)
+
+    _HASHES[key] = (weakref.ref(doc, forget), digest)
     return digest
 
 
@@ -219,7 +223,7 @@ class Acceptance:
             content_hash=content_hash(version.document),
             language=version.document.lang if language is None else language,
             collection_method=collection_method,
-            consent_timestamp=consent_timestamp,  # type: ignore[arg-type]
+            consent_timestamp=consent_timestamp,
             jurisdiction=jurisdiction,
             policy_url=policy_url,
             evidence=evidence,

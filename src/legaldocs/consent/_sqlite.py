@@ -13,8 +13,8 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from legaldocs.errors import StoreError
 from legaldocs.consent._store import _SCHEMA, COLUMNS, ConsentStore, Row, _Conflict
+from legaldocs.errors import StoreError
 
 __all__ = ["SQLiteStore"]
 
@@ -82,8 +82,11 @@ class SQLiteStore(ConsentStore):
             raise StoreError(f"{self.path}: {exc}") from None
 
     def _max_seq(self) -> int:
-        return int(self._conn.execute("SELECT coalesce(max(seq), 0) FROM consent_acceptances")
-                   .fetchone()[0])
+        return int(
+            self._conn.execute("SELECT coalesce(max(seq), 0) FROM consent_acceptances").fetchone()[
+                0
+            ]
+        )
 
     def _insert_rows(self, rows: list[Row]) -> None:
         try:

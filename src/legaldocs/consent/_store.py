@@ -27,17 +27,17 @@ from __future__ import annotations
 import abc
 import datetime
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
 import attrs
 import pendulum
 
 from legaldocs.amend import Amendment
-from legaldocs.errors import ConsentError, HistoryError, LegaldocsError, StoreError
+from legaldocs.consent._records import Acceptance, content_hash
+from legaldocs.errors import ConsentError, LegaldocsError, StoreError
 from legaldocs.history import History, Version
 from legaldocs.serialize import dumps, loads
-from legaldocs.consent._records import Acceptance, content_hash
 
 __all__ = ["DEFAULT_NOTICE_DAYS", "Cohort", "ConsentStore", "Row", "open_store"]
 
@@ -250,8 +250,10 @@ class ConsentStore(abc.ABC):
         _check_days(days)
         with self._transaction():
             rows = self._execute(
-                self._q("UPDATE consent_documents SET notice_days = ? WHERE document_id = ?"
-                        " RETURNING document_id"),
+                self._q(
+                    "UPDATE consent_documents SET notice_days = ? WHERE document_id = ?"
+                    " RETURNING document_id"
+                ),
                 (days, document_id),
             )
         if not rows:
@@ -501,26 +503,23 @@ class ConsentStore(abc.ABC):
         with self._transaction():
             got = self._execute(
                 self._q(
-                    f"INSERT INTO consent_acceptances ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    " ON CONFLICT (record_id) DO NOTHING RETURNING seq"
+                    f"INSERT INTO consent_acceptances ({COLUMNS}) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT (record_id) DO NOTHING RETURNING seq"
                 ),
                 row,
             )
             if not got:
                 self._same_as_stored([row])
                 return False
-            self._execute(
-                self._q(UPSERT_LATEST), (row[1], row[2], row[3], row[6], int(got[0][0]))
-            )
+            self._execute(self._q(UPSERT_LATEST), (row[1], row[2], row[3], row[6], int(got[0][0])))
         return True
 
     def _same_as_stored(self, rows: Sequence[Row]) -> None:
         stored = self._stored_rows([r[0] for r in rows])
         for row in rows:
             if stored.get(row[0]) != tuple(row):
-                raise StoreError(
-                    f"record id {row[0]!r} is already recorded for another acceptance"
-                )
+                raise StoreError(f"record id {row[0]!r} is already recorded for another acceptance")
 
     def record_many(self, acceptances: Iterable[Acceptance]) -> int:
         """Record many acceptances in one transaction (all or none); how many were new.
@@ -532,9 +531,7 @@ class ConsentStore(abc.ABC):
             row = self._row(acceptance)
             seen = unique.setdefault(row[0], row)
             if seen is not row and seen != row:
-                raise StoreError(
-                    f"record id {row[0]!r} is given twice for different acceptances"
-                )
+                raise StoreError(f"record id {row[0]!r} is given twice for different acceptances")
         rows = list(unique.values())
         if not rows:
             return 0
@@ -573,8 +570,7 @@ class ConsentStore(abc.ABC):
         person is owed under a right of access."""
         rows = self._execute(
             self._q(
-                f"SELECT {COLUMNS} FROM consent_acceptances WHERE subject = ? "
-                "ORDER BY at_us, seq"
+                f"SELECT {COLUMNS} FROM consent_acceptances WHERE subject = ? ORDER BY at_us, seq"
             ),
             (subject,),
         )

@@ -18,14 +18,14 @@ from typing import Literal
 import attrs
 
 from legaldocs.compare import Difference
+from legaldocs.consent._grading import GradedChange
+from legaldocs.consent._policy import Decision, Policy, _article_at, accepted_version, decide
+from legaldocs.consent._records import Acceptance, Grade
 from legaldocs.dates import format_date
 from legaldocs.errors import ConsentError
 from legaldocs.history import History, Version
 from legaldocs.model import Document
 from legaldocs.model._element import full_text
-from legaldocs.consent._grading import GradedChange
-from legaldocs.consent._policy import Decision, Policy, _article_at, accepted_version, decide
-from legaldocs.consent._records import Acceptance, Grade
 
 __all__ = ["SummaryFormat", "render_summary", "summary_since"]
 
@@ -37,7 +37,8 @@ _LIMIT = 80
 _WORDS = {
     "ja": {
         "title": "{title}の変更点",
-        "intro": "{accepted}に同意いただいた版（{start}から施行）から、{current}から施行の版までの変更です。",
+        "intro": "{accepted}に同意いただいた版（{start}から施行）から、"
+        "{current}から施行の版までの変更です。",
         "intro_version": "{start}から施行の版から、{current}から施行の版までの変更です。",
         "none": "変更はありません。",
         "substantive": "重要な変更",
@@ -149,8 +150,10 @@ def _describe(graded: GradedChange, old: Document, new: Document, words: dict[st
     q = words["quote"].format
     where = _where(change, old, new, words)
     kinds = change.kinds
-    if change.element_type == "supplement" and change.field in ("revisions", None) and (
-        kinds == ("modified",)
+    if (
+        change.element_type == "supplement"
+        and change.field in ("revisions", None)
+        and (kinds == ("modified",))
     ):
         return f"{where}{words['colon']}{words['revisions']}"
     if "added" in kinds:
@@ -195,9 +198,7 @@ def _describe(graded: GradedChange, old: Document, new: Document, words: dict[st
     return words["sep"].join(parts)
 
 
-def _build(
-    decision: Decision, history: History, accepted_at: datetime.date | None
-) -> _Summary:
+def _build(decision: Decision, history: History, accepted_at: datetime.date | None) -> _Summary:
     old, new = decision.accepted.document, decision.current.document
     lang = "ja" if new.lang.lower().startswith("ja") else "en"
     words = _WORDS[lang]
@@ -206,8 +207,10 @@ def _build(
     if accepted_at is None:
         intro = words["intro_version"].format(start=start, current=current)
     else:
-        intro = words["intro"].format(accepted=_date(accepted_at, lang), start=start, current=current)
-    changes = [c for c in decision.changes]
+        intro = words["intro"].format(
+            accepted=_date(accepted_at, lang), start=start, current=current
+        )
+    changes = list(decision.changes)
     grades: tuple[Grade, ...] = ("substantive", "editorial")
     sections = []
     for grade in grades:
@@ -263,7 +266,7 @@ def _render(summary: _Summary, fmt: SummaryFormat) -> str:
         return "\n".join(lines) + "\n"
     if fmt == "html":
         e = html.escape
-        out = [f"<section class=\"legaldocs-summary\">\n<h1>{e(summary.title)}</h1>"]
+        out = [f'<section class="legaldocs-summary">\n<h1>{e(summary.title)}</h1>']
         out.append(f"<p>{e(summary.intro)}</p>")
         for heading, items in summary.sections:
             out.append(f"<h2>{e(heading)}</h2>\n<ul>")
