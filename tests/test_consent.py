@@ -4,6 +4,7 @@ notice plans."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import subprocess
@@ -136,7 +137,8 @@ def test_canonical_serialization_is_sorted_compact_utf8() -> None:
     text = data.decode("utf-8")
     assert text.startswith('{"alt_title":"PRIVACY POLICY","body":[{')
     assert "プライバシーポリシー" in text  # not \\u escapes
-    assert ": " not in text.split('"text"')[0] and ", " not in text[:200]
+    assert ": " not in text.split('"text"')[0]
+    assert ", " not in text[:200]
     assert '"schema"' not in text
 
 
@@ -347,7 +349,7 @@ def _pairs(kind: str) -> list[tuple[Path, Path]]:
     out = []
     for folder in sorted(p for p in POLICIES.iterdir() if p.is_dir()):
         files = sorted(folder.glob("*.md"))
-        for a, b in zip(files, files[1:], strict=False):
+        for a, b in itertools.pairwise(files):
             x, y = a.read_text("utf-8-sig"), b.read_text("utf-8-sig")
             squash = re.compile(r"\s+")
             same = squash.sub("", x) == squash.sub("", y)
@@ -418,7 +420,9 @@ def test_address_change_needs_notice_and_new_purpose_reacceptance() -> None:
     history = clinic_history().amend(ADDRESS).amend(PURPOSE)
     a = accept(history, "2024-05-20T10:00:00")
     before = needs_reacceptance(a, history, "2024-09-30", CLINIC_POLICY)
-    assert not before and not before.notice and before.changes == ()
+    assert not before
+    assert not before.notice
+    assert before.changes == ()
     address = needs_reacceptance(a, history, "2024-10-01", CLINIC_POLICY)
     assert not address
     assert address.notice
@@ -551,7 +555,8 @@ def test_summary_in_english_escapes_html() -> None:
     assert "Substantive changes" in text
     assert "[needs your acceptance again]" in text
     page = summary_since(a, history, "2024-06-01", format="html")
-    assert "&lt;your&gt;" in page and "<your>" not in page
+    assert "&lt;your&gt;" in page
+    assert "<your>" not in page
 
 
 def test_summary_counts_typographic_corrections_only() -> None:
