@@ -196,4 +196,3 @@ __all__ = [
     "to_amendment",
     "to_data",
 ]
-
