@@ -16,6 +16,7 @@ from typing import Any
 
 from benchmarks import (
     as_of,
+    consent,
     diffing,
     from_versions,
     lawtext_speed,
@@ -45,6 +46,7 @@ BENCHMARKS: dict[str, Benchmark] = {
     "synthetic_memory": synthetic.growth,
     "dumps_loads": serialization.dumps_loads,
     "scaling": scaling.scaling,
+    "consent": consent.consent,
 }
 """Every benchmark by name, in the order of the table."""
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from collections.abc import Sequence
 
 import attrs
@@ -231,11 +232,25 @@ def _folded(element: object) -> str:
     return typographic_key(full_text(element))
 
 
+_TEXTS: dict[int, tuple[weakref.ref[Document], str]] = {}
+
+
 def _document_text(doc: Document) -> str:
+    """The folded text of the whole document (remembered per document object)."""
+    cached = _TEXTS.get(id(doc))
+    if cached is not None and cached[0]() is doc:
+        return cached[1]
     parts = [*texts_of(doc)]
     for group in (doc.preamble, doc.body, doc.supplements):
         parts.extend(full_text(e) for e in group)
-    return typographic_key("\n".join(parts))
+    folded = typographic_key("\n".join(parts))
+    key = id(doc)
+
+    def forget(_ref: weakref.ref[Document]) -> None:
+        _TEXTS.pop(key, None)
+
+    _TEXTS[key] = (weakref.ref(doc, forget), folded)
+    return folded
 
 
 def grade_diff(diff: Diff) -> tuple[GradedChange, ...]:
@@ -248,7 +263,13 @@ def grade_diff(diff: Diff) -> tuple[GradedChange, ...]:
     ]
     if all(g.grade == "typographic" for g in graded):
         return tuple(graded)
-    if _document_text(diff.old) == _document_text(diff.new):
+    # text cut or joined across elements by white space shows as two changes or more, or
+    # as an added or removed element
+    others = [g for g in graded if g.grade != "typographic"]
+    cut_or_joined = len(others) > 1 or any(
+        {"added", "removed"} & set(g.change.kinds) for g in others
+    )
+    if cut_or_joined and _document_text(diff.old) == _document_text(diff.new):
         # white space cuts or joins paragraphs (or headings): nothing else changed
         return tuple(
             g

@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from legaldocs.consent._store import _SCHEMA, COLUMNS, ConsentStore, Row, _Conflict
+from legaldocs.consent._store import _SCHEMA, COLUMNS, UPSERT_LATEST, ConsentStore, Row, _Conflict
 from legaldocs.errors import StoreError
 
 __all__ = ["SQLiteStore"]
@@ -114,6 +114,25 @@ class SQLiteStore(ConsentStore):
                 "SELECT record_id FROM consent_acceptances WHERE seq > ?", (before,)
             )
         }
+
+    def _update_latest_after_insert(self, rows: list[Row], before: int) -> None:
+        # Rows inserted in one exclusive transaction take the next row ids in order; when
+        # they did (checked), the newest row per subject is found here and only those are
+        # upserted, instead of reading every new row back.
+        if self._max_seq() != before + len(rows):
+            self._update_latest_since(before)
+            return
+        newest: dict[tuple[str, str], tuple[int, int, int]] = {}
+        for seq, row in enumerate(rows, start=before + 1):
+            key = (row[1], row[2])
+            at = row[6]
+            got = newest.get(key)
+            if got is None or (at, seq) > (got[0], got[1]):
+                newest[key] = (at, seq, row[3])
+        self._conn.executemany(
+            UPSERT_LATEST,
+            [(doc, subject, vno, at, seq) for (doc, subject), (at, seq, vno) in newest.items()],
+        )
 
     def _update_latest_since(self, seq: int) -> None:
         self._conn.execute(

@@ -52,6 +52,10 @@ COLUMNS = "record_id, document_id, subject, vno, language, channel, at_us, tz, e
 
 _EPOCH_ORDINAL = datetime.date(1970, 1, 1).toordinal()
 _UTC = pendulum.UTC
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+_MICROSECOND = datetime.timedelta(microseconds=1)
+_sub = datetime.datetime.__sub__  # plain datetime arithmetic (pendulum's is slower)
+_ZONE_NAMES: dict[Any, str] = {}
 
 
 def micros(moment: datetime.datetime) -> int:
@@ -432,7 +436,7 @@ class ConsentStore(abc.ABC):
 
     # -- acceptances ----------------------------------------------------------------------
 
-    def _row(self, a: Acceptance) -> Row:
+    def _row(self, a: Acceptance, vnos: dict[tuple[str, str, str], int] | None = None) -> Row:
         extra = None
         if a.jurisdiction is not None or a.policy_url is not None or a.evidence:
             extra = json.dumps(
@@ -446,15 +450,27 @@ class ConsentStore(abc.ABC):
                 separators=(",", ":"),
             )
         ts = a.consent_timestamp
+        if vnos is None:
+            vno = self._vno(a)
+        else:
+            key = (a.document_id, a.version_id, a.content_hash)
+            found = vnos.get(key)
+            if found is None:
+                found = vnos[key] = self._vno(a)
+            vno = found
+        zone = ts.tzinfo
+        name = _ZONE_NAMES.get(zone)
+        if name is None:
+            name = _ZONE_NAMES[zone] = _zone_name(ts)
         return (
             a.record_id,
             a.document_id,
             a.pii_principal_id,
-            self._vno(a),
+            vno,
             a.language,
             a.collection_method,
-            micros(ts),
-            _zone_name(ts),
+            _sub(ts, _EPOCH) // _MICROSECOND,
+            name,
             extra,
         )
 
@@ -525,10 +541,11 @@ class ConsentStore(abc.ABC):
         """Record many acceptances in one transaction (all or none); how many were new.
         Records already stored are skipped as in :meth:`record`."""
         unique: dict[str, Row] = {}
+        vnos: dict[tuple[str, str, str], int] = {}
         for acceptance in acceptances:
             if not isinstance(acceptance, Acceptance):
                 raise StoreError(f"not an Acceptance: {type(acceptance).__name__}")
-            row = self._row(acceptance)
+            row = self._row(acceptance, vnos)
             seen = unique.setdefault(row[0], row)
             if seen is not row and seen != row:
                 raise StoreError(f"record id {row[0]!r} is given twice for different acceptances")
@@ -544,9 +561,16 @@ class ConsentStore(abc.ABC):
                 new = self._insert_new_rows(rows)
                 self._same_as_stored([r for r in rows if r[0] not in new])
                 inserted = len(new)
-            if inserted:
-                self._update_latest_since(before)
+                if inserted:
+                    self._update_latest_since(before)
+            else:
+                self._update_latest_after_insert(rows, before)
         return inserted
+
+    def _update_latest_after_insert(self, rows: list[Row], before: int) -> None:
+        """Bring ``consent_latest`` up to date after all of ``rows`` were inserted after
+        sequence number ``before``."""
+        self._update_latest_since(before)
 
     def last_accepted(self, document_id: str, subject: str) -> Acceptance | None:
         """The acceptance of ``document_id`` that ``subject`` gave last (by its timestamp),
