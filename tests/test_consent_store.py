@@ -80,9 +80,8 @@ def _psycopg_missing() -> bool:
     return False
 
 
-@pytest.fixture(scope="module")
-def postgres() -> Iterator[TemporaryPostgres]:
-    """A throwaway PostgreSQL cluster for this module."""
+def _require_postgres() -> None:
+    """Fail in CI, skip elsewhere, when the PostgreSQL server or psycopg is missing."""
     missing = []
     if postgres_bin() is None:
         missing.append("the PostgreSQL server (apt-get install -y postgresql)")
@@ -93,12 +92,28 @@ def postgres() -> Iterator[TemporaryPostgres]:
         if os.environ.get("CI"):
             pytest.fail(message + ": CI must run them")
         pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def postgres() -> Iterator[TemporaryPostgres]:
+    """A throwaway PostgreSQL cluster for this module."""
+    _require_postgres()
     server = TemporaryPostgres()
     server.start()
     try:
         yield server
     finally:
         server.stop()
+
+
+def test_missing_postgres_fails_in_ci_and_skips_elsewhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(f"{__name__}.postgres_bin", lambda: None)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI must run them"):
+        _require_postgres()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        _require_postgres()
 
 
 def _conninfo(request: pytest.FixtureRequest, tmp_path: Path) -> str:
@@ -311,6 +326,20 @@ def test_cohorts_and_who_must_reaccept(store: ConsentStore) -> None:
     assert store.must_reaccept(DOC, at="2024-12-01").subjects == ("pt-a",)  # default policy
     with pytest.raises(ConsentError):
         store.must_reaccept(DOC, amendment="nope")
+
+
+def test_what_a_new_amendment_would_ask(store: ConsentStore) -> None:
+    store.put_history(DOC, START.amend(ADDRESS))
+    store.record_many(
+        [
+            accept("2023-01-01", "pt-a", "2023-06-01T09:00:00", history=START.amend(ADDRESS)),
+            accept("2024-11-01", "pt-b", "2024-11-01T09:00:00", history=START.amend(ADDRESS)),
+        ]
+    )
+    answer = store.must_reaccept(DOC, amendment=PURPOSE, policy=POLICY)
+    assert answer.subjects == ("pt-a", "pt-b")
+    assert answer.version.amendments == ("pp-2025-1",)
+    assert store.history(DOC).amendments == (ADDRESS,)  # nothing stored
 
 
 def test_plan_notices_counts_cohorts(store: ConsentStore) -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
+from legaldocs.amend import Amendment
 from legaldocs.consent._grading import grade_versions, max_grade
 from legaldocs.consent._policy import Policy, decide
 from legaldocs.consent._records import ACTIONS, Action, Grade
@@ -124,13 +125,17 @@ def reacceptance(
     document_id: str,
     *,
     at: datetime.date | str | None = None,
-    amendment: str | None = None,
+    amendment: str | Amendment | None = None,
     policy: Policy | None = None,
 ) -> Reacceptance:
     """:meth:`ConsentStore.must_reaccept`."""
     history = store.history(document_id)
     if at is not None and amendment is not None:
         raise ConsentError("ask about a moment or an amendment, not both")
+    if isinstance(amendment, Amendment):
+        if amendment not in history.amendments:
+            history = history.amend(amendment)  # a new amendment, not stored: what if
+        amendment = amendment.id
     if amendment is not None:
         found = [v for v in history.versions if amendment in v.amendments]
         if not found:

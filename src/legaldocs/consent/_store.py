@@ -664,12 +664,14 @@ class ConsentStore(abc.ABC):
         document_id: str,
         *,
         at: datetime.date | str | None = None,
-        amendment: str | None = None,
+        amendment: str | Amendment | None = None,
         policy: Any = None,
     ) -> Reacceptance:
         """Who must accept ``document_id`` again for the version in force at ``at`` (or
-        once ``amendment`` takes effect; default: the latest version), under ``policy``:
-        the cohorts with what is asked of each, and the subjects who must re-accept."""
+        once ``amendment`` takes effect: the id of a stored amendment, or a new
+        :class:`~legaldocs.Amendment` not stored yet, to see what it would ask; default: the
+        latest version), under ``policy``: the cohorts with what is asked of each, and the
+        subjects who must re-accept."""
         from legaldocs.consent._notices import reacceptance
 
         return reacceptance(self, document_id, at=at, amendment=amendment, policy=policy)
