@@ -11,7 +11,8 @@ built before timing.
   columns, same unique record id, same index) in the same run: ``executemany`` in one
   transaction for ``sqlite3`` (write-ahead log, ``synchronous=NORMAL`` as the store uses),
   ``COPY`` for ``psycopg``. The store's extra work is turning records into rows, checking
-  each version and hash, and keeping the per-subject latest acceptance. Median of 3 runs.
+  each version and hash, and keeping the per-subject latest acceptance. Median of 3 runs
+  (``--repeat N`` below 3: N runs).
 - **cohort counts**: ``store.cohorts(document)``; **who must re-accept**:
   ``store.must_reaccept(document, amendment=…, policy=…)``: grading each cohort's version
   against the new one and listing every subject who must accept again (sorted).
@@ -148,9 +149,10 @@ def _bare_postgres(conninfo: str, rows: list[tuple[Any, ...]]) -> float:
             )
         conn.commit()
         start = time.perf_counter()
-        with conn.cursor() as cur, cur.copy(
-            f"COPY consent_acceptances ({COLUMNS}) FROM STDIN"
-        ) as copy:
+        with (
+            conn.cursor() as cur,
+            cur.copy(f"COPY consent_acceptances ({COLUMNS}) FROM STDIN") as copy,
+        ):
             for row in rows:
                 copy.write_row(row)
         conn.commit()
@@ -235,7 +237,7 @@ def _backend(
 def consent(cfg: Config) -> list[Result]:
     """Bulk insert, cohort counts and who must re-accept on SQLite and PostgreSQL."""
     n = 20_000 if cfg.quick else 1_000_000
-    runs = 1 if cfg.quick else 3
+    runs = 1 if cfg.quick else min(3, cfg.repeat)
     queries = cfg.reps(7)
     history = _history()
     acceptances = _acceptances(history, n)
@@ -250,7 +252,12 @@ def consent(cfg: Config) -> list[Result]:
         )
     with TemporaryPostgres() as server:
         results += _backend(
-            "PostgreSQL", server.create_database, _bare_postgres, history, acceptances, runs,
+            "PostgreSQL",
+            server.create_database,
+            _bare_postgres,
+            history,
+            acceptances,
+            runs,
             queries,
         )
     return results

@@ -14,7 +14,7 @@ import contextlib
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from legaldocs.consent._store import _SCHEMA, COLUMNS, ConsentStore, Row, _Conflict
+from legaldocs.consent._store import _SCHEMA, COLUMNS, ConsentStore, Row, _Conflict, _split_sorted
 from legaldocs.errors import StoreError
 
 __all__ = ["PostgresStore"]
@@ -135,8 +135,8 @@ class PostgresStore(ConsentStore):
 
     def _subjects_on(self, document_id: str, numbers: list[int]) -> list[str]:
         rows = self._execute(
-            "SELECT subject FROM consent_latest WHERE document_id = %s AND vno = ANY(%s) "
-            "ORDER BY subject",
+            "SELECT string_agg(subject, E'\\n') FROM consent_latest "
+            "WHERE document_id = %s AND vno = ANY(%s)",
             (document_id, numbers),
         )
-        return [r[0] for r in rows]
+        return _split_sorted(rows[0][0] if rows else None)

@@ -649,15 +649,17 @@ class ConsentStore(abc.ABC):
         return self._subjects_on(document_id, numbers)
 
     def _subjects_on(self, document_id: str, numbers: list[int]) -> list[str]:
+        # One string from the database, cut here: subject ids hold no white space, and one
+        # value crosses the driver much faster than 200,000 rows do.
         marks = ", ".join("?" * len(numbers))
         rows = self._execute(
             self._q(
-                f"SELECT subject FROM consent_latest WHERE document_id = ? AND vno IN ({marks}) "
-                "ORDER BY subject"
+                "SELECT group_concat(subject, char(10)) FROM consent_latest "
+                f"WHERE document_id = ? AND vno IN ({marks})"
             ),
             (document_id, *numbers),
         )
-        return [r[0] for r in rows]
+        return _split_sorted(rows[0][0] if rows else None)
 
     def must_reaccept(
         self,
@@ -706,6 +708,15 @@ class Reacceptance:
 
 class _Conflict(Exception):
     """A fast insert met a record id already stored."""
+
+
+def _split_sorted(joined: str | None) -> list[str]:
+    """The subjects joined by line breaks, sorted (runs already sorted per version)."""
+    if not joined:
+        return []
+    subjects = joined.split("\n")
+    subjects.sort()
+    return subjects
 
 
 def _check_days(days: object) -> None:
