@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pendulum
@@ -59,20 +59,30 @@ class NoticePlan:
 
 
 def assess_cohorts(
-    history: History, cohorts: Sequence[Cohort], target: Version, policy: Policy
+    history: History,
+    cohorts: Sequence[Cohort],
+    target: Version,
+    policy: Policy,
+    memo: dict[tuple[str, str, Policy], Action] | None = None,
 ) -> tuple[Cohort, ...]:
     """``cohorts`` with the action the version ``target`` asks of each (a cohort whose
-    version is not in ``history`` raises :class:`~legaldocs.ConsentError`)."""
+    version is not in ``history`` raises :class:`~legaldocs.ConsentError`). ``memo``
+    remembers the action per (version, target, policy) for one immutable history."""
     by_id = {v.id: v for v in history.versions}
     out = []
     for cohort in cohorts:
-        version = by_id.get(cohort.version_id)
-        if version is None:
-            raise ConsentError(f"the history has no version {cohort.version_id!r}")
-        decision = decide(history, version, target, policy)
-        action: Action = max(
-            (c.action for c in decision.changes), key=ACTIONS.index, default="none"
-        )
+        key = (cohort.version_id, target.id, policy)
+        known = memo.get(key) if memo is not None else None
+        if known is not None:
+            action: Action = known
+        else:
+            version = by_id.get(cohort.version_id)
+            if version is None:
+                raise ConsentError(f"the history has no version {cohort.version_id!r}")
+            decision = decide(history, version, target, policy)
+            action = max((c.action for c in decision.changes), key=ACTIONS.index, default="none")
+            if memo is not None:
+                memo[key] = action
         out.append(attrs.evolve(cohort, action=action))
     return tuple(out)
 
@@ -130,11 +140,13 @@ def reacceptance(
 ) -> Reacceptance:
     """:meth:`ConsentStore.must_reaccept`."""
     history = store.history(document_id)
+    memo: dict[Any, Any] | None = store._memo(document_id, history)
     if at is not None and amendment is not None:
         raise ConsentError("ask about a moment or an amendment, not both")
     if isinstance(amendment, Amendment):
         if amendment not in history.amendments:
             history = history.amend(amendment)  # a new amendment, not stored: what if
+            memo = None
         amendment = amendment.id
     if amendment is not None:
         found = [v for v in history.versions if amendment in v.amendments]
@@ -145,7 +157,7 @@ def reacceptance(
         target = history.version_at(at)
     else:
         target = history.versions[-1]
-    cohorts = assess_cohorts(history, store.cohorts(document_id), target, policy or Policy())
+    cohorts = assess_cohorts(history, store.cohorts(document_id), target, policy or Policy(), memo)
     wanted = [c.version_id for c in cohorts if c.action == "reaccept"]
     subjects = tuple(store.subjects_on(document_id, wanted)) if wanted else ()
     return Reacceptance(version=target, cohorts=cohorts, subjects=subjects)

@@ -191,6 +191,7 @@ class ConsentStore(abc.ABC):
     def __init__(self) -> None:
         self._versions: dict[str, _Versions] = {}
         self._histories: dict[str, tuple[int, History]] = {}
+        self._memos: dict[tuple[str, int], dict[Any, Any]] = {}
 
     # -- the backend ----------------------------------------------------------------------
 
@@ -399,6 +400,16 @@ class ConsentStore(abc.ABC):
             history = history.amend(loads(str(body), Amendment))
         self._histories[document_id] = (len(bodies), history)
         return history
+
+    def _memo(self, document_id: str, history: History) -> dict[Any, Any]:
+        """What a version asks of a cohort, remembered for the stored history of this many
+        amendments (a stored history never changes, it only grows)."""
+        key = (document_id, len(history.amendments))
+        memo = self._memos.get(key)
+        if memo is None:
+            self._memos = {k: v for k, v in self._memos.items() if k[0] != document_id}
+            memo = self._memos[key] = {}
+        return memo
 
     def _versions_of(self, document_id: str, *, refresh: bool = False) -> _Versions:
         cached = self._versions.get(document_id)
