@@ -19,11 +19,13 @@ from benchmarks import (
     consent,
     diffing,
     from_versions,
+    lawtext_baseline,
     lawtext_speed,
     memory,
     process,
     scaling,
     serialization,
+    startup,
     synthetic,
 )
 from benchmarks._data import ROOT
@@ -36,6 +38,7 @@ Benchmark = Callable[[Config], list[Result]]
 BENCHMARKS: dict[str, Benchmark] = {
     "parse_lawtext": lawtext_speed.parse,
     "render_lawtext": lawtext_speed.render,
+    "lawtext_baseline": lawtext_baseline.baseline,
     "process": process.process,
     "diff": diffing.diff_versions,
     "from_versions": from_versions.from_versions,
@@ -47,6 +50,7 @@ BENCHMARKS: dict[str, Benchmark] = {
     "dumps_loads": serialization.dumps_loads,
     "scaling": scaling.scaling,
     "consent": consent.consent,
+    "startup": startup.startup,
 }
 """Every benchmark by name, in the order of the table."""
 

@@ -138,6 +138,7 @@ from legaldocs.serialize import (
     from_data,
     load,
     loads,
+    make_converter,
     register_tag,
     to_data,
 )
@@ -254,6 +255,7 @@ __all__ = [
     "html_id",
     "load",
     "loads",
+    "make_converter",
     "needs_reacceptance",
     "open_store",
     "parse_date",
