@@ -54,6 +54,7 @@ from legaldocs.amend._changes import (
     SetDocumentField,
     Shift,
 )
+from legaldocs.amend._index import member_types
 from legaldocs.compare._words import (
     char_class,
     inside_brackets,
@@ -64,7 +65,7 @@ from legaldocs.compare._words import (
 )
 from legaldocs.errors import AmendmentError, CitationError, LegaldocsError, NotFoundError
 from legaldocs.model._citation import Citation, Step, cite
-from legaldocs.model._element import signature, texts_of
+from legaldocs.model._element import signature, spec, texts_of
 from legaldocs.model._keys import article_key, division_key
 from legaldocs.model._numbers import Num, Numerals, item_label
 from legaldocs.model._records import (
@@ -533,15 +534,20 @@ class _Writer:
         style = Style(
             numerals=self.numerals, items=self.style.items, article_label=self.style.article_label
         )
-        if isinstance(element, Supplement):
-            return _strip_head(
-                self._render_doc(Document(title="X", supplements=(element,), style=style))
-            )
         if isinstance(element, Item):
             return "\n".join(self._item_lines(element, 1))
         if isinstance(element, Paragraph):
             return "\n".join(self._paragraph_lines(element))
-        return _strip_head(self._render_doc(Document(title="X", body=(element,), style=style)))
+        # a document holding the provision alone, in the field that holds its kind
+        # (the body, the supplements, the appendices, ...)
+        fields = [
+            name
+            for name in spec(Document).children
+            if isinstance(element, member_types(Document, name))
+        ]
+        field = "body" if "body" in fields or not fields else fields[0]
+        document: Document = attrs.evolve(Document(title="X", style=style), **{field: (element,)})
+        return _strip_head(self._render_doc(document))
 
 
 def _citation_at(doc: Document, loc: Any) -> Citation | None:
