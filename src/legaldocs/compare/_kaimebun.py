@@ -546,7 +546,8 @@ class _Writer:
             if isinstance(element, member_types(Document, name))
         ]
         field = "body" if "body" in fields or not fields else fields[0]
-        document: Document = attrs.evolve(Document(title="X", style=style), **{field: (element,)})
+        parts: dict[str, Any] = {field: (element,)}
+        document = Document(title="X", style=style, **parts)
         return _strip_head(self._render_doc(document))
 
 
