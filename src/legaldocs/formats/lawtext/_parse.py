@@ -377,14 +377,17 @@ def item_num(label: str, depth: int, position: int) -> tuple[Num, str | None]:
     if found is not None:
         return found
     try:
-        num, _ = parse_item_label(label.replace("ノ", "の"))
+        try:
+            num, _ = parse_item_label(label)
+        except ValueError:
+            num, _ = parse_item_label(label.replace("ノ", "の"))
     except ValueError:
         m = _LABEL_START.match(label)
         num = _of(position)
         if m:
             with contextlib.suppress(ValueError):
                 num, _ = parse_item_label(m.group(1))
-        return num, label
+        return num, None if item_label(num, depth, "kanji") == label else label
     found = (num, None if item_label(num, depth, "kanji") == label else label)
     if len(_ITEM_NUMS) < 100_000:
         _ITEM_NUMS[(label, depth)] = found
@@ -915,6 +918,13 @@ def _pit_parts(r: _Reader, line: _Line) -> tuple[int | None, str, str, bool]:
     return None, title, line.m.group(3) or "", False
 
 
+def _tagged(line: _Line, control: bool, title: str, level: int, default: int | None) -> bool:
+    """Whether an item carries an explicit ``:item:`` tag its title would not need."""
+    if not control or line.control == "#" or line.control in _ANONYM_CONTROLS:
+        return False
+    return (level == default and is_title(title)) or auto_level(title) == level
+
+
 def _after_space(r: _Reader, line: _Line, rest: str) -> str:
     if not rest:
         return ""
@@ -1026,6 +1036,7 @@ def _children(r: _Reader, depth: int, item_depth: int = 1, text: str = "") -> tu
                     text=text,
                     label=label,
                     children=_children(r, depth + 1, item_depth + 1),
+                    tagged=_tagged(line, control, title, item_depth, item_depth),
                 )
             )
             continue
@@ -1087,7 +1098,8 @@ def _struct(r: _Reader, depth: int, counts: _Counts, *, note: bool = False) -> B
         assert line.m is not None
         if line.m.group(1):
             counts.table += 1
-            return _table(r, depth, f"t{counts.table}", None, control=False)
+            table = _table(r, depth, f"t{counts.table}", None, control=False)
+            return attrs.evolve(table, bare=True) if note else table
         counts.list += 1
         return _list(r, depth, f"li{counts.list}")
     if control == "table-struct":
@@ -1190,6 +1202,7 @@ def _remarks(r: _Reader, key: str) -> Remarks:
                     text=ptext,
                     label=ilabel,
                     children=_children(r, depth + 1, 2),
+                    tagged=_tagged(nxt, control, title, 1, 1),
                 )
             )
         else:
@@ -1321,7 +1334,7 @@ def _blocks(r: _Reader, depth: int, *, note: bool, cell: bool = False) -> tuple[
 
 def _block_paragraph_item(r: _Reader, depth: int, counts: _Counts) -> Paragraph | Item:
     line = r.lines[r.i]
-    level, title, text, _ = _pit_parts(r, line)
+    level, title, text, control = _pit_parts(r, line)
     if level is None:
         if line.control == "#":
             level = auto_level(title)
@@ -1358,6 +1371,7 @@ def _block_paragraph_item(r: _Reader, depth: int, counts: _Counts) -> Paragraph 
         text=text,
         label=ilabel,
         children=_children(r, depth + 1, 2),
+        tagged=_tagged(line, control, title, 1, None),
     )
 
 

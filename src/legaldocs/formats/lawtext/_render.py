@@ -350,8 +350,8 @@ def _paragraph_item(
     if no_control:
         out.append(pad + title + ("　" + text if title and text else text))
     elif title:
-        if isinstance(element, Paragraph) and element.tagged:
-            control = ":paragraph:"
+        if element.tagged:
+            control = ":" + _PIT_CONTROL[level] + ":"
         elif level == default and is_title(title):
             control = ""
         elif auto_level(title) == level:
@@ -404,10 +404,27 @@ def _children(
             control = "" if AMENDING.match(text) else ":amend-provision:"
             if child.text is not None:
                 out.append(_PAD[depth] + control + _one_line(child.text, where))
-            for block in child.children:
-                _block(out, block, depth + 1)
+            _new_provisions(out, child.children, depth + 1)
         else:
             _list(out, child, depth)
+
+
+def _new_provisions(out: list[str], blocks: Sequence[Block], depth: int) -> None:
+    """The provisions an amending provision quotes, as the reference's
+    ``amendProvisionToLines`` writes them: a blank line before each table, figure,
+    note or remarks, none before paragraphs, items, lists and sentences."""
+    for index, block in enumerate(blocks):
+        if isinstance(block, Table):
+            adjacent = (index > 0 and isinstance(blocks[index - 1], Table)) or (
+                index + 1 < len(blocks) and isinstance(blocks[index + 1], Table)
+            )
+            out.append("")
+            _table(out, block, depth, control=adjacent)
+        elif isinstance(block, (Paragraph, Item, ListBlock, Sentence)):
+            _block(out, block, depth)
+        else:
+            out.append("")
+            _block(out, block, depth)
 
 
 def _table(out: list[str], table: Table, depth: int, *, control: bool) -> None:
@@ -472,7 +489,7 @@ def _block(out: list[str], block: Block, depth: int) -> None:
     elif isinstance(block, Item):
         _paragraph_item(out, block, depth, level=1)
     elif isinstance(block, Table):
-        _table(out, block, depth, control=True)
+        _table(out, block, depth, control=not block.bare)
     elif isinstance(block, FigStruct):
         _fig_struct(out, block, depth)
     elif isinstance(block, Fig):
