@@ -519,10 +519,13 @@ def _fig_struct(out: list[str], fig: FigStruct, depth: int) -> None:
     if control:
         out.append(_PAD[depth] + ":fig-struct:" + _one_line(fig.title or "", "a figure title"))
         depth += 1
+    # (the reference's figStructToLines leaves a blank line after each child)
     if fig.fig is not None:
         out.append(_PAD[depth] + _fig(fig.fig))
+        out.append("")
     for remarks in fig.remarks:
         _remarks(out, remarks, depth)
+        out.append("")
 
 
 def _note_like(out: list[str], note: NoteLike, depth: int) -> None:
