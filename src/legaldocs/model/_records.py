@@ -172,6 +172,9 @@ class Item:
     tagged: bool = _e.presentation(default=False)
     """Presentation only: written with an explicit ``:item:`` (``:subitem1:`` …) tag although
     its title alone would say what it is (e-Gov files do so when the title holds more)."""
+    spaced: bool = _e.presentation(default=False)
+    """Presentation only: ``text`` is one empty sentence (XML ``<Sentence/>``), written as
+    the title and a full-width space rather than the title alone."""
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
