@@ -843,7 +843,12 @@ def _article(r: _Reader, caption: str | None) -> Article:
     paragraphs: list[Paragraph] = []
     if space or _has_children(r, 1) or not _next_paragraph(r):
         paragraphs.append(
-            Paragraph(key="p1", num=_SMALL[1], text=rest, children=_children(r, 1, 1, rest))
+            Paragraph(
+                key="p1",
+                num=_SMALL[1],
+                text=rest,
+                children=_children(r, 1, 1, rest, in_article=True),
+            )
         )
     else:
         # 第一条 alone on its line: the first paragraph carries its own number (１).
@@ -955,7 +960,7 @@ def _article_paragraph(r: _Reader, position: int, *, first: bool) -> Paragraph:
         key=key,
         num=num,
         text=text,
-        children=_children(r, 1, 1, text),
+        children=_children(r, 1, 1, text, in_article=True),
         label=label,
         tagged=line.control == "paragraph",
     )
@@ -1001,8 +1006,14 @@ def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | 
     )
 
 
-def _children(r: _Reader, depth: int, item_depth: int = 1, text: str = "") -> tuple[ItemChild, ...]:
-    """Items, tables, figures, styles and lists below a paragraph or an item."""
+def _children(
+    r: _Reader, depth: int, item_depth: int = 1, text: str = "", *, in_article: bool = False
+) -> tuple[ItemChild, ...]:
+    """Items, tables, figures, styles and lists below a paragraph or an item.
+
+    In an article, a line in brackets after an amending sentence (改正規定) and before the
+    article's next paragraph is the amending provision's own text, not a caption: only
+    paragraphs outside articles have captions."""
     out: list[ItemChild] = []
     counts = _Counts()
     lines = r.lines
@@ -1011,7 +1022,9 @@ def _children(r: _Reader, depth: int, item_depth: int = 1, text: str = "") -> tu
         if line.depth < depth or line.kind in (ARG, SPR):
             break
         if depth == 1 and _caption_of(line) is not None:
-            if _caption_follows(r):
+            if _caption_follows(r) and not (
+                in_article and AMENDING.match(text) and r.lines[r.i + 1].kind == PIT
+            ):
                 break
             if not AMENDING.match(text):
                 r.fail(line, "caption not followed by an article or a paragraph")
@@ -1037,6 +1050,7 @@ def _children(r: _Reader, depth: int, item_depth: int = 1, text: str = "") -> tu
                     label=label,
                     children=_children(r, depth + 1, item_depth + 1),
                     tagged=_tagged(line, control, title, item_depth, item_depth),
+                    spaced=not text and line.rest.endswith("　"),
                 )
             )
             continue

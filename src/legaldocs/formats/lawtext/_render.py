@@ -358,7 +358,8 @@ def _paragraph_item(
             control = "# "
         else:
             control = ":" + _PIT_CONTROL[level] + ":"
-        out.append(pad + control + title + ("　" + text if text else ""))
+        spaced = text or (isinstance(element, Item) and element.spaced)
+        out.append(pad + control + title + ("　" + text if spaced else ""))
     else:
         attrs = '[MissingNum="true"]' if secondary and level == 0 else ""
         anonym = ":anonym-paragraph:" if level == 0 else ":anonym-" + _PIT_CONTROL[level] + ":"
