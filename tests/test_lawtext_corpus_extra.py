@@ -49,8 +49,10 @@ def test_item_with_an_explicit_tag_and_an_empty_second_column() -> None:
     )
     doc = _round_trip(text)
     first, second = _article(doc).paragraphs[0].children
-    assert isinstance(first, Item) and isinstance(second, Item)
-    assert first.tagged and first.label is None
+    assert isinstance(first, Item)
+    assert isinstance(second, Item)
+    assert first.tagged
+    assert first.label is None
     assert first.text == "組合員の氏名及び住所並びに組合員証の組合員等記号・番号又は個人番号　"
     assert not second.tagged
 
@@ -67,9 +69,11 @@ def test_item_with_an_empty_sentence_keeps_its_space() -> None:
     )
     doc = _round_trip(text)
     first, second = _article(doc).paragraphs[0].children
-    assert isinstance(first, Item) and isinstance(second, Item)
+    assert isinstance(first, Item)
+    assert isinstance(second, Item)
     assert first.text == second.text == ""
-    assert first.spaced and not second.spaced
+    assert first.spaced
+    assert not second.spaced
     assert len(first.children) == 2
 
 
@@ -85,7 +89,8 @@ def test_iroha_no_is_the_standard_twenty_sixth_sub_item() -> None:
     item = _article(doc).paragraphs[0].children[0]
     assert isinstance(item, Item)
     wi, no = item.children
-    assert isinstance(wi, Item) and isinstance(no, Item)
+    assert isinstance(wi, Item)
+    assert isinstance(no, Item)
     assert (wi.num.parts, no.num.parts) == ((25,), (26,))
     assert no.label is None
 
@@ -109,7 +114,8 @@ def test_table_directly_in_a_style_has_no_table_struct_tag() -> None:
     (style,) = paragraph.children
     assert isinstance(style, StyleStruct)
     (table,) = style.content
-    assert isinstance(table, Table) and table.bare
+    assert isinstance(table, Table)
+    assert table.bare
 
 
 def test_table_quoted_by_an_amending_provision() -> None:
@@ -130,7 +136,8 @@ def test_table_quoted_by_an_amending_provision() -> None:
     (provision,) = _article(doc).paragraphs[0].children
     assert isinstance(provision, AmendProvision)
     (table,) = provision.children
-    assert isinstance(table, Table) and not table.bare
+    assert isinstance(table, Table)
+    assert not table.bare
     assert len(table.rows) == 2
 
 
@@ -153,7 +160,8 @@ def test_fig_struct_with_remarks_leaves_a_blank_line_between_them() -> None:
     (appendix,) = doc.appendices
     figures = [b for b in appendix.children if isinstance(b, FigStruct)]
     assert len(figures) == 2
-    assert figures[1].fig is not None and len(figures[1].remarks) == 1
+    assert figures[1].fig is not None
+    assert len(figures[1].remarks) == 1
 
 
 def test_bracketed_amending_text_before_the_next_paragraph_of_the_article() -> None:
@@ -177,3 +185,60 @@ def test_a_caption_without_an_article_still_fails_with_its_line() -> None:
     with pytest.raises(ParseError) as info:
         parse_lawtext(HEAD + "第一条　本文\n  （見出し）\n  二　号\n")
     assert info.value.line == 4
+
+
+def test_explicit_tag_takes_a_title_the_grammar_of_titles_does_not_know() -> None:
+    # 340AC0000000034 (法人税法) 附則第一条: ハからヌ (a range without まで)
+    text = HEAD + (
+        "第一条　この法律は、公布の日から施行する。ただし、次の各号に掲げる規定は、当該各号に"
+        "定める日から施行する。\n"
+        "  三　次に掲げる規定　昭和六十四年四月一日\n"
+        "    イ　略\n"
+        "    :subitem1:ハからヌ　略\n"
+        "  四　略\n"
+    )
+    doc = _round_trip(text)
+    item = _article(doc).paragraphs[0].children[0]
+    assert isinstance(item, Item)
+    _i, ha = item.children
+    assert isinstance(ha, Item)
+    assert (ha.label, ha.text) == ("ハからヌ", "略")
+
+
+def test_text_that_begins_with_a_full_width_space() -> None:
+    # 414M60000012001 第一条の二 and 414M60000008013 第四十六項 (第二号): the sentence itself
+    # begins with U+3000, so two follow the number
+    text = HEAD + (
+        "第一条の二　　法第三条第一項第四号イに規定する主務省令で定める者とする。\n"
+        "２　法別表第一の四十の二の項の総務省令で定める事務は、次のとおりとする。\n"
+        "  一　出入国管理及び難民認定法第十九条の二十三第一項の登録の申請\n"
+        "  :item:二　　出入国管理及び難民認定法第十九条の二十三第二項の更新の申請\n"
+        "３　　「当該連結親法人事業年度開始の日」とする。\n"
+    )
+    doc = _round_trip(text)
+    first, second, third = _article(doc).paragraphs
+    assert first.text.startswith("　法第三条")
+    assert third.text.startswith("　「当該")
+    item = second.children[1]
+    assert isinstance(item, Item)
+    assert item.text.startswith("　出入国")
+
+
+def test_a_lone_supplement_paragraph_may_open_with_an_article_name() -> None:
+    # 325CO0000000186 附則 (昭和四六年六月一日政令第一七二号)
+    text = HEAD + (
+        "第一条　この政令は、公布の日から施行する。\n"
+        "\n"
+        "      附　則　（昭和四六年六月一日政令第一七二号）\n"
+        "\n"
+        "第四条の規定は公布の日から、第一条から第三条まで及び第五条の規定は同日から起算して"
+        "一月を経過した日から施行する。\n"
+    )
+    doc = _round_trip(text)
+    (paragraph,) = doc.supplements[0].body
+    assert isinstance(paragraph, Paragraph)
+    assert paragraph.plain
+    assert paragraph.text.startswith("第四条の規定は")
+    with pytest.raises(ParseError) as info:
+        parse_lawtext(HEAD + "第四条の規定は公布の日から施行する。\n")
+    assert (info.value.line, info.value.column) == (3, 4)

@@ -756,7 +756,8 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
             continue
         if kind == OTH and not line.control:
             head = _ART_TITLE.match(line.rest)
-            if head:
+            # (in 附則 a lone paragraph may open with an article's name: 第四条の規定は…)
+            if head and not in_supplement:
                 r.fail(
                     line,
                     "expected a full-width space (U+3000) after the article number",
@@ -823,13 +824,15 @@ def _article(r: _Reader, caption: str | None) -> Article:
     if rest:
         stripped = rest.lstrip(_WS)
         space = rest[: len(rest) - len(stripped)]
-        rest = stripped
-        if space != "　":
+        if space.strip("　"):
             r.fail(
                 line,
                 "expected one full-width space (U+3000) after the article number",
                 len(title) + 1,
             )
+        # (more full-width spaces begin the text: the reference writes title, U+3000, text)
+        rest = space[1:] + stripped
+        space = space[:1]
     standard = article_label(num, until)
     label = None if title == standard else title
     key = article_key(num)
@@ -905,7 +908,7 @@ def _pit_parts(r: _Reader, line: _Line) -> tuple[int | None, str, str, bool]:
         else:
             level = _PIT_CONTROLS[name]
             m = _PIT_TITLE.match(body)
-            if m is None:
+            if m is None or body[m.end() : m.end() + 1] not in ("", *_WS):
                 # an explicit control tag takes any title up to white space
                 end = 0
                 while end < len(body) and body[end] not in _WS:
@@ -918,9 +921,10 @@ def _pit_parts(r: _Reader, line: _Line) -> tuple[int | None, str, str, bool]:
     assert line.m is not None
     title = line.m.group(1)
     space = line.m.group(2)
-    if space is not None and space != "　":
+    if space is not None and space.strip("　"):
         r.fail(line, "expected one full-width space (U+3000) after the number", len(title) + 1)
-    return None, title, line.m.group(3) or "", False
+    # (more full-width spaces begin the text: the reference writes title, U+3000, text)
+    return None, title, (space or "")[1:] + (line.m.group(3) or ""), False
 
 
 def _tagged(line: _Line, control: bool, title: str, level: int, default: int | None) -> bool:
@@ -933,7 +937,7 @@ def _tagged(line: _Line, control: bool, title: str, level: int, default: int | N
 def _after_space(r: _Reader, line: _Line, rest: str) -> str:
     if not rest:
         return ""
-    if rest[0] != "　" or (len(rest) > 1 and rest[1] in _WS):
+    if rest[0] != "　" or (len(rest) > 1 and rest[1] in " \t"):
         r.fail(line, "expected one full-width space (U+3000) after the number")
     return rest[1:]
 
