@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import typing
 from typing import NoReturn, cast
 
 import attrs
@@ -1079,7 +1080,7 @@ def _children(
         if block is None:
             r.fail(line, "expected an item, a table or a figure here")
         out.append(block)  # type: ignore[arg-type]
-    return tuple(out)
+    return _settle(out, adjacency=True)
 
 
 def _caption_follows(r: _Reader) -> bool:
@@ -1123,7 +1124,7 @@ def _struct(r: _Reader, depth: int, counts: _Counts, *, note: bool = False) -> B
     if control == "table-struct":
         counts.table += 1
         r.i += 1
-        return _table_struct(r, depth, f"t{counts.table}", line.body or None)
+        return _table_struct(r, depth, f"t{counts.table}", line.body)
     if control == "fig-struct":
         counts.fig += 1
         r.i += 1
@@ -1136,7 +1137,7 @@ def _struct(r: _Reader, depth: int, counts: _Counts, *, note: bool = False) -> B
                 r.i += 1
         return FigStruct(
             key=f"f{counts.fig}",
-            title=line.body or None,
+            title=line.body,
             fig=fig,
             remarks=_remarks_run(r, depth + 1),
         )
@@ -1221,6 +1222,7 @@ def _remarks(r: _Reader, key: str) -> Remarks:
                     label=ilabel,
                     children=_children(r, depth + 1, 2),
                     tagged=_tagged(nxt, control, title, 1, 1),
+                    spaced=not ptext and nxt.rest.endswith("　"),
                 )
             )
         else:
@@ -1319,6 +1321,30 @@ def _table(r: _Reader, depth: int, key: str, title: str | None, *, control: bool
     return Table(key=key, rows=tuple(rows), title=title, remarks=remarks)
 
 
+_B = typing.TypeVar("_B", Block, ItemChild)
+
+
+def _settle(blocks: list[_B], *, adjacency: bool) -> tuple[_B, ...]:
+    """Empty titles of tables and figures, kept (``""``) only where they alone explain an
+    explicit ``:table-struct:`` or ``:fig-struct:`` tag (XML: an empty ``TableStructTitle``
+    or ``FigStructTitle``); elsewhere the tag says nothing and the title is None."""
+    out = list(blocks)
+    for index, block in enumerate(out):
+        if isinstance(block, Table) and block.title == "":
+            needed = adjacency and not block.remarks
+            if needed and (
+                (index > 0 and isinstance(blocks[index - 1], Table))
+                or (index + 1 < len(blocks) and isinstance(blocks[index + 1], Table))
+            ):
+                needed = False
+            if not needed:
+                out[index] = attrs.evolve(block, title=None)
+        elif isinstance(block, FigStruct) and block.title == "":
+            if block.remarks or block.fig is None:
+                out[index] = attrs.evolve(block, title=None)
+    return tuple(out)
+
+
 def _blocks(r: _Reader, depth: int, *, note: bool, cell: bool = False) -> tuple[Block, ...]:
     """The blocks at ``depth`` (the content of a note, a style, a cell, an appendix)."""
     out: list[Block] = []
@@ -1347,7 +1373,7 @@ def _blocks(r: _Reader, depth: int, *, note: bool, cell: bool = False) -> tuple[
             r.fail(line, "an article cannot stand here")
         counts.sentence += 1
         out.append(_sentence(r, line, f"l{counts.sentence}"))
-    return tuple(out)
+    return _settle(out, adjacency=not note and not cell)
 
 
 def _block_paragraph_item(r: _Reader, depth: int, counts: _Counts) -> Paragraph | Item:
@@ -1390,6 +1416,7 @@ def _block_paragraph_item(r: _Reader, depth: int, counts: _Counts) -> Paragraph 
         label=ilabel,
         children=_children(r, depth + 1, 2),
         tagged=_tagged(line, control, title, 1, None),
+        spaced=not text and line.rest.endswith("　"),
     )
 
 
