@@ -242,3 +242,27 @@ def test_a_lone_supplement_paragraph_may_open_with_an_article_name() -> None:
     with pytest.raises(ParseError) as info:
         parse_lawtext(HEAD + "第四条の規定は公布の日から施行する。\n")
     assert (info.value.line, info.value.column) == (3, 4)
+
+
+def test_table_struct_tag_with_an_empty_title_in_an_appendix() -> None:
+    # 341M50000400055 別表（第４条関係）: one table, no title, yet :table-struct: (the XML
+    # has an empty TableStructTitle)
+    text = HEAD + (
+        "第四条　身分を示す証明書の様式は次の別表のとおりとする。\n"
+        "\n"
+        "# 別表（第４条関係）\n"
+        "\n"
+        "  :table-struct:\n"
+        "\n"
+        '    * - [BorderBottom="none"][BorderLeft="none"][BorderRight="none"]'
+        '[BorderTop="none"] |\n'
+        '        <Fig src="./pict/S41F03801000055-001.pdf"/>\n'
+    )
+    doc = _round_trip(text)
+    (table,) = doc.appendices[0].children
+    assert isinstance(table, Table)
+    assert table.title == ""
+    bare = text.replace("  :table-struct:\n\n", "").replace("\n    ", "\n  ")
+    (table,) = _round_trip(bare).appendices[0].children
+    assert isinstance(table, Table)
+    assert table.title is None
