@@ -858,8 +858,26 @@ def _article(r: _Reader, caption: str | None) -> Article:
         # 第一条 alone on its line: the first paragraph carries its own number (１).
         paragraphs.append(_article_paragraph(r, 1, first=True))
     keys = {paragraphs[0].key}
-    while _next_paragraph(r):
+    while True:
+        # a caption between two paragraphs of an article is the next paragraph's own
+        # (XML ParagraphCaption): an article cannot be followed by a loose paragraph
+        nxt = r.peek()
+        paragraph_caption = None
+        if (
+            nxt is not None
+            and nxt.depth == 1
+            and r.i + 1 < r.n
+            and r.lines[r.i + 1].depth == 0
+            and r.lines[r.i + 1].kind == PIT
+        ):
+            paragraph_caption = _caption_of(nxt)
+        if paragraph_caption is not None:
+            r.i += 1
+        elif not _next_paragraph(r):
+            break
         paragraph = _article_paragraph(r, len(paragraphs) + 1, first=False)
+        if paragraph_caption is not None:
+            paragraph = attrs.evolve(paragraph, caption=paragraph_caption)
         if paragraph.key in keys:
             paragraph = attrs.evolve(paragraph, key=f"{paragraph.key}x{len(paragraphs) + 1}")
         keys.add(paragraph.key)
@@ -1028,7 +1046,9 @@ def _children(
             break
         if depth == 1 and _caption_of(line) is not None:
             if _caption_follows(r) and not (
-                in_article and AMENDING.match(text) and r.lines[r.i + 1].kind == PIT
+                (in_article or not line.blank_before)
+                and AMENDING.match(text)
+                and r.lines[r.i + 1].kind == PIT
             ):
                 break
             if not AMENDING.match(text):

@@ -269,8 +269,10 @@ def _article(out: list[str], article: Article, depth: int) -> None:
         previous: Num | None = None
         for index, paragraph in enumerate(article.paragraphs):
             pwhere = f"{where}/{paragraph.key}"
-            if paragraph.anonymous or paragraph.plain or paragraph.caption is not None:
-                raise _fail(pwhere, "a paragraph of an article is numbered and has no caption")
+            if paragraph.anonymous or paragraph.plain:
+                raise _fail(pwhere, "a paragraph of an article is numbered")
+            if index == 0 and paragraph.caption is not None:
+                raise _fail(pwhere, "the first paragraph of an article has no caption of its own")
             if index == 0 and not paragraph.label and paragraph.num != Num.of(1):
                 raise _fail(pwhere, "the first paragraph of an article is number 1")
             expected = "p" + _parts(paragraph.num)
