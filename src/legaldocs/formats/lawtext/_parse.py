@@ -1359,9 +1359,12 @@ def _settle(blocks: list[_B], *, adjacency: bool) -> tuple[_B, ...]:
                 needed = False
             if not needed:
                 out[index] = attrs.evolve(block, title=None)
-        elif isinstance(block, FigStruct) and block.title == "":
-            if block.remarks or block.fig is None:
-                out[index] = attrs.evolve(block, title=None)
+        elif (
+            isinstance(block, FigStruct)
+            and block.title == ""
+            and (block.remarks or block.fig is None)
+        ):
+            out[index] = attrs.evolve(block, title=None)
     return tuple(out)
 
 
