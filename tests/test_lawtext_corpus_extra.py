@@ -268,12 +268,17 @@ def test_table_struct_tag_with_an_empty_title_in_an_appendix() -> None:
     assert table.title is None
 
 
+FORMULA = (
+    "（（額面金額－発行価額）／発行の日から償還の日までの年数）×（発行の日から供託の日までの年数）"
+)
+
+
 def test_caption_of_a_later_paragraph_of_an_article() -> None:
     # 325M50000840002 第十五条 and 356AC0000000059 第百四条: XML ParagraphCaption
     text = HEAD + (
         "第十五条　法第十七条第三項の規定により計算する。\n"
         "２　割引の方法により発行した有価証券は、次の算式により計算する。\n"
-        "  :caption:（（額面金額－発行価額）／発行の日から償還の日までの年数）×（発行の日から供託の日までの年数）\n"
+        "  :caption:" + FORMULA + "\n"
         "３　前項の算式による計算において、端数は切り捨てる。\n"
         "  （政令で定める日＝平成一二年政令第四二一号で、平成一二年九月三〇日）\n"
         "４　施行日前の行為については、なお従前の例による。\n"
@@ -284,6 +289,6 @@ def test_caption_of_a_later_paragraph_of_an_article() -> None:
     assert captions == [
         None,
         None,
-        "（（額面金額－発行価額）／発行の日から償還の日までの年数）×（発行の日から供託の日までの年数）",
+        FORMULA,
         "（政令で定める日＝平成一二年政令第四二一号で、平成一二年九月三〇日）",
     ]
