@@ -292,3 +292,21 @@ def test_caption_of_a_later_paragraph_of_an_article() -> None:
         FORMULA,
         "（政令で定める日＝平成一二年政令第四二一号で、平成一二年九月三〇日）",
     ]
+
+
+def test_caption_in_letters_that_reads_like_a_sub_item_title() -> None:
+    # 325M50080000018 (無線設備規則) 第四十五条の十二の八: （ＶＯＲ） above an article
+    text = HEAD + (
+        "第四十五条の十二の七　マーカ・ビーコンは、次の各号の条件に適合しなければならない。\n"
+        "  四　前各号に掲げるもののほか、総務大臣が別に告示する技術的条件に合致すること。\n"
+        "\n"
+        "  （ＶＯＲ）\n"
+        "第四十五条の十二の八　ＶＯＲは、次の各号の条件に適合するものでなければならない。\n"
+        "  （ａ）　小文字の細分\n"
+    )
+    doc = _round_trip(text)
+    first, second = doc.body
+    assert isinstance(first, Article)
+    assert isinstance(second, Article)
+    assert len(first.paragraphs[0].children) == 1
+    assert second.caption == "（ＶＯＲ）"

@@ -71,6 +71,7 @@ __all__ = [
     "DIVISION_INDENT",
     "DIVISION_PREFIX",
     "OTH",
+    "PIT",
     "SUPPL_APPDX_CONTROLS",
     "SUPPL_APPDX_PATTERNS",
     "article_label",
@@ -692,7 +693,17 @@ def _caption_of(line: _Line) -> str | None:
             and (text.count("（") + text.count("(") == 1 or _split_related(text)[0] == "")
         ):
             return text
+    if line.kind == PIT and not line.control:
+        # (（ＶＯＲ）: a caption that reads as a bare sub-item title; it is a caption only
+        # where one can stand, right above an article or a paragraph)
+        assert line.m is not None
+        text = line.rest
+        if line.m.group(2) is None and _LETTER_CAPTION.match(text):
+            return text
     return None
+
+
+_LETTER_CAPTION = re.compile(r"（[ａ-ｚＡ-Ｚ]{2,}）$")
 
 
 def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
@@ -1044,7 +1055,12 @@ def _children(
         line = lines[r.i]
         if line.depth < depth or line.kind in (ARG, SPR):
             break
-        if depth == 1 and _caption_of(line) is not None:
+        # (a caption that reads as a sub-item title is one only right above an article)
+        if (
+            depth == 1
+            and _caption_of(line) is not None
+            and (line.kind != PIT or _caption_follows(r))
+        ):
             if _caption_follows(r) and not (
                 (in_article or not line.blank_before)
                 and AMENDING.match(text)

@@ -18,6 +18,7 @@ from legaldocs.formats.lawtext._parse import (
     APPDX_PATTERNS,
     DIVISION_INDENT,
     OTH,
+    PIT,
     SUPPL_APPDX_CONTROLS,
     SUPPL_APPDX_PATTERNS,
     article_label,
@@ -225,7 +226,7 @@ def _caption(out: list[str], caption: str, depth: int, where: str) -> None:
         bare = (
             caption.startswith(("（", "("))
             and caption.endswith(("）", ")"))
-            and line.kind == OTH
+            and line.kind in (OTH, PIT)
             and not line.control
             and caption_of_line(caption)
         )
