@@ -94,7 +94,15 @@ SHIFT_FROM = 3
 _CONTEXT = 40
 """How far a phrase is widened on each side before an occurrence number is used instead."""
 
-_DOC_FIELDS: tuple[DocumentField, ...] = ("title", "alt_title", "law_num", "toc", "style", "lang")
+_DOC_FIELDS: tuple[DocumentField, ...] = (
+    "title",
+    "alt_title",
+    "law_num",
+    "toc",
+    "style",
+    "lang",
+    "markup",
+)
 
 
 def plan_amendment(
