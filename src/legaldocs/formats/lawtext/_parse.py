@@ -693,7 +693,7 @@ def _caption_of(line: _Line) -> str | None:
             and (text.count("（") + text.count("(") == 1 or _split_related(text)[0] == "")
         ):
             return text
-    if line.kind == PIT and not line.control:
+    if line.kind == PIT and not line.control and line.rest[-1] == "）":
         # (（ＶＯＲ）: a caption that reads as a bare sub-item title; it is a caption only
         # where one can stand, right above an article or a paragraph)
         assert line.m is not None
@@ -1090,7 +1090,7 @@ def _children(
                     text=text,
                     label=label,
                     children=_children(r, depth + 1, item_depth + 1),
-                    tagged=_tagged(line, control, title, item_depth, item_depth),
+                    tagged=control and _tagged(line, control, title, item_depth, item_depth),
                     spaced=not text and line.rest.endswith("　"),
                 )
             )
@@ -1116,6 +1116,8 @@ def _children(
         if block is None:
             r.fail(line, "expected an item, a table or a figure here")
         out.append(block)  # type: ignore[arg-type]
+    if not (counts.table or counts.fig):
+        return tuple(out)
     return _settle(out, adjacency=True)
 
 
@@ -1257,7 +1259,7 @@ def _remarks(r: _Reader, key: str) -> Remarks:
                     text=ptext,
                     label=ilabel,
                     children=_children(r, depth + 1, 2),
-                    tagged=_tagged(nxt, control, title, 1, 1),
+                    tagged=control and _tagged(nxt, control, title, 1, 1),
                     spaced=not ptext and nxt.rest.endswith("　"),
                 )
             )
@@ -1364,6 +1366,8 @@ def _settle(blocks: list[_B], *, adjacency: bool) -> tuple[_B, ...]:
     """Empty titles of tables and figures, kept (``""``) only where they alone explain an
     explicit ``:table-struct:`` or ``:fig-struct:`` tag (XML: an empty ``TableStructTitle``
     or ``FigStructTitle``); elsewhere the tag says nothing and the title is None."""
+    if not any(isinstance(block, (Table, FigStruct)) and block.title == "" for block in blocks):
+        return tuple(blocks)
     out = list(blocks)
     for index, block in enumerate(out):
         if isinstance(block, Table) and block.title == "":
@@ -1412,6 +1416,8 @@ def _blocks(r: _Reader, depth: int, *, note: bool, cell: bool = False) -> tuple[
             r.fail(line, "an article cannot stand here")
         counts.sentence += 1
         out.append(_sentence(r, line, f"l{counts.sentence}"))
+    if not (counts.table or counts.fig):
+        return tuple(out)
     return _settle(out, adjacency=not note and not cell)
 
 
@@ -1454,7 +1460,7 @@ def _block_paragraph_item(r: _Reader, depth: int, counts: _Counts) -> Paragraph 
         text=text,
         label=ilabel,
         children=_children(r, depth + 1, 2),
-        tagged=_tagged(line, control, title, 1, None),
+        tagged=control and _tagged(line, control, title, 1, None),
         spaced=not text and line.rest.endswith("　"),
     )
 
