@@ -118,6 +118,7 @@ from legaldocs.serialize import (
     from_data,
     load,
     loads,
+    make_converter,
     register_tag,
     to_data,
 )
@@ -220,6 +221,7 @@ __all__ = [
     "html_id",
     "load",
     "loads",
+    "make_converter",
     "parse_date",
     "parse_html",
     "parse_lawtext",
