@@ -310,3 +310,13 @@ def test_caption_in_letters_that_reads_like_a_sub_item_title() -> None:
     assert isinstance(second, Article)
     assert len(first.paragraphs[0].children) == 1
     assert second.caption == "（ＶＯＲ）"
+
+
+def test_an_item_title_of_white_space_is_refused() -> None:
+    # 327M50000001081: the XML's ItemTitle is two full-width spaces, which Lawtext cannot
+    # tell from the space after a title
+    with pytest.raises(ParseError) as info:
+        parse_lawtext(
+            HEAD + "第一条　次のとおりとする。\n  :item:\u3000\u3000\u3000「上記の者は」\n"
+        )
+    assert (info.value.line, info.value.column) == (4, 3)

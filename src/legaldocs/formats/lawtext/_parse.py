@@ -943,6 +943,8 @@ def _pit_parts(r: _Reader, line: _Line) -> tuple[int | None, str, str, bool]:
                 end = 0
                 while end < len(body) and body[end] not in _WS:
                     end += 1
+                if end == 0:
+                    r.fail(line, "expected a title after the control tag (or :anonym-…: for none)")
                 return level, body[:end], _after_space(r, line, body[end:]), True
         if m is None:
             r.fail(line, "expected a paragraph or item title after the control tag")
