@@ -486,6 +486,8 @@ def test_parse_error_names_the_column() -> None:
 def test_rendered_documents_read_back_equal(doc: Document) -> None:
     # the reference grammar ends the amending law's number at either closing bracket
     assume(all(")" not in (s.law_ref or "") for s in doc.supplements))
+    # a title that reads as a control tag (":0:") is refused by the writer, rightly
+    assume(not (doc.title.startswith(":") and doc.title.count(":") >= 2))
     text = render_lawtext(doc)
     assert parse_lawtext(text) == doc
     assert render_lawtext(parse_lawtext(text)) == text

@@ -125,6 +125,9 @@ class Table:
     remarks_before: int = _e.presentation(default=0)
     """Presentation only: how many of the remarks are written before the rows (XML:
     ``Remarks`` before ``Table`` in the ``TableStruct``, such as 単位 above a table)."""
+    bare: bool = _e.presentation(default=False)
+    """Presentation only: a bare table (XML ``Table`` not wrapped in a ``TableStruct``, as
+    inside a ``Style``): Lawtext writes it without a ``:table-struct:`` tag."""
 
     @classmethod
     def from_pairs(cls, key: str, pairs: Iterable[tuple[str, str]]) -> Table:
@@ -167,6 +170,12 @@ class Item:
     text: str = _e.text()
     children: tuple[ItemChild, ...] = _e.children()
     label: str | None = None
+    tagged: bool = _e.presentation(default=False)
+    """Presentation only: written with an explicit ``:item:`` (``:subitem1:`` …) tag although
+    its title alone would say what it is (e-Gov files do so when the title holds more)."""
+    spaced: bool = _e.presentation(default=False)
+    """Presentation only: ``text`` is one empty sentence (XML ``<Sentence/>``), written as
+    the title and a full-width space rather than the title alone."""
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import typing
 from typing import NoReturn, cast
 
 import attrs
@@ -70,6 +71,7 @@ __all__ = [
     "DIVISION_INDENT",
     "DIVISION_PREFIX",
     "OTH",
+    "PIT",
     "SUPPL_APPDX_CONTROLS",
     "SUPPL_APPDX_PATTERNS",
     "article_label",
@@ -377,14 +379,17 @@ def item_num(label: str, depth: int, position: int) -> tuple[Num, str | None]:
     if found is not None:
         return found
     try:
-        num, _ = parse_item_label(label.replace("ノ", "の"))
+        try:
+            num, _ = parse_item_label(label)
+        except ValueError:
+            num, _ = parse_item_label(label.replace("ノ", "の"))
     except ValueError:
         m = _LABEL_START.match(label)
         num = _of(position)
         if m:
             with contextlib.suppress(ValueError):
                 num, _ = parse_item_label(m.group(1))
-        return num, label
+        return num, None if item_label(num, depth, "kanji") == label else label
     found = (num, None if item_label(num, depth, "kanji") == label else label)
     if len(_ITEM_NUMS) < 100_000:
         _ITEM_NUMS[(label, depth)] = found
@@ -688,7 +693,17 @@ def _caption_of(line: _Line) -> str | None:
             and (text.count("（") + text.count("(") == 1 or _split_related(text)[0] == "")
         ):
             return text
+    if line.kind == PIT and not line.control and line.rest[-1] == "）":
+        # (（ＶＯＲ）: a caption that reads as a bare sub-item title; it is a caption only
+        # where one can stand, right above an article or a paragraph)
+        assert line.m is not None
+        text = line.rest
+        if line.m.group(2) is None and _LETTER_CAPTION.match(text):
+            return text
     return None
+
+
+_LETTER_CAPTION = re.compile(r"（[ａ-ｚＡ-Ｚ]{2,}）$")
 
 
 def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
@@ -753,7 +768,8 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
             continue
         if kind == OTH and not line.control:
             head = _ART_TITLE.match(line.rest)
-            if head:
+            # (in 附則 a lone paragraph may open with an article's name: 第四条の規定は…)
+            if head and not in_supplement:
                 r.fail(
                     line,
                     "expected a full-width space (U+3000) after the article number",
@@ -820,13 +836,15 @@ def _article(r: _Reader, caption: str | None) -> Article:
     if rest:
         stripped = rest.lstrip(_WS)
         space = rest[: len(rest) - len(stripped)]
-        rest = stripped
-        if space != "　":
+        if space.strip("　"):
             r.fail(
                 line,
                 "expected one full-width space (U+3000) after the article number",
                 len(title) + 1,
             )
+        # (more full-width spaces begin the text: the reference writes title, U+3000, text)
+        rest = space[1:] + stripped
+        space = space[:1]
     standard = article_label(num, until)
     label = None if title == standard else title
     key = article_key(num)
@@ -840,14 +858,37 @@ def _article(r: _Reader, caption: str | None) -> Article:
     paragraphs: list[Paragraph] = []
     if space or _has_children(r, 1) or not _next_paragraph(r):
         paragraphs.append(
-            Paragraph(key="p1", num=_SMALL[1], text=rest, children=_children(r, 1, 1, rest))
+            Paragraph(
+                key="p1",
+                num=_SMALL[1],
+                text=rest,
+                children=_children(r, 1, 1, rest, in_article=True),
+            )
         )
     else:
         # 第一条 alone on its line: the first paragraph carries its own number (１).
         paragraphs.append(_article_paragraph(r, 1, first=True))
     keys = {paragraphs[0].key}
-    while _next_paragraph(r):
+    while True:
+        # a caption between two paragraphs of an article is the next paragraph's own
+        # (XML ParagraphCaption): an article cannot be followed by a loose paragraph
+        nxt = r.peek()
+        paragraph_caption = None
+        if (
+            nxt is not None
+            and nxt.depth == 1
+            and r.i + 1 < r.n
+            and r.lines[r.i + 1].depth == 0
+            and r.lines[r.i + 1].kind == PIT
+        ):
+            paragraph_caption = _caption_of(nxt)
+        if paragraph_caption is not None:
+            r.i += 1
+        elif not _next_paragraph(r):
+            break
         paragraph = _article_paragraph(r, len(paragraphs) + 1, first=False)
+        if paragraph_caption is not None:
+            paragraph = attrs.evolve(paragraph, caption=paragraph_caption)
         if paragraph.key in keys:
             paragraph = attrs.evolve(paragraph, key=f"{paragraph.key}x{len(paragraphs) + 1}")
         keys.add(paragraph.key)
@@ -897,11 +938,13 @@ def _pit_parts(r: _Reader, line: _Line) -> tuple[int | None, str, str, bool]:
         else:
             level = _PIT_CONTROLS[name]
             m = _PIT_TITLE.match(body)
-            if m is None:
+            if m is None or body[m.end() : m.end() + 1] not in ("", *_WS):
                 # an explicit control tag takes any title up to white space
                 end = 0
                 while end < len(body) and body[end] not in _WS:
                     end += 1
+                if end == 0:
+                    r.fail(line, "expected a title after the control tag (or :anonym-…: for none)")
                 return level, body[:end], _after_space(r, line, body[end:]), True
         if m is None:
             r.fail(line, "expected a paragraph or item title after the control tag")
@@ -910,15 +953,23 @@ def _pit_parts(r: _Reader, line: _Line) -> tuple[int | None, str, str, bool]:
     assert line.m is not None
     title = line.m.group(1)
     space = line.m.group(2)
-    if space is not None and space != "　":
+    if space is not None and space.strip("　"):
         r.fail(line, "expected one full-width space (U+3000) after the number", len(title) + 1)
-    return None, title, line.m.group(3) or "", False
+    # (more full-width spaces begin the text: the reference writes title, U+3000, text)
+    return None, title, (space or "")[1:] + (line.m.group(3) or ""), False
+
+
+def _tagged(line: _Line, control: bool, title: str, level: int, default: int | None) -> bool:
+    """Whether an item carries an explicit ``:item:`` tag its title would not need."""
+    if not control or line.control == "#" or line.control in _ANONYM_CONTROLS:
+        return False
+    return (level == default and is_title(title)) or auto_level(title) == level
 
 
 def _after_space(r: _Reader, line: _Line, rest: str) -> str:
     if not rest:
         return ""
-    if rest[0] != "　" or (len(rest) > 1 and rest[1] in _WS):
+    if rest[0] != "　" or (len(rest) > 1 and rest[1] in " \t"):
         r.fail(line, "expected one full-width space (U+3000) after the number")
     return rest[1:]
 
@@ -945,7 +996,7 @@ def _article_paragraph(r: _Reader, position: int, *, first: bool) -> Paragraph:
         key=key,
         num=num,
         text=text,
-        children=_children(r, 1, 1, text),
+        children=_children(r, 1, 1, text, in_article=True),
         label=label,
         tagged=line.control == "paragraph",
     )
@@ -991,8 +1042,14 @@ def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | 
     )
 
 
-def _children(r: _Reader, depth: int, item_depth: int = 1, text: str = "") -> tuple[ItemChild, ...]:
-    """Items, tables, figures, styles and lists below a paragraph or an item."""
+def _children(
+    r: _Reader, depth: int, item_depth: int = 1, text: str = "", *, in_article: bool = False
+) -> tuple[ItemChild, ...]:
+    """Items, tables, figures, styles and lists below a paragraph or an item.
+
+    In an article, a line in brackets after an amending sentence (改正規定) and before the
+    article's next paragraph is the amending provision's own text, not a caption: only
+    paragraphs outside articles have captions."""
     out: list[ItemChild] = []
     counts = _Counts()
     lines = r.lines
@@ -1000,8 +1057,17 @@ def _children(r: _Reader, depth: int, item_depth: int = 1, text: str = "") -> tu
         line = lines[r.i]
         if line.depth < depth or line.kind in (ARG, SPR):
             break
-        if depth == 1 and _caption_of(line) is not None:
-            if _caption_follows(r):
+        # (a caption that reads as a sub-item title is one only right above an article)
+        if (
+            depth == 1
+            and _caption_of(line) is not None
+            and (line.kind != PIT or _caption_follows(r))
+        ):
+            if _caption_follows(r) and not (
+                (in_article or not line.blank_before)
+                and AMENDING.match(text)
+                and r.lines[r.i + 1].kind == PIT
+            ):
                 break
             if not AMENDING.match(text):
                 r.fail(line, "caption not followed by an article or a paragraph")
@@ -1026,6 +1092,8 @@ def _children(r: _Reader, depth: int, item_depth: int = 1, text: str = "") -> tu
                     text=text,
                     label=label,
                     children=_children(r, depth + 1, item_depth + 1),
+                    tagged=control and _tagged(line, control, title, item_depth, item_depth),
+                    spaced=not text and line.rest.endswith("　"),
                 )
             )
             continue
@@ -1050,7 +1118,9 @@ def _children(r: _Reader, depth: int, item_depth: int = 1, text: str = "") -> tu
         if block is None:
             r.fail(line, "expected an item, a table or a figure here")
         out.append(block)  # type: ignore[arg-type]
-    return tuple(out)
+    if not (counts.table or counts.fig):
+        return tuple(out)
+    return _settle(out, adjacency=True)
 
 
 def _caption_follows(r: _Reader) -> bool:
@@ -1087,13 +1157,14 @@ def _struct(r: _Reader, depth: int, counts: _Counts, *, note: bool = False) -> B
         assert line.m is not None
         if line.m.group(1):
             counts.table += 1
-            return _table(r, depth, f"t{counts.table}", None, control=False)
+            table = _table(r, depth, f"t{counts.table}", None, control=False)
+            return attrs.evolve(table, bare=True) if note else table
         counts.list += 1
         return _list(r, depth, f"li{counts.list}")
     if control == "table-struct":
         counts.table += 1
         r.i += 1
-        return _table_struct(r, depth, f"t{counts.table}", line.body or None)
+        return _table_struct(r, depth, f"t{counts.table}", line.body)
     if control == "fig-struct":
         counts.fig += 1
         r.i += 1
@@ -1106,7 +1177,7 @@ def _struct(r: _Reader, depth: int, counts: _Counts, *, note: bool = False) -> B
                 r.i += 1
         return FigStruct(
             key=f"f{counts.fig}",
-            title=line.body or None,
+            title=line.body,
             fig=fig,
             remarks=_remarks_run(r, depth + 1),
         )
@@ -1190,6 +1261,8 @@ def _remarks(r: _Reader, key: str) -> Remarks:
                     text=ptext,
                     label=ilabel,
                     children=_children(r, depth + 1, 2),
+                    tagged=control and _tagged(nxt, control, title, 1, 1),
+                    spaced=not ptext and nxt.rest.endswith("　"),
                 )
             )
         else:
@@ -1288,6 +1361,35 @@ def _table(r: _Reader, depth: int, key: str, title: str | None, *, control: bool
     return Table(key=key, rows=tuple(rows), title=title, remarks=remarks)
 
 
+_B = typing.TypeVar("_B", Block, ItemChild)
+
+
+def _settle(blocks: list[_B], *, adjacency: bool) -> tuple[_B, ...]:
+    """Empty titles of tables and figures, kept (``""``) only where they alone explain an
+    explicit ``:table-struct:`` or ``:fig-struct:`` tag (XML: an empty ``TableStructTitle``
+    or ``FigStructTitle``); elsewhere the tag says nothing and the title is None."""
+    if not any(isinstance(block, (Table, FigStruct)) and block.title == "" for block in blocks):
+        return tuple(blocks)
+    out = list(blocks)
+    for index, block in enumerate(out):
+        if isinstance(block, Table) and block.title == "":
+            needed = adjacency and not block.remarks
+            if needed and (
+                (index > 0 and isinstance(blocks[index - 1], Table))
+                or (index + 1 < len(blocks) and isinstance(blocks[index + 1], Table))
+            ):
+                needed = False
+            if not needed:
+                out[index] = attrs.evolve(block, title=None)
+        elif (
+            isinstance(block, FigStruct)
+            and block.title == ""
+            and (block.remarks or block.fig is None)
+        ):
+            out[index] = attrs.evolve(block, title=None)
+    return tuple(out)
+
+
 def _blocks(r: _Reader, depth: int, *, note: bool, cell: bool = False) -> tuple[Block, ...]:
     """The blocks at ``depth`` (the content of a note, a style, a cell, an appendix)."""
     out: list[Block] = []
@@ -1316,12 +1418,14 @@ def _blocks(r: _Reader, depth: int, *, note: bool, cell: bool = False) -> tuple[
             r.fail(line, "an article cannot stand here")
         counts.sentence += 1
         out.append(_sentence(r, line, f"l{counts.sentence}"))
-    return tuple(out)
+    if not (counts.table or counts.fig):
+        return tuple(out)
+    return _settle(out, adjacency=not note and not cell)
 
 
 def _block_paragraph_item(r: _Reader, depth: int, counts: _Counts) -> Paragraph | Item:
     line = r.lines[r.i]
-    level, title, text, _ = _pit_parts(r, line)
+    level, title, text, control = _pit_parts(r, line)
     if level is None:
         if line.control == "#":
             level = auto_level(title)
@@ -1358,6 +1462,8 @@ def _block_paragraph_item(r: _Reader, depth: int, counts: _Counts) -> Paragraph 
         text=text,
         label=ilabel,
         children=_children(r, depth + 1, 2),
+        tagged=control and _tagged(line, control, title, 1, None),
+        spaced=not text and line.rest.endswith("　"),
     )
 
 

@@ -18,6 +18,7 @@ from legaldocs.formats.lawtext._parse import (
     APPDX_PATTERNS,
     DIVISION_INDENT,
     OTH,
+    PIT,
     SUPPL_APPDX_CONTROLS,
     SUPPL_APPDX_PATTERNS,
     article_label,
@@ -225,7 +226,7 @@ def _caption(out: list[str], caption: str, depth: int, where: str) -> None:
         bare = (
             caption.startswith(("（", "("))
             and caption.endswith(("）", ")"))
-            and line.kind == OTH
+            and line.kind in (OTH, PIT)
             and not line.control
             and caption_of_line(caption)
         )
@@ -269,8 +270,10 @@ def _article(out: list[str], article: Article, depth: int) -> None:
         previous: Num | None = None
         for index, paragraph in enumerate(article.paragraphs):
             pwhere = f"{where}/{paragraph.key}"
-            if paragraph.anonymous or paragraph.plain or paragraph.caption is not None:
-                raise _fail(pwhere, "a paragraph of an article is numbered and has no caption")
+            if paragraph.anonymous or paragraph.plain:
+                raise _fail(pwhere, "a paragraph of an article is numbered")
+            if index == 0 and paragraph.caption is not None:
+                raise _fail(pwhere, "the first paragraph of an article has no caption of its own")
             if index == 0 and not paragraph.label and paragraph.num != Num.of(1):
                 raise _fail(pwhere, "the first paragraph of an article is number 1")
             expected = "p" + _parts(paragraph.num)
@@ -350,15 +353,16 @@ def _paragraph_item(
     if no_control:
         out.append(pad + title + ("　" + text if title and text else text))
     elif title:
-        if isinstance(element, Paragraph) and element.tagged:
-            control = ":paragraph:"
+        if element.tagged:
+            control = ":" + _PIT_CONTROL[level] + ":"
         elif level == default and is_title(title):
             control = ""
         elif auto_level(title) == level:
             control = "# "
         else:
             control = ":" + _PIT_CONTROL[level] + ":"
-        out.append(pad + control + title + ("　" + text if text else ""))
+        spaced = text or (isinstance(element, Item) and element.spaced)
+        out.append(pad + control + title + ("　" + text if spaced else ""))
     else:
         attrs = '[MissingNum="true"]' if secondary and level == 0 else ""
         anonym = ":anonym-paragraph:" if level == 0 else ":anonym-" + _PIT_CONTROL[level] + ":"
@@ -404,10 +408,27 @@ def _children(
             control = "" if AMENDING.match(text) else ":amend-provision:"
             if child.text is not None:
                 out.append(_PAD[depth] + control + _one_line(child.text, where))
-            for block in child.children:
-                _block(out, block, depth + 1)
+            _new_provisions(out, child.children, depth + 1)
         else:
             _list(out, child, depth)
+
+
+def _new_provisions(out: list[str], blocks: Sequence[Block], depth: int) -> None:
+    """The provisions an amending provision quotes, as the reference's
+    ``amendProvisionToLines`` writes them: a blank line before each table, figure,
+    note or remarks, none before paragraphs, items, lists and sentences."""
+    for index, block in enumerate(blocks):
+        if isinstance(block, Table):
+            adjacent = (index > 0 and isinstance(blocks[index - 1], Table)) or (
+                index + 1 < len(blocks) and isinstance(blocks[index + 1], Table)
+            )
+            out.append("")
+            _table(out, block, depth, control=adjacent)
+        elif isinstance(block, (Paragraph, Item, ListBlock, Sentence)):
+            _block(out, block, depth)
+        else:
+            out.append("")
+            _block(out, block, depth)
 
 
 def _table(out: list[str], table: Table, depth: int, *, control: bool) -> None:
@@ -472,7 +493,7 @@ def _block(out: list[str], block: Block, depth: int) -> None:
     elif isinstance(block, Item):
         _paragraph_item(out, block, depth, level=1)
     elif isinstance(block, Table):
-        _table(out, block, depth, control=True)
+        _table(out, block, depth, control=not block.bare)
     elif isinstance(block, FigStruct):
         _fig_struct(out, block, depth)
     elif isinstance(block, Fig):
@@ -502,10 +523,13 @@ def _fig_struct(out: list[str], fig: FigStruct, depth: int) -> None:
     if control:
         out.append(_PAD[depth] + ":fig-struct:" + _one_line(fig.title or "", "a figure title"))
         depth += 1
+    # (the reference's figStructToLines leaves a blank line after each child)
     if fig.fig is not None:
         out.append(_PAD[depth] + _fig(fig.fig))
+        out.append("")
     for remarks in fig.remarks:
         _remarks(out, remarks, depth)
+        out.append("")
 
 
 def _note_like(out: list[str], note: NoteLike, depth: int) -> None:
