@@ -12,6 +12,8 @@ from collections.abc import Sequence
 
 __all__ = [
     "AmendmentError",
+    "ArgumentTypeError",
+    "ArgumentValueError",
     "CitationError",
     "FormatError",
     "HistoryError",
@@ -24,6 +26,20 @@ __all__ = [
 
 class LegaldocsError(Exception):
     """Base class of every error raised by legaldocs."""
+
+
+class ArgumentTypeError(LegaldocsError, TypeError):
+    """A function or record was given an argument of the wrong type: ``doc.get(None)``,
+    ``apply("x", amendment)``, ``Amendment(enacted=3.5)``. The message names the argument,
+    what it accepts and what it got. It is a ``TypeError``, as Python's own would be."""
+
+
+class ArgumentValueError(LegaldocsError, ValueError):
+    """An argument has the right type but a value that cannot be used: an empty amendment id,
+    ``ReplacePhrase(old="")``, ``Shift(by=0)``, ``Num.of(0)``, a naive ``datetime`` where a
+    moment needs its time zone. The message names the argument and the value. It is a
+    ``ValueError``, as Python's own would be. (A date *string* that cannot be read raises
+    :class:`ParseError`, also a ``ValueError``.)"""
 
 
 class ParseError(LegaldocsError, ValueError):
