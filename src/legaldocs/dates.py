@@ -100,9 +100,9 @@ _TO_FULLWIDTH = str.maketrans("0123456789", _numerals.FULLWIDTH_DIGITS)
 
 
 def era_of(date: datetime.date | str) -> Era:
-    """The era ``date`` (any form :func:`parse_day` reads) falls in. Raises
+    """The era ``date`` (any form :func:`parse_moment` reads) falls in. Raises
     :class:`~legaldocs.FormatError` before 明治."""
-    date = parse_day(date, "date")
+    date = _day_of(date)
     for era in reversed(ERAS):
         if date >= era.first:
             return era
@@ -117,9 +117,10 @@ def format_date(
 
     ``fullwidth=True`` writes full-width digits (``令和３年２月２５日``). Raises
     :class:`~legaldocs.FormatError` for an era date before 明治 (1868-01-25). ``date`` may be
-    anything :func:`parse_day` reads (``"2021-02-25"``, ``"令和3年2月25日"``).
+    anything :func:`parse_moment` reads (``"2021-02-25"``, ``"令和3年2月25日"``; a moment is
+    written as its date).
     """
-    date = parse_day(date, "date")
+    date = _day_of(date)
     if era:
         found = era_of(date)
         year_number = date.year - found.first.year + 1
@@ -257,6 +258,14 @@ def _parse_iso_moment(
 def _has_offset(text: str) -> bool:
     tail = text[10:]
     return tail.endswith("Z") or "+" in tail or "-" in tail
+
+
+def _day_of(value: object) -> pendulum.Date:
+    """The day of a date or moment argument (a moment's date in its own zone)."""
+    moment = parse_moment(value, what="date", tz="UTC")
+    if isinstance(moment, datetime.datetime):
+        return pendulum.date(moment.year, moment.month, moment.day)
+    return moment
 
 
 def parse_day(value: object, what: str = "date") -> pendulum.Date:

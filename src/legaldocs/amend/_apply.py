@@ -33,7 +33,8 @@ from legaldocs.amend._changes import (
     Shift,
 )
 from legaldocs.amend._index import BODY_SCOPE, Index, Loc
-from legaldocs.errors import AmendmentError, CitationError, NotFoundError
+from legaldocs.amend import _expect
+from legaldocs.errors import AmendmentError, ArgumentTypeError, CitationError, NotFoundError
 from legaldocs.model._numbers import Num
 from legaldocs.model._records import (
     Article,
@@ -61,6 +62,10 @@ def apply(doc: Document, amendment: Amendment) -> Document:
     applies staged changes at their moments). An amendment that repeals the document has no
     resulting text: it raises :class:`~legaldocs.AmendmentError` (use a History).
     """
+    if not isinstance(doc, Document):
+        raise ArgumentTypeError(f"apply needs a Document, got {type(doc).__name__}")
+    if not isinstance(amendment, Amendment):
+        raise ArgumentTypeError(f"apply needs an Amendment, got {type(amendment).__name__}")
     result = apply_changes(doc, amendment, range(len(amendment.changes)), None)
     if result.repealed:
         raise AmendmentError(
@@ -108,6 +113,8 @@ def apply_changes(
         if index is None:
             index = Index.build(doc)
         try:
+            if getattr(change, "expect", None) is not None:
+                _check_expect(doc, change, index)
             doc, kept = _apply_one(doc, change, index)
         except _Fail as exc:
             raise AmendmentError(
@@ -122,6 +129,51 @@ def apply_changes(
         elif not kept:
             index = None
     return Applied(doc, index, repealed_by is not None, repealed_by)
+
+
+_EXPECTING = (
+    ReplacePhrase,
+    InsertPhrase,
+    DeletePhrase,
+    ReplaceElement,
+    SetCaption,
+    DeleteElement,
+    SetDocumentField,
+)
+
+
+def apply_expecting(doc: Document, amendment: Amendment) -> tuple[Applied, Amendment]:
+    """Apply every change of ``amendment`` to ``doc`` and return, beside the result, the
+    amendment with each change's ``expect`` filled in from the text it acts on (used by
+    ``to_amendment``; a change that already has one keeps it and is checked)."""
+    changes = list(amendment.changes)
+    index: Index | None = None
+    for i, change in enumerate(changes):
+        if isinstance(change, Repeal):
+            rest = apply_changes(doc, amendment, range(i, len(changes)), index)
+            return rest, attrs.evolve(amendment, changes=tuple(changes))
+        if isinstance(change, _EXPECTING) and change.expect is None:
+            if index is None:
+                index = Index.build(doc)
+            try:
+                changes[i] = attrs.evolve(change, expect=_expect.current(doc, change, index))
+            except (NotFoundError, CitationError):
+                pass  # apply_changes reports it
+        step = apply_changes(doc, amendment, (i,), index)
+        doc, index = step.doc, step.index
+    result = attrs.evolve(amendment, changes=tuple(changes))
+    return Applied(doc, index), result
+
+
+def _check_expect(doc: Document, change: Change, index: Index) -> None:
+    """The wrong-base rule: refuse a change whose target is not what it expects."""
+    expected = change.expect  # type: ignore[union-attr]
+    found = _expect.current(doc, change, index)
+    if found != expected:
+        raise _Fail(
+            f"the target is not the text this change was made for (expected {expected}, "
+            f"found {found}): the amendment was made from another version of the document"
+        )
 
 
 def _target_of(change: Change) -> str:

@@ -394,7 +394,7 @@ class SetDocumentField:
                 f"field must be one of {', '.join(_DOCUMENT_FIELDS)}, not {self.field!r}"
             )
         if not isinstance(self.value, allowed):
-            raise ArgumentTypeError(f"{self.field} cannot be set to {self.value!r}")
+            raise ArgumentValueError(f"{self.field} cannot be set to {self.value!r}")
 
 
 Change: TypeAlias = (

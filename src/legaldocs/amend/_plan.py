@@ -40,7 +40,7 @@ from typing import Any
 
 import pendulum
 
-from legaldocs.amend._apply import apply_changes
+from legaldocs.amend._apply import apply_changes, apply_expecting
 from legaldocs.amend._changes import (
     Amendment,
     Change,
@@ -107,7 +107,8 @@ def to_amendment(
     amendment = Amendment(
         id=id, title=title, enacted=enacted, effective=effective, changes=tuple(changes), note=note
     )
-    applied = apply_changes(old, amendment, range(len(changes)), None)
+    applied, amendment = apply_expecting(old, amendment)  # the wrong-base rule
+    changes = list(amendment.changes)
     rekeys = _rekeys(applied.doc, new)
     if rekeys:
         extra = Amendment(
