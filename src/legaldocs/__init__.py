@@ -38,9 +38,12 @@ from legaldocs.compare import (
     render_kaimebun,
     to_amendment,
 )
-from legaldocs.dates import format_date, parse_date
+from legaldocs.amend._expect import fingerprint
+from legaldocs.dates import format_date, parse_date, parse_day, parse_moment
 from legaldocs.errors import (
     AmendmentError,
+    ArgumentTypeError,
+    ArgumentValueError,
     CitationError,
     FormatError,
     HistoryError,
@@ -90,6 +93,8 @@ __all__ = [
     "SCHEMA_VERSION",
     "Amendment",
     "AmendmentError",
+    "ArgumentTypeError",
+    "ArgumentValueError",
     "Article",
     "Cell",
     "Change",
@@ -139,14 +144,17 @@ __all__ = [
     "diff",
     "dump",
     "dumps",
+    "fingerprint",
     "format_date",
     "from_data",
     "html_id",
     "load",
     "loads",
     "parse_date",
+    "parse_day",
     "parse_lawtext",
     "parse_markdown",
+    "parse_moment",
     "parse_text",
     "register_tag",
     "render_diff",
