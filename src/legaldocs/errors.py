@@ -15,6 +15,7 @@ __all__ = [
     "ArgumentTypeError",
     "ArgumentValueError",
     "CitationError",
+    "FileError",
     "FormatError",
     "HistoryError",
     "LegaldocsError",
@@ -77,6 +78,21 @@ class FormatError(LegaldocsError, ValueError):
     document element a text format has no syntax for), or a format is unknown (by name or file
     extension) or its optional package is not installed. The message names the element or
     the format."""
+
+
+class FileError(LegaldocsError, OSError):
+    """A file could not be read or written: it is missing, is a directory, is not readable,
+    or the disk is full. The message names the file and says what went wrong; the operating
+    system's own error is kept as ``__cause__`` (and its ``errno`` here). It is an
+    ``OSError``, so ``except OSError`` keeps working."""
+
+    def __init__(self, message: str, *, path: str | None = None, errno: int | None = None):
+        super().__init__(message)
+        self.path = path
+        self.errno = errno
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 class CitationError(LegaldocsError, ValueError):

@@ -17,7 +17,7 @@ from typing import Literal
 
 import attrs
 
-from legaldocs.errors import CitationError, NotFoundError
+from legaldocs.errors import ArgumentTypeError, CitationError, NotFoundError
 from legaldocs.model import _numerals
 from legaldocs.model._numbers import Num, Numerals, item_label, parse_item_label
 from legaldocs.model._records import (
@@ -69,6 +69,8 @@ class Citation:
 
         Raises :class:`~legaldocs.CitationError` when the text is not a citation.
         """
+        if not isinstance(text, str):
+            raise ArgumentTypeError(f"Citation.parse needs a string, got {type(text).__name__}")
         return cls(_parse(text))
 
     def format(self, numerals: Numerals = "arabic") -> str:
@@ -134,8 +136,11 @@ def _parse(text: str) -> tuple[Step, ...]:
             steps.append(Step(kind="前文"))
         elif m.group("unit"):
             branches = [b for b in m.group("branches").split("の") if b]
-            parts = [_numerals.read_int(m.group("num"))]
-            parts.extend(_numerals.read_int(b) for b in branches)
+            try:
+                parts = [_numerals.read_int(m.group("num"))]
+                parts.extend(_numerals.read_int(b) for b in branches)
+            except ValueError as exc:
+                raise CitationError(f"not a citation: {text[:40]!r} ({exc})") from None
             if any(p < 1 for p in parts):
                 raise CitationError(f"numbers in a citation start at 1: {text!r}")
             steps.append(Step(kind=_UNITS[m.group("unit")], num=Num(tuple(parts))))
@@ -187,6 +192,10 @@ def resolve(doc: Document, ref: str | Citation) -> Element:
     """The element of ``doc`` named by a citation or a key path."""
     if isinstance(ref, Citation):
         return _resolve_citation(doc, ref)
+    if not isinstance(ref, str):
+        raise ArgumentTypeError(
+            f"get needs a citation or a key path (a str or a Citation), got {type(ref).__name__}"
+        )
     text = ref.strip()
     if text.startswith(("第", "附則", "附　則", "前文")):
         return _resolve_citation(doc, Citation.parse(text))

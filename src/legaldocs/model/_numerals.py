@@ -99,8 +99,15 @@ def to_fullwidth(n: int) -> str:
     return str(n).translate(_TO_FULLWIDTH)
 
 
+MAX_DIGITS = 12
+"""The longest numeral :func:`read_int` reads (no article, item or year has more digits)."""
+
+
 def read_int(text: str) -> int:
-    """Read ASCII, full-width or kanji digits as an integer."""
+    """Read ASCII, full-width or kanji digits as an integer (ValueError beyond
+    :data:`MAX_DIGITS` characters)."""
+    if len(text) > MAX_DIGITS:
+        raise ValueError(f"a numeral of more than {MAX_DIGITS} digits: {text[:20]!r}…")
     ascii_text = text.translate(_FROM_FULLWIDTH)
     if ascii_text.isascii() and ascii_text.isdigit():
         return int(ascii_text)

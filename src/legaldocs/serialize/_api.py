@@ -42,7 +42,7 @@ import attrs
 from cattrs.errors import BaseValidationError
 
 from legaldocs._atomic import write_atomic
-from legaldocs.errors import FormatError, ParseError, SchemaError
+from legaldocs.errors import FileError, FormatError, ParseError, SchemaError
 from legaldocs.serialize import _converter, _formats
 from legaldocs.serialize._converter import Invalid, converter, kind, problems, register_tag, tag_of
 from legaldocs.serialize._formats import Format
@@ -169,22 +169,44 @@ def _format_of(path: Path) -> Format:
 def dump(obj: object, path: str | os.PathLike[str], *, indent: int | None = None) -> None:
     """Write the record ``obj`` to ``path``, in the format its extension names (``.json``,
     ``.toml``, ``.yaml``, ``.yml``), atomically: the old file stays whole until the new one is
-    complete, and stays untouched when anything fails."""
+    complete, and stays untouched when anything fails. Raises :class:`FileError` (with the
+    operating system's error as its ``__cause__``) when the file cannot be written."""
     path = Path(path)
     text = dumps(obj, _format_of(path), indent=indent)
     if not text.endswith("\n"):
         text += "\n"
-    write_atomic(path, text.encode("utf-8"))
+    try:
+        write_atomic(path, text.encode("utf-8"))
+    except OSError as error:
+        raise file_error(path, error, "cannot write") from error
+
+
+def file_error(path: Path, error: OSError, doing: str) -> FileError:
+    """A :class:`FileError` naming ``path`` for the OS ``error`` (raise it ``from error``)."""
+    if isinstance(error, IsADirectoryError):
+        reason = "it is a directory"
+    elif isinstance(error, FileNotFoundError):
+        reason = "no such file" if doing == "cannot read" else "no such directory"
+    elif isinstance(error, PermissionError):
+        reason = "permission denied"
+    else:
+        reason = error.strerror or str(error)
+    return FileError(f"{path}: {doing}: {reason}", path=str(path), errno=error.errno)
 
 
 def load(path: str | os.PathLike[str], cls: type[T]) -> T:
     """Read the record of class ``cls`` from ``path`` (format from the extension).
 
-    Errors name the file: :class:`ParseError`, :class:`SchemaError`, :class:`FormatError`.
+    Errors name the file: :class:`ParseError`, :class:`SchemaError`, :class:`FormatError`,
+    and :class:`FileError` (keeping the operating system's error as its ``__cause__``) when
+    the file cannot be read. A byte-order mark is skipped.
     """
     path = Path(path)
     format = _format_of(path)
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise file_error(path, error, "cannot read") from error
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
