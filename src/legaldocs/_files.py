@@ -6,11 +6,12 @@ other.
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 from typing import Literal
 
 from legaldocs._atomic import write_atomic
-from legaldocs.errors import FormatError, LegaldocsError
+from legaldocs.errors import ArgumentValueError, FormatError, LegaldocsError, ParseError
 from legaldocs.formats.html._render import render_html
 from legaldocs.formats.lawtext import parse_lawtext, render_lawtext
 from legaldocs.formats.markdown._markdown import parse_markdown, render_markdown
@@ -18,9 +19,18 @@ from legaldocs.formats.text import parse_text, render_text
 from legaldocs.history._history import History
 from legaldocs.model._records import Document
 from legaldocs.serialize import _formats
-from legaldocs.serialize._api import dumps, from_data
+from legaldocs.serialize._api import dumps, file_error, from_data
 
-__all__ = ["DATA_FORMATS", "FileFormat", "data_format", "format_of", "read", "render", "write_text"]
+__all__ = [
+    "DATA_FORMATS",
+    "FileFormat",
+    "data_format",
+    "format_of",
+    "read",
+    "read_text",
+    "render",
+    "write_text",
+]
 
 FileFormat = Literal["json", "toml", "yaml", "lawtext", "markdown", "text", "html"]
 DATA_FORMATS = ("json", "toml", "yaml")
@@ -59,10 +69,40 @@ def data_format(path: Path) -> Literal["json", "toml", "yaml"]:
     raise FormatError(f"{path}: expected a .json, .toml or .yaml file")
 
 
-def read(path: Path) -> Document | History:
-    """Read a document or a history from ``path`` (OSError when the file cannot be read)."""
+def read_text(path: Path, encoding: str = "utf-8") -> str:
+    """The text of ``path`` in ``encoding`` (UTF-8 by default; a byte-order mark is skipped).
+
+    Raises :class:`~legaldocs.FileError` (the OS error as its cause) when the file cannot be
+    read, :class:`~legaldocs.ParseError` with the line and column of the first byte that is
+    not in ``encoding``, :class:`~legaldocs.ArgumentValueError` for an unknown encoding."""
+    try:
+        codec = codecs.lookup(encoding)
+    except LookupError:
+        raise ArgumentValueError(f"unknown encoding {encoding!r}") from None
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise file_error(path, error, "cannot read") from error
+    name = "utf-8-sig" if codec.name == "utf-8" else codec.name
+    try:
+        text = raw.decode(name)
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        hint = " (give the file's encoding with --encoding, e.g. --encoding shift_jis)"
+        raise ParseError(
+            f"not {encoding}: {error.reason}{hint}", line=line, column=column, source=str(path)
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text
+
+
+def read(path: Path, encoding: str = "utf-8") -> Document | History:
+    """Read a document or a history from ``path`` (see :func:`read_text` for the errors)."""
     fmt = format_of(path)
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path, encoding)
     source = str(path)
     if fmt == "lawtext":
         return parse_lawtext(text, source=source)
@@ -99,5 +139,13 @@ def render(doc: Document, fmt: str) -> str:
 
 
 def write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically (UTF-8)."""
-    write_atomic(path, text.encode("utf-8"))
+    """Write ``text`` to ``path`` atomically (UTF-8); :class:`~legaldocs.FileError` when it
+    cannot be written, :class:`~legaldocs.FormatError` for text that is not valid Unicode."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise FormatError(f"{path}: cannot write a lone surrogate as UTF-8 ({error})") from None
+    try:
+        write_atomic(path, data)
+    except OSError as error:
+        raise file_error(path, error, "cannot write") from error

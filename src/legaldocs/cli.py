@@ -3,8 +3,12 @@
 Every command reads FILE in any format the library reads, chosen by its name: a history or a
 document serialized as JSON, TOML or YAML (``.json``, ``.toml``, ``.yaml``/``.yml``), Lawtext
 (``.law.txt``, ``.lawtext``), Markdown (``.md``) or the plain-text format (``.txt``).
-Output goes to standard output; a user's mistake is one line on standard error and a non-zero
-exit status, never a traceback.
+Files are read as UTF-8 (a byte-order mark is skipped); ``--encoding`` names another
+encoding (``--encoding shift_jis``). Output goes to standard output. Every error is one line
+on standard error, ``legaldocs COMMAND: error: …``, with exit status 1 (2 for a command line
+argparse cannot read), never a traceback. ``start`` refuses to replace an existing file
+unless given ``--force``; every file is written atomically (the old file stays whole until
+the new one is complete). ``amend --template KIND`` prints a commented amendment file.
 """
 
 from __future__ import annotations
@@ -13,15 +17,16 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 import pendulum
 
 from legaldocs import _files as _io
+from legaldocs import _templates
 from legaldocs.amend._changes import Amendment
 from legaldocs.compare._diff import diff as diff_documents
 from legaldocs.compare._render import render_diff
-from legaldocs.dates import format_date, parse_date
+from legaldocs.dates import format_date, parse_moment
 from legaldocs.errors import LegaldocsError
 from legaldocs.history._history import History
 from legaldocs.model._records import Document
@@ -37,31 +42,18 @@ class _Failure(Exception):
     """A user's mistake, reported as one line."""
 
 
-def _when(text: str) -> pendulum.Date | pendulum.DateTime:
-    """A date or moment from the command line: ISO, 2021年2月25日 or 令和5年4月1日."""
-    if "T" in text or " " in text.strip():
-        try:
-            moment = pendulum.parse(text, tz="Asia/Tokyo")
-        except (ValueError, pendulum.parsing.exceptions.ParserError) as exc:
-            raise _Failure(f"not a date or time: {text!r} ({exc})") from None
-        if isinstance(moment, pendulum.DateTime):
-            return moment
-        raise _Failure(f"not a date or time: {text!r}")
-    try:
-        return parse_date(text)
-    except LegaldocsError as exc:
-        raise _Failure(str(exc)) from None
+def _when(text: str, tz: str = "Asia/Tokyo") -> pendulum.Date | pendulum.DateTime:
+    """A date or moment from the command line, read by the library's one moment reader:
+    ISO (2021-02-25, 2021-02-25T09:00), 2021年2月25日 or 令和3年2月25日."""
+    return parse_moment(text, tz=tz, what="date")
 
 
-def _load(path: str) -> Document | History:
-    try:
-        return _io.read(Path(path))
-    except OSError as exc:
-        raise _Failure(f"{path}: {exc.strerror or exc}") from None
+def _load(path: str, args: argparse.Namespace) -> Document | History:
+    return _io.read(Path(path), getattr(args, "encoding", "utf-8"))
 
 
-def _history(path: str, command: str) -> History:
-    loaded = _load(path)
+def _history(path: str, command: str, args: argparse.Namespace) -> History:
+    loaded = _load(path, args)
     if not isinstance(loaded, History):
         raise _Failure(f"{path}: holds a document, not a history; '{command}' needs a history")
     return loaded
@@ -72,15 +64,16 @@ def _document(loaded: Document | History, as_of: str | None, known_at: str | Non
         if as_of is None:
             if known_at is not None:
                 raise _Failure("--known-at needs --as-of")
-            return loaded.as_of(pendulum.now("Asia/Tokyo"))
-        return loaded.as_of(_when(as_of), known_at=None if known_at is None else _when(known_at))
+            return loaded.as_of(pendulum.now(loaded.tz))
+        known = None if known_at is None else _when(known_at, loaded.tz)
+        return loaded.as_of(_when(as_of, loaded.tz), known_at=known)
     if as_of is not None or known_at is not None:
         raise _Failure("--as-of and --known-at need a history, not a single document")
     return loaded
 
 
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> None:
-    doc = _document(_load(args.file), args.as_of, args.known_at)
+    doc = _document(_load(args.file, args), args.as_of, args.known_at)
     out.write(_io.render(doc, args.format))
 
 
@@ -88,14 +81,14 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> None:
     if args.new is None:
         if args.date_from is None or args.date_to is None:
             raise _Failure("diff of one history needs --from DATE and --to DATE")
-        history = _history(args.old, "diff")
-        old = history.as_of(_when(args.date_from))
-        new = history.as_of(_when(args.date_to))
+        history = _history(args.old, "diff", args)
+        old = history.as_of(_when(args.date_from, history.tz))
+        new = history.as_of(_when(args.date_to, history.tz))
     else:
         if args.date_from is not None or args.date_to is not None:
             raise _Failure("--from/--to go with one history file, not with OLD NEW")
-        old = _document(_load(args.old), None, None)
-        new = _document(_load(args.new), None, None)
+        old = _document(_load(args.old, args), None, None)
+        new = _document(_load(args.new, args), None, None)
     text = render_diff(diff_documents(old, new), format=args.format)
     if args.format == "unified" and out.isatty():
         text = _colour(text)
@@ -117,7 +110,7 @@ def _colour(text: str) -> str:
 
 
 def _cmd_log(args: argparse.Namespace, out: TextIO) -> None:
-    history = _history(args.file, "log")
+    history = _history(args.file, "log", args)
     if args.citation is None:
         titles = {a.id: a.title for a in history.amendments}
         for version in history.versions:
@@ -142,21 +135,26 @@ def _interval(start: pendulum.DateTime, end: pendulum.DateTime | None) -> str:
 
 
 def _cmd_amend(args: argparse.Namespace, out: TextIO) -> None:
-    history = _history(args.file, "amend")
+    if args.template is not None:
+        if args.file is not None or args.amendment is not None:
+            raise _Failure("--template prints a file to start from; it takes no FILE")
+        out.write(_templates.template(args.template))
+        return
+    if args.file is None or args.amendment is None:
+        raise _Failure("amend needs FILE and AMENDMENT (or --template KIND to start one)")
+    history = _history(args.file, "amend", args)
     amendment_path = Path(args.amendment)
-    try:
-        text = amendment_path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise _Failure(f"{amendment_path}: {exc.strerror or exc}") from None
-    amendment = loads(text, Amendment, format=_io.data_format(amendment_path))
+    fmt = _io.data_format(amendment_path)
+    text = _io.read_text(amendment_path, args.encoding)
+    amendment = loads(text, Amendment, format=fmt, source=str(amendment_path))
     updated = history.amend(amendment)
     dump(updated, Path(args.file))
     out.write(f"{args.file}: amendment {amendment.id!r} recorded\n")
 
 
 def _cmd_pending(args: argparse.Namespace, out: TextIO) -> None:
-    history = _history(args.file, "pending")
-    at = _when(args.at) if args.at else pendulum.now("Asia/Tokyo")
+    history = _history(args.file, "pending", args)
+    at = _when(args.at, history.tz) if args.at else pendulum.now(history.tz)
     for amendment in history.pending(at):
         when = amendment.effective
         day = format_date(when.date() if isinstance(when, pendulum.DateTime) else when)
@@ -164,7 +162,7 @@ def _cmd_pending(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _cmd_convert(args: argparse.Namespace, out: TextIO) -> None:
-    loaded = _load(args.input)
+    loaded = _load(args.input, args)
     target = Path(args.output)
     fmt = _io.format_of(target)
     if fmt in _io.DATA_FORMATS:
@@ -176,7 +174,7 @@ def _cmd_convert(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> None:
-    loaded = _load(args.file)
+    loaded = _load(args.file, args)
     if isinstance(loaded, History):
         for version in loaded.versions:
             loaded.as_of(version.start)
@@ -187,11 +185,25 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _cmd_start(args: argparse.Namespace, out: TextIO) -> None:
-    doc = _document(_load(args.document), None, None)
+    target = Path(args.history)
+    if target.is_dir():
+        raise _Failure(f"{target}: is a directory")
+    if target.exists() and not args.force:
+        raise _Failure(
+            f"{target} exists; it may hold amendments that would be lost "
+            "(give --force to replace it, or use 'legaldocs amend' to add to it)"
+        )
+    _io.data_format(target)
+    doc = _document(_load(args.document, args), None, None)
     effective = _when(args.effective)
-    enacted = _when(args.enacted) if args.enacted else effective
+    if args.enacted:
+        enacted = _when(args.enacted)
+    else:
+        enacted = effective
+    if isinstance(enacted, pendulum.DateTime):
+        enacted = enacted.date()
     history = History.start(doc, enacted=enacted, effective=effective)
-    dump(history, Path(args.history))
+    dump(history, target)  # atomic: a replaced file stays whole until the new one is complete
     out.write(f"{args.history}: history started {args.effective}\n")
 
 
@@ -201,16 +213,27 @@ _EPILOGS = {
     "  legaldocs diff policy.json --from 2021-02-25 --to 2024-04-01 --format table\n"
     "  legaldocs diff old.law.txt new.law.txt --format unified",
     "log": "examples:\n  legaldocs log policy.json\n  legaldocs log policy.json 第15条",
-    "amend": "example: legaldocs amend policy.json amendments/2024-04.toml",
+    "amend": "examples:\n"
+    "  legaldocs amend --template replace-phrase > amendments/2024-04.toml\n"
+    "  legaldocs amend policy.json amendments/2024-04.toml\n"
+    f"kinds: {', '.join(_templates.KINDS)}",
     "pending": "example: legaldocs pending policy.json --at 2024-03-01",
     "convert": "example: legaldocs convert privacy-policy.txt privacy-policy.md",
     "validate": "example: legaldocs validate policy.json",
-    "start": "example: legaldocs start privacy-policy.txt policy.json --effective 2021-02-25",
+    "start": "example: legaldocs start privacy-policy.txt policy.json --effective 2021-02-25\n"
+    "An existing HISTORY is only replaced with --force.",
 }
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its errors on one line."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="legaldocs",
         description="Legal documents that change over time: show, compare and amend them.",
         epilog="example: legaldocs show examples/clinic/privacy-policy.txt --format html",
@@ -226,6 +249,13 @@ def _parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         p.set_defaults(run=run)
+        if name != "amend":
+            p.add_argument(
+                "--encoding",
+                default="utf-8",
+                metavar="ENC",
+                help="the encoding of the files read (default utf-8; a BOM is skipped)",
+            )
         return p
 
     p = command("show", "Print a document, or a history's text in force on a date.", _cmd_show)
@@ -246,8 +276,20 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("citation", nargs="?")
 
     p = command("amend", "Validate an amendment and append it to a history.", _cmd_amend)
-    p.add_argument("file")
-    p.add_argument("amendment")
+    p.add_argument("file", nargs="?")
+    p.add_argument("amendment", nargs="?")
+    p.add_argument(
+        "--template",
+        metavar="KIND",
+        choices=_templates.KINDS,
+        help=f"print a commented amendment file with one change of KIND: {', '.join(_templates.KINDS)}",
+    )
+    p.add_argument(
+        "--encoding",
+        default="utf-8",
+        metavar="ENC",
+        help="the encoding of the files read (default utf-8; a BOM is skipped)",
+    )
 
     p = command("pending", "List amendments enacted but not yet in force.", _cmd_pending)
     p.add_argument("file")
@@ -265,20 +307,39 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("history")
     p.add_argument("--effective", metavar="DATE", required=True)
     p.add_argument("--enacted", metavar="DATE")
+    p.add_argument("--force", action="store_true", help="replace HISTORY if it exists")
     return parser
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 error, 2 usage)."""
+    return run(argv, out=out, catch_all=True)
+
+
+def run(argv: Sequence[str] | None, *, out: TextIO | None, catch_all: bool) -> int:
+    """:func:`main`; with ``catch_all=False`` an unexpected exception propagates (for tests:
+    it would otherwise be reported as an internal error, still on one line)."""
     parser = _parser()
     args = parser.parse_args(argv)
     stream = sys.stdout if out is None else out
     try:
         args.run(args, stream)
     except (_Failure, LegaldocsError) as exc:
-        message = str(exc).replace("\n", " ")
-        print(f"legaldocs {args.command}: error: {message}", file=sys.stderr)
+        _report(args.command, str(exc))
         return 1
     except BrokenPipeError:
         return 1
+    except KeyboardInterrupt:
+        _report(args.command, "interrupted")
+        return 130
+    except Exception as exc:
+        if not catch_all:
+            raise
+        _report(args.command, f"internal error ({type(exc).__name__}: {exc}); please report it")
+        return 1
     return 0
+
+
+def _report(command: str, message: str) -> None:
+    line = " ".join(message.split())
+    print(f"legaldocs {command}: error: {line}", file=sys.stderr)
