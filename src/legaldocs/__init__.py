@@ -166,4 +166,3 @@ __all__ = [
     "to_amendment",
     "to_data",
 ]
-

@@ -151,7 +151,7 @@ class Paragraph:
     text: str = _e.text()
     children: tuple[ItemChild, ...] = _e.children()
     anonymous: bool = False
-    caption: str | None = _e.text(default=None)
+    caption: str | None = _e.heading(default=None)
     plain: bool = _e.presentation(default=False)
 
 
@@ -165,10 +165,10 @@ class Article:
 
     key: str = _e.identity()
     num: Num = _e.identity()
-    caption: str | None = _e.text(default=None)
+    caption: str | None = _e.heading(default=None)
     paragraphs: tuple[Paragraph, ...] = _e.children()
     deleted: bool = False
-    until: Num | None = None
+    until: Num | None = _e.identity(default=None)
     bulleted: bool = _e.presentation(default=False)
     """Presentation only: the paragraphs are written as a bulleted list, as some web pages
     do (第3条 of the clinic's privacy policy), rather than one plain line each."""
@@ -181,9 +181,9 @@ class Division:
     key: str = _e.identity()
     kind: DivisionKind
     num: Num = _e.identity()
-    title: str = _e.text()
+    title: str = _e.heading()
     children: tuple[Division | Article, ...] = _e.children()
-    until: Num | None = None
+    until: Num | None = _e.identity(default=None)
 
 
 BodyElement: TypeAlias = Division | Article | Paragraph | Table
@@ -214,7 +214,7 @@ class Supplement:
     """
 
     key: str = _e.identity()
-    title: str = _e.text(default="附則")
+    title: str = _e.heading(default="附則")
     law_ref: str | None = None
     ref_spacing: str = _e.presentation(default="")
     excerpt: bool = False
@@ -266,8 +266,8 @@ class Document:
     ``law_num`` is a statute's number as written (平成五年法律第八十八号) without brackets.
     """
 
-    title: str = _e.text()
-    alt_title: str | None = _e.text(default=None)
+    title: str = _e.heading()
+    alt_title: str | None = _e.heading(default=None)
     law_num: str | None = None
     preamble: tuple[Paragraph, ...] = _e.children()
     toc: Toc | None = None

@@ -13,6 +13,7 @@ import re
 from typing import NoReturn
 
 from legaldocs.errors import ParseError
+from legaldocs.model._keys import DIVISION_PREFIX, number_key
 from legaldocs.model._numbers import Num, item_label, parse_item_label
 from legaldocs.model._records import (
     DIVISION_KINDS,
@@ -48,9 +49,6 @@ _FW = "[０-９]+"
 DIVISION_INDENT: dict[str, int] = {"編": 4, "章": 6, "節": 8, "款": 10, "目": 12}
 """Spaces before a division heading, by kind."""
 
-DIVISION_PREFIX: dict[str, str] = {"編": "pt", "章": "ch", "節": "sec", "款": "sub", "目": "div"}
-"""Key prefix of a division, by kind (``ch2``, ``ch2.sec1``)."""
-
 _KIND: dict[str, DivisionKind] = {kind: kind for kind in DIVISION_KINDS}
 _RANK = {kind: i for i, kind in enumerate(DIVISION_KINDS)}
 
@@ -74,8 +72,7 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def _key_of(prefix: str, num: Num) -> str:
-    return prefix + "_".join(str(p) for p in num.parts)
+_key_of = number_key
 
 
 class _Reader:

@@ -57,6 +57,7 @@ from legaldocs.formats.markdown._blocks import (
     TableBlock,
     read_blocks,
 )
+from legaldocs.model._keys import DIVISION_PREFIX, article_key
 from legaldocs.model._numbers import Num, Numerals
 from legaldocs.model._records import (
     DIVISION_KINDS,
@@ -97,7 +98,7 @@ _EN_KINDS: dict[str, DivisionKind] = {
     "Division": "目",
 }
 _KIND_NAMES = {kind: name for name, kind in _EN_KINDS.items()}
-_KEY_PREFIX: dict[str, str] = {"編": "pt", "章": "ch", "節": "sec", "款": "sub", "目": "div"}
+_KEY_PREFIX = DIVISION_PREFIX
 _SUPPLEMENT = re.compile(
     r"(附[ \t\u3000]*則)(?:[ \t\u3000]*[（(](.+)[）)])?(?:[ \t\u3000]*(抄))?$", re.S
 )
@@ -117,8 +118,7 @@ _SETTING_VALUES: dict[str, tuple[str, ...]] = {
 # Shared helpers
 
 
-def _article_key(num: Num) -> str:
-    return "a" + "_".join(str(p) for p in num.parts)
+_article_key = article_key
 
 
 def _parse_english_num(text: str) -> Num:
