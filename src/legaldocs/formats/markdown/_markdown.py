@@ -44,6 +44,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
+from legaldocs.formats._limits import check_nesting
 from legaldocs.errors import LegaldocsError, ParseError
 from legaldocs.formats._revision_lines import format_revision, parse_revision
 from legaldocs.formats.markdown import _inline as _mdinline
@@ -571,8 +572,10 @@ def parse_markdown(text: str, *, source: str | None = None) -> Document:
     English title and the title. Raises :class:`~legaldocs.ParseError` (with line and
     column) for structure it cannot place: text before the title, a heading that is neither
     an article, a division nor 附則, a list with no paragraph to belong to, text directly
-    under a division, code blocks, block quotes and raw HTML.
+    under a division, code blocks, block quotes and raw HTML; and lists nested more than
+    eight deep (:mod:`legaldocs.formats._limits`).
     """
+    check_nesting(text, source)  # bounded work: no recursion on the input's depth
     blocks = read_blocks(text, source)
     parser = _Parser(source)
     index = 0

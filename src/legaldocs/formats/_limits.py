@@ -1,0 +1,74 @@
+"""Limits on the shape of input text, checked before a reader builds anything.
+
+Readers that nest (lists in lists, block quotes) must not recurse once per level of the
+input, nor silently stop reading at a nesting depth of their own (markdown-it drops the rest
+of a document past its ``maxNesting``). :func:`check_nesting` refuses, with a
+:class:`~legaldocs.ParseError` at the offending line and column, text nested deeper than
+:data:`MAX_NESTING` levels, in one linear pass.
+
+The limits (documented in ``docs/explanation/limits.md``):
+
+- Markdown: lists and block quotes nested at most :data:`MAX_NESTING` (8) levels deep; the
+  deepest in 250 real policy versions is 3.
+- The plain-text format: indentation of at most 128 columns (64 levels).
+- JSON, TOML and YAML: nesting until Python's recursion limit (about 900 levels; a
+  ``ParseError`` "nested too deeply" beyond); integers of at most 100 digits.
+- Numbers in citations, numerals and dates: at most 12 digits.
+"""
+
+from __future__ import annotations
+
+import re
+
+from legaldocs.errors import ParseError
+
+__all__ = ["MAX_NESTING", "check_nesting", "nesting_of"]
+
+MAX_NESTING = 8
+"""How deep Markdown lists and block quotes may nest."""
+
+_QUOTE = re.compile(r"[ ]{0,3}>[ ]?")
+_MARKER = re.compile(r"(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
+
+
+def nesting_of(line: str) -> int:
+    """How many containers (block quotes, list items) ``line`` opens or sits in, estimated
+    from its start: each ``>``, each list marker, and two columns of indentation before a
+    list marker (a nested list needs at least two)."""
+    pos = 0
+    quotes = 0
+    while True:
+        match = _QUOTE.match(line, pos)
+        if match is None or match.end() == pos:
+            break
+        quotes += 1
+        pos = match.end()
+    rest = line[pos:].expandtabs(4)
+    stripped = rest.lstrip(" ")
+    indent = len(rest) - len(stripped)
+    markers = 0
+    at = 0
+    while True:
+        match = _MARKER.match(stripped, at)
+        if match is None or match.end() == at:
+            break
+        markers += 1
+        at = match.end()
+    if markers:
+        return quotes + indent // 2 + markers
+    return quotes
+
+
+def check_nesting(text: str, source: str | None, *, limit: int = MAX_NESTING) -> None:
+    """Raise :class:`~legaldocs.ParseError` at the first line nested deeper than ``limit``."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) < 2 * limit and line.count(">") <= limit:
+            continue  # too short to be nested that deep
+        depth = nesting_of(line)
+        if depth > limit:
+            raise ParseError(
+                f"lists or block quotes nested {depth} levels deep (at most {limit})",
+                line=number,
+                column=1,
+                source=source,
+            )
