@@ -33,30 +33,25 @@ _MARKER = re.compile(r"(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
 
 def nesting_of(line: str) -> int:
     """How many containers (block quotes, list items) ``line`` opens or sits in, estimated
-    from its start: each ``>``, each list marker, and two columns of indentation before a
-    list marker (a nested list needs at least two)."""
-    pos = 0
-    quotes = 0
-    while True:
-        match = _QUOTE.match(line, pos)
-        if match is None or match.end() == pos:
-            break
-        quotes += 1
-        pos = match.end()
-    rest = line[pos:].expandtabs(4)
-    stripped = rest.lstrip(" ")
-    indent = len(rest) - len(stripped)
-    markers = 0
+    from its start: each ``>`` and each list marker, in any order, plus two columns of
+    indentation before the first list marker (a nested list needs at least two)."""
+    text = line.expandtabs(4)
+    stripped = text.lstrip(" ")
+    indent = len(text) - len(stripped)
+    quotes = markers = 0
     at = 0
     while True:
-        match = _MARKER.match(stripped, at)
+        match = _QUOTE.match(stripped, at) or _MARKER.match(stripped, at)
         if match is None or match.end() == at:
             break
-        markers += 1
+        if match.re is _QUOTE:
+            quotes += 1
+        else:
+            markers += 1
         at = match.end()
-    if markers:
-        return quotes + indent // 2 + markers
-    return quotes
+        while at < len(stripped) and stripped[at] == " ":
+            at += 1
+    return quotes + markers + (indent // 2 if markers else 0)
 
 
 def check_nesting(text: str, source: str | None, *, limit: int = MAX_NESTING) -> None:
