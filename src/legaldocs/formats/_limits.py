@@ -21,8 +21,10 @@ from __future__ import annotations
 import re
 
 from legaldocs.errors import ParseError
+from legaldocs.model._citation import Citation
+from legaldocs.model._records import Document
 
-__all__ = ["MAX_NESTING", "check_nesting", "nesting_of"]
+__all__ = ["MAX_NESTING", "check_citations", "check_nesting", "nesting_of"]
 
 MAX_NESTING = 8
 """How deep Markdown lists and block quotes may nest."""
@@ -67,3 +69,25 @@ def check_nesting(text: str, source: str | None, *, limit: int = MAX_NESTING) ->
                 column=1,
                 source=source,
             )
+
+
+def check_citations(
+    doc: Document, source: str | None, lines: dict[int, int] | None = None
+) -> None:
+    """Nothing is misread: no two elements of a parsed ``doc`` get the same citation from
+    ``doc.walk()``. Two articles (or items) with the same number, as after a duplicated
+    line, are refused with :class:`~legaldocs.ParseError`: the second could never be cited.
+    ``lines`` maps ``id(element)`` to the line the element starts on, when the reader knows.
+    """
+    seen: set[Citation] = set()
+    for citation, element in doc.walk():
+        if citation in seen:
+            line = None if lines is None else lines.get(id(element))
+            raise ParseError(
+                f"{citation} is written twice (a duplicated or misplaced line?): "
+                "the second could never be cited",
+                line=line,
+                column=None if line is None else 1,
+                source=source,
+            )
+        seen.add(citation)

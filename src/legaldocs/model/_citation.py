@@ -243,6 +243,8 @@ def _resolve_citation(doc: Document, citation: Citation) -> Element:
             supplements = doc.supplements
             if step.ref is not None:
                 supplements = tuple(s for s in supplements if s.law_ref == step.ref)
+            else:  # 附則 alone is the original 附則 (the one without an amending law)
+                supplements = tuple(s for s in supplements if s.law_ref is None) or supplements
             if not supplements:
                 detail = f" for {step.ref}" if step.ref else ""
                 raise missing(f"no supplementary provisions{detail}")

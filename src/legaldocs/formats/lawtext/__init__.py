@@ -14,6 +14,7 @@ for text laid out the canonical way (as e-Gov Lawtext files are).
 
 from __future__ import annotations
 
+from legaldocs.formats._limits import check_citations
 from legaldocs.formats.lawtext._parse import parse as _parse
 from legaldocs.formats.lawtext._render import render as _render
 from legaldocs.model._records import Document
@@ -32,7 +33,9 @@ def parse_lawtext(text: str, *, source: str | None = None) -> Document:
     Raises :class:`~legaldocs.ParseError` naming the line and column and what was
     expected when the text is not Lawtext this reader understands.
     """
-    return _parse(text, source)
+    doc = _parse(text, source)
+    check_citations(doc, source)  # no element that could never be cited (issue 14)
+    return doc
 
 
 def render_lawtext(doc: Document) -> str:

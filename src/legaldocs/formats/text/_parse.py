@@ -9,7 +9,7 @@ import attrs
 
 from legaldocs.dates import ERAS, parse_date
 from legaldocs.errors import ArgumentTypeError, ParseError
-from legaldocs.model._citation import Citation
+from legaldocs.formats._limits import check_citations
 from legaldocs.formats.text._syntax import (
     _ARTICLE,
     _ARTICLE_LOOSE,
@@ -692,23 +692,5 @@ def parse(text: str, source: str | None) -> Document:
         text = text[1:]
     parser = _Parser(_split(text, source), source)
     doc = parser.document()
-    _check_citations(doc, parser.element_lines, source)
+    check_citations(doc, source, parser.element_lines)
     return doc
-
-
-def _check_citations(doc: Document, lines: dict[int, int], source: str | None) -> None:
-    """Nothing is misread: no two elements get the same citation from ``doc.walk()``. Two
-    articles (or items) with the same number, as after a duplicated line, are refused: the
-    second could never be cited."""
-    seen: set[Citation] = set()
-    for citation, element in doc.walk():
-        if citation in seen:
-            line = lines.get(id(element))
-            raise ParseError(
-                f"{citation} is written twice (a duplicated or misplaced line?): "
-                "the second could never be cited",
-                line=line,
-                column=None if line is None else 1,
-                source=source,
-            )
-        seen.add(citation)
