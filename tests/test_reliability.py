@@ -567,3 +567,13 @@ def test_errors_are_one_line_in_a_real_process(tmp_path: Path) -> None:
         )
         assert run.returncode in (1, 2), argv
         assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr, run.stderr
+
+
+# -- found by the fuzz campaign ------------------------------------------------------------
+
+
+def test_two_tables_in_a_row_render_and_parse_back_as_two() -> None:
+    text = "  • T\n\n    題名\n\n  * - a\n    - b\n\n  * - c\n    - d\n"
+    doc = parse_text(text)
+    assert len(doc.body) == 2
+    assert parse_text(legaldocs.render_text(doc)) == doc
