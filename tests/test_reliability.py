@@ -33,14 +33,12 @@ from legaldocs import (
     FileError,
     FormatError,
     History,
-    InsertPhrase,
     LegaldocsError,
     Num,
     ParseError,
     ReplaceElement,
     ReplacePhrase,
     SetCaption,
-    SetDocumentField,
     Shift,
     apply,
     diff,
@@ -152,15 +150,27 @@ def test_format_date_takes_an_iso_string() -> None:
         (lambda: ReplacePhrase(target=3, old="a", new="b"), ArgumentTypeError),
         (lambda: Amendment(id="a", title=None, enacted=DAY, effective=DAY), ArgumentTypeError),
         (lambda: Amendment(id="a", title="", enacted=3.5, effective=DAY), ArgumentTypeError),
-        (lambda: Amendment(id="a", title="", enacted="2024-04-01T09:00+09:00", effective=DAY),
-         ArgumentValueError),
+        (
+            lambda: Amendment(id="a", title="", enacted="2024-04-01T09:00+09:00", effective=DAY),
+            ArgumentValueError,
+        ),
         (lambda: DeleteElement(target="第1条", placeholder="yes"), ArgumentTypeError),
         (lambda: ReplaceElement(target="第1条", element="x"), ArgumentTypeError),
         (lambda: DeleteElement(target="第1条", expect="abc"), ArgumentValueError),
     ],
     ids=[
-        "empty-id", "empty-old", "shift-0", "shift-str", "num-0", "num-str", "target-int",
-        "title-none", "enacted-float", "enacted-moment", "placeholder-str", "element-str",
+        "empty-id",
+        "empty-old",
+        "shift-0",
+        "shift-str",
+        "num-0",
+        "num-str",
+        "target-int",
+        "title-none",
+        "enacted-float",
+        "enacted-moment",
+        "placeholder-str",
+        "element-str",
         "expect-not-a-fingerprint",
     ],
 )
@@ -197,10 +207,14 @@ _SAME_DAY = [
 @pytest.mark.parametrize("when", _SAME_DAY, ids=[repr(w) for w in _SAME_DAY])
 def test_every_date_argument_takes_every_form(policy: Document, when: object) -> None:
     amendment = Amendment(
-        id="a", title="t", enacted=when, effective=when,  # type: ignore[arg-type]
+        id="a",
+        title="t",
+        enacted=when,
+        effective=when,  # type: ignore[arg-type]
         changes=(SetCaption(target="第1条", caption="(定義)", effective=when),),  # type: ignore[arg-type]
     )
-    assert amendment.enacted == DAY and amendment.effective == DAY
+    assert amendment.enacted == DAY
+    assert amendment.effective == DAY
     history = History.start(policy, enacted=when, effective=when)  # type: ignore[arg-type]
     assert history.effective == DAY
     history = History.start(policy, enacted="2021-01-01").amend(amendment)
@@ -214,7 +228,7 @@ def test_moments_take_iso_and_datetimes() -> None:
     tokyo = pendulum.datetime(2024, 4, 1, 9, tz="Asia/Tokyo")
     assert parse_moment("2024-04-01T09:00:00+09:00") == tokyo
     assert parse_moment("2024-04-01T09:00", tz="Asia/Tokyo") == tokyo
-    assert parse_moment(datetime.datetime(2024, 4, 1, 0, tzinfo=datetime.timezone.utc)) == tokyo
+    assert parse_moment(datetime.datetime(2024, 4, 1, 0, tzinfo=datetime.UTC)) == tokyo
     with pytest.raises(ArgumentValueError, match="offset"):
         parse_moment("2024-04-01T09:00")
     with pytest.raises(ArgumentValueError, match="naive"):
@@ -274,7 +288,8 @@ def _duplicated(line: int) -> str:
 def test_duplicated_article_line_is_refused_with_its_line() -> None:
     with pytest.raises(ParseError, match="第9条 is written twice") as caught:
         parse_text(_duplicated(73))
-    assert caught.value.line == 75 and caught.value.column == 1
+    assert caught.value.line == 75
+    assert caught.value.column == 1
 
 
 def test_every_duplicated_line_is_refused_or_every_citation_resolves() -> None:
@@ -352,9 +367,7 @@ def _clinic_text(copies: int) -> str:
     return legaldocs.render_text(attrs.evolve(doc, body=tuple(body)))
 
 
-@pytest.mark.parametrize(
-    "parse", [parse_text, legaldocs.parse_markdown], ids=["text", "markdown"]
-)
+@pytest.mark.parametrize("parse", [parse_text, legaldocs.parse_markdown], ids=["text", "markdown"])
 def test_parsers_are_linear_in_practice(parse: object) -> None:
     """Doubling the input at most roughly doubles the time (a generous bound of 3.5×, the
     best of three tries on a shared machine). The benchmark row is in docs/performance.md."""
@@ -374,34 +387,46 @@ def test_parsers_are_linear_in_practice(parse: object) -> None:
 
 
 def _b_and_c(policy: Document) -> tuple[Document, Document]:
-    b = apply(policy, _amendment(
-        ReplacePhrase(target="第15条", old="〒150-0022", new="〒150-0013"), id="b"
-    ))
-    c = apply(policy, _amendment(
-        ReplacePhrase(target="第15条", old="お問い合わせ", new="ご連絡", every=True), id="c"
-    ))
+    b = apply(
+        policy,
+        _amendment(ReplacePhrase(target="第15条", old="〒150-0022", new="〒150-0013"), id="b"),
+    )
+    c = apply(
+        policy,
+        _amendment(
+            ReplacePhrase(target="第15条", old="お問い合わせ", new="ご連絡", every=True), id="c"
+        ),
+    )
     return b, c
 
 
 def test_an_amendment_made_from_one_text_is_refused_on_another(policy: Document) -> None:
     rewritten = attrs.evolve(
-        policy.get("第6条"), caption="(第三者提供)",
+        policy.get("第6条"),
+        caption="(第三者提供)",
         paragraphs=(attrs.evolve(policy.get("第6条").paragraphs[0], text="全く別の規定。"),),  # type: ignore[union-attr]
     )
     b = apply(policy, _amendment(ReplaceElement(target="第6条", element=rewritten)))
     amendment = to_amendment(diff(policy, b), id="pp-1", enacted=DAY, effective=DAY)
     assert apply(policy, amendment) == b
-    c = apply(policy, _amendment(ReplacePhrase(target="第6条第1項", old="当グループ等", new="当院", every=True)))
+    c = apply(
+        policy,
+        _amendment(ReplacePhrase(target="第6条第1項", old="当グループ等", new="当院", every=True)),
+    )
     with pytest.raises(AmendmentError, match="not the text this change was made for") as caught:
         apply(c, amendment)
     assert caught.value.amendment == "pp-1"
-    assert caught.value.change is not None and caught.value.target is not None
+    assert caught.value.change is not None
+    assert caught.value.target is not None
 
 
 def test_without_expect_a_hand_written_change_applies_anyway(policy: Document) -> None:
     """What leaving ``expect`` out risks: the change overwrites whatever the target says."""
     c = apply(policy, _amendment(SetCaption(target="第7条", caption="(アクセス解析)")))
-    assert apply(c, _amendment(SetCaption(target="第7条", caption="(x)"))).get("第7条").caption == "(x)"  # type: ignore[union-attr]
+    assert (
+        apply(c, _amendment(SetCaption(target="第7条", caption="(x)"))).get("第7条").caption
+        == "(x)"
+    )  # type: ignore[union-attr]
     guarded = SetCaption(target="第7条", caption="(x)", expect=fingerprint(policy.get("第7条")))
     assert apply(policy, _amendment(guarded)).get("第7条").caption == "(x)"  # type: ignore[union-attr]
     with pytest.raises(AmendmentError, match="expected sha256:"):
@@ -422,7 +447,8 @@ def test_fingerprint_ignores_keys_but_not_content(policy: Document) -> None:
     article = policy.get("第3条")
     assert fingerprint(attrs.evolve(article, key="other")) == fingerprint(article)  # type: ignore[misc]
     assert fingerprint(attrs.evolve(article, caption="(x)")) != fingerprint(article)  # type: ignore[misc]
-    assert fingerprint(article).startswith("sha256:") and len(fingerprint(article)) == 23
+    assert fingerprint(article).startswith("sha256:")
+    assert len(fingerprint(article)) == 23
 
 
 def test_files_from_0_1_0_without_expect_still_load() -> None:
@@ -446,8 +472,13 @@ def _touch(doc: Document, citation: str) -> Document:
             break
     else:
         return doc
-    extra = Amendment(id="touch", title="", enacted=DAY, effective=DAY,
-                      changes=(ReplaceElement(target=citation, element=changed),))
+    extra = Amendment(
+        id="touch",
+        title="",
+        enacted=DAY,
+        effective=DAY,
+        changes=(ReplaceElement(target=citation, element=changed),),
+    )
     try:
         return apply(doc, extra)
     except AmendmentError:
@@ -505,7 +536,9 @@ def test_start_refuses_to_overwrite_a_history(tmp_path: Path) -> None:
     assert _cli("amend", str(history), str(amendment))[0] == 0
     before = history.read_bytes()
     code, _, err = _cli("start", source, str(history), "--effective", "2021-02-25")
-    assert code == 1 and "--force" in err and err.count("\n") == 1
+    assert code == 1
+    assert "--force" in err
+    assert err.count("\n") == 1
     assert history.read_bytes() == before
     code, _, _ = _cli("start", source, str(history), "--effective", "2021-02-25", "--force")
     assert code == 0
@@ -528,24 +561,30 @@ def test_encoding_option_reads_other_encodings(tmp_path: Path, encoding: str) ->
     path = tmp_path / "rule.law.txt"
     path.write_bytes(_STATUTE.encode(encoding))
     code, _, err = _cli("validate", str(path))
-    assert code == 1 and "--encoding" in err and "line" in err and err.count("\n") == 1
+    assert code == 1
+    assert "--encoding" in err
+    assert "line" in err
+    assert err.count("\n") == 1
     code, out, err = _cli("validate", str(path), "--encoding", encoding)
-    assert code == 0 and "valid document" in out, err
+    assert code == 0, err
+    assert "valid document" in out
     code, _, err = _cli("validate", str(path), "--encoding", "nope")
-    assert code == 1 and "unknown encoding" in err
+    assert code == 1
+    assert "unknown encoding" in err
 
 
 def test_a_byte_order_mark_is_accepted_by_the_command_line(tmp_path: Path) -> None:
     path = tmp_path / "policy.txt"
     path.write_bytes(b"\xef\xbb\xbf" + (CLINIC / "privacy-policy.txt").read_bytes())
-    code, out, err = _cli("validate", str(path))
+    code, _out, err = _cli("validate", str(path))
     assert code == 0, err
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_amend_template_prints_a_loadable_commented_file(kind: str) -> None:
     code, out, _ = _cli("amend", "--template", kind)
-    assert code == 0 and out.startswith("#")
+    assert code == 0
+    assert out.startswith("#")
     amendment = loads(out, Amendment, "toml")
     assert type(amendment.changes[0]).__name__.lower() == kind.replace("-", "")
 
@@ -555,7 +594,8 @@ def test_the_cli_matrix_has_no_traceback(tmp_path: Path) -> None:
 
     result = run_matrix(tmp_path)
     assert result["runs"] >= 263
-    assert result["tracebacks"] == [] and result["not one line"] == []
+    assert result["tracebacks"] == []
+    assert result["not one line"] == []
 
 
 def test_errors_are_one_line_in_a_real_process(tmp_path: Path) -> None:
@@ -566,7 +606,8 @@ def test_errors_are_one_line_in_a_real_process(tmp_path: Path) -> None:
             [sys.executable, "-m", "legaldocs", *argv], capture_output=True, text=True, check=False
         )
         assert run.returncode in (1, 2), argv
-        assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr, run.stderr
+        assert run.stderr.count("\n") == 1, run.stderr
+        assert "Traceback" not in run.stderr
 
 
 # -- found by the fuzz campaign ------------------------------------------------------------

@@ -28,6 +28,7 @@ from legaldocs.amend import (
     Shift,
     apply,
 )
+from legaldocs.amend._expect import fingerprint
 from legaldocs.compare import (
     Diff,
     Difference,
@@ -38,7 +39,6 @@ from legaldocs.compare import (
     render_kaimebun,
     to_amendment,
 )
-from legaldocs.amend._expect import fingerprint
 from legaldocs.dates import format_date, parse_date, parse_day, parse_moment
 from legaldocs.errors import (
     AmendmentError,

@@ -196,10 +196,7 @@ def _cmd_start(args: argparse.Namespace, out: TextIO) -> None:
     _io.data_format(target)
     doc = _document(_load(args.document, args), None, None)
     effective = _when(args.effective)
-    if args.enacted:
-        enacted = _when(args.enacted)
-    else:
-        enacted = effective
+    enacted = _when(args.enacted) if args.enacted else effective
     if isinstance(enacted, pendulum.DateTime):
         enacted = enacted.date()
     history = History.start(doc, enacted=enacted, effective=effective)
@@ -282,7 +279,8 @@ def _parser() -> argparse.ArgumentParser:
         "--template",
         metavar="KIND",
         choices=_templates.KINDS,
-        help=f"print a commented amendment file with one change of KIND: {', '.join(_templates.KINDS)}",
+        help="print a commented amendment file with one change of KIND: "
+        + ", ".join(_templates.KINDS),
     )
     p.add_argument(
         "--encoding",

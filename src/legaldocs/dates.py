@@ -109,9 +109,7 @@ def era_of(date: datetime.date | str) -> Era:
     raise FormatError(f"{date.isoformat()} is before the first era this library knows (明治)")
 
 
-def format_date(
-    date: datetime.date | str, *, era: bool = False, fullwidth: bool = False
-) -> str:
+def format_date(date: datetime.date | str, *, era: bool = False, fullwidth: bool = False) -> str:
     """Write ``date`` the Japanese way: ``2021年2月25日``, or with ``era=True``
     ``令和3年2月25日`` (the first year of an era is ``元年``: ``令和元年5月1日``).
 
@@ -239,9 +237,7 @@ def _short(value: object) -> str:
     return text if len(text) <= 60 else text[:59] + "…"
 
 
-def _parse_iso_moment(
-    text: str, original: str, tz: str | None, what: str
-) -> pendulum.DateTime:
+def _parse_iso_moment(text: str, original: str, tz: str | None, what: str) -> pendulum.DateTime:
     try:
         parsed = pendulum.parse(text, exact=True, tz=tz or "UTC")
     except (ValueError, OverflowError) as exc:
@@ -252,7 +248,7 @@ def _parse_iso_moment(
         raise ArgumentValueError(
             f"{what} needs a UTC offset (such as +09:00) or a time zone: {original[:60]!r}"
         )
-    return parsed  # type: ignore[return-value]
+    return parsed
 
 
 def _has_offset(text: str) -> bool:

@@ -10,13 +10,19 @@ from tests.fuzz._core import run_cli
 
 GOOD_TEXT = (
     "  • PRIVACY POLICY\n\n    プライバシーポリシー\n\n"
-    "  • 第1条(個人情報)\n\n    「個人情報」とは、氏名その他の記述により特定の個人を識別できる情報をいいます。\n"
+    "  • 第1条(個人情報)\n\n"
+    "    「個人情報」とは、氏名その他の記述により特定の個人を識別できる情報をいいます。\n"
 )
 
 
 def bad_inputs(tmp: Path) -> Iterator[tuple[str, Path]]:
     """(name, path) of every bad input, in each file type the commands read."""
-    nested = '{"schema": 1, "type": "Document", "title": "x", "body": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    nested = (
+        '{"schema": 1, "type": "Document", "title": "x", "body": '
+        + "[" * 100_000
+        + "]" * 100_000
+        + "}"
+    )
     digits = '{"schema": ' + "9" * 5000 + ', "type": "History"}'
     contents: dict[str, bytes | None] = {
         "missing": None,
@@ -54,7 +60,14 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
     ("start", "{f}", "{o}", "--effective", "2024-01-01"),
 )
 
-BAD_DATES = ("2024-13-01", "令和0年1月1日", "令和" + "九" * 20 + "年1月1日", "yesterday", "9" * 5000, "")
+BAD_DATES = (
+    "2024-13-01",
+    "令和0年1月1日",
+    "令和" + "九" * 20 + "年1月1日",
+    "yesterday",
+    "9" * 5000,
+    "",
+)
 
 DATE_COMMANDS: tuple[tuple[str, ...], ...] = (
     ("show", "{h}", "--as-of", "{d}"),
@@ -101,7 +114,7 @@ def run_matrix(tmp: Path) -> dict[str, object]:
 def _judge(argv: list[str], label: str, tracebacks: list[str], multiline: list[str]) -> None:
     try:
         code, _, err = run_cli(argv)
-    except Exception as exc:  # noqa: BLE001 - a traceback the user would see
+    except Exception as exc:
         tracebacks.append(f"{label}: {type(exc).__name__}: {str(exc)[:100]}")
         return
     if code == 1 and len(err.strip("\n").split("\n")) != 1:

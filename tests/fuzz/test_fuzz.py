@@ -53,8 +53,10 @@ _ANY_TEXT = st.text(
     st.characters(codec=None, exclude_categories=()), max_size=300
 )  # surrogates and control characters included
 _DOCUMENT_ALPHABET = st.sampled_from(
-    list("第条項号附則前文一二三十の　 •-*#>|:()（）「」\n\t0123456789章節イロハ（１）")
-    + ["  • ", "\n  • 第1条", "    ", "* - ", "- ", ":key: ", "# ", "\ufeff", "<script>"]
+    [
+        *"第条項号附則前文一二三十の\u3000 •-*#>|:()（）「」\n\t0123456789章節イロハ（１）",
+        *("  • ", "\n  • 第1条", "    ", "* - ", "- ", ":key: ", "# ", "\ufeff", "<script>"),
+    ]
 )
 _DOCUMENT_LIKE = st.lists(_DOCUMENT_ALPHABET, max_size=80).map("".join)
 
@@ -75,9 +77,14 @@ def test_small_parsers_on_drawn_text(text: str) -> None:
 
 _DATA = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=8),
-    lambda inner: st.lists(inner, max_size=3)
-    | st.dictionaries(st.sampled_from(["schema", "type", "title", "body", "key", "num", "x"]),
-                      inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["schema", "type", "title", "body", "key", "num", "x"]),
+            inner,
+            max_size=4,
+        )
+    ),
     max_leaves=12,
 )
 
@@ -109,7 +116,7 @@ def test_cli_on_drawn_bytes(data: bytes, suffix: str) -> None:
 
 def test_html_check_can_fail() -> None:
     """The HTML invariant is a real check."""
-    for bad in ('<script>x</script>', '<a href="javascript:x">', '<p onclick="x">'):
+    for bad in ("<script>x</script>", '<a href="javascript:x">', '<p onclick="x">'):
         with pytest.raises(AssertionError):
             check_html(bad)
     check_html('<p class="x">&lt;script&gt;</p>')

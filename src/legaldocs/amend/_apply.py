@@ -9,12 +9,14 @@ the reason; nothing is returned half-applied.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
 
+from legaldocs.amend import _expect
 from legaldocs.amend import _index as _tree
 from legaldocs.amend._changes import (
     Amendment,
@@ -33,7 +35,6 @@ from legaldocs.amend._changes import (
     Shift,
 )
 from legaldocs.amend._index import BODY_SCOPE, Index, Loc
-from legaldocs.amend import _expect
 from legaldocs.errors import AmendmentError, ArgumentTypeError, CitationError, NotFoundError
 from legaldocs.model._numbers import Num
 from legaldocs.model._records import (
@@ -155,10 +156,8 @@ def apply_expecting(doc: Document, amendment: Amendment) -> tuple[Applied, Amend
         if isinstance(change, _EXPECTING) and change.expect is None:
             if index is None:
                 index = Index.build(doc)
-            try:
+            with contextlib.suppress(NotFoundError, CitationError):  # apply_changes reports it
                 changes[i] = attrs.evolve(change, expect=_expect.current(doc, change, index))
-            except (NotFoundError, CitationError):
-                pass  # apply_changes reports it
         step = apply_changes(doc, amendment, (i,), index)
         doc, index = step.doc, step.index
     result = attrs.evolve(amendment, changes=tuple(changes))

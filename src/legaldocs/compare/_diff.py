@@ -37,13 +37,11 @@ from collections.abc import Hashable, Iterator, Sequence
 from typing import TYPE_CHECKING, Literal
 
 import attrs
-import pendulum
 
-from legaldocs.dates import parse_day, parse_moment
 from legaldocs._align import SimpleUnit, align, moved
 from legaldocs._inline import InlineOp, apply_ops, fold, inline_diff
 from legaldocs.amend._plan import plan_amendment
-from legaldocs.dates import format_date
+from legaldocs.dates import format_date, parse_day, parse_moment
 from legaldocs.errors import LegaldocsError
 from legaldocs.model._citation import Citation, Step, StepKind
 from legaldocs.model._element import (

@@ -71,9 +71,7 @@ def check_nesting(text: str, source: str | None, *, limit: int = MAX_NESTING) ->
             )
 
 
-def check_citations(
-    doc: Document, source: str | None, lines: dict[int, int] | None = None
-) -> None:
+def check_citations(doc: Document, source: str | None, lines: dict[int, int] | None = None) -> None:
     """Nothing is misread: no two elements of a parsed ``doc`` get the same citation from
     ``doc.walk()``. Two articles (or items) with the same number, as after a duplicated
     line, are refused with :class:`~legaldocs.ParseError`: the second could never be cited.

@@ -152,12 +152,12 @@ def _effective(value: object) -> Moment:
     return parse_moment(value, what="effective")
 
 
-def _is_document(instance: object, attribute: object, value: object) -> None:
+def _is_document(instance: object, attribute: object, value: Any) -> None:
     if not isinstance(value, Document):
         raise ArgumentTypeError(f"History.document must be a Document, got {type(value).__name__}")
 
 
-def _are_amendments(instance: object, attribute: object, value: object) -> None:
+def _are_amendments(instance: object, attribute: object, value: Any) -> None:
     if not isinstance(value, tuple) or not all(isinstance(a, Amendment) for a in value):
         raise ArgumentTypeError("History.amendments must be a tuple of Amendment records")
 

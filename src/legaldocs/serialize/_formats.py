@@ -51,7 +51,9 @@ def encode(data: dict[str, Any], format: str, *, indent: int | None = None) -> s
 
 def _unencodable(error: UnicodeEncodeError) -> FormatError:
     text = error.object
-    where = f" near {text[max(0, error.start - 20) : error.start]!r}" if isinstance(text, str) else ""
+    where = (
+        f" near {text[max(0, error.start - 20) : error.start]!r}" if isinstance(text, str) else ""
+    )
     bad = text[error.start] if isinstance(text, str) and error.start < len(text) else "?"
     return FormatError(
         f"cannot write the character U+{ord(bad):04X} (a lone surrogate, not a character of"

@@ -44,8 +44,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
-from legaldocs.formats._limits import check_nesting
 from legaldocs.errors import LegaldocsError, ParseError
+from legaldocs.formats._limits import check_nesting
 from legaldocs.formats._revision_lines import format_revision, parse_revision
 from legaldocs.formats.markdown import _inline as _mdinline
 from legaldocs.formats.markdown._blocks import (

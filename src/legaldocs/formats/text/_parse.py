@@ -456,9 +456,7 @@ class _Parser:
     def division(self, indent: int, line: _Line, parent: str, explicit: str | None) -> Division:
         return self._started(self._division(indent, line, parent, explicit), line)
 
-    def _division(
-        self, indent: int, line: _Line, parent: str, explicit: str | None
-    ) -> Division:
+    def _division(self, indent: int, line: _Line, parent: str, explicit: str | None) -> Division:
         content = line.content[len(BULLET) :]
         match = _DIVISION.fullmatch(content)
         if not match:
