@@ -349,3 +349,21 @@ def test_no_import_cycle_between_modules_at_import_time() -> None:
     packages = {m for m in modules if _path_of(m).name == "__init__.py"}
     leaf_graph = {m: {t for t in ts if t not in packages} for m, ts in module_level.items()}
     assert _cycle(leaf_graph) is None, _cycle(leaf_graph)
+
+
+# -- writers raise FormatError ----------------------------------------------------------------
+
+
+def test_writers_refuse_with_format_error() -> None:
+    doc = parse_lawtext(LAW_WITH_PARTS)
+    renamed = attrs.evolve(doc, body=(attrs.evolve(doc.body[0], key="odd"),))
+    with pytest.raises(legaldocs.FormatError, match="Lawtext"):
+        render_lawtext(renamed)
+    article = Article(
+        key="a1", num=Num.of(1), paragraphs=(Paragraph(key="p1", num=Num.of(1), text="x"),)
+    )
+    table = Table.from_pairs("t1", [("a", "b")])
+    cell = attrs.evolve(table.rows[0].cells[0], attrs=(("bad name", "1"),))
+    bad = Table(key="t1", rows=(Row(key="r1", cells=(cell,)),))
+    with pytest.raises(legaldocs.FormatError):
+        legaldocs.render_html(Document(title="x", body=(article, bad)))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from legaldocs.errors import LegaldocsError
+from legaldocs.errors import FormatError, LegaldocsError
 from legaldocs.formats.lawtext._parse import (
     ARTICLE_LINE,
     DIVISION_INDENT,
@@ -51,7 +51,7 @@ _FULLWIDTH: dict[Num, str] = {}
 
 
 def _fail(where: str, reason: str) -> LegaldocsError:
-    return LegaldocsError(f"cannot write {where} as Lawtext: {reason}")
+    return FormatError(f"cannot write {where} as Lawtext: {reason}")
 
 
 def _kanji(num: Num) -> str:

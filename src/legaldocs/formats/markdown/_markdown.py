@@ -44,7 +44,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
-from legaldocs.errors import LegaldocsError, ParseError
+from legaldocs.errors import FormatError, LegaldocsError, ParseError
 from legaldocs.formats._limits import check_nesting
 from legaldocs.formats._revision_lines import format_revision, parse_revision
 from legaldocs.formats.markdown import _inline as _mdinline
@@ -645,7 +645,7 @@ class _Out:
     def lossy(self, message: str) -> None:
         """Something the Markdown layout cannot carry: an error in strict mode."""
         if self.strict:
-            raise LegaldocsError(f"cannot be written in Markdown without loss: {message}")
+            raise FormatError(f"cannot be written in Markdown without loss: {message}")
 
     def observe(self) -> None:
         if self.observed_numerals is None:
@@ -653,7 +653,7 @@ class _Out:
 
 
 def _fail(message: str) -> LegaldocsError:
-    return LegaldocsError(f"cannot be written in Markdown: {message}")
+    return FormatError(f"cannot be written in Markdown: {message}")
 
 
 def _lines(text: str, where: str) -> list[str]:
