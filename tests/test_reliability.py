@@ -340,6 +340,29 @@ def test_deeply_nested_data_is_a_parse_error(fmt: str) -> None:
         loads(text, Document, fmt)  # type: ignore[arg-type]
 
 
+def _deep_items(depth: int) -> str:
+    item: dict[str, object] = {"type": "Item", "key": "i1", "num": 1, "text": "x"}
+    for _ in range(depth):
+        item = {"type": "Item", "key": "i1", "num": 1, "text": "x", "children": [item]}
+    para = {"key": "p1", "num": 1, "text": "t", "children": [item]}
+    article = {"type": "Article", "key": "a1", "num": 1, "paragraphs": [para]}
+    return json.dumps({"schema": 1, "type": "Document", "title": "T", "body": [article]})
+
+
+@pytest.mark.parametrize("depth", [120, 350, 450])
+def test_deeply_nested_records_are_refused_quickly(depth: int) -> None:
+    """Items nested 350 deep made loads hang (exponential retries at the recursion limit)."""
+    started = time.perf_counter()
+    with pytest.raises(legaldocs.SchemaError, match="nested more than 200"):
+        loads(_deep_items(depth), Document)
+    assert time.perf_counter() - started < 2.0
+
+
+def test_records_nested_within_the_limit_round_trip() -> None:
+    doc = loads(_deep_items(90), Document)
+    assert loads(dumps(doc), Document) == doc
+
+
 def _time(fn: object, *args: object) -> float:
     """The best of five runs, with the garbage collector off (its passes grow with the heap
     and would blur the measure)."""

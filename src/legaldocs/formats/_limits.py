@@ -6,13 +6,13 @@ of a document past its ``maxNesting``). :func:`check_nesting` refuses, with a
 :class:`~legaldocs.ParseError` at the offending line and column, text nested deeper than
 :data:`MAX_NESTING` levels, in one linear pass.
 
-The limits (documented in ``docs/explanation/limits.md``):
+The limits (documented in ``docs/explanation/reliability.md``):
 
 - Markdown: lists and block quotes nested at most :data:`MAX_NESTING` (8) levels deep; the
   deepest in 250 real policy versions is 3.
 - The plain-text format: indentation of at most 128 columns (64 levels).
-- JSON, TOML and YAML: nesting until Python's recursion limit (about 900 levels; a
-  ``ParseError`` "nested too deeply" beyond); integers of at most 100 digits.
+- JSON, TOML and YAML: at most 200 levels of nesting (a ``SchemaError`` beyond); integers
+  of at most 100 digits.
 - Numbers in citations, numerals and dates: at most 12 digits.
 """
 

@@ -95,7 +95,26 @@ def to_data(obj: object) -> dict[str, Any]:
         raise SchemaError([f"$: cannot write {cls.__name__}: {reason}"]) from None
     if not isinstance(body, dict):
         raise SchemaError([f"$: {cls.__name__} is not written as a mapping"])
+    _check_depth(body, None)  # what could not be read back is not written
     return {_SCHEMA_KEY: SCHEMA_VERSION, _TYPE_KEY: tag_of(cls), **body}
+
+
+MAX_DEPTH = 200
+"""How deeply serialized data may nest (mappings and lists); a real statute's history needs
+about 40 levels. Deeper data is refused before any record is built, so reading stays linear
+in the size of the data (and never runs into Python's recursion limit)."""
+
+
+def _check_depth(data: Any, source: str | None) -> None:
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise SchemaError([f"$: nested more than {MAX_DEPTH} levels deep"], source=source)
+        if value.__class__ is dict:
+            stack.extend((v, depth + 1) for v in value.values())
+        elif value.__class__ is list:
+            stack.extend((v, depth + 1) for v in value)
 
 
 def from_data(data: Any, cls: type[T], *, source: str | None = None) -> T:
@@ -109,6 +128,7 @@ def from_data(data: Any, cls: type[T], *, source: str | None = None) -> T:
             [f"$: expected a mapping with {_SCHEMA_KEY!r} and {_TYPE_KEY!r}, got {kind(data)}"],
             source=source,
         )
+    _check_depth(data, source)
     body = dict(data)
     found: list[str] = []
     expected = tag_of(cls)
