@@ -46,10 +46,16 @@ def test_roles_are_declared_on_the_records() -> None:
     assert spec.children == ("children",)
     assert spec.texts == ("text", "caption")
     assert spec.headings == ("caption",)
-    assert spec.presentation == ("plain",)
-    assert spec.data == ("anonymous",)
+    assert spec.presentation == ("plain", "tight", "tagged")
+    assert spec.data == ("anonymous", "label")
     assert _element.spec(Article).children == ("paragraphs",)
-    assert _element.spec(Document).children == ("preamble", "body", "supplements")
+    assert _element.spec(Document).children == (
+        "enact_statements",
+        "preamble",
+        "body",
+        "supplements",
+        "appendices",
+    )
 
 
 def test_signature_ignores_identity_and_presentation() -> None:

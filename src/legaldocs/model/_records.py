@@ -25,21 +25,46 @@ if TYPE_CHECKING:
     from legaldocs.model._citation import Citation
 
 __all__ = [
+    "AmendProvision",
+    "AnyAppendix",
+    "Appdx",
+    "AppdxFig",
+    "AppdxFormat",
+    "AppdxNote",
+    "AppdxStyle",
+    "AppdxTable",
+    "Appendix",
+    "ArithFormula",
     "Article",
+    "Block",
     "BodyElement",
     "Cell",
     "Division",
     "DivisionKind",
     "Document",
     "Element",
+    "EnactStatement",
+    "Fig",
+    "FigStruct",
+    "FormatStruct",
     "Item",
     "ItemChild",
+    "ListBlock",
+    "NoteLike",
+    "NoteStruct",
     "Paragraph",
+    "Remarks",
     "Revision",
     "Row",
+    "Sentence",
     "Style",
+    "StyleStruct",
+    "SupplProvisionAppdx",
+    "SupplProvisionAppdxStyle",
+    "SupplProvisionAppdxTable",
     "Supplement",
     "Table",
+    "TableStruct",
     "Toc",
     "TocEntry",
 ]
@@ -57,6 +82,11 @@ class Cell:
 
     text: str = _e.text()
     attrs: tuple[tuple[str, str], ...] = ()
+    header: bool = False
+    """A header cell (XML ``TableHeaderColumn``; Lawtext ``* *`` / ``*``)."""
+    blocks: tuple[Block, ...] = _e.children()
+    """The cell's content when it is more than lines of text (paragraphs, items, figures,
+    remarks, …; ``text`` is then empty)."""
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -82,11 +112,18 @@ class Table:
     """A table: an ordered tuple of rows, each an ordered tuple of cells.
 
     The 特定商取引法に基づく表記 page is a table of label/value rows; statutes hold tables
-    inside paragraphs and items (読替え tables).
+    inside paragraphs and items (読替え tables) and in appendices (別表). A table is the
+    法令標準XML ``TableStruct``: ``title`` is its ``TableStructTitle``, ``rows`` its
+    ``Table`` and ``remarks`` its ``Remarks``.
     """
 
     key: str = _e.identity()
     rows: tuple[Row, ...] = _e.children()
+    title: str | None = _e.heading(default=None)
+    remarks: tuple[Remarks, ...] = _e.children()
+    remarks_before: int = _e.presentation(default=0)
+    """Presentation only: how many of the remarks are written before the rows (XML:
+    ``Remarks`` before ``Table`` in the ``TableStruct``, such as 単位 above a table)."""
 
     @classmethod
     def from_pairs(cls, key: str, pairs: Iterable[tuple[str, str]]) -> Table:
@@ -127,12 +164,8 @@ class Item:
     key: str = _e.identity()
     num: Num = _e.identity()
     text: str = _e.text()
-    children: tuple[Item | Table, ...] = _e.children()
+    children: tuple[ItemChild, ...] = _e.children()
     label: str | None = None
-
-
-ItemChild: TypeAlias = Item | Table
-"""What a paragraph or an item may contain."""
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -144,6 +177,10 @@ class Paragraph:
     ``caption`` is a paragraph's own heading as written, brackets included (paragraphs of
     supplementary provisions have them: （施行期日）). ``plain`` marks an anonymous paragraph
     written as bare text, with no mark at all that it is unnumbered.
+
+    ``label`` is the number as written (XML ``ParagraphNum``) when it is not the standard
+    one: ``"10"`` for ``１０``, ``"○２"`` in old statutes, ``"１"`` on a first paragraph
+    that writes its number, ``""`` for a later paragraph of an article written without one.
     """
 
     key: str = _e.identity()
@@ -153,6 +190,14 @@ class Paragraph:
     anonymous: bool = False
     caption: str | None = _e.heading(default=None)
     plain: bool = _e.presentation(default=False)
+    label: str | None = None
+    tight: bool = _e.presentation(default=False)
+    """Presentation only: a paragraph outside an article written right below the one before
+    it, with no blank line between them (hand-made Lawtext does so; the reference writer
+    always leaves one)."""
+    tagged: bool = _e.presentation(default=False)
+    """Presentation only: written with an explicit ``:paragraph:`` tag although its number
+    alone would say it is a paragraph (as one e-Gov file does)."""
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -161,6 +206,11 @@ class Article:
 
     A deleted article (``deleted=True``) keeps its number and has no paragraphs; ``until``
     makes it a range (第五十五条から第六十三条まで 削除).
+
+    ``label`` is the title as written (XML ``ArticleTitle``) when it is not the standard one
+    for ``num`` and ``until``: ``第十一条及び第十二条`` (then ``until`` is 12), ``第一条ノ二``,
+    ``第十ニ条``. ``suppl_note`` is the note after the paragraphs (XML ``SupplNote``:
+    ``（罰則　…）``).
     """
 
     key: str = _e.identity()
@@ -169,6 +219,8 @@ class Article:
     paragraphs: tuple[Paragraph, ...] = _e.children()
     deleted: bool = False
     until: Num | None = _e.identity(default=None)
+    label: str | None = None
+    suppl_note: str | None = _e.text(default=None)
     bulleted: bool = _e.presentation(default=False)
     """Presentation only: the paragraphs are written as a bulleted list, as some web pages
     do (第3条 of the clinic's privacy policy), rather than one plain line each."""
@@ -176,7 +228,9 @@ class Article:
 
 @attrs.frozen(kw_only=True, cache_hash=True)
 class Division:
-    """A division of a statute: 編, 章, 節, 款 or 目, with its title as written."""
+    """A division of a statute: 編, 章, 節, 款 or 目, with its title as written.
+
+    ``label`` is the number as written when it is not the standard one (``第三章ノ二``)."""
 
     key: str = _e.identity()
     kind: DivisionKind
@@ -184,6 +238,7 @@ class Division:
     title: str = _e.heading()
     children: tuple[Division | Article, ...] = _e.children()
     until: Num | None = _e.identity(default=None)
+    label: str | None = None
 
 
 BodyElement: TypeAlias = Division | Article | Paragraph | Table
@@ -211,6 +266,7 @@ class Supplement:
     without brackets (``平成一七年六月二九日法律第七三号``); ``excerpt`` marks 抄.
     A private policy's 附則 holds ``revisions`` instead of a body. ``ref_spacing`` is the
     spacing written between the title and the bracketed ``law_ref`` (``"　"`` or nothing).
+    ``appendices`` are the supplement's own (附則別表, 附則様式: XML ``SupplProvisionAppdx…``).
     """
 
     key: str = _e.identity()
@@ -220,6 +276,7 @@ class Supplement:
     excerpt: bool = False
     body: tuple[BodyElement, ...] = _e.children()
     revisions: tuple[Revision, ...] = ()
+    appendices: tuple[AnyAppendix, ...] = _e.children()
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -254,25 +311,30 @@ class Style:
     article_label: Literal["japanese", "dotted", "english"] = "japanese"
 
 
-Element: TypeAlias = Division | Article | Paragraph | Item | Table | Row | Supplement
-"""Any addressable element of a document."""
-
-
 @attrs.frozen(kw_only=True, cache_hash=True)
 class Document:
     """A whole legal document: a statute, a privacy policy, terms of use, a table page.
 
     ``alt_title`` is a heading in another language (PRIVACY POLICY above プライバシーポリシー);
     ``law_num`` is a statute's number as written (平成五年法律第八十八号) without brackets.
+    ``law_attrs`` are attributes of the law written before its title (``[LawType="Rule"]``;
+    XML ``Law`` attributes), ``enact_statements`` its 制定文 and ``appendices`` its
+    appendices (別表, 別記, 様式, …) after the supplementary provisions.
     """
 
     title: str = _e.heading()
     alt_title: str | None = _e.heading(default=None)
     law_num: str | None = None
+    law_attrs: tuple[tuple[str, str], ...] = ()
+    enact_statements: tuple[EnactStatement, ...] = _e.children()
     preamble: tuple[Paragraph, ...] = _e.children()
     toc: Toc | None = None
     body: tuple[BodyElement, ...] = _e.children()
     supplements: tuple[Supplement, ...] = _e.children()
+    appendices: tuple[AnyAppendix, ...] = _e.children()
+    appendix_places: tuple[int, ...] = _e.presentation(default=())
+    """Presentation only: where each appendix is written among the supplementary
+    provisions (how many of them come before it); empty when all come after them."""
     style: Style = _e.presentation(default=Style())
     lang: str = "ja"
 
@@ -285,6 +347,20 @@ class Document:
         """
         from legaldocs.model import _citation as citation
 
+        return citation.resolve(self, ref)
+
+    def resolve(self, ref: str | Citation, *, at: Citation | str | None = None) -> Element:
+        """The element named by a citation read at the element ``at`` cites: relative
+        citations (``前項``, ``次条``, ``同条第三項``, ``同項第二号``) are taken from there;
+        absolute ones are resolved as :meth:`get` does.
+
+        Raises :class:`~legaldocs.CitationError` for a relative citation without ``at``
+        and :class:`~legaldocs.NotFoundError` when nothing has that name.
+        """
+        from legaldocs.model import _citation as citation
+
+        if isinstance(ref, str):
+            ref = citation.resolve_relative(self, ref, at)
         return citation.resolve(self, ref)
 
     def walk(self) -> Iterator[tuple[Citation, Element]]:
@@ -311,3 +387,232 @@ class Document:
                     break
             else:
                 stack.pop()
+
+
+# ---------------------------------------------------------------------------------------
+# Statute elements beyond the article tree (法令標準XML names; see legaldocs.model._appendix)
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class EnactStatement:
+    """The enacting formula (制定文) of a cabinet order or an ordinance: ``内閣は、…この政令を
+    制定する。`` (XML ``EnactStatement``)."""
+
+    key: str = _e.identity()
+    text: str = _e.text()
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Sentence:
+    """A line of text standing as a block of its own (XML ``Sentence``, or ``Column`` s
+    separated by a full-width space): a line of a remark, of a note, of a table cell.
+
+    ``attrs`` are the XML attributes written in brackets before the text, as written
+    (for example ``("WritingMode", "vertical")``)."""
+
+    key: str = _e.identity()
+    text: str = _e.text()
+    attrs: tuple[tuple[str, str], ...] = ()
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Fig:
+    """A figure (XML ``Fig``): the picture's file, as the ``src`` attribute names it."""
+
+    key: str = _e.identity()
+    src: str
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Remarks:
+    """Remarks (備考, 注) under a table, a figure, a note or an appendix (XML ``Remarks``).
+
+    ``label`` is the ``RemarksLabel`` as written (``備考``, ``（備考）``) or ``None``;
+    ``line_break`` is its ``LineBreak`` attribute. ``children`` are sentences or items."""
+
+    key: str = _e.identity()
+    label: str | None = _e.heading(default=None)
+    line_break: bool = False
+    children: tuple[Item | Sentence, ...] = _e.children()
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class FigStruct:
+    """A figure with its title and remarks (XML ``FigStruct``)."""
+
+    key: str = _e.identity()
+    title: str | None = _e.heading(default=None)
+    fig: Fig | None = None
+    remarks: tuple[Remarks, ...] = _e.children()
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class ListBlock:
+    """A list (XML ``List``: ``ListSentence`` and ``Sublist1`` …): one line of text,
+    written ``- text`` in Lawtext, with the sub-list lines nested under it."""
+
+    key: str = _e.identity()
+    text: str = _e.text()
+    children: tuple[ListBlock, ...] = _e.children()
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class AmendProvision:
+    """An amending provision (改正規定; XML ``AmendProvision``) below a paragraph of an
+    amending law: the sentence that names the change (``第四十条第三項中「…」を「…」に改める。``)
+    and the new provisions it quotes (XML ``NewProvision``), in order."""
+
+    key: str = _e.identity()
+    text: str | None = _e.text(default=None)
+    children: tuple[Block, ...] = _e.children()
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class ArithFormula:
+    """A formula block (XML ``ArithFormula``) made of other blocks."""
+
+    key: str = _e.identity()
+    children: tuple[Block, ...] = _e.children()
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class NoteLike:
+    """What note, style and format structures share: a title, the content (the schema's
+    ``Note``, ``Style`` or ``Format``, which may hold anything) and remarks."""
+
+    key: str = _e.identity()
+    title: str | None = _e.heading(default=None)
+    content: tuple[Block, ...] = _e.children()
+    remarks: tuple[Remarks, ...] = _e.children()
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class NoteStruct(NoteLike):
+    """A note structure (XML ``NoteStruct``: ``NoteStructTitle``, ``Note``, ``Remarks``)."""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class StyleStruct(NoteLike):
+    """A style (様式) structure (XML ``StyleStruct``: ``StyleStructTitle``, ``Style``,
+    ``Remarks``)."""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class FormatStruct(NoteLike):
+    """A format (書式) structure (XML ``FormatStruct``: ``FormatStructTitle``, ``Format``,
+    ``Remarks``)."""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Appendix:
+    """What every appendix shares (the kinds are the subclasses).
+
+    ``key`` is its identity (``appdx1``, ``appdx2``, … in document order); ``title`` is the
+    title as written (``別表第一``, ``様式第二``, ``別記``); ``related_article_num`` the
+    bracketed reference that follows it as written (``（第十五条関係）``); ``children`` its
+    content in order."""
+
+    key: str = _e.identity()
+    title: str | None = _e.heading(default=None)
+    related_article_num: str | None = _e.text(default=None)
+    children: tuple[Block, ...] = _e.children()
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class AppdxTable(Appendix):
+    """An appended table (別表; XML ``AppdxTable``)."""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class AppdxNote(Appendix):
+    """An appended note (別記, 別紙; XML ``AppdxNote``)."""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class AppdxStyle(Appendix):
+    """An appended style (様式; XML ``AppdxStyle``)."""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class AppdxFormat(Appendix):
+    """An appended format (書式; XML ``AppdxFormat``)."""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class AppdxFig(Appendix):
+    """An appended figure (別図; XML ``AppdxFig``)."""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Appdx(Appendix):
+    """An appendix of another kind (付録; XML ``Appdx``)."""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class SupplProvisionAppdxTable(Appendix):
+    """A table appended to supplementary provisions (附則別表; XML
+    ``SupplProvisionAppdxTable``)."""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class SupplProvisionAppdxStyle(Appendix):
+    """A style appended to supplementary provisions (附則様式; XML
+    ``SupplProvisionAppdxStyle``)."""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class SupplProvisionAppdx(Appendix):
+    """Another appendix of supplementary provisions (XML ``SupplProvisionAppdx``)."""
+
+
+Block: TypeAlias = (
+    Paragraph
+    | Item
+    | Table
+    | FigStruct
+    | NoteStruct
+    | StyleStruct
+    | FormatStruct
+    | Remarks
+    | Sentence
+    | Fig
+    | ListBlock
+    | ArithFormula
+)
+"""What an appendix, a note, a style, a format or a multi-line table cell may hold."""
+
+AnyAppendix: TypeAlias = (
+    AppdxTable
+    | AppdxNote
+    | AppdxStyle
+    | AppdxFormat
+    | AppdxFig
+    | Appdx
+    | SupplProvisionAppdxTable
+    | SupplProvisionAppdxStyle
+    | SupplProvisionAppdx
+)
+"""Any appendix (one of the kinds of :class:`Appendix`)."""
+
+TableStruct: TypeAlias = Table
+"""The 法令標準XML name of :class:`~legaldocs.Table` (a ``TableStruct``: title, table, remarks)."""
+
+
+ItemChild: TypeAlias = Item | Table | FigStruct | StyleStruct | ListBlock | AmendProvision
+"""What a paragraph or an item may contain (XML: sub-items, ``TableStruct``, ``FigStruct``,
+``StyleStruct``, ``List``, and below a paragraph ``AmendProvision``)."""
+
+Element: TypeAlias = (
+    Division
+    | Article
+    | Paragraph
+    | Item
+    | Table
+    | Row
+    | Supplement
+    | Appendix
+    | Block
+    | EnactStatement
+    | AmendProvision
+)
+"""Any addressable element of a document."""
