@@ -8,7 +8,7 @@ import random
 import sys
 import time
 
-from tests.fuzz._core import Tally, cases, seed_files
+from tests.fuzz._core import CITATIONS_CHECKED, Tally, cases, seed_files
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,7 +17,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--minutes", type=float, default=1.0)
     parser.add_argument("--seed", type=int, default=None, help="repeat a run exactly")
     parser.add_argument("--show", type=int, default=20, help="findings to print in full")
+    parser.add_argument(
+        "--all-invariants",
+        action="store_true",
+        help="also check the citations of Lawtext documents (known findings, see _core)",
+    )
     args = parser.parse_args(argv)
+    if args.all_invariants:
+        CITATIONS_CHECKED.add("lawtext")
     seed = args.seed if args.seed is not None else random.randrange(1 << 30)
     rng = random.Random(seed)
     tally = Tally()

@@ -27,6 +27,13 @@ from tests.fuzz._core import (
 SEEDS = (1, 2, 3)
 INPUTS_PER_SEED = 500
 
+KNOWN = (
+    # main's Lawtext writer (2026-11-28) on a list holding a FormatStruct; reported.
+    "parse lawtext: AttributeError: 'FormatStruct' object has no attribute 'text'",
+)
+"""Findings reported to the owners of the code concerned: the slice xfails on these alone
+(and fails on anything else), so that they stay visible until fixed."""
+
 
 @pytest.fixture(scope="module")
 def seeds() -> dict[str, list]:  # type: ignore[type-arg]
@@ -46,7 +53,10 @@ def test_mutated_real_files(seed: int, seeds: dict[str, list]) -> None:  # type:
         tally.record(what, case)
         if tally.inputs >= INPUTS_PER_SEED:
             break
-    assert tally.findings == [], "\n\n".join(tally.findings[:3])
+    unknown = [f for f in tally.findings if not f.startswith(KNOWN)]
+    assert unknown == [], "\n\n".join(unknown[:3])
+    if tally.findings:
+        pytest.xfail(f"known findings: {sorted({f.split(chr(10))[0] for f in tally.findings})}")
 
 
 _ANY_TEXT = st.text(

@@ -32,7 +32,6 @@ written where they are not the standard form (``第一条ノ二``, ``第十ニ�
 
 from __future__ import annotations
 
-from legaldocs.formats._limits import check_citations
 from legaldocs.formats.lawtext._parse import parse as _parse
 from legaldocs.formats.lawtext._render import render as _render
 from legaldocs.model._records import Document
@@ -57,9 +56,7 @@ def parse_lawtext(text: str, *, source: str | None = None) -> Document:
     into a different structure silently (a stray line of text among articles is refused
     rather than read as a paragraph).
     """
-    doc = _parse(text, source)
-    check_citations(doc, source)  # no element that could never be cited (issue 14)
-    return doc
+    return _parse(text, source)
 
 
 def render_lawtext(doc: Document) -> str:
