@@ -6,12 +6,12 @@ TOML, YAML) from :mod:`legaldocs.serialize`: nothing here lists a format of its 
 
 from __future__ import annotations
 
-import codecs
 from pathlib import Path
 
 from legaldocs import formats
 from legaldocs._atomic import write_atomic
-from legaldocs.errors import ArgumentValueError, FormatError, LegaldocsError, ParseError
+from legaldocs.errors import FormatError, LegaldocsError
+from legaldocs.formats._encoding import decode
 from legaldocs.history import History
 from legaldocs.model import Document
 from legaldocs.serialize import _formats, dumps, from_data
@@ -22,6 +22,7 @@ __all__ = [
     "format_of",
     "is_data_format",
     "read",
+    "read_bytes",
     "read_text",
     "render",
     "write_text",
@@ -54,47 +55,38 @@ def data_format(path: Path) -> _formats.Format:
     raise FormatError(f"{path}: expected a .json, .toml or .yaml file")
 
 
-def read_text(path: Path, encoding: str = "utf-8") -> str:
-    """The text of ``path`` in ``encoding`` (UTF-8 by default; a byte-order mark is skipped).
-
-    Raises :class:`~legaldocs.FileError` (the OS error as its cause) when the file cannot be
-    read, :class:`~legaldocs.ParseError` with the line and column of the first byte that is
-    not in ``encoding``, :class:`~legaldocs.ArgumentValueError` for an unknown encoding."""
+def read_bytes(path: Path) -> bytes:
+    """The bytes of ``path``; :class:`~legaldocs.FileError` (the OS error as its cause) when
+    the file cannot be read (missing, a directory, no permission)."""
     try:
-        codec = codecs.lookup(encoding)
-    except LookupError:
-        raise ArgumentValueError(f"unknown encoding {encoding!r}") from None
-    try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise file_error(path, error, "cannot read") from error
-    name = "utf-8-sig" if codec.name == "utf-8" else codec.name
-    try:
-        text = raw.decode(name)
-    except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
-        hint = " (give the file's encoding with --encoding, e.g. --encoding shift_jis)"
-        raise ParseError(
-            f"not {encoding}: {error.reason}{hint}", line=line, column=column, source=str(path)
-        ) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return text
 
 
-def read(path: Path, encoding: str = "utf-8") -> Document | History:
-    """Read a document or a history from ``path`` (see :func:`read_text` for the errors)."""
+def read_text(path: Path, *, encoding: str | None = None) -> str:
+    """The text of a data or amendment file: decoded as ``encoding`` says or as detected
+    (see :func:`legaldocs.formats._encoding.decode`), a byte-order mark skipped."""
+    text = decode(read_bytes(path), encoding=encoding, source=str(path))
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def read(path: Path, *, encoding: str | None = None) -> Document | History:
+    """Read a document or a history from ``path``.
+
+    A document file is decoded as ``encoding`` says or as detected (UTF-8 with or without a
+    byte-order mark, UTF-16, Shift_JIS/CP932); undecodable bytes raise ParseError, a file
+    that cannot be read :class:`~legaldocs.FileError`."""
     name = format_of(path)
     source = str(path)
     if not is_data_format(name):
         fmt = formats.get(name)
         if not fmt.readable:
             raise FormatError(f"{path}: the {name} format is written, not read")
-        document: Document = fmt.parse(read_text(path, encoding), source=source)
+        text = decode(read_bytes(path), encoding=encoding, source=source)
+        document: Document = fmt.parse(text, source=source)
         return document
-    data = _formats.decode(read_text(path, encoding), name, source=source)
+    data = _formats.decode(read_text(path, encoding=encoding), name, source=source)
     kind = data.get("type") if isinstance(data, dict) else None
     if kind == "History":
         return from_data(data, History, source=source)

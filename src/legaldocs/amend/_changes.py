@@ -50,6 +50,7 @@ import pendulum
 
 from legaldocs.dates import parse_day, parse_moment
 from legaldocs.errors import ArgumentTypeError, ArgumentValueError
+from legaldocs.model._blocks import Markup
 from legaldocs.model._numbers import Num
 from legaldocs.model._records import (
     Article,
@@ -363,7 +364,9 @@ class Rekey:
     effective: Moment | None = attrs.field(default=None, converter=_optional_moment)
 
 
-DocumentField: TypeAlias = Literal["title", "alt_title", "law_num", "toc", "style", "lang"]
+DocumentField: TypeAlias = Literal[
+    "title", "alt_title", "law_num", "toc", "style", "lang", "markup"
+]
 """The document-level fields :class:`SetDocumentField` can set."""
 
 _DOCUMENT_FIELDS: dict[str, tuple[type, ...]] = {
@@ -373,6 +376,7 @@ _DOCUMENT_FIELDS: dict[str, tuple[type, ...]] = {
     "toc": (Toc, type(None)),
     "style": (Style,),
     "lang": (str,),
+    "markup": (Markup, type(None)),
 }
 
 
@@ -383,7 +387,7 @@ class SetDocumentField:
     ``style`` or ``lang``. ``value`` must have the field's type."""
 
     field: DocumentField
-    value: str | Toc | Style | None
+    value: str | Toc | Style | Markup | None
     expect: str | None = attrs.field(default=None, validator=_expect)
     effective: Moment | None = attrs.field(default=None, converter=_optional_moment)
 
