@@ -18,11 +18,13 @@ from benchmarks import (
     as_of,
     diffing,
     from_versions,
+    lawtext_baseline,
     lawtext_speed,
     memory,
     process,
     scaling,
     serialization,
+    startup,
     synthetic,
 )
 from benchmarks._data import ROOT
@@ -35,6 +37,7 @@ Benchmark = Callable[[Config], list[Result]]
 BENCHMARKS: dict[str, Benchmark] = {
     "parse_lawtext": lawtext_speed.parse,
     "render_lawtext": lawtext_speed.render,
+    "lawtext_baseline": lawtext_baseline.baseline,
     "process": process.process,
     "diff": diffing.diff_versions,
     "from_versions": from_versions.from_versions,
@@ -45,6 +48,7 @@ BENCHMARKS: dict[str, Benchmark] = {
     "synthetic_memory": synthetic.growth,
     "dumps_loads": serialization.dumps_loads,
     "scaling": scaling.scaling,
+    "startup": startup.startup,
 }
 """Every benchmark by name, in the order of the table."""
 

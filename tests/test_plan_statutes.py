@@ -1,4 +1,4 @@
-"""Amendment planning on what real statutes hold: apply(old, diff(old, new).to_amendment()) == new."""
+"""Amendment planning on real statutes: apply(old, diff(old, new).to_amendment()) == new."""
 
 from __future__ import annotations
 

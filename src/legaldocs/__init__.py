@@ -122,6 +122,7 @@ from legaldocs.serialize import (
     from_data,
     load,
     loads,
+    make_converter,
     register_tag,
     to_data,
 )
@@ -228,6 +229,7 @@ __all__ = [
     "html_id",
     "load",
     "loads",
+    "make_converter",
     "parse_date",
     "parse_day",
     "parse_html",

@@ -205,6 +205,12 @@ def _cmd_start(args: argparse.Namespace, out: TextIO) -> None:
     out.write(f"{args.history}: history started {args.effective}\n")
 
 
+def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    from legaldocs._check import main_check
+
+    return main_check(args.dirs, histories=args.histories, workers=args.jobs, out=out)
+
+
 _EPILOGS = {
     "show": "example: legaldocs show policy.json --as-of 令和5年4月1日 --format markdown",
     "diff": "examples:\n"
@@ -218,6 +224,7 @@ _EPILOGS = {
     "pending": "example: legaldocs pending policy.json --at 2024-03-01",
     "convert": "example: legaldocs convert privacy-policy.txt privacy-policy.md",
     "validate": "example: legaldocs validate policy.json",
+    "check": "examples:\n  legaldocs check corpus/\n  legaldocs check --histories --jobs 2 corpus/",
     "start": "example: legaldocs start privacy-policy.txt policy.json --effective 2021-02-25\n"
     "An existing HISTORY is only replaced with --force.",
 }
@@ -238,7 +245,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def command(name: str, help_text: str, run: Callable[..., None]) -> argparse.ArgumentParser:
+    def command(
+        name: str, help_text: str, run: Callable[..., int | None]
+    ) -> argparse.ArgumentParser:
         p = sub.add_parser(
             name,
             help=help_text,
@@ -247,7 +256,7 @@ def _parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         p.set_defaults(run=run)
-        if name != "amend":
+        if name not in ("amend", "check"):
             p.add_argument(
                 "--encoding",
                 default=None,
@@ -307,6 +316,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--effective", metavar="DATE", required=True)
     p.add_argument("--enacted", metavar="DATE")
     p.add_argument("--force", action="store_true", help="replace HISTORY if it exists")
+
+    p = command(
+        "check",
+        "Read every document under folders, write it back and compare (all cores).",
+        _cmd_check,
+    )
+    p.add_argument("dirs", metavar="DIR", nargs="+")
+    p.add_argument(
+        "--histories", action="store_true", help="also build a history from each versions.tsv"
+    )
+    p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
     return parser
 
 
@@ -322,7 +342,7 @@ def run(argv: Sequence[str] | None, *, out: TextIO | None, catch_all: bool) -> i
     args = parser.parse_args(argv)
     stream = sys.stdout if out is None else out
     try:
-        args.run(args, stream)
+        status = args.run(args, stream)
     except (_Failure, LegaldocsError) as exc:
         _report(args.command, str(exc))
         return 1
@@ -336,7 +356,7 @@ def run(argv: Sequence[str] | None, *, out: TextIO | None, catch_all: bool) -> i
             raise
         _report(args.command, f"internal error ({type(exc).__name__}: {exc}); please report it")
         return 1
-    return 0
+    return 0 if status is None else int(status)
 
 
 def _report(command: str, message: str) -> None:

@@ -16,7 +16,7 @@ import attrs
 
 from legaldocs.amend import _index as _tree
 from legaldocs.amend._changes import EXPECT_PREFIX, Change, SetDocumentField
-from legaldocs.amend._index import Index
+from legaldocs.amend._index import Index, Lookup
 from legaldocs.errors import ArgumentTypeError
 from legaldocs.model._element import spec
 from legaldocs.model._records import Document
@@ -84,7 +84,7 @@ def fingerprint(value: object) -> str:
     return EXPECT_PREFIX + digest.hexdigest()[:_DIGEST_CHARS]
 
 
-def current(doc: Document, change: Change, index: Index) -> str:
+def current(doc: Document, change: Change, index: Index | Lookup | None) -> str:
     """The fingerprint of what ``change`` acts on in ``doc`` now. Raises NotFoundError or
     CitationError when the target names nothing."""
     if isinstance(change, SetDocumentField):
