@@ -120,10 +120,11 @@ def _position(instance: Any, attribute: Any, value: Any) -> None:
 
 
 def _element(instance: Any, attribute: Any, value: Any) -> None:
-    if not isinstance(value, (Article, Division, Paragraph, Item, Table, Supplement)):
+    # any element record of the model (articles, divisions, policy sections, blocks, ...)
+    if not attrs.has(type(value)) or type(value).__name__ == "Document":
         raise ArgumentTypeError(
-            f"{_where(instance, attribute)} must be an Article, Division, Paragraph, Item, "
-            f"Table or Supplement, got {type(value).__name__}"
+            f"{_where(instance, attribute)} must be an element record (an Article, a "
+            f"Paragraph, ...), got {type(value).__name__}"
         )
 
 
