@@ -21,6 +21,7 @@ from legaldocs import (
     InsertElement,
     Num,
     Paragraph,
+    ParseError,
     Renumber,
     Repeal,
     ReplacePhrase,
@@ -224,7 +225,7 @@ def test_errors(history: History) -> None:
     a = amendment("a", "2023-03-01", "2023-04-01", SetCaption(target="第1条"))
     with pytest.raises(HistoryError, match="already has"):
         history.amend(a).amend(a)
-    with pytest.raises(HistoryError, match="ISO"):
+    with pytest.raises(ParseError, match="ISO"):
         history.as_of("yesterday")
     bad = amendment("bad", "2023-03-01", "2023-04-01", DeleteElement(target="第99条"))
     with pytest.raises(AmendmentError, match="'bad'"):

@@ -28,6 +28,7 @@ from legaldocs.amend import (
     Shift,
     apply,
 )
+from legaldocs.amend._expect import fingerprint
 from legaldocs.compare import (
     Diff,
     Difference,
@@ -56,11 +57,14 @@ from legaldocs.consent import (
     plan_notices,
     summary_since,
 )
-from legaldocs.dates import format_date, parse_date
+from legaldocs.dates import format_date, parse_date, parse_day, parse_moment
 from legaldocs.errors import (
     AmendmentError,
+    ArgumentTypeError,
+    ArgumentValueError,
     CitationError,
     ConsentError,
+    FileError,
     FormatError,
     HistoryError,
     LegaldocsError,
@@ -159,6 +163,8 @@ __all__ = [
     "AppdxStyle",
     "AppdxTable",
     "Appendix",
+    "ArgumentTypeError",
+    "ArgumentValueError",
     "ArithFormula",
     "Article",
     "BlockList",
@@ -182,6 +188,7 @@ __all__ = [
     "EnactStatement",
     "Fig",
     "FigStruct",
+    "FileError",
     "FormatError",
     "FormatStruct",
     "GradedChange",
@@ -249,6 +256,7 @@ __all__ = [
     "diff",
     "dump",
     "dumps",
+    "fingerprint",
     "format_date",
     "from_data",
     "grade_diff",
@@ -259,9 +267,11 @@ __all__ = [
     "needs_reacceptance",
     "open_store",
     "parse_date",
+    "parse_day",
     "parse_html",
     "parse_lawtext",
     "parse_markdown",
+    "parse_moment",
     "parse_text",
     "plan_notices",
     "register_tag",

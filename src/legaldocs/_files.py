@@ -15,8 +15,18 @@ from legaldocs.formats._encoding import decode
 from legaldocs.history import History
 from legaldocs.model import Document
 from legaldocs.serialize import _formats, dumps, from_data
+from legaldocs.serialize._api import file_error
 
-__all__ = ["data_format", "format_of", "is_data_format", "read", "render", "write_text"]
+__all__ = [
+    "data_format",
+    "format_of",
+    "is_data_format",
+    "read",
+    "read_bytes",
+    "read_text",
+    "render",
+    "write_text",
+]
 
 
 def format_of(path: Path) -> str:
@@ -45,21 +55,38 @@ def data_format(path: Path) -> _formats.Format:
     raise FormatError(f"{path}: expected a .json, .toml or .yaml file")
 
 
+def read_bytes(path: Path) -> bytes:
+    """The bytes of ``path``; :class:`~legaldocs.FileError` (the OS error as its cause) when
+    the file cannot be read (missing, a directory, no permission)."""
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise file_error(path, error, "cannot read") from error
+
+
+def read_text(path: Path, *, encoding: str | None = None) -> str:
+    """The text of a data or amendment file: decoded as ``encoding`` says or as detected
+    (see :func:`legaldocs.formats._encoding.decode`), a byte-order mark skipped."""
+    text = decode(read_bytes(path), encoding=encoding, source=str(path))
+    return text[1:] if text.startswith("\ufeff") else text
+
+
 def read(path: Path, *, encoding: str | None = None) -> Document | History:
-    """Read a document or a history from ``path`` (OSError when the file cannot be read).
+    """Read a document or a history from ``path``.
 
     A document file is decoded as ``encoding`` says or as detected (UTF-8 with or without a
-    byte-order mark, UTF-16, Shift_JIS/CP932); undecodable bytes raise ParseError."""
+    byte-order mark, UTF-16, Shift_JIS/CP932); undecodable bytes raise ParseError, a file
+    that cannot be read :class:`~legaldocs.FileError`."""
     name = format_of(path)
     source = str(path)
     if not is_data_format(name):
         fmt = formats.get(name)
         if not fmt.readable:
             raise FormatError(f"{path}: the {name} format is written, not read")
-        text = decode(path.read_bytes(), encoding=encoding, source=source)
+        text = decode(read_bytes(path), encoding=encoding, source=source)
         document: Document = fmt.parse(text, source=source)
         return document
-    data = _formats.decode(path.read_text(encoding="utf-8"), name, source=source)
+    data = _formats.decode(read_text(path, encoding=encoding), name, source=source)
     kind = data.get("type") if isinstance(data, dict) else None
     if kind == "History":
         return from_data(data, History, source=source)
@@ -80,5 +107,13 @@ def render(doc: Document, fmt: str) -> str:
 
 
 def write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically (UTF-8)."""
-    write_atomic(path, text.encode("utf-8"))
+    """Write ``text`` to ``path`` atomically (UTF-8); :class:`~legaldocs.FileError` when it
+    cannot be written, :class:`~legaldocs.FormatError` for text that is not valid Unicode."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise FormatError(f"{path}: cannot write a lone surrogate as UTF-8 ({error})") from None
+    try:
+        write_atomic(path, data)
+    except OSError as error:
+        raise file_error(path, error, "cannot write") from error

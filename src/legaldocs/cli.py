@@ -3,8 +3,13 @@
 Every command reads FILE in any format the library reads, chosen by its name: a history or a
 document serialized as JSON, TOML or YAML (``.json``, ``.toml``, ``.yaml``/``.yml``), Lawtext
 (``.law.txt``, ``.lawtext``), Markdown (``.md``) or the plain-text format (``.txt``).
-Output goes to standard output; a user's mistake is one line on standard error and a non-zero
-exit status, never a traceback.
+Files are decoded as detected (UTF-8 with or without a byte-order mark, UTF-16,
+Shift_JIS/CP932); ``--encoding`` names the encoding (``--encoding euc-jp``). Output goes to
+standard output. Every error is one line on standard error, ``legaldocs COMMAND: error: …``,
+with exit status 1 (2 for a command line argparse cannot read), never a traceback.
+``start`` refuses to replace an existing file unless given ``--force``; every file is
+written atomically (the old file stays whole until the new one is complete).
+``amend --template KIND`` prints a commented amendment file.
 """
 
 from __future__ import annotations
@@ -13,18 +18,23 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from legaldocs import formats
+import pendulum
+
+from legaldocs import _files as _io
+from legaldocs import _templates, formats
+from legaldocs.amend._changes import Amendment
+from legaldocs.compare._diff import diff as diff_documents
+from legaldocs.compare._render import render_diff
+from legaldocs.dates import format_date, parse_moment
 from legaldocs.errors import LegaldocsError
+from legaldocs.history._history import History
+from legaldocs.model._records import Document
+from legaldocs.serialize._api import dump, loads
 
 if TYPE_CHECKING:
-    import pendulum
-
-    from legaldocs.history._history import History, Version
-    from legaldocs.model._records import Document
-
-# Each command imports what it uses when it runs (``legaldocs --help`` imports nothing else).
+    from legaldocs.history._history import Version
 
 __all__ = ["main"]
 
@@ -36,83 +46,55 @@ class _Failure(Exception):
     """A user's mistake, reported as one line."""
 
 
-def _when(text: str) -> pendulum.Date | pendulum.DateTime:
-    """A date or moment from the command line: ISO, 2021年2月25日 or 令和5年4月1日."""
-    import pendulum
-
-    from legaldocs.dates import parse_date
-
-    if "T" in text or " " in text.strip():
-        try:
-            moment = pendulum.parse(text, tz="Asia/Tokyo")
-        except (ValueError, pendulum.parsing.exceptions.ParserError) as exc:
-            raise _Failure(f"not a date or time: {text!r} ({exc})") from None
-        if isinstance(moment, pendulum.DateTime):
-            return moment
-        raise _Failure(f"not a date or time: {text!r}")
-    try:
-        return parse_date(text)
-    except LegaldocsError as exc:
-        raise _Failure(str(exc)) from None
+def _when(text: str, tz: str = "Asia/Tokyo") -> pendulum.Date | pendulum.DateTime:
+    """A date or moment from the command line, read by the library's one moment reader:
+    ISO (2021-02-25, 2021-02-25T09:00), 2021年2月25日 or 令和3年2月25日."""
+    return parse_moment(text, tz=tz, what="date")
 
 
-def _load(path: str) -> Document | History:
-    from legaldocs import _files as _io
-
-    try:
-        return _io.read(Path(path))
-    except OSError as exc:
-        raise _Failure(f"{path}: {exc.strerror or exc}") from None
+def _load(path: str, args: argparse.Namespace) -> Document | History:
+    return _io.read(Path(path), encoding=getattr(args, "encoding", None))
 
 
-def _history(path: str, command: str) -> History:
-    from legaldocs.history._history import History
-
-    loaded = _load(path)
+def _history(path: str, command: str, args: argparse.Namespace) -> History:
+    loaded = _load(path, args)
     if not isinstance(loaded, History):
         raise _Failure(f"{path}: holds a document, not a history; '{command}' needs a history")
     return loaded
 
 
 def _document(loaded: Document | History, as_of: str | None, known_at: str | None) -> Document:
-    import pendulum
-
-    from legaldocs.history._history import History
-
     if isinstance(loaded, History):
         if as_of is None:
             if known_at is not None:
                 raise _Failure("--known-at needs --as-of")
-            return loaded.as_of(pendulum.now("Asia/Tokyo"))
-        return loaded.as_of(_when(as_of), known_at=None if known_at is None else _when(known_at))
+            return loaded.as_of(pendulum.now(loaded.tz))
+        known = None if known_at is None else _when(known_at, loaded.tz)
+        return loaded.as_of(_when(as_of, loaded.tz), known_at=known)
     if as_of is not None or known_at is not None:
         raise _Failure("--as-of and --known-at need a history, not a single document")
     return loaded
 
 
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> None:
-    from legaldocs import _files as _io
-
-    doc = _document(_load(args.file), args.as_of, args.known_at)
+    doc = _document(_load(args.file, args), args.as_of, args.known_at)
     out.write(_io.render(doc, args.format))
 
 
 def _cmd_diff(args: argparse.Namespace, out: TextIO) -> None:
     from legaldocs._atomic import write_atomic
-    from legaldocs.compare._diff import diff as diff_documents
-    from legaldocs.compare._render import render_diff
 
     if args.new is None:
         if args.date_from is None:
             raise _Failure("diff of one history needs --from DATE|VERSION_ID (--to: now)")
-        history = _history(args.old, "diff")
+        history = _history(args.old, "diff", args)
         old = _version_or_moment(history, args.date_from).document
         new = _version_or_moment(history, args.date_to).document
     else:
         if args.date_from is not None or args.date_to is not None:
             raise _Failure("--from/--to go with one history file, not with OLD NEW")
-        old = _document(_load(args.old), None, None)
-        new = _document(_load(args.new), None, None)
+        old = _document(_load(args.old, args), None, None)
+        new = _document(_load(args.new, args), None, None)
     if args.format == "docx":
         if not args.output:
             raise _Failure("--format docx writes a file: give -o FILE.docx")
@@ -143,7 +125,7 @@ def _colour(text: str) -> str:
 
 
 def _cmd_log(args: argparse.Namespace, out: TextIO) -> None:
-    history = _history(args.file, "log")
+    history = _history(args.file, "log", args)
     if args.citation is None:
         titles = {a.id: a.title for a in history.amendments}
         for version in history.versions:
@@ -163,36 +145,31 @@ def _summary(element: object) -> str:
 
 
 def _interval(start: pendulum.DateTime, end: pendulum.DateTime | None) -> str:
-    from legaldocs.dates import format_date
-
     tail = format_date(end.date()) if end is not None else "…"
     return f"{format_date(start.date())} – {tail}"
 
 
 def _cmd_amend(args: argparse.Namespace, out: TextIO) -> None:
-    from legaldocs import _files as _io
-    from legaldocs.amend._changes import Amendment
-    from legaldocs.serialize._api import dump, loads
-
-    history = _history(args.file, "amend")
+    if args.template is not None:
+        if args.file is not None or args.amendment is not None:
+            raise _Failure("--template prints a file to start from; it takes no FILE")
+        out.write(_templates.template(args.template))
+        return
+    if args.file is None or args.amendment is None:
+        raise _Failure("amend needs FILE and AMENDMENT (or --template KIND to start one)")
+    history = _history(args.file, "amend", args)
     amendment_path = Path(args.amendment)
-    try:
-        text = amendment_path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise _Failure(f"{amendment_path}: {exc.strerror or exc}") from None
-    amendment = loads(text, Amendment, format=_io.data_format(amendment_path))
+    fmt = _io.data_format(amendment_path)
+    text = _io.read_text(amendment_path, encoding=args.encoding)
+    amendment = loads(text, Amendment, format=fmt, source=str(amendment_path))
     updated = history.amend(amendment)
     dump(updated, Path(args.file))
     out.write(f"{args.file}: amendment {amendment.id!r} recorded\n")
 
 
 def _cmd_pending(args: argparse.Namespace, out: TextIO) -> None:
-    import pendulum
-
-    from legaldocs.dates import format_date
-
-    history = _history(args.file, "pending")
-    at = _when(args.at) if args.at else pendulum.now("Asia/Tokyo")
+    history = _history(args.file, "pending", args)
+    at = _when(args.at, history.tz) if args.at else pendulum.now(history.tz)
     for amendment in history.pending(at):
         when = amendment.effective
         day = format_date(when.date() if isinstance(when, pendulum.DateTime) else when)
@@ -200,10 +177,7 @@ def _cmd_pending(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _cmd_convert(args: argparse.Namespace, out: TextIO) -> None:
-    from legaldocs import _files as _io
-    from legaldocs.serialize._api import dump
-
-    loaded = _load(args.input)
+    loaded = _load(args.input, args)
     target = Path(args.output)
     fmt = _io.format_of(target)
     if _io.is_data_format(fmt):
@@ -215,9 +189,7 @@ def _cmd_convert(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> None:
-    from legaldocs.history._history import History
-
-    loaded = _load(args.file)
+    loaded = _load(args.file, args)
     if isinstance(loaded, History):
         for version in loaded.versions:
             loaded.as_of(version.start)
@@ -228,14 +200,22 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _cmd_start(args: argparse.Namespace, out: TextIO) -> None:
-    from legaldocs.history._history import History
-    from legaldocs.serialize._api import dump
-
-    doc = _document(_load(args.document), None, None)
+    target = Path(args.history)
+    if target.is_dir():
+        raise _Failure(f"{target}: is a directory")
+    if target.exists() and not args.force:
+        raise _Failure(
+            f"{target} exists; it may hold amendments that would be lost "
+            "(give --force to replace it, or use 'legaldocs amend' to add to it)"
+        )
+    _io.data_format(target)
+    doc = _document(_load(args.document, args), None, None)
     effective = _when(args.effective)
     enacted = _when(args.enacted) if args.enacted else effective
+    if isinstance(enacted, pendulum.DateTime):
+        enacted = enacted.date()
     history = History.start(doc, enacted=enacted, effective=effective)
-    dump(history, Path(args.history))
+    dump(history, target)  # atomic: a replaced file stays whole until the new one is complete
     out.write(f"{args.history}: history started {args.effective}\n")
 
 
@@ -257,17 +237,28 @@ _EPILOGS = {
     "  legaldocs since sha256:bd42344b… policy.json --format markdown",
     "notices": "example: legaldocs notices policy.json --at 2024-09-01 --store consent.sqlite",
     "log": "examples:\n  legaldocs log policy.json\n  legaldocs log policy.json 第15条",
-    "amend": "example: legaldocs amend policy.json amendments/2024-04.toml",
+    "amend": "examples:\n"
+    "  legaldocs amend --template replace-phrase > amendments/2024-04.toml\n"
+    "  legaldocs amend policy.json amendments/2024-04.toml\n"
+    f"kinds: {', '.join(_templates.KINDS)}",
     "pending": "example: legaldocs pending policy.json --at 2024-03-01",
     "convert": "example: legaldocs convert privacy-policy.txt privacy-policy.md",
     "validate": "example: legaldocs validate policy.json",
-    "start": "example: legaldocs start privacy-policy.txt policy.json --effective 2021-02-25",
     "check": "examples:\n  legaldocs check corpus/\n  legaldocs check --histories --jobs 2 corpus/",
+    "start": "example: legaldocs start privacy-policy.txt policy.json --effective 2021-02-25\n"
+    "An existing HISTORY is only replaced with --force.",
 }
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its errors on one line."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="legaldocs",
         description="Legal documents that change over time: show, compare and amend them.",
         epilog="example: legaldocs show examples/clinic/privacy-policy.txt --format html",
@@ -285,6 +276,13 @@ def _parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         p.set_defaults(run=run)
+        if name not in ("amend", "check"):
+            p.add_argument(
+                "--encoding",
+                default=None,
+                metavar="ENC",
+                help="the encoding of the files read (default: detected; a BOM is skipped)",
+            )
         return p
 
     p = command("show", "Print a document, or a history's text in force on a date.", _cmd_show)
@@ -306,8 +304,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("citation", nargs="?")
 
     p = command("amend", "Validate an amendment and append it to a history.", _cmd_amend)
-    p.add_argument("file")
-    p.add_argument("amendment")
+    p.add_argument("file", nargs="?")
+    p.add_argument("amendment", nargs="?")
+    p.add_argument(
+        "--template",
+        metavar="KIND",
+        choices=_templates.KINDS,
+        help="print a commented amendment file with one change of KIND: "
+        + ", ".join(_templates.KINDS),
+    )
+    p.add_argument(
+        "--encoding",
+        default=None,
+        metavar="ENC",
+        help="the encoding of the files read (default: detected; a BOM is skipped)",
+    )
 
     p = command("pending", "List amendments enacted but not yet in force.", _cmd_pending)
     p.add_argument("file")
@@ -325,6 +336,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("history")
     p.add_argument("--effective", metavar="DATE", required=True)
     p.add_argument("--enacted", metavar="DATE")
+    p.add_argument("--force", action="store_true", help="replace HISTORY if it exists")
 
     p = command(
         "check",
@@ -388,7 +400,7 @@ def _cmd_accept(args: argparse.Namespace, out: TextIO) -> None:
 
     from legaldocs.consent import Acceptance, open_store
 
-    history = _history(args.file, "accept")
+    history = _history(args.file, "accept", args)
     document_id = args.document or Path(args.file).name.split(".")[0]
     if args.version is not None:
         version = _version_or_moment(history, args.version)
@@ -419,7 +431,7 @@ def _cmd_accept(args: argparse.Namespace, out: TextIO) -> None:
 def _cmd_since(args: argparse.Namespace, out: TextIO) -> int:
     from legaldocs.consent import Grade, render_summary
 
-    history = _history(args.file, "since")
+    history = _history(args.file, "since", args)
     old = _version_or_moment(history, args.version)
     new = _version_or_moment(history, args.at)
     only: tuple[Grade, ...] | None = ("substantive",) if args.substantive else None
@@ -438,7 +450,7 @@ def _cmd_notices(args: argparse.Namespace, out: TextIO) -> None:
     from legaldocs.consent import open_store, plan_notices
     from legaldocs.dates import format_date
 
-    history = _history(args.file, "notices")
+    history = _history(args.file, "notices", args)
     at = pendulum.now("Asia/Tokyo") if args.at is None else _when(args.at)
     policy = _policy(args.policy)
     cohorts: tuple[Any, ...] = ()
@@ -508,15 +520,33 @@ def _consent_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 error, 2 usage)."""
+    return run(argv, out=out, catch_all=True)
+
+
+def run(argv: Sequence[str] | None, *, out: TextIO | None, catch_all: bool) -> int:
+    """:func:`main`; with ``catch_all=False`` an unexpected exception propagates (for tests:
+    it would otherwise be reported as an internal error, still on one line)."""
     parser = _parser()
     args = parser.parse_args(argv)
     stream = sys.stdout if out is None else out
     try:
         status = args.run(args, stream)
     except (_Failure, LegaldocsError) as exc:
-        message = str(exc).replace("\n", " ")
-        print(f"legaldocs {args.command}: error: {message}", file=sys.stderr)
+        _report(args.command, str(exc))
         return _ERROR_STATUS.get(args.command, 1)
     except BrokenPipeError:
         return 1
+    except KeyboardInterrupt:
+        _report(args.command, "interrupted")
+        return 130
+    except Exception as exc:
+        if not catch_all:
+            raise
+        _report(args.command, f"internal error ({type(exc).__name__}: {exc}); please report it")
+        return 1
     return 0 if status is None else int(status)
+
+
+def _report(command: str, message: str) -> None:
+    line = " ".join(message.split())
+    print(f"legaldocs {command}: error: {line}", file=sys.stderr)

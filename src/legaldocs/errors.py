@@ -12,8 +12,11 @@ from collections.abc import Sequence
 
 __all__ = [
     "AmendmentError",
+    "ArgumentTypeError",
+    "ArgumentValueError",
     "CitationError",
     "ConsentError",
+    "FileError",
     "FormatError",
     "HistoryError",
     "LegaldocsError",
@@ -26,6 +29,20 @@ __all__ = [
 
 class LegaldocsError(Exception):
     """Base class of every error raised by legaldocs."""
+
+
+class ArgumentTypeError(LegaldocsError, TypeError):
+    """A function or record was given an argument of the wrong type: ``doc.get(None)``,
+    ``apply("x", amendment)``, ``Amendment(enacted=3.5)``. The message names the argument,
+    what it accepts and what it got. It is a ``TypeError``, as Python's own would be."""
+
+
+class ArgumentValueError(LegaldocsError, ValueError):
+    """An argument has the right type but a value that cannot be used: an empty amendment id,
+    ``ReplacePhrase(old="")``, ``Shift(by=0)``, ``Num.of(0)``, a naive ``datetime`` where a
+    moment needs its time zone. The message names the argument and the value. It is a
+    ``ValueError``, as Python's own would be. (A date *string* that cannot be read raises
+    :class:`ParseError`, also a ``ValueError``.)"""
 
 
 class ParseError(LegaldocsError, ValueError):
@@ -63,6 +80,21 @@ class FormatError(LegaldocsError, ValueError):
     document element a text format has no syntax for), or a format is unknown (by name or file
     extension) or its optional package is not installed. The message names the element or
     the format."""
+
+
+class FileError(LegaldocsError, OSError):
+    """A file could not be read or written: it is missing, is a directory, is not readable,
+    or the disk is full. The message names the file and says what went wrong; the operating
+    system's own error is kept as ``__cause__`` (and its ``errno`` here). It is an
+    ``OSError``, so ``except OSError`` keeps working."""
+
+    def __init__(self, message: str, *, path: str | None = None, errno: int | None = None):
+        super().__init__(message)
+        self.path = path
+        self.errno = errno
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 class CitationError(LegaldocsError, ValueError):

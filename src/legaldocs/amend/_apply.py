@@ -9,12 +9,14 @@ the reason; nothing is returned half-applied.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
 
+from legaldocs.amend import _expect
 from legaldocs.amend import _index as _tree
 from legaldocs.amend._changes import (
     Amendment,
@@ -33,7 +35,7 @@ from legaldocs.amend._changes import (
     Shift,
 )
 from legaldocs.amend._index import BODY_SCOPE, Index, Loc, Lookup
-from legaldocs.errors import AmendmentError, CitationError, NotFoundError
+from legaldocs.errors import AmendmentError, ArgumentTypeError, CitationError, NotFoundError
 from legaldocs.model import _citation
 from legaldocs.model import _element as _e
 from legaldocs.model._blocks import KEY_PREFIX, POLICY_BLOCKS, ListItem, TableRow
@@ -63,6 +65,10 @@ def apply(doc: Document, amendment: Amendment) -> Document:
     applies staged changes at their moments). An amendment that repeals the document has no
     resulting text: it raises :class:`~legaldocs.AmendmentError` (use a History).
     """
+    if not isinstance(doc, Document):
+        raise ArgumentTypeError(f"apply needs a Document, got {type(doc).__name__}")
+    if not isinstance(amendment, Amendment):
+        raise ArgumentTypeError(f"apply needs an Amendment, got {type(amendment).__name__}")
     result = apply_changes(doc, amendment, range(len(amendment.changes)), None)
     if result.repealed:
         raise AmendmentError(
@@ -116,6 +122,8 @@ def apply_changes(
             repealed_by = i
             continue
         try:
+            if getattr(change, "expect", None) is not None:
+                _check_expect(ix.doc, change, ix)
             _apply_one(ix, change)
         except _Fail as exc:
             raise AmendmentError(
@@ -126,6 +134,48 @@ def apply_changes(
                 f"no such element: {exc}", amendment=amendment.id, change=i, target=target
             ) from None
     return Applied(ix.doc, ix.built, repealed_by is not None, repealed_by)
+
+
+_EXPECTING = (
+    ReplacePhrase,
+    InsertPhrase,
+    DeletePhrase,
+    ReplaceElement,
+    SetCaption,
+    DeleteElement,
+    SetDocumentField,
+)
+
+
+def apply_expecting(
+    doc: Document, amendment: Amendment, index: Index | None = None
+) -> tuple[Applied, Amendment]:
+    """Apply every change of ``amendment`` to ``doc`` and return, beside the result, the
+    amendment with each change's ``expect`` filled in from the text it acts on (used by
+    ``to_amendment``; a change that already has one keeps it and is checked)."""
+    changes = list(amendment.changes)
+    for i, change in enumerate(changes):
+        if isinstance(change, Repeal):
+            rest = apply_changes(doc, amendment, range(i, len(changes)), index)
+            return rest, attrs.evolve(amendment, changes=tuple(changes))
+        if isinstance(change, _EXPECTING) and change.expect is None:
+            with contextlib.suppress(NotFoundError, CitationError):  # apply_changes reports it
+                changes[i] = attrs.evolve(change, expect=_expect.current(doc, change, index))
+        step = apply_changes(doc, amendment, (i,), index)
+        doc, index = step.doc, step.index
+    result = attrs.evolve(amendment, changes=tuple(changes))
+    return Applied(doc, index), result
+
+
+def _check_expect(doc: Document, change: Change, index: Lookup) -> None:
+    """The wrong-base rule: refuse a change whose target is not what it expects."""
+    expected = change.expect  # type: ignore[union-attr]
+    found = _expect.current(doc, change, index)
+    if found != expected:
+        raise _Fail(
+            f"the target is not the text this change was made for (expected {expected}, "
+            f"found {found}): the amendment was made from another version of the document"
+        )
 
 
 def _target_of(change: Change) -> str:

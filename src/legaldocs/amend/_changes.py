@@ -19,16 +19,37 @@ Moments
     ``effective`` is a :class:`pendulum.Date` (in force from 00:00 on that date in the
     history's time zone) or an aware :class:`pendulum.DateTime` (taken as given). A change may
     carry its own ``effective`` (staged commencement); otherwise it takes the amendment's.
+    ``enacted`` and ``effective`` accept every form :func:`legaldocs.parse_moment` reads
+    (``"2024-04-01"``, ``"令和6年4月1日"``, a ``datetime.date``) and are stored as pendulum
+    values.
+
+The wrong-base rule
+    A change that replaces or deletes text or elements (:class:`ReplacePhrase`,
+    :class:`InsertPhrase`, :class:`DeletePhrase`, :class:`ReplaceElement`,
+    :class:`SetCaption`, :class:`DeleteElement`, :class:`SetDocumentField`) may say what it
+    expects to find: ``expect`` is the :func:`legaldocs.fingerprint` of the target (of the
+    document field for :class:`SetDocumentField`) as it stands when the change applies.
+    :func:`legaldocs.apply` refuses the change with :class:`~legaldocs.AmendmentError` when
+    the target is anything else, so an amendment made from one text never silently rewrites
+    another. :func:`legaldocs.to_amendment` always fills it in. A hand-written change may
+    leave it out (``None``): then only the citation and, for phrase changes, the phrase
+    itself are checked, and a 第5条 that was rewritten in the meantime is replaced or deleted
+    whatever it now says.
+
+Errors
+    A field of the wrong type raises :class:`~legaldocs.ArgumentTypeError`, an unusable value
+    (an empty string, ``Shift(by=0)``) :class:`~legaldocs.ArgumentValueError`.
 """
 
 from __future__ import annotations
 
-import datetime
 from typing import Any, Literal, TypeAlias
 
 import attrs
 import pendulum
 
+from legaldocs.dates import parse_day, parse_moment
+from legaldocs.errors import ArgumentTypeError, ArgumentValueError
 from legaldocs.model._blocks import Markup
 from legaldocs.model._numbers import Num
 from legaldocs.model._records import (
@@ -66,9 +87,45 @@ Moment: TypeAlias = pendulum.Date | pendulum.DateTime
 """When something takes effect: a date (00:00 in the history's zone) or an aware DateTime."""
 
 
+def _where(instance: Any, attribute: Any) -> str:
+    return f"{type(instance).__name__}.{attribute.name}"
+
+
 def _text(instance: Any, attribute: Any, value: Any) -> None:
-    if not isinstance(value, str) or not value:
-        raise ValueError(f"{attribute.name} must be a non-empty string, got {value!r}")
+    if not isinstance(value, str):
+        raise ArgumentTypeError(
+            f"{_where(instance, attribute)} must be a string, got {type(value).__name__}"
+        )
+    if not value:
+        raise ArgumentValueError(f"{_where(instance, attribute)} must not be empty")
+
+
+def _string(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, str):
+        raise ArgumentTypeError(
+            f"{_where(instance, attribute)} must be a string, got {type(value).__name__}"
+        )
+
+
+def _optional_string(instance: Any, attribute: Any, value: Any) -> None:
+    if value is not None:
+        _string(instance, attribute, value)
+
+
+def _position(instance: Any, attribute: Any, value: Any) -> None:
+    if value not in ("after", "before"):
+        raise ArgumentValueError(
+            f"{_where(instance, attribute)} must be 'after' or 'before', got {value!r}"
+        )
+
+
+def _element(instance: Any, attribute: Any, value: Any) -> None:
+    # any element record of the model (articles, divisions, policy sections, blocks, ...)
+    if not attrs.has(type(value)) or type(value).__name__ == "Document":
+        raise ArgumentTypeError(
+            f"{_where(instance, attribute)} must be an element record (an Article, a "
+            f"Paragraph, ...), got {type(value).__name__}"
+        )
 
 
 def _optional_text(instance: Any, attribute: Any, value: Any) -> None:
@@ -77,29 +134,59 @@ def _optional_text(instance: Any, attribute: Any, value: Any) -> None:
 
 
 def _occurrence(instance: Any, attribute: Any, value: Any) -> None:
-    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
-        raise ValueError(f"occurrence counts from 1, got {value!r}")
-
-
-def _moment(instance: Any, attribute: Any, value: Any) -> None:
-    if value is None and attribute.name == "effective" and not isinstance(instance, Amendment):
+    if value is None:
         return
-    if isinstance(value, datetime.datetime):
-        if value.tzinfo is None:
-            raise ValueError(f"{attribute.name} must be an aware DateTime, got {value!r}")
-        return
-    if not isinstance(value, datetime.date):
-        raise ValueError(f"{attribute.name} must be a pendulum Date or DateTime, got {value!r}")
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ArgumentTypeError(
+            f"{_where(instance, attribute)} must be an integer, got {type(value).__name__}"
+        )
+    if value < 1:
+        raise ArgumentValueError(f"{_where(instance, attribute)} counts from 1, got {value!r}")
 
 
-def _date(instance: Any, attribute: Any, value: Any) -> None:
-    if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
-        raise ValueError(f"{attribute.name} must be a pendulum Date, got {value!r}")
+def _flag(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, bool):
+        raise ArgumentTypeError(
+            f"{_where(instance, attribute)} must be True or False, got {type(value).__name__}"
+        )
+
+
+def _moment(value: object) -> Moment:
+    """The amendment's ``effective``: anything :func:`~legaldocs.parse_moment` reads."""
+    return parse_moment(value, what="effective")
+
+
+def _optional_moment(value: object) -> Moment | None:
+    """A change's own ``effective``: None (the amendment's) or a moment."""
+    return None if value is None else parse_moment(value, what="effective")
+
+
+def _day(value: object) -> pendulum.Date:
+    """``enacted``: a day, in any form :func:`~legaldocs.parse_day` reads."""
+    return parse_day(value, "enacted")
 
 
 def _num(instance: Any, attribute: Any, value: Any) -> None:
     if not isinstance(value, Num):
-        raise ValueError(f"{attribute.name} must be a Num, got {value!r}")
+        raise ArgumentTypeError(
+            f"{_where(instance, attribute)} must be a Num (such as Num.of(3) or Num.of(3, 2)),"
+            f" got {type(value).__name__}"
+        )
+
+
+def _expect(instance: Any, attribute: Any, value: Any) -> None:
+    if value is None:
+        return
+    _text(instance, attribute, value)
+    if not value.startswith(EXPECT_PREFIX):
+        raise ArgumentValueError(
+            f"{_where(instance, attribute)} must be a fingerprint such as "
+            f"'{EXPECT_PREFIX}0123456789abcdef' (see legaldocs.fingerprint), got {value[:40]!r}"
+        )
+
+
+EXPECT_PREFIX = "sha256:"
+"""How an ``expect`` fingerprint starts (see :func:`legaldocs.fingerprint`)."""
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -114,8 +201,9 @@ class ReplacePhrase:
     old: str = attrs.field(validator=_text)
     new: str = attrs.field(validator=_text)
     occurrence: int | None = attrs.field(default=None, validator=_occurrence)
-    every: bool = False
-    effective: Moment | None = attrs.field(default=None, validator=_moment)
+    every: bool = attrs.field(default=False, validator=_flag)
+    expect: str | None = attrs.field(default=None, validator=_expect)
+    effective: Moment | None = attrs.field(default=None, converter=_optional_moment)
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -127,11 +215,12 @@ class InsertPhrase:
     anchor: str = attrs.field(validator=_text)
     phrase: str = attrs.field(validator=_text)
     position: Literal["after", "before"] = attrs.field(
-        default="after", validator=attrs.validators.in_(("after", "before"))
+        default="after", validator=_position
     )
     occurrence: int | None = attrs.field(default=None, validator=_occurrence)
-    every: bool = False
-    effective: Moment | None = attrs.field(default=None, validator=_moment)
+    every: bool = attrs.field(default=False, validator=_flag)
+    expect: str | None = attrs.field(default=None, validator=_expect)
+    effective: Moment | None = attrs.field(default=None, converter=_optional_moment)
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -141,8 +230,9 @@ class DeletePhrase:
     target: str = attrs.field(validator=_text)
     phrase: str = attrs.field(validator=_text)
     occurrence: int | None = attrs.field(default=None, validator=_occurrence)
-    every: bool = False
-    effective: Moment | None = attrs.field(default=None, validator=_moment)
+    every: bool = attrs.field(default=False, validator=_flag)
+    expect: str | None = attrs.field(default=None, validator=_expect)
+    effective: Moment | None = attrs.field(default=None, converter=_optional_moment)
 
 
 ReplaceableElement: TypeAlias = Article | Division | Paragraph | Item | Table | Supplement
@@ -159,8 +249,9 @@ class ReplaceElement:
     """
 
     target: str = attrs.field(validator=_text)
-    element: ReplaceableElement
-    effective: Moment | None = attrs.field(default=None, validator=_moment)
+    element: ReplaceableElement = attrs.field(validator=_element)
+    expect: str | None = attrs.field(default=None, validator=_expect)
+    effective: Moment | None = attrs.field(default=None, converter=_optional_moment)
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -170,7 +261,8 @@ class SetCaption:
 
     target: str = attrs.field(validator=_text)
     caption: str | None = attrs.field(default=None, validator=_optional_text)
-    effective: Moment | None = attrs.field(default=None, validator=_moment)
+    expect: str | None = attrs.field(default=None, validator=_expect)
+    effective: Moment | None = attrs.field(default=None, converter=_optional_moment)
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -188,17 +280,17 @@ class InsertElement:
     the document: the key in ``element`` is not used. Keys below it are kept.
     """
 
-    element: ReplaceableElement
+    element: ReplaceableElement = attrs.field(validator=_element)
     after: str | None = attrs.field(default=None, validator=_optional_text)
     before: str | None = attrs.field(default=None, validator=_optional_text)
     parent: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
+        default=None, validator=_optional_string
     )
-    effective: Moment | None = attrs.field(default=None, validator=_moment)
+    effective: Moment | None = attrs.field(default=None, converter=_optional_moment)
 
     def __attrs_post_init__(self) -> None:
         if sum(x is not None for x in (self.after, self.before, self.parent)) != 1:
-            raise ValueError("InsertElement needs exactly one of after, before or parent")
+            raise ArgumentValueError("InsertElement needs exactly one of after, before or parent")
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -208,8 +300,9 @@ class DeleteElement:
     text ``削除`` and no children)."""
 
     target: str = attrs.field(validator=_text)
-    placeholder: bool = False
-    effective: Moment | None = attrs.field(default=None, validator=_moment)
+    placeholder: bool = attrs.field(default=False, validator=_flag)
+    expect: str | None = attrs.field(default=None, validator=_expect)
+    effective: Moment | None = attrs.field(default=None, converter=_optional_moment)
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -219,7 +312,7 @@ class Renumber:
 
     target: str = attrs.field(validator=_text)
     num: Num = attrs.field(validator=_num)
-    effective: Moment | None = attrs.field(default=None, validator=_moment)
+    effective: Moment | None = attrs.field(default=None, converter=_optional_moment)
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -231,24 +324,26 @@ class Shift:
     first: str = attrs.field(validator=_text)
     by: int
     last: str | None = attrs.field(default=None, validator=_optional_text)
-    effective: Moment | None = attrs.field(default=None, validator=_moment)
+    effective: Moment | None = attrs.field(default=None, converter=_optional_moment)
 
     def __attrs_post_init__(self) -> None:
-        if not isinstance(self.by, int) or isinstance(self.by, bool) or self.by == 0:
-            raise ValueError(f"by must be a non-zero integer, got {self.by!r}")
+        if not isinstance(self.by, int) or isinstance(self.by, bool):
+            raise ArgumentTypeError(f"Shift.by must be an integer, got {type(self.by).__name__}")
+        if self.by == 0:
+            raise ArgumentValueError("Shift.by must not be 0 (a shift moves by 1 or more)")
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
 class Repeal:
     """Repeal the whole document (廃止): it is no longer in force from this moment."""
 
-    effective: Moment | None = attrs.field(default=None, validator=_moment)
+    effective: Moment | None = attrs.field(default=None, converter=_optional_moment)
 
 
 def _key(instance: Any, attribute: Any, value: Any) -> None:
     _text(instance, attribute, value)
     if "/" in value:
-        raise ValueError(f"a key cannot contain '/', got {value!r}")
+        raise ArgumentValueError(f"a key cannot contain '/', got {value!r}")
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -267,7 +362,7 @@ class Rekey:
 
     target: str = attrs.field(validator=_text)
     key: str = attrs.field(validator=_key)
-    effective: Moment | None = attrs.field(default=None, validator=_moment)
+    effective: Moment | None = attrs.field(default=None, converter=_optional_moment)
 
 
 DocumentField: TypeAlias = Literal[
@@ -294,16 +389,17 @@ class SetDocumentField:
 
     field: DocumentField
     value: str | Toc | Style | Markup | None
-    effective: Moment | None = attrs.field(default=None, validator=_moment)
+    expect: str | None = attrs.field(default=None, validator=_expect)
+    effective: Moment | None = attrs.field(default=None, converter=_optional_moment)
 
     def __attrs_post_init__(self) -> None:
         allowed = _DOCUMENT_FIELDS.get(self.field)
         if allowed is None:
-            raise ValueError(
+            raise ArgumentValueError(
                 f"field must be one of {', '.join(_DOCUMENT_FIELDS)}, not {self.field!r}"
             )
         if not isinstance(self.value, allowed):
-            raise ValueError(f"{self.field} cannot be set to {self.value!r}")
+            raise ArgumentValueError(f"{self.field} cannot be set to {self.value!r}")
 
 
 Change: TypeAlias = (
@@ -340,10 +436,10 @@ _CHANGE_TYPES = (
 
 def _changes(instance: Any, attribute: Any, value: Any) -> None:
     if not isinstance(value, tuple):
-        raise ValueError(f"changes must be a tuple, got {type(value).__name__}")
+        raise ArgumentTypeError(f"changes must be a tuple, got {type(value).__name__}")
     for index, change in enumerate(value):
         if not isinstance(change, _CHANGE_TYPES):
-            raise ValueError(f"changes[{index}] is not a change: {change!r}")
+            raise ArgumentTypeError(f"changes[{index}] is not a change: {change!r}")
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -358,11 +454,11 @@ class Amendment:
     :mod:`legaldocs.consent`)."""
 
     id: str = attrs.field(validator=_text)
-    title: str = attrs.field(validator=attrs.validators.instance_of(str))
-    enacted: pendulum.Date = attrs.field(validator=_date)
-    effective: Moment = attrs.field(validator=_moment)
+    title: str = attrs.field(validator=_string)
+    enacted: pendulum.Date = attrs.field(converter=_day)
+    effective: Moment = attrs.field(converter=_moment)
     changes: tuple[Change, ...] = attrs.field(default=(), validator=_changes)
-    note: str | None = None
+    note: str | None = attrs.field(default=None, validator=_optional_string)
     grade: Literal["typographic", "editorial", "substantive"] | None = attrs.field(
         default=None,
         validator=attrs.validators.optional(

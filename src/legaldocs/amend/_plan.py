@@ -43,7 +43,7 @@ import pendulum
 
 from legaldocs._align import SimpleUnit, align, moved, similarity
 from legaldocs._inline import _tokens, inline_diff
-from legaldocs.amend._apply import apply_changes
+from legaldocs.amend._apply import apply_changes, apply_expecting
 from legaldocs.amend._changes import (
     Amendment,
     Change,
@@ -125,7 +125,8 @@ def plan_amendment(
     amendment = Amendment(
         id=id, title=title, enacted=enacted, effective=effective, changes=tuple(changes), note=note
     )
-    applied = apply_changes(old, amendment, range(len(changes)), planner.index)
+    applied, amendment = apply_expecting(old, amendment, planner.index)  # wrong-base rule
+    changes = list(amendment.changes)
     rekeys = _rekeys(applied.doc, new, planner.seen)
     if rekeys:
         extra = Amendment(

@@ -37,12 +37,11 @@ from collections.abc import Hashable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
-import pendulum
 
 from legaldocs._align import SimpleUnit, align, moved
 from legaldocs._inline import InlineOp, apply_ops, fold, inline_diff
 from legaldocs.amend._plan import plan_amendment
-from legaldocs.dates import format_date
+from legaldocs.dates import format_date, parse_day, parse_moment
 from legaldocs.errors import LegaldocsError
 from legaldocs.model._citation import Citation, Step, StepKind
 from legaldocs.model._element import (
@@ -204,13 +203,16 @@ class Diff:
         self,
         *,
         id: str,
-        enacted: datetime.date,
-        effective: Moment,
+        enacted: datetime.date | str,
+        effective: Moment | str,
         title: str = "",
         note: str | None = None,
     ) -> Amendment:
         """The amendment that turns ``old`` into ``new``: ``apply(old, amendment) == new``
-        exactly, keys included.
+        exactly, keys included. ``enacted`` and ``effective`` take any form
+        :func:`~legaldocs.parse_moment` reads (``"2024-04-01"``, ``"令和6年4月1日"``).
+        Every change that replaces or deletes text records the fingerprint of what it
+        acts on (``expect``): applied to another text, the amendment is refused.
 
         Edited phrases become phrase changes (widened until they occur once in their
         target), renumbered runs :class:`~legaldocs.amendment.Shift`, removed and added
@@ -226,8 +228,8 @@ class Diff:
             self.old,
             self.new,
             id=id,
-            enacted=pendulum.Date(enacted.year, enacted.month, enacted.day),
-            effective=effective,
+            enacted=parse_day(enacted, "enacted"),
+            effective=parse_moment(effective, what="effective"),
             title=title,
             note=note,
         )
@@ -275,8 +277,8 @@ def to_amendment(
     diff: Diff,
     *,
     id: str,
-    enacted: datetime.date,
-    effective: Moment,
+    enacted: datetime.date | str,
+    effective: Moment | str,
     title: str = "",
     note: str | None = None,
 ) -> Amendment:

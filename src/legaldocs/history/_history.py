@@ -36,7 +36,14 @@ from legaldocs.amend._changes import Amendment, Moment
 from legaldocs.amend._plan import plan_amendment
 from legaldocs.compare._diff import Diff
 from legaldocs.compare._diff import diff as _diff
-from legaldocs.errors import AmendmentError, CitationError, HistoryError, NotFoundError
+from legaldocs.dates import parse_day, parse_moment
+from legaldocs.errors import (
+    AmendmentError,
+    ArgumentTypeError,
+    CitationError,
+    HistoryError,
+    NotFoundError,
+)
 from legaldocs.history import _revisions
 from legaldocs.history._revisions import RevisionPolicy
 from legaldocs.model._citation import cite, key_paths, resolve
@@ -137,21 +144,34 @@ class _State:
         return new
 
 
+def _enacted(value: object) -> pendulum.Date:
+    return parse_day(value, "enacted")
+
+
+def _effective(value: object) -> Moment:
+    return parse_moment(value, what="effective")
+
+
+def _is_document(instance: object, attribute: object, value: Any) -> None:
+    if not isinstance(value, Document):
+        raise ArgumentTypeError(f"History.document must be a Document, got {type(value).__name__}")
+
+
+def _are_amendments(instance: object, attribute: object, value: Any) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(a, Amendment) for a in value):
+        raise ArgumentTypeError("History.amendments must be a tuple of Amendment records")
+
+
 @attrs.frozen(kw_only=True)
 class History:
     """An immutable history: the start ``document`` (in force from ``effective``, adopted on
     ``enacted``) and the ``amendments`` in the order they were added. Build one with
     :meth:`start` and :meth:`amend`; constructing it directly replays every amendment."""
 
-    document: Document = attrs.field(validator=attrs.validators.instance_of(Document))
-    enacted: pendulum.Date
-    effective: Moment
-    amendments: tuple[Amendment, ...] = attrs.field(
-        default=(),
-        validator=attrs.validators.deep_iterable(
-            attrs.validators.instance_of(Amendment), attrs.validators.instance_of(tuple)
-        ),
-    )
+    document: Document = attrs.field(validator=_is_document)
+    enacted: pendulum.Date = attrs.field(converter=_enacted)
+    effective: Moment = attrs.field(converter=_effective)
+    amendments: tuple[Amendment, ...] = attrs.field(default=(), validator=_are_amendments)
     tz: str = TOKYO
     revisions: str = "record"
     """The revision-record policy by name (see :mod:`legaldocs.history._revisions`)."""
@@ -188,15 +208,16 @@ class History:
         cls,
         document: Document,
         *,
-        enacted: datetime.date,
-        effective: Moment | None = None,
+        enacted: datetime.date | str,
+        effective: Moment | str | None = None,
         tz: str = TOKYO,
         revisions: str = "record",
     ) -> History:
         """A history whose first version is ``document``, adopted on ``enacted`` and in force
         from ``effective`` (default: 00:00 on ``enacted``); ``revisions`` names the policy
         that keeps the document's own revision record (see
-        :mod:`legaldocs.history._revisions`)."""
+        :mod:`legaldocs.history._revisions`). Both dates take any form
+        :func:`~legaldocs.parse_moment` reads (``"2021-02-25"``, ``"令和3年2月25日"``)."""
         enacted = _as_date(enacted, "enacted")
         return cls(
             document=document,
@@ -687,43 +708,27 @@ def _key(moment: datetime.datetime) -> int:
 
 
 def _as_date(value: object, name: str) -> pendulum.Date:
-    if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
-        raise HistoryError(f"{name} must be a date, got {value!r}")
-    return pendulum.date(value.year, value.month, value.day)
+    return parse_day(value, name)
 
 
 def _given_moment(value: object, tz: str) -> Moment:
-    """A moment as given to :meth:`History.from_versions`: a date stays a date, a string is
-    read as ISO 8601 (a date or a DateTime), a naive DateTime is read in ``tz``."""
-    if isinstance(value, datetime.datetime):
-        return _moment(value, tz)
-    if isinstance(value, datetime.date):
-        return pendulum.date(value.year, value.month, value.day)
-    if isinstance(value, str):
-        try:
-            return pendulum.Date.fromisoformat(value.strip())
-        except ValueError:
-            return _moment(value, tz)
-    raise HistoryError(f"not a moment: {value!r}")
+    """A moment as given to :meth:`History.from_versions`: a date stays a date, a DateTime is
+    taken in ``tz`` (a naive one is read there); any form :func:`parse_moment` reads."""
+    moment = parse_moment(value, tz=tz)
+    if isinstance(moment, datetime.datetime):
+        return _moment(moment, tz)
+    return moment
 
 
 def _moment(value: object, tz: str) -> pendulum.DateTime:
     """A point in time as an aware DateTime: a date is 00:00 in ``tz``."""
-    if isinstance(value, str):
-        try:
-            parsed = pendulum.parse(value, exact=True, tz=tz)
-        except ValueError as exc:
-            raise HistoryError(f"not an ISO 8601 date or time: {value!r} ({exc})") from None
-        if not isinstance(parsed, datetime.date):
-            raise HistoryError(f"not a date or a point in time: {value!r}")
-        value = parsed
+    if not isinstance(value, datetime.date):
+        value = parse_moment(value, tz=tz)
     if isinstance(value, datetime.datetime):
         if value.tzinfo is None:
             return pendulum.instance(value, tz=tz)
         return pendulum.instance(value).in_timezone(_zone(tz))
-    if isinstance(value, datetime.date):
-        return pendulum.DateTime(value.year, value.month, value.day, tzinfo=_zone(tz))
-    raise HistoryError(f"not a date or a point in time: {value!r}")
+    return pendulum.DateTime(value.year, value.month, value.day, tzinfo=_zone(tz))
 
 
 _TZ_CACHE: dict[str, Any] = {}

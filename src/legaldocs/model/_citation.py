@@ -17,7 +17,7 @@ from typing import Literal
 
 import attrs
 
-from legaldocs.errors import CitationError, NotFoundError
+from legaldocs.errors import ArgumentTypeError, CitationError, NotFoundError
 from legaldocs.model import _element, _numerals
 from legaldocs.model._appendix import Appendix, Block
 from legaldocs.model._blocks import Section
@@ -104,6 +104,8 @@ class Citation:
 
         Raises :class:`~legaldocs.CitationError` when the text is not a citation.
         """
+        if not isinstance(text, str):
+            raise ArgumentTypeError(f"Citation.parse needs a string, got {type(text).__name__}")
         return cls(_parse(text))
 
     def format(self, numerals: Numerals = "arabic") -> str:
@@ -180,8 +182,11 @@ def _parse(text: str) -> tuple[Step, ...]:
             steps.append(Step(kind="前文"))
         elif m.group("unit"):
             branches = [b for b in m.group("branches").split("の") if b]
-            parts = [_numerals.read_int(m.group("num"))]
-            parts.extend(_numerals.read_int(b) for b in branches)
+            try:
+                parts = [_numerals.read_int(m.group("num"))]
+                parts.extend(_numerals.read_int(b) for b in branches)
+            except ValueError as exc:
+                raise CitationError(f"not a citation: {text[:40]!r} ({exc})") from None
             if any(p < 1 for p in parts):
                 raise CitationError(f"numbers in a citation start at 1: {text!r}")
             steps.append(Step(kind=_UNITS[m.group("unit")], num=Num(tuple(parts))))
@@ -251,6 +256,10 @@ def resolve(doc: Document, ref: str | Citation) -> Element:
     from: it raises :class:`~legaldocs.CitationError` (see :func:`resolve_relative`)."""
     if isinstance(ref, Citation):
         return _resolve_citation(doc, ref)
+    if not isinstance(ref, str):
+        raise ArgumentTypeError(
+            f"get needs a citation or a key path (a str or a Citation), got {type(ref).__name__}"
+        )
     text = ref.strip()
     if _RELATIVE.match(text):
         raise CitationError(
@@ -458,6 +467,8 @@ def _resolve_citation(doc: Document, citation: Citation) -> Element:
             supplements = doc.supplements
             if step.ref is not None:
                 supplements = tuple(s for s in supplements if s.law_ref == step.ref)
+            else:  # 附則 alone is the original 附則 (the one without an amending law)
+                supplements = tuple(s for s in supplements if s.law_ref is None) or supplements
             if not supplements:
                 detail = f" for {step.ref}" if step.ref else ""
                 raise missing(f"no supplementary provisions{detail}")

@@ -10,6 +10,7 @@ from typing import Literal
 
 import attrs
 
+from legaldocs.errors import ArgumentTypeError, ArgumentValueError, ParseError
 from legaldocs.model import _numerals
 
 __all__ = ["Num", "Numerals", "item_label", "parse_item_label"]
@@ -19,8 +20,10 @@ Numerals = Literal["kanji", "arabic"]
 
 
 def _check_parts(instance: object, attribute: object, value: tuple[int, ...]) -> None:
+    if not isinstance(value, tuple):
+        raise ArgumentTypeError(f"a Num is made of a tuple of integers, got {value!r}")
     if not value or any(not isinstance(p, int) or isinstance(p, bool) or p < 1 for p in value):
-        raise ValueError(f"a Num needs one or more positive integers, got {value!r}")
+        raise ArgumentValueError(f"a Num needs one or more positive integers, got {value!r}")
 
 
 @attrs.frozen(order=True, cache_hash=True)
@@ -41,13 +44,15 @@ class Num:
     def parse(cls, text: str) -> Num:
         """Read ``"3"``, ``"三の二"``, ``"３の２"`` or ``"二十七の十二の二"``.
 
-        Raises :class:`ValueError` when the text is not a number.
+        Raises :class:`~legaldocs.ParseError` (a ``ValueError``) when the text is not a number.
         """
+        if not isinstance(text, str):
+            raise ArgumentTypeError(f"Num.parse needs a string, got {type(text).__name__}")
         pieces = text.split("の")
         try:
             return cls(tuple(_numerals.read_int(p) for p in pieces))
         except ValueError:
-            raise ValueError(f"not a number: {text!r}") from None
+            raise ParseError(f"not a number: {text[:40]!r}") from None
 
     @property
     def main(self) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from legaldocs.errors import ParseError
+
 _DIGITS = "〇一二三四五六七八九"
 _DIGIT_VALUE = {c: i for i, c in enumerate(_DIGITS)}
 _DIGIT_VALUE["零"] = 0
@@ -99,8 +101,18 @@ def to_fullwidth(n: int) -> str:
     return str(n).translate(_TO_FULLWIDTH)
 
 
+MAX_DIGITS = 12
+"""The longest numeral :func:`read_int` reads (no article, item or year has more digits)."""
+
+
 def read_int(text: str) -> int:
-    """Read ASCII, full-width or kanji digits as an integer."""
+    """Read ASCII, full-width or kanji digits as an integer (a ValueError for what is not a
+    numeral; a :class:`~legaldocs.ParseError`, also a ValueError, beyond :data:`MAX_DIGITS`
+    characters)."""
+    if len(text) > MAX_DIGITS:
+        # a ParseError (a ValueError): a reader that does not catch it still raises a
+        # library error
+        raise ParseError(f"a numeral of more than {MAX_DIGITS} digits: {text[:20]!r}…")
     ascii_text = text.translate(_FROM_FULLWIDTH)
     if ascii_text.isascii() and ascii_text.isdigit():
         return int(ascii_text)

@@ -45,7 +45,7 @@ import cattrs
 from cattrs.errors import BaseValidationError
 
 from legaldocs._atomic import write_atomic
-from legaldocs.errors import FormatError, ParseError, SchemaError
+from legaldocs.errors import FileError, FormatError, ParseError, SchemaError
 from legaldocs.serialize import _converter, _formats
 from legaldocs.serialize._converter import (
     Converter,
@@ -111,7 +111,26 @@ def to_data(obj: object, *, converter: cattrs.Converter | None = None) -> dict[s
         raise SchemaError([f"$: cannot write {cls.__name__}: {reason}"]) from None
     if not isinstance(body, dict):
         raise SchemaError([f"$: {cls.__name__} is not written as a mapping"])
+    _check_depth(body, None)  # what could not be read back is not written
     return {_SCHEMA_KEY: SCHEMA_VERSION, _TYPE_KEY: tag_of(cls), **body}
+
+
+MAX_DEPTH = 200
+"""How deeply serialized data may nest (mappings and lists); a real statute's history needs
+about 40 levels. Deeper data is refused before any record is built, so reading stays linear
+in the size of the data (and never runs into Python's recursion limit)."""
+
+
+def _check_depth(data: Any, source: str | None) -> None:
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise SchemaError([f"$: nested more than {MAX_DEPTH} levels deep"], source=source)
+        if value.__class__ is dict:
+            stack.extend((v, depth + 1) for v in value.values())
+        elif value.__class__ is list:
+            stack.extend((v, depth + 1) for v in value)
 
 
 def from_data(
@@ -132,6 +151,7 @@ def from_data(
             [f"$: expected a mapping with {_SCHEMA_KEY!r} and {_TYPE_KEY!r}, got {kind(data)}"],
             source=source,
         )
+    _check_depth(data, source)
     body = dict(data)
     found: list[str] = []
     expected = tag_of(cls)
@@ -212,12 +232,29 @@ def dump(
 ) -> None:
     """Write the record ``obj`` to ``path``, in the format its extension names (``.json``,
     ``.toml``, ``.yaml``, ``.yml``), atomically: the old file stays whole until the new one is
-    complete, and stays untouched when anything fails."""
+    complete, and stays untouched when anything fails. Raises :class:`FileError` (with the
+    operating system's error as its ``__cause__``) when the file cannot be written."""
     path = Path(path)
     text = dumps(obj, _format_of(path), indent=indent, converter=converter)
     if not text.endswith("\n"):
         text += "\n"
-    write_atomic(path, text.encode("utf-8"))
+    try:
+        write_atomic(path, text.encode("utf-8"))
+    except OSError as error:
+        raise file_error(path, error, "cannot write") from error
+
+
+def file_error(path: Path, error: OSError, doing: str) -> FileError:
+    """A :class:`FileError` naming ``path`` for the OS ``error`` (raise it ``from error``)."""
+    if isinstance(error, IsADirectoryError):
+        reason = "it is a directory"
+    elif isinstance(error, FileNotFoundError):
+        reason = "no such file" if doing == "cannot read" else "no such directory"
+    elif isinstance(error, PermissionError):
+        reason = "permission denied"
+    else:
+        reason = error.strerror or str(error)
+    return FileError(f"{path}: {doing}: {reason}", path=str(path), errno=error.errno)
 
 
 def load(
@@ -225,11 +262,16 @@ def load(
 ) -> T:
     """Read the record of class ``cls`` from ``path`` (format from the extension).
 
-    Errors name the file: :class:`ParseError`, :class:`SchemaError`, :class:`FormatError`.
+    Errors name the file: :class:`ParseError`, :class:`SchemaError`, :class:`FormatError`,
+    and :class:`FileError` (keeping the operating system's error as its ``__cause__``) when
+    the file cannot be read. A byte-order mark is skipped.
     """
     path = Path(path)
     format = _format_of(path)
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise file_error(path, error, "cannot read") from error
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

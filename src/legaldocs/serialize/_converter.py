@@ -49,6 +49,8 @@ from cattrs.errors import (
 )
 from cattrs.strategies import configure_tagged_union
 
+from legaldocs.dates import parse_moment
+from legaldocs.errors import LegaldocsError
 from legaldocs.model._numbers import Num
 
 __all__ = [
@@ -297,7 +299,13 @@ def _structure_date(value: Any, _: Any) -> pendulum.Date:
                 raise Invalid(f"not a valid date {value!r}: {error}") from None
         if _DATETIME.fullmatch(value):
             raise Invalid(f"expected a date (YYYY-MM-DD), got a date-time {value!r}")
-        raise Invalid(f"expected a date (YYYY-MM-DD), got {value!r}")
+        try:  # a hand-written file may say 2024年4月1日 or 令和6年4月1日: the one date reader
+            moment = parse_moment(value, what="date")
+        except LegaldocsError:
+            raise Invalid(f"expected a date (YYYY-MM-DD or 令和6年4月1日), got {value!r}") from None
+        if isinstance(moment, datetime.datetime):  # pragma: no cover - caught above
+            raise Invalid(f"expected a date (YYYY-MM-DD), got a date-time {value!r}")
+        return moment
     if value.__class__ is datetime.date or value.__class__ is pendulum.Date:
         # TOML and YAML have a native date type.
         return pendulum.Date(value.year, value.month, value.day)

@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any, Literal
 
-from legaldocs.errors import FormatError, ParseError, SchemaError
+from legaldocs.errors import ArgumentTypeError, FormatError, ParseError, SchemaError
 
 __all__ = ["EXTENSIONS", "Format", "decode", "encode"]
 
@@ -33,8 +33,35 @@ def _missing(format: str) -> FormatError:
 
 
 def encode(data: dict[str, Any], format: str, *, indent: int | None = None) -> str:
-    """``data`` as text in ``format``. JSON keeps non-ASCII characters and key order."""
+    """``data`` as text in ``format``. JSON keeps non-ASCII characters and key order.
+
+    Text that cannot be written as UTF-8 (a lone surrogate such as ``"\\ud800"``) raises
+    :class:`FormatError` naming the character and where it is."""
     _check_format(format)
+    try:
+        text = _encode(data, format, indent)
+    except UnicodeEncodeError as error:
+        raise _unencodable(error) from None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise _unencodable(error) from None
+    return text
+
+
+def _unencodable(error: UnicodeEncodeError) -> FormatError:
+    text = error.object
+    where = (
+        f" near {text[max(0, error.start - 20) : error.start]!r}" if isinstance(text, str) else ""
+    )
+    bad = text[error.start] if isinstance(text, str) and error.start < len(text) else "?"
+    return FormatError(
+        f"cannot write the character U+{ord(bad):04X} (a lone surrogate, not a character of"
+        f" Unicode) as UTF-8{where}"
+    )
+
+
+def _encode(data: dict[str, Any], format: str, indent: int | None) -> str:
     if format == "json":
         try:
             if indent is None:
@@ -81,10 +108,41 @@ def decode(text: str, format: str, *, source: str | None = None) -> Any:
         raise ParseError(f"invalid {format.upper()}: nested too deeply", source=source) from None
 
 
+_MAX_INT_DIGITS = 100
+"""Integers in serialized data have at most this many digits (no record needs more)."""
+
+
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > _MAX_INT_DIGITS:
+        raise _TooLong(text)
+    return int(text)
+
+
+class _TooLong(ValueError):
+    """An integer literal with too many digits."""
+
+
 def _decode(text: str, format: str, source: str | None) -> Any:
+    try:
+        return _decode_syntax(text, format, source)
+    except _TooLong as error:
+        raise ParseError(
+            f"invalid {format.upper()}: an integer with {len(str(error))} digits "
+            f"(at most {_MAX_INT_DIGITS})",
+            source=source,
+        ) from None
+    except ValueError as error:  # Python's own limit on integer digits, in tomllib or yaml
+        if isinstance(error, ParseError):
+            raise
+        raise ParseError(f"invalid {format.upper()}: {error}", source=source) from None
+
+
+def _decode_syntax(text: str, format: str, source: str | None) -> Any:
+    if not isinstance(text, str):
+        raise ArgumentTypeError(f"loads needs a str, got {type(text).__name__}")
     if format == "json":
         try:
-            return json.loads(text)
+            return json.loads(text, parse_int=_parse_int)
         except json.JSONDecodeError as error:
             raise ParseError(
                 f"invalid JSON: {error.msg}", line=error.lineno, column=error.colno, source=source
@@ -143,6 +201,15 @@ def _yaml_loader() -> type:
         seen: set[Any] = set()
         for key_node, _ in node.value:
             key = loader.construct_object(key_node, deep=deep)
+            try:
+                hash(key)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    "while reading a mapping",
+                    node.start_mark,
+                    f"found a key that is a {type(key).__name__}: keys are strings",
+                    key_node.start_mark,
+                ) from None
             if key in seen:
                 raise yaml.constructor.ConstructorError(
                     "while reading a mapping",

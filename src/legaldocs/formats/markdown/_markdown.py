@@ -21,8 +21,15 @@ from __future__ import annotations
 import re
 from typing import Literal, cast
 
-from legaldocs.errors import FormatError, LegaldocsError, ParseError
+from legaldocs.errors import (
+    ArgumentTypeError,
+    ArgumentValueError,
+    FormatError,
+    LegaldocsError,
+    ParseError,
+)
 from legaldocs.formats._encoding import decode
+from legaldocs.formats._limits import check_nesting
 from legaldocs.formats.markdown import _policy, _structured
 from legaldocs.model._blocks import (
     POLICY_BLOCKS,
@@ -64,8 +71,13 @@ def parse_markdown(
     """
     if isinstance(text, bytes):
         text = decode(text, encoding=encoding, source=source)
+    if not isinstance(text, str):
+        raise ArgumentTypeError(f"parse_markdown needs a str or bytes, got {type(text).__name__}")
     if structure not in ("auto", "sections", "articles"):
-        raise ValueError(f"structure must be 'auto', 'sections' or 'articles': {structure!r}")
+        raise ArgumentValueError(
+            f"structure must be 'auto', 'sections' or 'articles': {structure!r}"
+        )
+    check_nesting(text, source)  # bounded work, and nothing past markdown-it's maxNesting
     if structure == "articles":
         return _structured.parse_markdown(text, source=source)
     if structure == "auto":

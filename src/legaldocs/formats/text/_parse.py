@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal, cast
+from typing import Literal, TypeVar, cast
 
 import attrs
 
 from legaldocs.dates import ERAS, parse_date
-from legaldocs.errors import ParseError
+from legaldocs.errors import ArgumentTypeError, ParseError
+from legaldocs.formats._limits import check_citations
 from legaldocs.formats.text._syntax import (
     _ARTICLE,
     _ARTICLE_LOOSE,
@@ -81,6 +82,10 @@ class _Line:
         return self.content.startswith("- ")
 
 
+MAX_INDENT = 128
+"""The deepest indentation read (64 levels): the parser's work and stack stay bounded."""
+
+
 def _split(text: str, source: str | None) -> list[_Line]:
     if "\r\n" in text:
         number = text[: text.index("\r\n")].count("\n") + 1
@@ -99,6 +104,13 @@ def _split(text: str, source: str | None) -> list[_Line]:
         if content.strip(" ") == "":
             lines.append(_Line(number, 0, ""))
             continue
+        if indent > MAX_INDENT:
+            raise ParseError(
+                f"indented {indent} spaces: nesting deeper than {MAX_INDENT // 2} levels",
+                line=number,
+                column=indent + 1,
+                source=source,
+            )
         if content.startswith("\t"):
             raise ParseError(
                 "a tab in the indentation", line=number, column=indent + 1, source=source
@@ -121,6 +133,9 @@ def _split(text: str, source: str | None) -> list[_Line]:
     return lines
 
 
+_E = TypeVar("_E")
+
+
 @attrs.define
 class _Parser:
     lines: list[_Line]
@@ -128,6 +143,13 @@ class _Parser:
     style: Style = DEFAULT_STYLE
     numerals_known: bool = False
     pos: int = 0
+    element_lines: dict[int, int] = attrs.Factory(dict)
+    """The line each article, division, item and bullet paragraph starts on, by id()."""
+
+    def _started(self, element: _E, line: _Line | None) -> _E:
+        if line is not None:
+            self.element_lines[id(element)] = line.number
+        return element
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -253,6 +275,10 @@ class _Parser:
         return tuple(out)
 
     def item(self, indent: int, key: str, previous: Num | None, depth: int) -> Item:
+        start = self.peek()
+        return self._started(self._item(indent, key, previous, depth), start)
+
+    def _item(self, indent: int, key: str, previous: Num | None, depth: int) -> Item:
         line = self.next()
         content = line.content[len(BULLET) :]
         num = Num.of(1) if previous is None else Num.of(previous.main + 1)
@@ -302,15 +328,19 @@ class _Parser:
     def bullet_paragraph(self, indent: int, key: str, number: int, anonymous: bool) -> Paragraph:
         line = self.next()
         text = self.continuation(indent + 2, _unescape(line.content[len(BULLET) :]))
-        return Paragraph(
+        paragraph = Paragraph(
             key=key,
             num=Num.of(number),
             text=text,
             children=self.children(indent + 2),
             anonymous=anonymous,
         )
+        return self._started(paragraph, line)
 
     def article(self, indent: int, line: _Line, explicit: str | None) -> Article:
+        return self._started(self._article(indent, line, explicit), line)
+
+    def _article(self, indent: int, line: _Line, explicit: str | None) -> Article:
         self.pos += 1
         content = line.content[len(BULLET) :]
         deleted = _DELETED.match(content)
@@ -424,6 +454,9 @@ class _Parser:
         return tuple(paragraphs)
 
     def division(self, indent: int, line: _Line, parent: str, explicit: str | None) -> Division:
+        return self._started(self._division(indent, line, parent, explicit), line)
+
+    def _division(self, indent: int, line: _Line, parent: str, explicit: str | None) -> Division:
         content = line.content[len(BULLET) :]
         match = _DIVISION.fullmatch(content)
         if not match:
@@ -651,4 +684,11 @@ def _or(explicit: str | None, derived: str) -> str:
 
 def parse(text: str, source: str | None) -> Document:
     """Read ``text`` (see :func:`legaldocs.text.parse_text`)."""
-    return _Parser(_split(text, source), source).document()
+    if not isinstance(text, str):
+        raise ArgumentTypeError(f"parse_text needs a str, got {type(text).__name__}")
+    if text.startswith("\ufeff"):  # a byte-order mark read as text
+        text = text[1:]
+    parser = _Parser(_split(text, source), source)
+    doc = parser.document()
+    check_citations(doc, source, parser.element_lines)
+    return doc

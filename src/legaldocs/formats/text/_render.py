@@ -80,7 +80,14 @@ class _Writer:
     def children(self, indent: int, children: Sequence[ItemChild], depth: int, where: str) -> None:
         items = tables = 0
         previous: Num | None = None
+        last: ItemChild | None = None
         for child in children:
+            if isinstance(child, Table) and isinstance(last, Table):
+                raise FormatError(
+                    f"{where}/{child.key}: two tables in a row cannot be written here "
+                    "(they would be read back as one)"
+                )
+            last = child
             if isinstance(child, Table):
                 tables += 1
                 self.table(indent, child, f"t{tables}", f"{where}/{child.key}")
@@ -212,7 +219,11 @@ class _Writer:
 
     def body(self, indent: int, body: Sequence[BodyElement], where: str) -> None:
         paragraphs = tables = 0
+        last: BodyElement | None = None
         for element in body:
+            if isinstance(element, Table) and isinstance(last, Table):
+                self.blank()  # else the two tables would be read back as one
+            last = element
             if isinstance(element, Division):
                 self.division(indent, element, "", element.key)
             elif isinstance(element, Article):
