@@ -51,6 +51,7 @@ from legaldocs.errors import (
 )
 from legaldocs.formats.html import html_id, render_html
 from legaldocs.formats.lawtext import parse_lawtext, render_lawtext
+from legaldocs.formats.lawxml import parse_law_xml, render_law_xml
 from legaldocs.formats.markdown import parse_markdown, render_markdown
 from legaldocs.formats.text import parse_text, render_text
 from legaldocs.history import ElementState, History, Version
@@ -145,6 +146,7 @@ __all__ = [
     "load",
     "loads",
     "parse_date",
+    "parse_law_xml",
     "parse_lawtext",
     "parse_markdown",
     "parse_text",
@@ -152,6 +154,7 @@ __all__ = [
     "render_diff",
     "render_html",
     "render_kaimebun",
+    "render_law_xml",
     "render_lawtext",
     "render_markdown",
     "render_text",

@@ -13,6 +13,7 @@ from legaldocs._atomic import write_atomic
 from legaldocs.errors import FormatError, LegaldocsError
 from legaldocs.formats.html._render import render_html
 from legaldocs.formats.lawtext import parse_lawtext, render_lawtext
+from legaldocs.formats.lawxml import parse_law_xml, render_law_xml
 from legaldocs.formats.markdown._markdown import parse_markdown, render_markdown
 from legaldocs.formats.text import parse_text, render_text
 from legaldocs.history._history import History
@@ -22,7 +23,7 @@ from legaldocs.serialize._api import dumps, from_data
 
 __all__ = ["DATA_FORMATS", "FileFormat", "data_format", "format_of", "read", "render", "write_text"]
 
-FileFormat = Literal["json", "toml", "yaml", "lawtext", "markdown", "text", "html"]
+FileFormat = Literal["json", "toml", "yaml", "lawtext", "lawxml", "markdown", "text", "html"]
 DATA_FORMATS = ("json", "toml", "yaml")
 
 _SUFFIXES: dict[str, FileFormat] = {
@@ -36,6 +37,7 @@ _SUFFIXES: dict[str, FileFormat] = {
     ".txt": "text",
     ".html": "html",
     ".htm": "html",
+    ".xml": "lawxml",
 }
 
 
@@ -62,8 +64,10 @@ def data_format(path: Path) -> Literal["json", "toml", "yaml"]:
 def read(path: Path) -> Document | History:
     """Read a document or a history from ``path`` (OSError when the file cannot be read)."""
     fmt = format_of(path)
-    text = path.read_text(encoding="utf-8")
     source = str(path)
+    if fmt == "lawxml":
+        return parse_law_xml(path.read_bytes(), source=source)
+    text = path.read_text(encoding="utf-8")
     if fmt == "lawtext":
         return parse_lawtext(text, source=source)
     if fmt == "markdown":
@@ -89,6 +93,8 @@ def render(doc: Document, fmt: str) -> str:
         return render_text(doc)
     if fmt == "lawtext":
         return render_lawtext(doc)
+    if fmt == "lawxml":
+        return render_law_xml(doc)
     if fmt == "markdown":
         return render_markdown(doc)
     if fmt == "html":

@@ -2,7 +2,8 @@
 
 Every command reads FILE in any format the library reads, chosen by its name: a history or a
 document serialized as JSON, TOML or YAML (``.json``, ``.toml``, ``.yaml``/``.yml``), Lawtext
-(``.law.txt``, ``.lawtext``), Markdown (``.md``) or the plain-text format (``.txt``).
+(``.law.txt``, ``.lawtext``), 法令標準XML (``.xml``), Markdown (``.md``) or the plain-text
+format (``.txt``).
 Output goes to standard output; a user's mistake is one line on standard error and a non-zero
 exit status, never a traceback.
 """
@@ -29,7 +30,7 @@ from legaldocs.serialize._api import dump, loads
 
 __all__ = ["main"]
 
-_SHOW_FORMATS = ("text", "lawtext", "markdown", "html", "json")
+_SHOW_FORMATS = ("text", "lawtext", "lawxml", "markdown", "html", "json")
 _DIFF_FORMATS = ("unified", "table", "html", "json", "kaimebun")
 
 
