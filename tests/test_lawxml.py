@@ -1,0 +1,206 @@
+"""法令標準XML: the contract on every XML file of the e-Gov sample, round trips, bad XML."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import assume, given
+
+from legaldocs import (
+    Document,
+    LegaldocsError,
+    ParseError,
+    Style,
+    parse_law_xml,
+    parse_lawtext,
+    render_law_xml,
+    render_lawtext,
+)
+from tests.conftest import CORPORA
+from tests.strategies import documents
+
+EGOV = CORPORA / "egov-2020"
+KNOWN = Path(__file__).parent / "data" / "lawxml_known.tsv"
+
+
+def _pairs() -> list[tuple[str, str]]:
+    """(xml, lawtext) paths relative to the sample, from its index."""
+    if not (EGOV / "index.tsv").is_file():
+        return []
+    rows = (EGOV / "index.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    out = []
+    for row in rows:
+        fields = row.split("\t")
+        if fields[5]:
+            out.append((fields[5], fields[4]))
+    return out
+
+
+PAIRS = _pairs()
+
+
+def _known() -> dict[str, tuple[str, str]]:
+    """Files that do not meet the contract yet: xml path -> (kind, reason)."""
+    known = {}
+    for line in KNOWN.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            path, kind, reason = line.split("\t", 2)
+            known[path] = (kind, reason)
+    return known
+
+
+KNOWN_FAILURES = _known()
+
+
+@cache
+def _parsed(xml: str) -> Document:
+    return parse_law_xml((EGOV / xml).read_bytes(), source=xml)
+
+
+def _params(kinds: tuple[str, ...], *, with_lawtext: bool) -> list[object]:
+    """One test id per XML file; the known failures of ``kinds`` are strict xfails, so a
+    file that starts to pass must leave the list."""
+    out: list[object] = []
+    for xml, lawtext in PAIRS:
+        found = KNOWN_FAILURES.get(xml)
+        marks = []
+        if found is not None and found[0] in kinds:
+            marks.append(pytest.mark.xfail(strict=True, reason=f"{found[0]}: {found[1]}"))
+        values = (xml, lawtext) if with_lawtext else (xml,)
+        out.append(pytest.param(*values, id=xml, marks=marks))
+    return out
+
+
+def test_the_sample_is_there() -> None:
+    assert len(PAIRS) == 359
+    assert set(KNOWN_FAILURES) <= {xml for xml, _ in PAIRS}
+
+
+@pytest.mark.parametrize(
+    ("xml", "lawtext"), _params(("parse", "render", "differ"), with_lawtext=True)
+)
+def test_xml_renders_as_the_reference_lawtext(xml: str, lawtext: str) -> None:
+    doc = _parsed(xml)
+    expected = (EGOV / lawtext).read_text(encoding="utf-8")
+    assert render_lawtext(doc) == expected
+    assert parse_lawtext(expected) == doc
+
+
+@pytest.mark.parametrize("xml", _params(("parse",), with_lawtext=False))
+def test_xml_documents_write_back_and_read_back_equal(xml: str) -> None:
+    doc = _parsed(xml)
+    assert parse_law_xml(render_law_xml(doc)) == doc
+
+
+@given(documents(style=Style(numerals="kanji"), multiline=False, alt_title=False, revisions=False))
+def test_built_documents_read_back_equal(doc: Document) -> None:
+    # The schema writes no spacing before the amending law's number: the converter's
+    # Lawtext always has a full-width space there.
+    doc = attrs.evolve(
+        doc,
+        supplements=tuple(
+            attrs.evolve(s, ref_spacing="　" if s.law_ref is not None else "")
+            for s in doc.supplements
+        ),
+    )
+    try:
+        render_lawtext(doc)
+    except LegaldocsError:
+        assume(False)
+    written = render_law_xml(doc)
+    assert parse_law_xml(written) == doc
+    assert parse_law_xml(written.encode("utf-8")) == doc
+
+
+# ---------------------------------------------------------------------------------------
+# Bad input
+
+_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<Law Era="Heisei" Lang="ja" LawType="Act" Num="1" Year="1">\n'
+)
+
+
+def _law(body: str) -> str:
+    return (
+        _HEAD
+        + "<LawNum>平成元年法律第一号</LawNum>\n<LawBody>\n<LawTitle>法</LawTitle>\n"
+        + "<MainProvision>\n"
+        + body
+        + "\n</MainProvision>\n</LawBody>\n</Law>\n"
+    )
+
+
+_ARTICLE = (
+    '<Article Num="1"><ArticleTitle>第一条</ArticleTitle><Paragraph Num="1"><ParagraphNum/>'
+    "<ParagraphSentence><Sentence>本文</Sentence></ParagraphSentence></Paragraph></Article>"
+)
+
+
+def test_a_small_law_reads() -> None:
+    doc = parse_law_xml(_law(_ARTICLE))
+    assert doc.title == "法"
+    assert doc.law_num == "平成元年法律第一号"
+    assert render_lawtext(doc) == "法\n（平成元年法律第一号）\n\n第一条　本文\n"
+
+
+def test_xml_that_is_not_well_formed_names_line_and_column() -> None:
+    with pytest.raises(ParseError) as info:
+        parse_law_xml(_law("<Article>\n  <ArticleTitle>第一条</Article>"))
+    assert info.value.line == 8
+    assert info.value.column is not None
+
+
+def test_an_unknown_element_is_an_error_not_dropped() -> None:
+    text = _law(_ARTICLE.replace("<Sentence>本文</Sentence>", "<Sentence>本文</Sentence><Foo/>"))
+    with pytest.raises(ParseError, match="Foo") as info:
+        parse_law_xml(text)
+    assert info.value.line == 7
+
+
+def test_unknown_inline_markup_is_an_error() -> None:
+    with pytest.raises(ParseError, match="Bold"):
+        parse_law_xml(_law(_ARTICLE.replace("本文", "本<Bold>文</Bold>")))
+
+
+def test_the_root_must_be_law() -> None:
+    with pytest.raises(ParseError, match="Law"):
+        parse_law_xml("<Statute/>")
+
+
+def test_external_entities_are_not_expanded(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET", encoding="utf-8")
+    doctype = f'<!DOCTYPE Law [<!ENTITY e SYSTEM "{secret.as_uri()}">]>\n'
+    text = _law(_ARTICLE.replace("本文", "本文&e;")).replace(
+        _HEAD, _HEAD.replace("\n<Law", "\n" + doctype + "<Law", 1)
+    )
+    try:
+        doc = parse_law_xml(text)
+    except ParseError:
+        return
+    assert "SECRET" not in render_lawtext(doc)
+
+
+def test_inline_markup_is_kept_as_written_and_written_back() -> None:
+    ruby = "金融破<Ruby>綻<Rt>たん</Rt></Ruby>処理"
+    doc = parse_law_xml(_law(_ARTICLE.replace("本文", ruby)))
+    paragraph = doc.articles().__next__().paragraphs[0]
+    assert paragraph.text == ruby
+    assert parse_law_xml(render_law_xml(doc)) == doc
+
+
+def test_text_that_looks_like_markup_is_escaped_when_written() -> None:
+    doc = parse_law_xml(_law(_ARTICLE.replace("本文", "a &lt;b&gt; &amp; c")))
+    paragraph = doc.articles().__next__().paragraphs[0]
+    assert paragraph.text == "a <b> & c"
+    assert parse_law_xml(render_law_xml(doc)) == doc
+
+
+def test_a_document_the_schema_cannot_hold_is_refused() -> None:
+    doc = parse_law_xml(_law(_ARTICLE))
+    with pytest.raises(LegaldocsError):
+        render_law_xml(doc.__class__(title=" 法", body=doc.body))
