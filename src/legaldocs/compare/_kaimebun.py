@@ -54,6 +54,7 @@ from legaldocs.model._records import (
     Division,
     Document,
     Item,
+    ItemChild,
     Paragraph,
     Style,
     Supplement,
@@ -465,12 +466,12 @@ class _Writer:
         lines.extend(self._children_lines(paragraph.children, 1))
         return lines
 
-    def _children_lines(self, children: tuple[Item | Table, ...], depth: int) -> list[str]:
+    def _children_lines(self, children: tuple[ItemChild, ...], depth: int) -> list[str]:
         lines: list[str] = []
         for child in children:
             if isinstance(child, Item):
                 lines.extend(self._item_lines(child, depth))
-            else:
+            elif isinstance(child, Table):
                 lines.extend(
                     "  " * depth + "　".join(cell.text for cell in row.cells) for row in child.rows
                 )

@@ -5,6 +5,35 @@ children, its own texts and its material fields once, through the element protoc
 (:mod:`legaldocs.model._element`); everything above the model goes through it.
 """
 
+# isort: off
+from legaldocs.model import _records  # noqa: F401  (first: _appendix completes it)
+
+# isort: on
+from legaldocs.model._appendix import (
+    Appdx,
+    AppdxFig,
+    AppdxFormat,
+    AppdxNote,
+    AppdxStyle,
+    AppdxTable,
+    Appendix,
+    ArithFormula,
+    Block,
+    EnactStatement,
+    Fig,
+    FigStruct,
+    FormatStruct,
+    ListBlock,
+    NoteLike,
+    NoteStruct,
+    Remarks,
+    Sentence,
+    StyleStruct,
+    SupplProvisionAppdx,
+    SupplProvisionAppdxStyle,
+    SupplProvisionAppdxTable,
+    TableStruct,
+)
 from legaldocs.model._citation import Citation, Step, StepKind
 from legaldocs.model._numbers import Num, Numerals, item_label, parse_item_label
 from legaldocs.model._records import (
@@ -28,7 +57,16 @@ from legaldocs.model._records import (
 )
 
 __all__ = [
+    "Appdx",
+    "AppdxFig",
+    "AppdxFormat",
+    "AppdxNote",
+    "AppdxStyle",
+    "AppdxTable",
+    "Appendix",
+    "ArithFormula",
     "Article",
+    "Block",
     "BodyElement",
     "Cell",
     "Citation",
@@ -36,18 +74,32 @@ __all__ = [
     "DivisionKind",
     "Document",
     "Element",
+    "EnactStatement",
+    "Fig",
+    "FigStruct",
+    "FormatStruct",
     "Item",
     "ItemChild",
+    "ListBlock",
+    "NoteLike",
+    "NoteStruct",
     "Num",
     "Numerals",
     "Paragraph",
+    "Remarks",
     "Revision",
     "Row",
+    "Sentence",
     "Step",
     "StepKind",
     "Style",
+    "StyleStruct",
+    "SupplProvisionAppdx",
+    "SupplProvisionAppdxStyle",
+    "SupplProvisionAppdxTable",
     "Supplement",
     "Table",
+    "TableStruct",
     "Toc",
     "TocEntry",
     "item_label",

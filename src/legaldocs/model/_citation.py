@@ -28,6 +28,7 @@ from legaldocs.model._records import (
     Document,
     Element,
     Item,
+    ItemChild,
     Paragraph,
     Table,
 )
@@ -381,7 +382,7 @@ def _walk_paragraph(
 
 
 def _walk_children(
-    key_path: str, cit: Citation, children: Sequence[Item | Table], kind: StepKind
+    key_path: str, cit: Citation, children: Sequence[ItemChild], kind: StepKind
 ) -> Iterator[tuple[str, Citation, Element]]:
     tables = 0
     for child in children:
@@ -390,7 +391,7 @@ def _walk_children(
             here = cit.child(kind, child.num)
             yield path, here, child
             yield from _walk_children(path, here, child.children, "細分")
-        else:
+        elif isinstance(child, Table):
             tables += 1
             yield from _walk_table(path, cit.child("表", Num.of(tables)), child)
 

@@ -57,6 +57,11 @@ class Cell:
 
     text: str = _e.text()
     attrs: tuple[tuple[str, str], ...] = ()
+    header: bool = False
+    """A header cell (XML ``TableHeaderColumn``; Lawtext ``* *`` / ``*``)."""
+    blocks: tuple[Block, ...] = _e.children()
+    """The cell's content when it is more than lines of text (paragraphs, items, figures,
+    remarks, …; ``text`` is then empty)."""
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -82,11 +87,15 @@ class Table:
     """A table: an ordered tuple of rows, each an ordered tuple of cells.
 
     The 特定商取引法に基づく表記 page is a table of label/value rows; statutes hold tables
-    inside paragraphs and items (読替え tables).
+    inside paragraphs and items (読替え tables) and in appendices (別表). A table is the
+    法令標準XML ``TableStruct``: ``title`` is its ``TableStructTitle``, ``rows`` its
+    ``Table`` and ``remarks`` its ``Remarks``.
     """
 
     key: str = _e.identity()
     rows: tuple[Row, ...] = _e.children()
+    title: str | None = _e.text(default=None)
+    remarks: tuple[Remarks, ...] = _e.children()
 
     @classmethod
     def from_pairs(cls, key: str, pairs: Iterable[tuple[str, str]]) -> Table:
@@ -127,12 +136,8 @@ class Item:
     key: str = _e.identity()
     num: Num = _e.identity()
     text: str = _e.text()
-    children: tuple[Item | Table, ...] = _e.children()
+    children: tuple[ItemChild, ...] = _e.children()
     label: str | None = None
-
-
-ItemChild: TypeAlias = Item | Table
-"""What a paragraph or an item may contain."""
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -144,6 +149,10 @@ class Paragraph:
     ``caption`` is a paragraph's own heading as written, brackets included (paragraphs of
     supplementary provisions have them: （施行期日）). ``plain`` marks an anonymous paragraph
     written as bare text, with no mark at all that it is unnumbered.
+
+    ``label`` is the number as written (XML ``ParagraphNum``) when it is not the standard
+    one: ``"10"`` for ``１０``, ``"○２"`` in old statutes, ``"１"`` on a first paragraph
+    that writes its number, ``""`` for a later paragraph of an article written without one.
     """
 
     key: str = _e.identity()
@@ -153,6 +162,7 @@ class Paragraph:
     anonymous: bool = False
     caption: str | None = _e.text(default=None)
     plain: bool = _e.presentation(default=False)
+    label: str | None = None
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -161,6 +171,11 @@ class Article:
 
     A deleted article (``deleted=True``) keeps its number and has no paragraphs; ``until``
     makes it a range (第五十五条から第六十三条まで 削除).
+
+    ``label`` is the title as written (XML ``ArticleTitle``) when it is not the standard one
+    for ``num`` and ``until``: ``第十一条及び第十二条`` (then ``until`` is 12), ``第一条ノ二``,
+    ``第十ニ条``. ``suppl_note`` is the note after the paragraphs (XML ``SupplNote``:
+    ``（罰則　…）``).
     """
 
     key: str = _e.identity()
@@ -169,6 +184,8 @@ class Article:
     paragraphs: tuple[Paragraph, ...] = _e.children()
     deleted: bool = False
     until: Num | None = None
+    label: str | None = None
+    suppl_note: str | None = _e.text(default=None)
     bulleted: bool = _e.presentation(default=False)
     """Presentation only: the paragraphs are written as a bulleted list, as some web pages
     do (第3条 of the clinic's privacy policy), rather than one plain line each."""
@@ -176,7 +193,9 @@ class Article:
 
 @attrs.frozen(kw_only=True, cache_hash=True)
 class Division:
-    """A division of a statute: 編, 章, 節, 款 or 目, with its title as written."""
+    """A division of a statute: 編, 章, 節, 款 or 目, with its title as written.
+
+    ``label`` is the number as written when it is not the standard one (``第三章ノ二``)."""
 
     key: str = _e.identity()
     kind: DivisionKind
@@ -184,6 +203,7 @@ class Division:
     title: str = _e.text()
     children: tuple[Division | Article, ...] = _e.children()
     until: Num | None = None
+    label: str | None = None
 
 
 BodyElement: TypeAlias = Division | Article | Paragraph | Table
@@ -211,6 +231,7 @@ class Supplement:
     without brackets (``平成一七年六月二九日法律第七三号``); ``excerpt`` marks 抄.
     A private policy's 附則 holds ``revisions`` instead of a body. ``ref_spacing`` is the
     spacing written between the title and the bracketed ``law_ref`` (``"　"`` or nothing).
+    ``appendices`` are the supplement's own (附則別表, 附則様式: XML ``SupplProvisionAppdx…``).
     """
 
     key: str = _e.identity()
@@ -220,6 +241,7 @@ class Supplement:
     excerpt: bool = False
     body: tuple[BodyElement, ...] = _e.children()
     revisions: tuple[Revision, ...] = ()
+    appendices: tuple[Appendix, ...] = _e.children()
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -254,25 +276,27 @@ class Style:
     article_label: Literal["japanese", "dotted", "english"] = "japanese"
 
 
-Element: TypeAlias = Division | Article | Paragraph | Item | Table | Row | Supplement
-"""Any addressable element of a document."""
-
-
 @attrs.frozen(kw_only=True, cache_hash=True)
 class Document:
     """A whole legal document: a statute, a privacy policy, terms of use, a table page.
 
     ``alt_title`` is a heading in another language (PRIVACY POLICY above プライバシーポリシー);
     ``law_num`` is a statute's number as written (平成五年法律第八十八号) without brackets.
+    ``law_attrs`` are attributes of the law written before its title (``[LawType="Rule"]``;
+    XML ``Law`` attributes), ``enact_statements`` its 制定文 and ``appendices`` its
+    appendices (別表, 別記, 様式, …) after the supplementary provisions.
     """
 
     title: str = _e.text()
     alt_title: str | None = _e.text(default=None)
     law_num: str | None = None
+    law_attrs: tuple[tuple[str, str], ...] = ()
+    enact_statements: tuple[EnactStatement, ...] = _e.children()
     preamble: tuple[Paragraph, ...] = _e.children()
     toc: Toc | None = None
     body: tuple[BodyElement, ...] = _e.children()
     supplements: tuple[Supplement, ...] = _e.children()
+    appendices: tuple[Appendix, ...] = _e.children()
     style: Style = _e.presentation(default=Style())
     lang: str = "ja"
 
@@ -311,3 +335,34 @@ class Document:
                     break
             else:
                 stack.pop()
+
+
+# The records of _appendix refer to those above and these to them: imported last, so that
+# both modules see each other's names when annotations are resolved.
+from legaldocs.model._appendix import (  # noqa: E402
+    Appendix,
+    Block,
+    EnactStatement,
+    FigStruct,
+    ListBlock,
+    Remarks,
+    StyleStruct,
+)
+
+ItemChild: TypeAlias = Item | Table | FigStruct | StyleStruct | ListBlock
+"""What a paragraph or an item may contain (XML: sub-items, ``TableStruct``, ``FigStruct``,
+``StyleStruct``, ``List``)."""
+
+Element: TypeAlias = (
+    Division
+    | Article
+    | Paragraph
+    | Item
+    | Table
+    | Row
+    | Supplement
+    | Appendix
+    | Block
+    | EnactStatement
+)
+"""Any addressable element of a document."""

@@ -108,8 +108,10 @@ def _children(children: Sequence[ItemChild], path: str, depth: int, ctx: _Ctx) -
         if isinstance(child, Table):
             flush()
             out.extend(_table(child, f"{path}/{child.key}", ctx))
-        else:
+        elif isinstance(child, Item):
             run.append(child)
+        else:
+            raise LegaldocsError(f"{type(child).__name__} {child.key!r} cannot be written as HTML")
     flush()
     return out
 

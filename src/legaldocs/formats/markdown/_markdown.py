@@ -737,6 +737,8 @@ def _list_runs(
                 out.lossy(f"table key {child.key!r} in {where}")
             blocks.append(("table", _table(child, out, f"{where}/{child.key}"), True))
             continue
+        if not isinstance(child, Item):
+            raise _fail(f"{type(child).__name__} {child.key!r} in {where} has no Markdown syntax")
         items_seen += 1
         path = f"{where}/{child.key}"
         if child.key != f"i{items_seen}":

@@ -85,6 +85,8 @@ class _Writer:
                 tables += 1
                 self.table(indent, child, f"t{tables}", f"{where}/{child.key}")
                 continue
+            if not isinstance(child, Item):
+                raise FormatError(f"{type(child).__name__} {child.key!r} has no plain-text syntax")
             items += 1
             self.key(indent, child.key, f"i{items}", f"item {items} of {where}")
             self.item(indent, child, depth, previous, f"{where}/{child.key}")
