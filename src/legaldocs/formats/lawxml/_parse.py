@@ -19,11 +19,36 @@ from __future__ import annotations
 
 import contextlib
 import re
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
+import attrs
 from lxml import etree
 
 from legaldocs.errors import ParseError
+from legaldocs.model._appendix import (
+    Appdx,
+    AppdxFig,
+    AppdxFormat,
+    AppdxNote,
+    AppdxStyle,
+    AppdxTable,
+    Appendix,
+    ArithFormula,
+    Block,
+    EnactStatement,
+    Fig,
+    FigStruct,
+    FormatStruct,
+    ListBlock,
+    NoteLike,
+    NoteStruct,
+    Remarks,
+    Sentence,
+    StyleStruct,
+    SupplProvisionAppdx,
+    SupplProvisionAppdxStyle,
+    SupplProvisionAppdxTable,
+)
 from legaldocs.model._numbers import Num, item_label, parse_item_label
 from legaldocs.model._records import (
     Article,
@@ -76,7 +101,7 @@ DIVISION_TAGS: dict[str, DivisionKind] = {
 DIVISION_PREFIX: dict[str, str] = {"編": "pt", "章": "ch", "節": "sec", "款": "sub", "目": "div"}
 _SUBITEM_TAGS = ("Item", *(f"Subitem{n}" for n in range(1, 11)))
 _K = "[〇一二三四五六七八九十百千万]+"
-_DIVISION_TITLE = re.compile(rf"^第({_K})([編章節款目])((?:の{_K})*)　(.*)$")
+_DIVISION_TITLE = re.compile(rf"^(第{_K}([編章節款目])(?:[のノ]{_K})*)(?:　(.*))?$")
 _ARTICLE_TITLE = re.compile(rf"^第({_K})条((?:の{_K})*)(?:から第({_K})条((?:の{_K})*)まで)?$")
 _FULLWIDTH_NUM = re.compile(r"^[０-９]+(?:の[０-９]+)*$")
 _LABEL_START = re.compile(r"^(.+?)(?:から|及び|・|、)")
@@ -156,33 +181,32 @@ class _Reader:
         return "".join(parts)
 
     def sentences(self, el: etree._Element) -> str:
-        """The text of a ``*Sentence`` element: its sentences joined, columns separated by
-        a full-width space."""
+        """The text of a ``*Sentence`` element (or of any element holding ``Sentence`` or
+        ``Column`` children) as Lawtext writes it: sentences joined, columns separated by a
+        full-width space, non-default attributes in brackets before their text."""
         self.no_text(el)
         parts = []
         for index, child in enumerate(el):
             tag = _tag(child)
             if tag == "Sentence":
-                self.check_sentence(child)
+                mode = child.get("WritingMode", "vertical")
+                if mode != "vertical":
+                    parts.append(f'[WritingMode="{mode}"]')
                 parts.append(self.inline(child))
             elif tag == "Column":
                 self.no_text(child)
-                if child.get("LineBreak", "false") != "false":
-                    self.unsupported(child)
                 if index:
                     parts.append(MARGIN)
+                line_break = child.get("LineBreak", "false")
+                if line_break != "false":
+                    parts.append(f'[LineBreak="{line_break}"]')
                 for sentence in child:
                     if _tag(sentence) != "Sentence":
                         self.unexpected(sentence, child)
-                    self.check_sentence(sentence)
                     parts.append(self.inline(sentence))
             else:
                 self.unexpected(child, el)
         return "".join(parts)
-
-    def check_sentence(self, el: etree._Element) -> None:
-        if el.get("WritingMode", "vertical") != "vertical":
-            self.fail(el, "a horizontal sentence is not supported yet")
 
     def no_text(self, el: etree._Element) -> None:
         for text in (el.text, *(child.tail for child in el)):
@@ -214,6 +238,50 @@ def parse(data: str | bytes, source: str | None) -> Document:
     return _law(r, root)
 
 
+# -- the law ---------------------------------------------------------------------------------
+
+_ERAS = {"明治": "Meiji", "大正": "Taisho", "昭和": "Showa", "平成": "Heisei", "令和": "Reiwa"}
+_LAW_NUM = re.compile(
+    r"^(?P<era>明治|大正|昭和|平成|令和)(?P<year>[一二三四五六七八九十]+|元)年(?:"
+    r"(?:(?P<type1>[^ 　\t\r\n<>()（）\[\]［］{}｛｝「」]+?)"
+    r"第(?P<num1>[〇一二三四五六七八九十百千]+)号)"
+    r"|(?:(?P<type2>人事院規則)(?P<num2>[―〇一二三四五六七八九]+))"
+    r"|(?:[一二三四五六七八九十]+月[一二三四五六七八九十]+日(?P<type3>内閣総理大臣決定))"
+    r"|(?:(?P<type4>憲法|勅令|内務省・鉄道省令|逓信省・鉄道省令|逓信省・農林省令"
+    r"|農林省・大蔵省・内務省令第(?P<num3>〇)号)))$"
+)
+_LAW_TYPES = (
+    (re.compile(r"^(?:憲法)$"), "Constitution"),
+    (re.compile(r"^(?:法律)$"), "Act"),
+    (re.compile(r"^(?:政令|太政官布告|太政官達|太政官布達)$"), "CabinetOrder"),
+    (re.compile(r"^(?:勅令)$"), "ImperialOrder"),
+    (re.compile(r"^(?:海上保安庁令)$"), "Rule"),
+    (re.compile(r"^(?:\S+令)$"), "MinisterialOrdinance"),
+    (
+        re.compile(
+            r"^\S*(?:中央労働委員会規則|公正取引委員会規則|電波監理委員会規則|公安審査委員会規則"
+            r"|国家公安委員会規則|国家公安委員会規程|公害等調整委員会規則|運輸安全委員会規則"
+            r"|原子力規制委員会規則|特定個人情報保護委員会規則|個人情報保護委員会規則"
+            r"|カジノ管理委員会規則)$"
+        ),
+        "MinisterialOrdinance",
+    ),
+    (re.compile(r"^(?:\S+規則)$"), "Rule"),
+    (re.compile(r"^(?:内閣総理大臣決定)$"), "Rule"),
+)
+
+
+def law_num_parts(law_num: str) -> tuple[str | None, str | None, str | None]:
+    """The era, year (kanji, or 元) and law type a law number implies, as the reference
+    converter reads it (``None`` for what it does not say)."""
+    m = _LAW_NUM.match(law_num)
+    if m is None:
+        return None, None, None
+    kind = "".join(m.group(g) or "" for g in ("type1", "type2", "type3", "type4"))
+    law_type = next((name for pattern, name in _LAW_TYPES if pattern.match(kind)), None)
+    return _ERAS.get(m.group("era")), m.group("year"), law_type
+
+
 def _law(r: _Reader, law: etree._Element) -> Document:
     law_num: str | None = None
     body: etree._Element | None = None
@@ -227,34 +295,34 @@ def _law(r: _Reader, law: etree._Element) -> Document:
             r.unexpected(child, law)
     if body is None:
         r.fail(law, "expected <LawBody>")
+    law_attrs: tuple[tuple[str, str], ...] = ()
+    law_type = law.get("LawType")
+    if law_type and law_type != law_num_parts(law_num or "")[2]:
+        law_attrs = (("LawType", law_type),)
     lang = law.get("Lang", "ja")
     title: str | None = None
     toc: Toc | None = None
+    enact: list[EnactStatement] = []
     preamble: tuple[Paragraph, ...] = ()
     main: tuple[BodyElement, ...] | None = None
     supplements: list[Supplement] = []
+    appendices: list[Appendix] = []
     for child in r.children(body):
         tag = _tag(child)
         if tag == "LawTitle" and title is None:
             title = r.inline(child)
+        elif tag == "EnactStatement" and main is None:
+            enact.append(EnactStatement(key=f"e{len(enact) + 1}", text=r.inline(child)))
         elif tag == "TOC" and toc is None and main is None:
             toc = _toc(r, child)
         elif tag == "Preamble" and not preamble and main is None:
             preamble = _preamble(r, child)
         elif tag == "MainProvision" and main is None:
-            main = _main_provision(r, child)
+            main = _body(r, child, in_supplement=False)
         elif tag == "SupplProvision" and main is not None:
             supplements.append(_supplement(r, child, len(supplements) + 1))
-        elif tag in (
-            "EnactStatement",
-            "AppdxTable",
-            "AppdxNote",
-            "AppdxStyle",
-            "AppdxFormat",
-            "AppdxFig",
-            "Appdx",
-        ):
-            r.unsupported(child)
+        elif tag in APPENDIX_TAGS and main is not None:
+            appendices.append(_appendix(r, child, f"appdx{len(appendices) + 1}"))
         else:
             r.unexpected(child, body)
     if title is None:
@@ -264,10 +332,13 @@ def _law(r: _Reader, law: etree._Element) -> Document:
     return Document(
         title=title,
         law_num=law_num,
+        law_attrs=law_attrs,
+        enact_statements=tuple(enact),
         preamble=preamble,
         toc=toc,
         body=main,
         supplements=tuple(supplements),
+        appendices=tuple(appendices),
         lang=lang,
     )
 
@@ -341,7 +412,7 @@ def _toc_entry(r: _Reader, el: etree._Element, parent: etree._Element) -> TocEnt
     return r.unexpected(el, parent)
 
 
-# -- preamble, main provision, divisions ----------------------------------------------------
+# -- preamble, bodies, divisions ------------------------------------------------------------
 
 
 def _preamble(r: _Reader, el: etree._Element) -> tuple[Paragraph, ...]:
@@ -349,38 +420,31 @@ def _preamble(r: _Reader, el: etree._Element) -> tuple[Paragraph, ...]:
     for child in r.children(el):
         if _tag(child) != "Paragraph":
             r.unexpected(child, el)
-        num, caption, text, kids = _paragraph_parts(r, child)
-        if num or caption is not None or kids:
-            r.unsupported(child)
         index = len(out) + 1
-        out.append(Paragraph(key=f"pre{index}", num=Num.of(index), text=text, anonymous=True))
+        out.append(_paragraph(r, child, f"pre{index}", index, anonymous=True))
     return tuple(out)
 
 
-def _main_provision(r: _Reader, el: etree._Element) -> tuple[BodyElement, ...]:
-    return _body(r, el, "", in_supplement=False)
-
-
-def _body(
-    r: _Reader, el: etree._Element, prefix: str, *, in_supplement: bool
-) -> tuple[BodyElement, ...]:
-    """The children of a MainProvision or SupplProvision (labels already removed)."""
-    kids = [c for c in r.children(el) if _tag(c) != "SupplProvisionLabel"]
+def _body(r: _Reader, el: etree._Element, *, in_supplement: bool) -> tuple[BodyElement, ...]:
+    """The children of a MainProvision or a SupplProvision (labels and appendices aside)."""
+    kids = [
+        c
+        for c in r.children(el)
+        if _tag(c) != "SupplProvisionLabel" and _tag(c) not in SUPPL_APPENDIX_TAGS
+    ]
     paragraphs = [c for c in kids if _tag(c) == "Paragraph"]
     single = len(paragraphs) == 1 and _single_anonymous(r, paragraphs[0])
     out: list[BodyElement] = []
     count = 0
     for child in kids:
         tag = _tag(child)
-        if tag in DIVISION_TAGS and not in_supplement:
-            out.append(_division(r, child, prefix))
+        if tag in DIVISION_TAGS:
+            out.append(_division(r, child, ""))
         elif tag == "Article":
             out.append(_article(r, child))
         elif tag == "Paragraph":
             count += 1
             out.append(_loose_paragraph(r, child, count, plain=single))
-        elif tag in ("SupplProvisionAppdxTable", "SupplProvisionAppdxStyle", "SupplProvisionAppdx"):
-            r.unsupported(child)
         else:
             r.unexpected(child, el)
     return tuple(out)
@@ -402,6 +466,9 @@ def _division(r: _Reader, el: etree._Element, prefix: str) -> Division:
     heading: str | None = None
     children: list[Division | Article] = []
     key = ""
+    num = Num.of(1)
+    title = ""
+    label: str | None = None
     for child in r.children(el):
         ctag = _tag(child)
         if ctag == title_tag and heading is None:
@@ -409,9 +476,16 @@ def _division(r: _Reader, el: etree._Element, prefix: str) -> Division:
             m = _DIVISION_TITLE.match(heading)
             if m is None or m.group(2) != kind:
                 r.fail(child, f"expected a {kind} heading 第…{kind}　title, not {heading!r}")
-            num = _num(r, child, m.group(1) + m.group(3))
+            written = m.group(1)
+            found = _loose_num(written, kind)
+            if found is None:
+                r.fail(child, f"no number in the heading {heading!r}")
+            num = found
+            standard = "第" + Num.of(num.main).kanji() + kind
+            standard += "".join("の" + Num.of(b).kanji() for b in num.branches)
+            label = None if written == standard else written
             key = prefix + DIVISION_PREFIX[kind] + "_".join(str(p) for p in num.parts)
-            title = m.group(4)
+            title = m.group(3) or ""
         elif heading is None:
             r.fail(child, f"expected <{title_tag}> first")
         elif ctag in DIVISION_TAGS:
@@ -422,7 +496,21 @@ def _division(r: _Reader, el: etree._Element, prefix: str) -> Division:
             r.unexpected(child, el)
     if heading is None:
         r.fail(el, f"expected <{title_tag}>")
-    return Division(key=key, kind=kind, num=num, title=title, children=tuple(children))
+    return Division(key=key, kind=kind, num=num, title=title, children=tuple(children), label=label)
+
+
+_LOOSE_NUM = re.compile(rf"第({_K})[編章節款目条]((?:[のノ]{_K})*)")
+
+
+def _loose_num(written: str, kind: str) -> Num | None:
+    """The number of a heading or title written ``第…章``, ``第一条ノ二``, ``第十ニ条``."""
+    m = _LOOSE_NUM.match(written.replace("ニ", "二"))
+    if m is None:
+        return None
+    try:
+        return Num.parse(m.group(1) + m.group(2).replace("ノ", "の"))
+    except ValueError:
+        return None
 
 
 def _num(r: _Reader, el: etree._Element, text: str) -> Num:
@@ -430,78 +518,139 @@ def _num(r: _Reader, el: etree._Element, text: str) -> Num:
         num = Num.parse(text)
     except ValueError:
         r.fail(el, f"not a number: {text!r}")
-    if num.kanji() != text and num.fullwidth() != text:
-        r.fail(el, f"number written {text!r}: not the standard form")
     return num
 
 
 # -- articles and paragraphs ----------------------------------------------------------------
+
+_ARTICLE_RANGE = re.compile(
+    rf"^第({_K})条((?:[のノ]{_K})*)(?:(から|及び|・)第({_K})条((?:[のノ]{_K})*)(まで)?)?$"
+)
+
+
+def article_title(num: Num, until: Num | None) -> str:
+    """The standard title of an article: 第三条の二, 第五条から第七条まで."""
+
+    def one(n: Num) -> str:
+        return (
+            "第"
+            + Num.of(n.main).kanji()
+            + "条"
+            + "".join("の" + Num.of(b).kanji() for b in n.branches)
+        )
+
+    return one(num) + ("" if until is None else "から" + one(until) + "まで")
 
 
 def _article(r: _Reader, el: etree._Element) -> Article:
     title: str | None = None
     caption: str | None = None
     paragraphs: list[etree._Element] = []
+    suppl_note: str | None = None
     for child in r.children(el):
         tag = _tag(child)
         if tag == "ArticleCaption" and caption is None and not paragraphs:
             caption = r.inline(child)
         elif tag == "ArticleTitle" and title is None and not paragraphs:
             title = r.inline(child)
-        elif tag == "Paragraph":
+        elif tag == "Paragraph" and suppl_note is None:
             paragraphs.append(child)
-        elif tag == "SupplNote":
-            r.unsupported(child)
+        elif tag == "SupplNote" and suppl_note is None:
+            suppl_note = r.inline(child)
         else:
             r.unexpected(child, el)
     if title is None:
         r.fail(el, "expected <ArticleTitle>")
-    m = _ARTICLE_TITLE.match(title)
+    m = _ARTICLE_RANGE.match(title.replace("ニ", "二"))
     if m is None:
         r.fail(el, f"article title {title!r} is not 第…条")
-    num = _num(r, el, m.group(1) + m.group(2))
+    num = _num(r, el, m.group(1) + m.group(2).replace("ノ", "の"))
+    until = _num(r, el, m.group(4) + m.group(5).replace("ノ", "の")) if m.group(3) else None
+    label = None if article_title(num, until) == title else title
     key = "a" + "_".join(str(p) for p in num.parts)
-    until = _num(r, el, m.group(3) + m.group(4)) if m.group(3) else None
-    if not paragraphs:
-        r.fail(el, "expected <Paragraph>")
-    parts = [_paragraph_parts(r, p) for p in paragraphs]
-    first_num, first_caption, first_text, first_kids = parts[0]
-    if first_num:
-        r.unsupported(paragraphs[0])
-    if len(parts) == 1 and first_text == "削除" and not first_kids and first_caption is None:
-        return Article(key=key, num=num, caption=caption, deleted=True, until=until)
-    if until is not None:
-        r.fail(el, "an article range must be 削除")
-    out: list[Paragraph] = []
-    for index, (child, (written, pcaption, text, kids)) in enumerate(
-        zip(paragraphs, parts, strict=True)
+    first_num = paragraphs[0].find("ParagraphNum") if paragraphs else None
+    if (
+        len(paragraphs) == 1
+        and (first_num is None or not r.inline(first_num))
+        and suppl_note is None
     ):
-        if pcaption is not None:
-            r.unsupported(child)
-        if index == 0:
-            pnum = Num.of(1)
-        else:
-            if not written or not _FULLWIDTH_NUM.match(written):
-                r.unsupported(child)
-            pnum = _num(r, child, written)
-        out.append(
-            Paragraph(
-                key="p" + "_".join(str(p) for p in pnum.parts),
-                num=pnum,
-                text=text,
-                children=kids,
+        only = _paragraph(r, paragraphs[0], "p1", 1, anonymous=False)
+        if only.text == "削除" and not only.children and only.caption is None:
+            return Article(
+                key=key, num=num, caption=caption, deleted=True, until=until, label=label
             )
-        )
-    return Article(key=key, num=num, caption=caption, paragraphs=tuple(out))
+    out: list[Paragraph] = []
+    for index, child in enumerate(paragraphs):
+        out.append(_article_paragraph(r, child, index))
+    return Article(
+        key=key,
+        num=num,
+        caption=caption,
+        paragraphs=tuple(out),
+        until=until,
+        label=label,
+        suppl_note=suppl_note,
+    )
 
 
-def _paragraph_parts(
-    r: _Reader, el: etree._Element
-) -> tuple[str, str | None, str, tuple[ItemChild, ...]]:
-    """A paragraph's number as written, caption, text and children."""
-    if el.get("OldNum", "false") != "false" or el.get("OldStyle", "false") != "false":
-        r.unsupported(el)
-    num = ""
+_PARAGRAPH_NUM = re.compile(r"^[○〇]?([０-９0-9]+(?:の[０-９0-9〇一二三四五六七八九十]+)*)$")
+
+
+def _written_num(written: str) -> Num | None:
+    m = _PARAGRAPH_NUM.match(written)
+    if m is None:
+        return None
+    try:
+        return Num.parse(m.group(1))
+    except ValueError:
+        return None
+
+
+def _article_paragraph(r: _Reader, el: etree._Element, index: int) -> Paragraph:
+    paragraph = _paragraph(r, el, "", index + 1, anonymous=False)
+    written = paragraph.label or ""
+    if index == 0:
+        num = Num.of(1)
+        standard = ""
+    else:
+        found = _written_num(written)
+        num = found if found is not None else Num.of(index + 1)
+        standard = num.fullwidth()
+    return attrs.evolve(
+        paragraph,
+        key="p" + "_".join(str(p) for p in num.parts),
+        num=num,
+        label=None if written == standard else written,
+    )
+
+
+def _loose_paragraph(r: _Reader, el: etree._Element, position: int, *, plain: bool) -> Paragraph:
+    paragraph = _paragraph(r, el, f"p{position}", position, anonymous=True)
+    written = paragraph.label or ""
+    if plain:
+        return attrs.evolve(paragraph, plain=True, label=None)
+    if not written:
+        return attrs.evolve(paragraph, label=None)
+    num = _written_num(written)
+    if num is None:
+        return paragraph
+    return attrs.evolve(
+        paragraph,
+        key="p" + "_".join(str(p) for p in num.parts),
+        num=num,
+        anonymous=False,
+        label=None if written == num.fullwidth() else written,
+    )
+
+
+def _paragraph(
+    r: _Reader, el: etree._Element, key: str, position: int, *, anonymous: bool
+) -> Paragraph:
+    """A paragraph with its number as written in ``label`` (callers settle it)."""
+    for name, value in el.attrib.items():
+        if name in ("OldNum", "OldStyle") and value != "false":
+            r.unsupported(el)
+    written = ""
     caption: str | None = None
     text = ""
     kids: list[etree._Element] = []
@@ -510,73 +659,66 @@ def _paragraph_parts(
         if tag == "ParagraphCaption" and caption is None:
             caption = r.inline(child)
         elif tag == "ParagraphNum":
-            num = r.inline(child)
+            written = r.inline(child)
         elif tag == "ParagraphSentence":
             text = r.sentences(child)
         else:
             kids.append(child)
-    return num, caption, text, _item_children(r, kids, 1, el)
-
-
-def _loose_paragraph(r: _Reader, el: etree._Element, position: int, *, plain: bool) -> Paragraph:
-    written, caption, text, kids = _paragraph_parts(r, el)
-    if plain:
-        return Paragraph(
-            key=f"p{position}",
-            num=Num.of(position),
-            text=text,
-            children=kids,
-            anonymous=True,
-            caption=caption,
-            plain=True,
-        )
-    if not written:
-        return Paragraph(
-            key=f"p{position}",
-            num=Num.of(position),
-            text=text,
-            children=kids,
-            anonymous=True,
-            caption=caption,
-        )
-    if not _FULLWIDTH_NUM.match(written):
-        r.unsupported(el)
-    num = _num(r, el, written)
     return Paragraph(
-        key="p" + "_".join(str(p) for p in num.parts),
-        num=num,
+        key=key,
+        num=Num.of(position),
         text=text,
-        children=kids,
+        children=_item_children(r, kids, 1, el),
+        anonymous=anonymous,
         caption=caption,
+        label=written,
     )
 
 
-# -- items and tables ------------------------------------------------------------------------
+# -- items and the blocks below paragraphs --------------------------------------------------
+
+
+class _Keys:
+    """Keys by kind and position among the kind: ``p1``, ``i1``, ``t1``, ..."""
+
+    __slots__ = ("counts",)
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+
+    def next(self, prefix: str) -> str:
+        n = self.counts.get(prefix, 0) + 1
+        self.counts[prefix] = n
+        return f"{prefix}{n}"
 
 
 def _item_children(
     r: _Reader, kids: list[etree._Element], depth: int, parent: etree._Element
 ) -> tuple[ItemChild, ...]:
     out: list[ItemChild] = []
-    items = 0
-    tables = 0
+    keys = _Keys()
     expected = _SUBITEM_TAGS[depth - 1] if depth <= len(_SUBITEM_TAGS) else None
     for child in kids:
         tag = _tag(child)
         if tag == expected:
-            items += 1
-            out.append(_item(r, child, depth, items))
+            key = keys.next("i")
+            out.append(_item(r, child, depth, key))
         elif tag == "TableStruct":
-            tables += 1
-            out.append(_table_struct(r, child, f"t{tables}"))
-        elif tag in ("List", "FigStruct", "StyleStruct", "AmendProvision", "Class"):
+            out.append(_table_struct(r, child, keys.next("t")))
+        elif tag == "FigStruct":
+            out.append(_fig_struct(r, child, keys.next("f")))
+        elif tag == "StyleStruct":
+            out.append(_note_like(r, child, keys.next("n"), StyleStruct))
+        elif tag == "List":
+            out.append(_list(r, child, keys.next("li")))
+        elif tag in ("AmendProvision", "Class"):
             r.unsupported(child)
         else:
             r.unexpected(child, parent)
     return tuple(out)
 
 
-def _item(r: _Reader, el: etree._Element, depth: int, position: int) -> Item:
+def _item(r: _Reader, el: etree._Element, depth: int, key: str) -> Item:
     tag = _tag(el)
     label = ""
     text = ""
@@ -589,16 +731,17 @@ def _item(r: _Reader, el: etree._Element, depth: int, position: int) -> Item:
             text = r.sentences(child)
         else:
             kids.append(child)
-    if not label or not re.fullmatch(r"[^ 　]+", label):
-        r.unsupported(el)
+    position = int(key[1:])
     num, written = item_num(label, depth, position)
     children = _item_children(r, kids, depth + 1, el)
-    return Item(key=f"i{position}", num=num, text=text, children=children, label=written)
+    return Item(key=key, num=num, text=text, children=children, label=written)
 
 
 def item_num(label: str, depth: int, position: int) -> tuple[Num, str | None]:
     """The number of an item and its label when the label is not the standard one (as
     the Lawtext reader reads it)."""
+    if not label:
+        return Num.of(position), ""
     try:
         num, _ = parse_item_label(label)
     except ValueError:
@@ -611,7 +754,7 @@ def item_num(label: str, depth: int, position: int) -> tuple[Num, str | None]:
     return num, (None if item_label(num, depth, "kanji") == label else label)
 
 
-_TABLE_DEFAULTS = {
+_CELL_DEFAULTS = {
     "BorderTop": "solid",
     "BorderBottom": "solid",
     "BorderLeft": "solid",
@@ -620,34 +763,286 @@ _TABLE_DEFAULTS = {
 
 
 def _table_struct(r: _Reader, el: etree._Element, key: str) -> Table:
-    kids = r.children(el)
-    if len(kids) != 1 or _tag(kids[0]) != "Table":
-        r.unsupported(el)
-    table = kids[0]
-    if table.get("WritingMode", "vertical") != "vertical":
-        r.unsupported(table)
+    title: str | None = None
+    rows: tuple[Row, ...] | None = None
+    remarks: list[Remarks] = []
+    keys = _Keys()
+    for child in r.children(el):
+        tag = _tag(child)
+        if tag == "TableStructTitle" and title is None and rows is None:
+            title = r.inline(child)
+        elif tag == "Table" and rows is None:
+            if child.get("WritingMode", "vertical") != "vertical":
+                r.unsupported(child)
+            rows = _rows(r, child)
+        elif tag == "Remarks":
+            remarks.append(_remarks(r, child, keys.next("rm")))
+        else:
+            r.unexpected(child, el)
+    if rows is None:
+        r.fail(el, "expected <Table>")
+    return Table(key=key, rows=rows, title=title, remarks=tuple(remarks))
+
+
+def _rows(r: _Reader, table: etree._Element) -> tuple[Row, ...]:
     rows: list[Row] = []
     for row in r.children(table):
-        if _tag(row) != "TableRow":
+        if _tag(row) not in ("TableRow", "TableHeaderRow"):
             r.unexpected(row, table)
         cells: list[Cell] = []
         for cell in r.children(row):
-            if _tag(cell) != "TableColumn":
+            tag = _tag(cell)
+            if tag == "TableColumn":
+                cells.append(_cell(r, cell))
+            elif tag == "TableHeaderColumn":
+                cells.append(Cell(text=r.inline(cell), attrs=_cell_attrs(cell), header=True))
+            else:
                 r.unexpected(cell, row)
-            attrs = tuple(
-                (str(name), str(value))
-                for name, value in cell.attrib.items()
-                if _TABLE_DEFAULTS.get(str(name)) != value
-            )
-            lines = []
-            for part in r.children(cell):
-                if _tag(part) != "Sentence":
-                    r.unsupported(part)
-                r.check_sentence(part)
-                lines.append(r.inline(part))
-            cells.append(Cell(text="\n".join(lines), attrs=attrs))
         rows.append(Row(key=f"r{len(rows) + 1}", cells=tuple(cells)))
-    return Table(key=key, rows=tuple(rows))
+    return tuple(rows)
+
+
+def _cell_attrs(cell: etree._Element) -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (str(name), str(value))
+        for name, value in cell.attrib.items()
+        if _CELL_DEFAULTS.get(str(name)) != value
+    )
+
+
+def _cell(r: _Reader, cell: etree._Element) -> Cell:
+    kids = r.children(cell)
+    cell_attrs = _cell_attrs(cell)
+    if all(_tag(k) == "Column" for k in kids) or (len(kids) == 1 and _tag(kids[0]) == "Sentence"):
+        return Cell(text=r.sentences(cell), attrs=cell_attrs)
+    if all(_tag(k) == "Sentence" for k in kids):
+        lines = []
+        for kid in kids:
+            wrapper = etree.Element("Wrap")
+            wrapper.append(_copy(kid))
+            lines.append(r.sentences(wrapper))
+        return Cell(text="\n".join(lines), attrs=cell_attrs)
+    return Cell(text="", attrs=cell_attrs, blocks=_blocks(r, kids, cell))
+
+
+def _copy(el: etree._Element) -> etree._Element:
+    copy = etree.fromstring(etree.tostring(el))
+    copy.tail = None
+    return copy
+
+
+def _fig_struct(r: _Reader, el: etree._Element, key: str) -> FigStruct:
+    title: str | None = None
+    fig: Fig | None = None
+    remarks: list[Remarks] = []
+    keys = _Keys()
+    for child in r.children(el):
+        tag = _tag(child)
+        if tag == "FigStructTitle" and title is None and fig is None:
+            title = r.inline(child)
+        elif tag == "Fig" and fig is None:
+            fig = _fig(r, child, "g1")
+        elif tag == "Remarks":
+            remarks.append(_remarks(r, child, keys.next("rm")))
+        else:
+            r.unexpected(child, el)
+    return FigStruct(key=key, title=title, fig=fig, remarks=tuple(remarks))
+
+
+def _fig(r: _Reader, el: etree._Element, key: str) -> Fig:
+    r.no_text(el)
+    if len(el) or set(el.attrib) != {"src"}:
+        r.unsupported(el)
+    return Fig(key=key, src=str(el.get("src")))
+
+
+_NOTE_PARTS: dict[type[NoteLike], tuple[str, str, str]] = {
+    NoteStruct: ("NoteStruct", "NoteStructTitle", "Note"),
+    StyleStruct: ("StyleStruct", "StyleStructTitle", "Style"),
+    FormatStruct: ("FormatStruct", "FormatStructTitle", "Format"),
+}
+
+
+_N = TypeVar("_N", NoteStruct, StyleStruct, FormatStruct)
+
+
+def _note_like(r: _Reader, el: etree._Element, key: str, cls: type[_N]) -> _N:
+    _, title_tag, content_tag = _NOTE_PARTS[cls]
+    title: str | None = None
+    content: tuple[Block, ...] | None = None
+    remarks: list[Remarks] = []
+    keys = _Keys()
+    for child in r.children(el):
+        tag = _tag(child)
+        if tag == title_tag and title is None and content is None:
+            title = r.inline(child)
+        elif tag == content_tag and content is None:
+            content = _note_content(r, child)
+        elif tag == "Remarks":
+            remarks.append(_remarks(r, child, keys.next("rm")))
+        else:
+            r.unexpected(child, el)
+    return cls(key=key, title=title, content=content or (), remarks=tuple(remarks))
+
+
+def _note_content(r: _Reader, el: etree._Element) -> tuple[Block, ...]:
+    kids = r.children(el)
+    if kids and (
+        all(_tag(k) == "Column" for k in kids) or all(_tag(k) == "Sentence" for k in kids)
+    ):
+        return (Sentence(key="l1", text=r.sentences(el)),)
+    return _blocks(r, kids, el)
+
+
+def _sentence_block(r: _Reader, el: etree._Element, key: str) -> Sentence:
+    """A ``Sentence`` or ``Column`` standing as a block: attributes that are not the
+    default go to ``attrs``."""
+    defaults = {"WritingMode": "vertical", "LineBreak": "false", "Num": None, "Function": None}
+    found = []
+    for name, value in el.attrib.items():
+        if str(name) not in defaults:
+            r.unsupported(el)
+        if defaults[str(name)] not in (None, value):
+            found.append((str(name), str(value)))
+    if _tag(el) == "Column":
+        r.no_text(el)
+        text = "".join(r.inline(kid) for kid in el if _tag(kid) == "Sentence")
+        if any(_tag(kid) != "Sentence" for kid in el):
+            r.unexpected(next(kid for kid in el if _tag(kid) != "Sentence"), el)
+        return Sentence(key=key, text=text, attrs=tuple(found))
+    return Sentence(key=key, text=r.inline(el), attrs=tuple(found))
+
+
+def _remarks(r: _Reader, el: etree._Element, key: str) -> Remarks:
+    label: str | None = None
+    line_break = False
+    children: list[Item | Sentence] = []
+    keys = _Keys()
+    for child in r.children(el):
+        tag = _tag(child)
+        if tag == "RemarksLabel" and label is None and not children:
+            label = r.inline(child)
+            for name, value in child.attrib.items():
+                if name != "LineBreak":
+                    r.unsupported(child)
+                line_break = value == "true"
+        elif tag == "Sentence":
+            children.append(_sentence_block(r, child, keys.next("l")))
+        elif tag == "Item":
+            children.append(_item(r, child, 1, keys.next("i")))
+        else:
+            r.unexpected(child, el)
+    return Remarks(key=key, label=label, line_break=line_break, children=tuple(children))
+
+
+_SUBLIST_TAGS = ("List", "Sublist1", "Sublist2", "Sublist3")
+
+
+def _list(r: _Reader, el: etree._Element, key: str, level: int = 0) -> ListBlock:
+    tag = _SUBLIST_TAGS[level]
+    text = ""
+    children: list[ListBlock] = []
+    keys = _Keys()
+    for child in r.children(el):
+        ctag = _tag(child)
+        if ctag == tag + "Sentence":
+            text = r.sentences(child)
+        elif level + 1 < len(_SUBLIST_TAGS) and ctag == _SUBLIST_TAGS[level + 1]:
+            children.append(_list(r, child, keys.next("li"), level + 1))
+        else:
+            r.unexpected(child, el)
+    return ListBlock(key=key, text=text, children=tuple(children))
+
+
+def _arith_formula(r: _Reader, el: etree._Element, key: str) -> ArithFormula:
+    if el.attrib:
+        r.unsupported(el)
+    return ArithFormula(key=key, children=_blocks(r, r.children(el), el))
+
+
+def _blocks(r: _Reader, kids: list[etree._Element], parent: etree._Element) -> tuple[Block, ...]:
+    """The blocks of an appendix, a note, a style, a format or a table cell."""
+    out: list[Block] = []
+    keys = _Keys()
+    for child in kids:
+        tag = _tag(child)
+        if tag == "Paragraph":
+            position = keys.counts.get("p", 0) + 1
+            out.append(_loose_paragraph(r, child, position, plain=False))
+            keys.next("p")
+        elif tag in _SUBITEM_TAGS:
+            out.append(_item(r, child, _SUBITEM_TAGS.index(tag) + 1, keys.next("i")))
+        elif tag == "TableStruct":
+            out.append(_table_struct(r, child, keys.next("t")))
+        elif tag == "FigStruct":
+            out.append(_fig_struct(r, child, keys.next("f")))
+        elif tag == "NoteStruct":
+            out.append(_note_like(r, child, keys.next("n"), NoteStruct))
+        elif tag == "StyleStruct":
+            out.append(_note_like(r, child, keys.next("n"), StyleStruct))
+        elif tag == "FormatStruct":
+            out.append(_note_like(r, child, keys.next("n"), FormatStruct))
+        elif tag == "Remarks":
+            out.append(_remarks(r, child, keys.next("rm")))
+        elif tag in ("Sentence", "Column"):
+            out.append(_sentence_block(r, child, keys.next("l")))
+        elif tag == "Fig":
+            out.append(_fig(r, child, keys.next("g")))
+        elif tag == "List":
+            out.append(_list(r, child, keys.next("li")))
+        elif tag == "ArithFormula":
+            out.append(_arith_formula(r, child, keys.next("af")))
+        else:
+            r.unexpected(child, parent)
+    return tuple(out)
+
+
+# -- appendices -------------------------------------------------------------------------------
+
+APPENDIX_TAGS: dict[str, type[Appendix]] = {
+    "AppdxTable": AppdxTable,
+    "AppdxNote": AppdxNote,
+    "AppdxStyle": AppdxStyle,
+    "AppdxFormat": AppdxFormat,
+    "AppdxFig": AppdxFig,
+    "Appdx": Appdx,
+}
+SUPPL_APPENDIX_TAGS: dict[str, type[Appendix]] = {
+    "SupplProvisionAppdxTable": SupplProvisionAppdxTable,
+    "SupplProvisionAppdxStyle": SupplProvisionAppdxStyle,
+    "SupplProvisionAppdx": SupplProvisionAppdx,
+}
+_TITLE_TAGS = {
+    "AppdxTable": "AppdxTableTitle",
+    "AppdxNote": "AppdxNoteTitle",
+    "AppdxStyle": "AppdxStyleTitle",
+    "AppdxFormat": "AppdxFormatTitle",
+    "AppdxFig": "AppdxFigTitle",
+    "Appdx": "ArithFormulaNum",
+    "SupplProvisionAppdxTable": "SupplProvisionAppdxTableTitle",
+    "SupplProvisionAppdxStyle": "SupplProvisionAppdxStyleTitle",
+    "SupplProvisionAppdx": "ArithFormulaNum",
+}
+
+
+def _appendix(r: _Reader, el: etree._Element, key: str) -> Appendix:
+    tag = _tag(el)
+    cls = APPENDIX_TAGS.get(tag) or SUPPL_APPENDIX_TAGS[tag]
+    title_tag = _TITLE_TAGS[tag]
+    title: str | None = None
+    related: str | None = None
+    kids: list[etree._Element] = []
+    for child in r.children(el):
+        ctag = _tag(child)
+        if ctag == title_tag and title is None and not kids:
+            if child.get("WritingMode", "vertical") != "vertical":
+                r.unsupported(child)
+            title = r.inline(child)
+        elif ctag == "RelatedArticleNum" and related is None and not kids:
+            related = r.inline(child)
+        else:
+            kids.append(child)
+    return cls(key=key, title=title, related_article_num=related, children=_blocks(r, kids, el))
 
 
 # -- supplementary provisions ----------------------------------------------------------------
@@ -655,17 +1050,18 @@ def _table_struct(r: _Reader, el: etree._Element, key: str) -> Table:
 
 def _supplement(r: _Reader, el: etree._Element, index: int) -> Supplement:
     label_el = el.find("SupplProvisionLabel")
-    if label_el is None:
-        r.fail(el, "expected <SupplProvisionLabel>")
-    title = r.inline(label_el)
-    if not _SUPPLEMENT_LABEL.match(title):
-        r.unsupported(label_el)
+    title = r.inline(label_el) if label_el is not None else ""
     law_ref = el.get("AmendLawNum")
+    appendices = [
+        _appendix(r, child, f"sappdx{i}")
+        for i, child in enumerate((c for c in el if _tag(c) in SUPPL_APPENDIX_TAGS), start=1)
+    ]
     return Supplement(
         key=f"s{index}",
         title=title,
         law_ref=law_ref,
         ref_spacing=MARGIN if law_ref is not None else "",
         excerpt=el.get("Extract") == "true",
-        body=_body(r, el, "", in_supplement=True),
+        body=_body(r, el, in_supplement=True),
+        appendices=tuple(appendices),
     )
