@@ -421,7 +421,8 @@ def _preamble(r: _Reader, el: etree._Element) -> tuple[Paragraph, ...]:
         if _tag(child) != "Paragraph":
             r.unexpected(child, el)
         index = len(out) + 1
-        out.append(_paragraph(r, child, f"pre{index}", index, anonymous=True))
+        paragraph = _paragraph(r, child, f"pre{index}", index, anonymous=True)
+        out.append(attrs.evolve(paragraph, label=paragraph.label or None))
     return tuple(out)
 
 
