@@ -19,6 +19,7 @@ from benchmarks import (
     diffing,
     from_versions,
     lawtext_speed,
+    lawxml_speed,
     memory,
     process,
     scaling,
@@ -35,6 +36,8 @@ Benchmark = Callable[[Config], list[Result]]
 BENCHMARKS: dict[str, Benchmark] = {
     "parse_lawtext": lawtext_speed.parse,
     "render_lawtext": lawtext_speed.render,
+    "parse_law_xml": lawxml_speed.parse,
+    "render_law_xml": lawxml_speed.render,
     "process": process.process,
     "diff": diffing.diff_versions,
     "from_versions": from_versions.from_versions,

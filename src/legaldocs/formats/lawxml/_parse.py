@@ -82,8 +82,7 @@ def xml_parser() -> etree.XMLParser:
     )
 
 
-_TRIM_START = re.compile(r"^[ \r\n\t]+")
-_TRIM_END = re.compile(r"[ \r\n\t]+$")
+_WS = " \r\n\t"
 _ESCAPES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;"}
 _ESCAPE = re.compile(r"[<>&\"']")
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -111,9 +110,7 @@ MARGIN = "　"
 
 def trim(text: str | None) -> str:
     """A text node as the reference converter keeps it: ASCII white space trimmed."""
-    if not text:
-        return ""
-    return _TRIM_END.sub("", _TRIM_START.sub("", text))
+    return text.strip(_WS) if text else ""
 
 
 def escape(text: str) -> str:
@@ -189,10 +186,7 @@ class _Reader:
         for index, child in enumerate(el):
             tag = _tag(child)
             if tag == "Sentence":
-                mode = child.get("WritingMode", "vertical")
-                if mode != "vertical":
-                    parts.append(f'[WritingMode="{mode}"]')
-                parts.append(self.inline(child))
+                parts.append(_sentence_text(self, child))
             elif tag == "Column":
                 self.no_text(child)
                 if index:
@@ -209,8 +203,12 @@ class _Reader:
         return "".join(parts)
 
     def no_text(self, el: etree._Element) -> None:
-        for text in (el.text, *(child.tail for child in el)):
-            if trim(text):
+        text = el.text
+        if text and text.strip(_WS):
+            self.fail(el, f"unexpected text {trim(text)[:20]!r}")
+        for child in el:
+            text = child.tail
+            if text and text.strip(_WS):
                 self.fail(el, f"unexpected text {trim(text)[:20]!r}")
 
     def children(self, el: etree._Element) -> list[etree._Element]:
@@ -817,19 +815,17 @@ def _cell(r: _Reader, cell: etree._Element) -> Cell:
     if all(_tag(k) == "Column" for k in kids) or (len(kids) == 1 and _tag(kids[0]) == "Sentence"):
         return Cell(text=r.sentences(cell), attrs=cell_attrs)
     if all(_tag(k) == "Sentence" for k in kids):
-        lines = []
-        for kid in kids:
-            wrapper = etree.Element("Wrap")
-            wrapper.append(_copy(kid))
-            lines.append(r.sentences(wrapper))
+        lines = [_sentence_text(r, kid) for kid in kids]
         return Cell(text="\n".join(lines), attrs=cell_attrs)
     return Cell(text="", attrs=cell_attrs, blocks=_blocks(r, kids, cell))
 
 
-def _copy(el: etree._Element) -> etree._Element:
-    copy = etree.fromstring(etree.tostring(el))
-    copy.tail = None
-    return copy
+def _sentence_text(r: _Reader, el: etree._Element) -> str:
+    """A ``Sentence`` as Lawtext writes it: a ``WritingMode`` that is not the default in
+    brackets before its text."""
+    mode = el.get("WritingMode", "vertical")
+    text = r.inline(el)
+    return text if mode == "vertical" else f'[WritingMode="{mode}"]' + text
 
 
 def _fig_struct(r: _Reader, el: etree._Element, key: str) -> FigStruct:
