@@ -56,6 +56,7 @@ from legaldocs.formats.markdown import parse_markdown, render_markdown
 from legaldocs.formats.text import parse_text, render_text
 from legaldocs.history import ElementState, History, Version
 from legaldocs.model import (
+    AmendProvision,
     Appdx,
     AppdxFig,
     AppdxFormat,
@@ -110,6 +111,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "SCHEMA_VERSION",
+    "AmendProvision",
     "Amendment",
     "AmendmentError",
     "Appdx",

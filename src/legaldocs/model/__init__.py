@@ -10,6 +10,7 @@ from legaldocs.model import _records  # noqa: F401  (first: _appendix completes 
 
 # isort: on
 from legaldocs.model._appendix import (
+    AmendProvision,
     Appdx,
     AppdxFig,
     AppdxFormat,
@@ -57,6 +58,7 @@ from legaldocs.model._records import (
 )
 
 __all__ = [
+    "AmendProvision",
     "Appdx",
     "AppdxFig",
     "AppdxFormat",

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from legaldocs.model._records import Item
 
 __all__ = [
+    "AmendProvision",
     "Appdx",
     "AppdxFig",
     "AppdxFormat",
@@ -119,6 +120,17 @@ class ListBlock:
     key: str = _e.identity()
     text: str = _e.text()
     children: tuple[ListBlock, ...] = _e.children()
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class AmendProvision:
+    """An amending provision (改正規定; XML ``AmendProvision``) below a paragraph of an
+    amending law: the sentence that names the change (``第四十条第三項中「…」を「…」に改める。``)
+    and the new provisions it quotes (XML ``NewProvision``), in order."""
+
+    key: str = _e.identity()
+    text: str | None = _e.text(default=None)
+    children: tuple[Block, ...] = _e.children()
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)

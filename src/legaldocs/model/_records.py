@@ -163,6 +163,10 @@ class Paragraph:
     caption: str | None = _e.text(default=None)
     plain: bool = _e.presentation(default=False)
     label: str | None = None
+    tight: bool = _e.presentation(default=False)
+    """Presentation only: a paragraph outside an article written right below the one before
+    it, with no blank line between them (hand-made Lawtext does so; the reference writer
+    always leaves one)."""
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -297,6 +301,9 @@ class Document:
     body: tuple[BodyElement, ...] = _e.children()
     supplements: tuple[Supplement, ...] = _e.children()
     appendices: tuple[Appendix, ...] = _e.children()
+    appendix_places: tuple[int, ...] = _e.presentation(default=())
+    """Presentation only: where each appendix is written among the supplementary
+    provisions (how many of them come before it); empty when all come after them."""
     style: Style = _e.presentation(default=Style())
     lang: str = "ja"
 
@@ -340,6 +347,7 @@ class Document:
 # The records of _appendix refer to those above and these to them: imported last, so that
 # both modules see each other's names when annotations are resolved.
 from legaldocs.model._appendix import (  # noqa: E402
+    AmendProvision,
     Appendix,
     Block,
     EnactStatement,
@@ -349,9 +357,9 @@ from legaldocs.model._appendix import (  # noqa: E402
     StyleStruct,
 )
 
-ItemChild: TypeAlias = Item | Table | FigStruct | StyleStruct | ListBlock
+ItemChild: TypeAlias = Item | Table | FigStruct | StyleStruct | ListBlock | AmendProvision
 """What a paragraph or an item may contain (XML: sub-items, ``TableStruct``, ``FigStruct``,
-``StyleStruct``, ``List``)."""
+``StyleStruct``, ``List``, and below a paragraph ``AmendProvision``)."""
 
 Element: TypeAlias = (
     Division
@@ -364,5 +372,6 @@ Element: TypeAlias = (
     | Appendix
     | Block
     | EnactStatement
+    | AmendProvision
 )
 """Any addressable element of a document."""

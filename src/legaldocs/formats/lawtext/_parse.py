@@ -1,9 +1,13 @@
 """Reading Lawtext into the records of legaldocs (private; see :mod:`legaldocs.formats.lawtext`).
 
-The reader is line based: every line is classified by one precompiled regular expression
-and its indentation, and the structure (divisions, articles, paragraphs, items, tables,
-supplementary provisions) is built bottom-up by small recursive functions, each of which
-returns its record and the index of the first line it did not consume.
+One pass classifies every line (its indentation depth, its kind and its parts) the way the
+reference implementation's line grammar does (yamachig/Lawtext, ``core/src/parser/cst``);
+a recursive descent over the classified lines then builds the structure the way its
+``std`` rules do: divisions, articles, paragraphs, items, tables, figures, notes, styles,
+formats, remarks, supplementary provisions and appendices.
+
+Blank lines carry no structure in Lawtext (the writer derives them), so they are skipped;
+the round trip checks that they were where the writer puts them.
 """
 
 from __future__ import annotations
@@ -12,108 +16,404 @@ import contextlib
 import re
 from typing import NoReturn
 
+import attrs
+
 from legaldocs.errors import ParseError
-from legaldocs.model._numbers import Num, item_label, parse_item_label
-from legaldocs.model._records import (
-    DIVISION_KINDS,
+from legaldocs.model import (
+    AmendProvision,
+    Appdx,
+    AppdxFig,
+    AppdxFormat,
+    AppdxNote,
+    AppdxStyle,
+    AppdxTable,
+    Appendix,
+    ArithFormula,
     Article,
+    Block,
     BodyElement,
     Cell,
     Division,
     DivisionKind,
     Document,
+    EnactStatement,
+    Fig,
+    FigStruct,
+    FormatStruct,
     Item,
     ItemChild,
+    ListBlock,
+    NoteStruct,
     Paragraph,
+    Remarks,
     Row,
+    Sentence,
+    StyleStruct,
     Supplement,
+    SupplProvisionAppdx,
+    SupplProvisionAppdxStyle,
+    SupplProvisionAppdxTable,
     Table,
     Toc,
     TocEntry,
 )
+from legaldocs.model._numbers import Num, item_label, parse_item_label
+from legaldocs.model._numerals import read_int
+from legaldocs.model._records import DIVISION_KINDS
 
 __all__ = [
-    "ARTICLE_LINE",
+    "APPDX_CONTROLS",
+    "APPDX_PATTERNS",
+    "ART",
     "DIVISION_INDENT",
-    "DIVISION_LINE",
     "DIVISION_PREFIX",
-    "PARAGRAPH_LINE",
+    "OTH",
+    "SUPPL_APPDX_CONTROLS",
+    "SUPPL_APPDX_PATTERNS",
+    "article_label",
+    "auto_level",
+    "classify",
+    "is_title",
     "item_num",
     "parse",
 ]
 
-_K = "[〇一二三四五六七八九十百千万]+"
-_FW = "[０-９]+"
+# --------------------------------------------------------------------------------------
+# Line kinds (the reference's LineType)
 
-DIVISION_INDENT: dict[str, int] = {"編": 4, "章": 6, "節": 8, "款": 10, "目": 12}
-"""Spaces before a division heading, by kind."""
+BLANK, TBL, TOC, ARG, PIT, SPR, SPA, APP, ART, OTH = range(10)
+
+_KD = "〇一二三四五六七八九十百千"
+_AD = "0123456789０１２３４５６７８９"
+_IROHA = "イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノオクヤマケフコエテアサキユメミシヱヒモセスン"
+_CIRCLED = "⓪①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
+_PAREN_NUMS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+_WS = " 　\t"
+
+DIVISION_INDENT: dict[str, int] = {"編": 2, "章": 3, "節": 4, "款": 5, "目": 6}
+"""Indentation depth (two spaces a level) of a division heading, by kind."""
 
 DIVISION_PREFIX: dict[str, str] = {"編": "pt", "章": "ch", "節": "sec", "款": "sub", "目": "div"}
 """Key prefix of a division, by kind (``ch2``, ``ch2.sec1``)."""
 
-_KIND: dict[str, DivisionKind] = {kind: kind for kind in DIVISION_KINDS}
 _RANK = {kind: i for i, kind in enumerate(DIVISION_KINDS)}
 
-DIVISION_LINE = re.compile(rf"^( +)第({_K})([編章節款目])((?:の{_K})*)　(.*)$")
-_SUPPLEMENT = re.compile(r"^      (附[ 　]*則)(?:(　?)（([^）]*)）)?(　抄)?$")
-ARTICLE_LINE = re.compile(
-    rf"^第({_K})条((?:の{_K})*)(?:から第({_K})条((?:の{_K})*)まで)?(?:　(.*))?$"
+_FRAG = (
+    rf"(?:(?:[{_AD}]+|[a-zA-Zａ-ｚＡ-Ｚ])[.．]"
+    rf"|[(（](?:[{_AD}]+|[{_IROHA}]|[{_KD}]+|[a-zA-Zａ-ｚＡ-Ｚ]+)[)）]"
+    rf"|[{_AD}]+|[{_IROHA}]|[{_KD}]+|[a-zA-Zａ-ｚＡ-Ｚ]+|[{_CIRCLED}]|[{_PAREN_NUMS}])"
 )
-_ARTICLE_HEAD = re.compile(rf"^第{_K}条(?:の{_K})*")
-PARAGRAPH_LINE = re.compile(rf"^({_FW}(?:の{_FW})*)　(.*)$")
-_CAPTION = re.compile(r"^  (（.*）)$")
-_ITEM = re.compile(r"^((?:  )+)([^ 　]+)　(.*)$")
-_ROW = re.compile(r"^((?:  )+)(\* )?- ?(.*)$")
-_ATTR = re.compile(r'\[([A-Za-z][A-Za-z0-9_-]*)="([^"]*)"\]')
-_TAG = re.compile(r"^:([a-z-]+):")
-_ANONYM = ":anonym-paragraph:"
-_PREAMBLE = ":preamble:"
+_CONN = "(?:、|及び|及ビ|及(?!至)|および|並びに|ならびに|又は|または|若しくは|もしくは)"
+_PIT_ONE = rf"○?{_FRAG}(?:[のノ]{_FRAG})*"
+_PIT_RANGE = rf"{_PIT_ONE}(?:から{_PIT_ONE}まで|(?:・|～|乃至){_PIT_ONE})?"
+_PIT_TITLE = re.compile(rf"{_PIT_RANGE}(?:{_CONN}{_PIT_RANGE})*")
+_PIT_LINE = re.compile(rf"({_PIT_TITLE.pattern})(?:([{_WS}]+)(.*))?$")
+_STD_PARAGRAPH = re.compile(rf"(?:○?[{_AD}]+|[{_CIRCLED}])$")
+# (the reference's pattern for a standard item title also means branch numbers, but as written
+# it requires a "]" after them, so that only plain kanji numbers count: 一の二 takes :item:)
+_STD_ITEM = re.compile(rf"[{_KD}]+$")
+_STD_SUBITEM = (
+    re.compile(rf"[{_IROHA}]$"),
+    re.compile(rf"[(（](?:[{_KD}]+|[{_AD}]+)[)）]$"),
+    re.compile(r"[(（][a-zA-Zａ-ｚＡ-Ｚ]+[)）]$"),
+)
+
+_ART_NUM = rf"[{_KD}ニ{_AD}]+"
+_ART_ONE = rf"第{_ART_NUM}[条條](?:[のノ]{_ART_NUM})*"
+_ART_RANGE = rf"{_ART_ONE}(?:から{_ART_ONE}まで|(?:・|～|乃至){_ART_ONE})?"
+_ART_TITLE = re.compile(rf"{_ART_RANGE}(?:{_CONN}{_ART_RANGE})*")
+_ART_PARTS = re.compile(rf"({_ART_NUM})[条條]((?:[のノ]{_ART_NUM})*)")
+_ARG_LINE = re.compile(
+    rf"(:keep-indents:)?(第(?:[{_KD}]+|[{_AD}]+)([編章節款目])(?:[のノ](?:[{_KD}]+|[{_AD}]+))*)"
+    rf"(?:([{_WS}]+)(.*))?$"
+)
+_SPR_LINE = re.compile(
+    r"((?::keep-indents: ?)?(?::suppl-provision:)?)"
+    r"([附付][ 　\t]*則|(?<=:)[^(（\n]+?)"
+    r"(?:([ 　\t]*[（(])([^)）\n]+)([)）]))?([ 　\t]*抄)?$"
+)
+_ATTR = re.compile(r'\[([^ 　\t\]=]+)="([^ 　\t\]"]+)"\]')
+_ATTRS_ONLY = re.compile(r'(?:\[[^ 　\t\]=]+="[^ 　\t\]"]+"\][ 　\t]*)+$')
+_CONTROL = re.compile(r":([^:\n]+):")
+_TBL = re.compile(r"(?:(\*)[ 　\t]*(?=[-*]))?([-*])([ 　\t]*)(.*)$")
+_TOC_LABEL = re.compile(r"目[ 　\t]*次$")
+_FIG = re.compile(r'<Fig src="([^"]*)"/>$')
+_REMARKS_LABEL = re.compile(r"(?:備\s*考|注)\s*$")
+
+APPDX_PATTERNS: tuple[tuple[type[Appendix], re.Pattern[str]], ...] = (
+    (AppdxFig, re.compile(r"[別付附]?図")),
+    (AppdxStyle, re.compile(r"(?![付附]則)[^(（ 　\t\r\n]*様式")),
+    (AppdxFormat, re.compile(r"(?![付附]則)[^(（ 　\t\r\n]*書式")),
+    (AppdxTable, re.compile(r"[別付附]表")),
+    (AppdxNote, re.compile(r"別[記紙]")),
+    (Appdx, re.compile(r"[付附]録")),
+)
+"""How the reference recognises the kind of an appendix from its title (``# 別表第一``)."""
+
+SUPPL_APPDX_PATTERNS: tuple[tuple[type[Appendix], re.Pattern[str]], ...] = (
+    (SupplProvisionAppdx, re.compile(r"[付附]則[付附]録")),
+    (SupplProvisionAppdxTable, re.compile(r"[付附]則[別付附]表")),
+    (SupplProvisionAppdxStyle, re.compile(r"[付附]則[^(（ 　\t\r\n]*様式")),
+)
+"""The same for appendices of supplementary provisions (``# 附則別表第一``)."""
+
+APPDX_CONTROLS: dict[type[Appendix], str] = {
+    AppdxFig: ":appdx-fig:",
+    AppdxStyle: ":appdx-style:",
+    AppdxFormat: ":appdx-format:",
+    AppdxTable: ":appdx-table:",
+    AppdxNote: ":appdx-note:",
+    Appdx: ":appdx:",
+}
+"""The control tag of each kind of appendix."""
+
+SUPPL_APPDX_CONTROLS: dict[type[Appendix], str] = {
+    SupplProvisionAppdx: ":suppl-provision-appdx:",
+    SupplProvisionAppdxTable: ":suppl-provision-appdx-table:",
+    SupplProvisionAppdxStyle: ":suppl-provision-appdx-style:",
+}
+"""The control tag of each kind of appendix of supplementary provisions."""
+
+_APPDX_BY_CONTROL = {v[1:-1]: k for k, v in APPDX_CONTROLS.items()}
+_SUPPL_APPDX_BY_CONTROL = {v[1:-1]: k for k, v in SUPPL_APPDX_CONTROLS.items()}
+_PIT_CONTROLS = {"paragraph": 0, "item": 1} | {f"subitem{n}": n + 1 for n in range(1, 11)}
+_ANONYM_CONTROLS = {"anonym-paragraph": 0, "anonym-item": 1} | {
+    f"anonym-subitem{n}": n + 1 for n in range(1, 11)
+}
+_STRUCT_CONTROLS: dict[str, type[NoteStruct] | type[StyleStruct] | type[FormatStruct]] = {
+    "note-struct": NoteStruct,
+    "style-struct": StyleStruct,
+    "format-struct": FormatStruct,
+}
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
+class _Line:
+    """One classified line."""
+
+    __slots__ = ("blank_before", "body", "control", "depth", "kind", "m", "no", "rest")
+
+    def __init__(self, no: int, depth: int, kind: int, rest: str) -> None:
+        self.no = no
+        self.depth = depth
+        self.kind = kind
+        self.rest = rest
+        self.control = ""  # the first control tag's name ('' when none; '#' for auto)
+        self.body = rest  # the rest after the control tag
+        self.m: re.Match[str] | None = None
+        self.blank_before = False
 
 
-def _key_of(prefix: str, num: Num) -> str:
-    return prefix + "_".join(str(p) for p in num.parts)
+def classify(no: int, line: str) -> _Line:
+    """Classify one line (without its line break)."""
+    n = len(line)
+    i = 0
+    while i + 1 < n and line[i] == " " and line[i + 1] == " ":
+        i += 2
+    depth = i // 2
+    rest = line[i:] if i else line
+    if not rest:
+        return _Line(no, depth, BLANK, rest)
+    first = rest[0]
+    if first in "*-":
+        m = _TBL.match(rest)
+        if m:
+            out = _Line(no, depth, TBL, rest)
+            out.m = m
+            return out
+    if first == ":":
+        cm = _CONTROL.match(rest)
+        if cm:
+            name = cm.group(1)
+            out = _Line(no, depth, OTH, rest)
+            out.control = name
+            out.body = rest[cm.end() :]
+            if name == "toc":
+                out.kind = TOC
+            elif name in _PIT_CONTROLS or name in _ANONYM_CONTROLS:
+                out.kind = PIT
+            elif name in _APPDX_BY_CONTROL:
+                out.kind = APP
+            elif name in _SUPPL_APPDX_BY_CONTROL:
+                out.kind = SPA
+            elif name in ("keep-indents", "suppl-provision"):
+                m = _SPR_LINE.match(rest)
+                if m:
+                    out.kind = SPR
+                    out.m = m
+                else:
+                    m = _ARG_LINE.match(rest)
+                    if m:
+                        out.kind = ARG
+                        out.m = m
+            return out
+    if first == "#" and rest.startswith("# "):
+        body = rest[2:]
+        out = _Line(no, depth, OTH, rest)
+        out.control = "#"
+        out.body = body
+        for _cls, ptn in SUPPL_APPDX_PATTERNS:
+            if ptn.match(body):
+                out.kind = SPA
+                out.m = None
+                return out
+        for _cls, ptn in APPDX_PATTERNS:
+            if ptn.match(body):
+                out.kind = APP
+                return out
+        if _PIT_LINE.match(body):
+            out.kind = PIT
+            return out
+        return out
+    if depth == 0 and first == "目" and _TOC_LABEL.match(rest):
+        return _Line(no, depth, TOC, rest)
+    if first == "第":
+        m = _ARG_LINE.match(rest)
+        if m:
+            out = _Line(no, depth, ARG, rest)
+            out.m = m
+            return out
+    else:
+        m = _PIT_LINE.match(rest)
+        if m:
+            out = _Line(no, depth, PIT, rest)
+            out.m = m
+            return out
+        if first in "附付":
+            m = _SPR_LINE.match(rest)
+            if m:
+                out = _Line(no, depth, SPR, rest)
+                out.m = m
+                return out
+        return _Line(no, depth, OTH, rest)
+    m = _ART_TITLE.match(rest)
+    if m:
+        end = m.end()
+        if end == len(rest) or rest[end] in _WS:
+            out = _Line(no, depth, ART, rest)
+            out.m = m
+            return out
+    return _Line(no, depth, OTH, rest)
+
+
+# --------------------------------------------------------------------------------------
+# Numbers
+
+
+def is_title(title: str) -> bool:
+    """Whether ``title`` reads as a paragraph or item title without a control tag."""
+    return _PIT_TITLE.fullmatch(title) is not None
+
+
+def _read_num(text: str) -> int:
+    return read_int(text.replace("ニ", "二"))
+
+
+def article_label(num: Num, until: Num | None) -> str:
+    """The standard title of an article (``第三条の二``, ``第五条から第七条まで``)."""
+    head = "第" + _kanji_num(num, "条")
+    if until is not None:
+        head += "から第" + _kanji_num(until, "条") + "まで"
+    return head
+
+
+def _kanji_num(num: Num, unit: str) -> str:
+    parts = num.kanji().split("の")
+    return parts[0] + unit + "".join("の" + p for p in parts[1:])
+
+
+def _article_num(title: str) -> tuple[Num, Num | None]:
+    nums = []
+    for m in _ART_PARTS.finditer(title):
+        parts = [_read_num(m.group(1))]
+        parts.extend(_read_num(p) for p in re.split("[のノ]", m.group(2))[1:])
+        nums.append(Num(tuple(parts)))
+    return nums[0], (nums[-1] if len(nums) > 1 else None)
+
+
+_LABEL_START = re.compile(r"^(.+?)(?:から|及び|・|、)")
+
+
+def item_num(label: str, depth: int, position: int) -> tuple[Num, str | None]:
+    """The number of an item and its label when the label is not the standard one."""
+    try:
+        num, _ = parse_item_label(label.replace("ノ", "の"))
+    except ValueError:
+        m = _LABEL_START.match(label)
+        num = Num.of(position)
+        if m:
+            with contextlib.suppress(ValueError):
+                num, _ = parse_item_label(m.group(1))
+        return num, label
+    return num, (None if item_label(num, depth, "kanji") == label else label)
+
+
+def _paragraph_num(label: str, position: int) -> Num:
+    text = label.lstrip("○")
+    if text and text[0] in _CIRCLED:
+        return Num.of(_CIRCLED.index(text[0]))
+    try:
+        return Num.of(_read_num(text))
+    except ValueError:
+        return Num.of(position)
+
+
+def _attrs(text: str) -> tuple[tuple[tuple[str, str], ...], str]:
+    """Leading ``[Name="value"]`` attributes (and the white space after each) of a text."""
+    out: list[tuple[str, str]] = []
+    pos = 0
+    while True:
+        m = _ATTR.match(text, pos)
+        if not m:
+            break
+        out.append((m.group(1), m.group(2)))
+        pos = m.end()
+        while pos < len(text) and text[pos] in _WS:
+            pos += 1
+    return tuple(out), text[pos:]
+
+
+def _split_related(text: str) -> tuple[str, str | None]:
+    """An appendix title and the bracketed related-article reference that ends it."""
+    if not text or text[-1] not in "）)":
+        return text, None
+    depth = 0
+    for pos in range(len(text) - 1, -1, -1):
+        c = text[pos]
+        if c in "）)":
+            depth += 1
+        elif c in "（(":
+            depth -= 1
+            if depth == 0:
+                return text[:pos], text[pos:]
+    return text, None
+
+
+# --------------------------------------------------------------------------------------
+# The reader
 
 
 class _Reader:
-    """The lines of one text and the helpers that report errors at a line."""
+    __slots__ = ("blank_before", "i", "lines", "n", "source")
 
-    __slots__ = ("lines", "source")
-
-    def __init__(self, lines: list[str], source: str | None) -> None:
+    def __init__(self, lines: list[_Line], source: str | None) -> None:
         self.lines = lines
+        self.n = len(lines)
         self.source = source
+        self.i = 0
 
-    def fail(self, index: int, message: str, column: int | None = None) -> NoReturn:
-        if column is None and index < len(self.lines):
-            column = _indent(self.lines[index]) + 1
-        raise ParseError(message, line=index + 1, column=column, source=self.source)
+    def fail(self, line: _Line | None, message: str, column: int | None = None) -> NoReturn:
+        if line is None:
+            raise ParseError(message, source=self.source)
+        if column is None:
+            column = line.depth * 2 + 1
+        raise ParseError(message, line=line.no + 1, column=column, source=self.source)
 
-    def skip_blank(self, i: int) -> int:
-        lines = self.lines
-        n = len(lines)
-        while i < n and not lines[i]:
-            i += 1
-        return i
-
-    def num(self, index: int, text: str, fullwidth: bool = False) -> Num:
-        """The number written ``text``; it must be written the standard way (三十一, not
-        三一; ３, not ０３) since the number, not its spelling, is what is kept."""
-        try:
-            num = Num.parse(text)
-        except ValueError:
-            self.fail(index, f"not a number: {text!r}")
-        standard = num.fullwidth() if fullwidth else num.kanji()
-        if standard != text:
-            self.fail(index, f"number written {text!r}: expected the standard form {standard!r}")
-        return num
+    def peek(self) -> _Line | None:
+        return self.lines[self.i] if self.i < self.n else None
 
 
 def parse(text: str, source: str | None) -> Document:
-    """Parse a whole Lawtext text (see :func:`legaldocs.lawtext.parse_lawtext`)."""
+    """Parse a whole Lawtext text (see :func:`legaldocs.formats.lawtext.parse_lawtext`)."""
     if "\r" in text:
         line = text.count("\n", 0, text.index("\r")) + 1
         raise ParseError(
@@ -129,48 +429,106 @@ def parse(text: str, source: str | None) -> Document:
             line=text.count("\n") + 1,
             source=source,
         )
-    lines = text[:-1].split("\n")
+    lines: list[_Line] = []
+    blank = False
+    for no, raw in enumerate(text[:-1].split("\n")):
+        c = classify(no, raw)
+        if c.kind == BLANK:
+            if raw:
+                raise ParseError(
+                    "a line of white space only cannot be kept",
+                    line=no + 1,
+                    column=1,
+                    source=source,
+                )
+            blank = True
+            continue
+        if c.rest[0] in " 　\t":
+            raise ParseError(
+                "indentation other than pairs of ASCII spaces cannot be kept",
+                line=no + 1,
+                column=c.depth * 2 + 1,
+                source=source,
+            )
+        c.blank_before = blank
+        blank = False
+        lines.append(c)
     r = _Reader(lines, source)
-    n = len(lines)
-    title = lines[0]
-    if not title or title[0] in " 　":
-        r.fail(0, "expected the title of the law on the first line")
-    i = 1
+    return _document(r)
+
+
+def _document(r: _Reader) -> Document:
+    law_attrs: list[tuple[str, str]] = []
+    while (
+        (line := r.peek()) is not None and line.kind == OTH and line.depth == 0 and not line.control
+    ):
+        if not _ATTRS_ONLY.match(line.rest):
+            break
+        pairs, _ = _attrs(line.rest)
+        law_attrs.extend(pairs)
+        r.i += 1
+    line = r.peek()
+    if line is None:
+        r.fail(None, "expected the title of the law")
+    if line.depth != 0 or line.kind != OTH or line.control:
+        r.fail(line, "expected the title of the law")
+    title = line.rest
+    r.i += 1
     law_num = None
-    if i < n and lines[i].startswith("（") and lines[i].endswith("）"):
-        law_num = lines[i][1:-1]
-        i += 1
-    if i < n and lines[i]:
-        r.fail(i, "expected a blank line after the title and law number")
-    i = r.skip_blank(i)
+    line = r.peek()
+    if (
+        line is not None
+        and line.kind == OTH
+        and line.depth == 0
+        and not line.control
+        and line.rest.startswith("（")
+        and line.rest.endswith("）")
+        and _split_related(line.rest) == ("", line.rest)
+    ):
+        law_num = line.rest[1:-1]
+        r.i += 1
+    enact: list[EnactStatement] = []
+    while (line := r.peek()) is not None and line.control == "enact-statement":
+        enact.append(EnactStatement(key=f"e{len(enact) + 1}", text=line.body))
+        r.i += 1
     toc = None
-    if i < n and lines[i] == "目次":
-        toc, i = _toc(r, i)
-        i = r.skip_blank(i)
+    line = r.peek()
+    if line is not None and line.kind == TOC:
+        toc = _toc(r)
     preamble: tuple[Paragraph, ...] = ()
-    if i < n and lines[i] == _PREAMBLE:
-        preamble, i = _preamble(r, i)
-        i = r.skip_blank(i)
-    body, i = _body(r, i, in_supplement=False)
+    line = r.peek()
+    if line is not None and line.control == "preamble":
+        preamble = _preamble(r)
+    body = _body(r, in_supplement=False)
     supplements: list[Supplement] = []
-    while i < n:
-        supplement, i = _supplement(r, i, len(supplements) + 1)
-        supplements.append(supplement)
+    appendices: list[Appendix] = []
+    places: list[int] = []
+    while (line := r.peek()) is not None:
+        if line.kind == SPR:
+            supplements.append(_supplement(r, len(supplements) + 1))
+        elif line.kind == APP:
+            appendices.append(_appendix(r, f"appdx{len(appendices) + 1}"))
+            places.append(len(supplements))
+        else:
+            r.fail(line, "expected supplementary provisions (附則) or an appendix (別表 …)")
     return Document(
         title=title,
         law_num=law_num,
+        law_attrs=tuple(law_attrs),
+        enact_statements=tuple(enact),
         preamble=preamble,
         toc=toc,
         body=body,
         supplements=tuple(supplements),
+        appendices=tuple(appendices),
+        appendix_places=() if all(p == len(supplements) for p in places) else tuple(places),
     )
 
 
-def _toc(r: _Reader, i: int) -> tuple[Toc, int]:
-    lines = r.lines
-    n = len(lines)
-    i += 1
-    # (depth, text, children) built with a stack of child lists.
+def _toc(r: _Reader) -> Toc:
+    head = r.lines[r.i]
+    title = head.body if head.control else head.rest
+    r.i += 1
     root: list[TocEntry] = []
     stack: list[tuple[str, list[TocEntry]]] = []
     pending: list[list[TocEntry]] = [root]
@@ -181,61 +539,55 @@ def _toc(r: _Reader, i: int) -> tuple[Toc, int]:
             pending.pop()
             pending[-1].append(TocEntry(text=entry_text, children=tuple(children)))
 
-    while i < n and lines[i]:
-        line = lines[i]
-        indent = _indent(line)
-        depth = indent // 2
-        if indent == len(line):
-            r.fail(i, "empty table-of-contents entry")
-        if indent % 2 or depth < 1:
-            r.fail(i, "expected a table-of-contents entry indented by a multiple of two spaces")
+    while (line := r.peek()) is not None and line.depth >= 1 and not line.blank_before:
+        depth = line.depth
         if depth > len(stack) + 1:
-            r.fail(
-                i,
-                "table-of-contents entry indented too deep "
-                f"(expected at most {2 * (len(stack) + 1)} spaces)",
-            )
+            r.fail(line, "table-of-contents entry indented too deep")
         close(depth - 1)
         children: list[TocEntry] = []
-        stack.append((line[indent:], children))
+        stack.append((line.rest, children))
         pending.append(children)
-        i += 1
+        r.i += 1
     close(0)
-    return Toc(title="目次", entries=tuple(root)), i
+    return Toc(title=title, entries=tuple(root))
 
 
-def _preamble(r: _Reader, i: int) -> tuple[tuple[Paragraph, ...], int]:
-    lines = r.lines
-    n = len(lines)
-    i += 1
+def _preamble(r: _Reader) -> tuple[Paragraph, ...]:
+    r.i += 1
     out: list[Paragraph] = []
-    while i < n and lines[i].startswith("  ") and not lines[i].startswith("   "):
-        if len(lines[i]) == 2:
-            r.fail(i, "empty preamble paragraph")
-        out.append(
-            Paragraph(
-                key=f"pre{len(out) + 1}",
-                num=Num.of(len(out) + 1),
-                text=lines[i][2:],
-                anonymous=True,
+    while (line := r.peek()) is not None and line.depth == 1 and line.kind in (OTH, PIT):
+        if (line.kind == OTH and line.control) or (out and line.blank_before):
+            break
+        position = len(out) + 1
+        if line.kind == PIT and not line.control:
+            out.append(_loose_paragraph(r, f"pre{position}", position, None))
+        else:
+            r.i += 1
+            out.append(
+                Paragraph(
+                    key=f"pre{position}",
+                    num=Num.of(position),
+                    text=line.rest,
+                    anonymous=True,
+                    children=_children(r, 2),
+                )
             )
-        )
-        i += 1
     if not out:
-        r.fail(i, "expected preamble paragraphs indented by two spaces after :preamble:")
-    return tuple(out), i
+        r.fail(r.peek(), "expected preamble paragraphs indented by two spaces after :preamble:")
+    return tuple(out)
 
 
 class _Open:
-    """A division being read: its heading and the children read so far."""
+    __slots__ = ("children", "key", "kind", "label", "num", "title")
 
-    __slots__ = ("children", "key", "kind", "num", "title")
-
-    def __init__(self, key: str, kind: DivisionKind, num: Num, title: str) -> None:
+    def __init__(
+        self, key: str, kind: DivisionKind, num: Num, title: str, label: str | None
+    ) -> None:
         self.key = key
         self.kind = kind
         self.num = num
         self.title = title
+        self.label = label
         self.children: list[Division | Article] = []
 
     def close(self) -> Division:
@@ -245,19 +597,28 @@ class _Open:
             num=self.num,
             title=self.title,
             children=tuple(self.children),
+            label=self.label,
         )
 
 
-def _body(r: _Reader, i: int, *, in_supplement: bool) -> tuple[tuple[BodyElement, ...], int]:
-    lines = r.lines
-    n = len(lines)
+def _caption_of(line: _Line) -> str | None:
+    """The caption a line holds if it is one (``  （目的）`` or ``  :caption:…``)."""
+    if line.depth != 1:
+        return None
+    if line.control == "caption":
+        return line.body
+    if line.kind == OTH and not line.control:
+        text = line.rest
+        if text.startswith(("（", "(")) and _split_related(text)[0] == "":
+            return text
+    return None
+
+
+def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
     top: list[BodyElement] = []
     stack: list[_Open] = []
-    used_keys: set[str] = set()
-    para_count = 0
-    caption: str | None = None
-    caption_at = -1
-    after_blank = True
+    used: set[str] = set()
+    count = 0
 
     def close_to(rank: int) -> None:
         while stack and _RANK[stack[-1].kind] >= rank:
@@ -267,350 +628,673 @@ def _body(r: _Reader, i: int, *, in_supplement: bool) -> tuple[tuple[BodyElement
             else:
                 top.append(done)
 
-    def add(element: Article | Paragraph, at: int) -> None:
-        if isinstance(element, Paragraph):
-            if stack:
-                r.fail(at, "a paragraph outside an article cannot stand inside a division")
-            top.append(element)
-        elif stack:
-            stack[-1].children.append(element)
-        else:
-            top.append(element)
-
-    while i < n:
-        line = lines[i]
-        if not line:
-            after_blank = True
-            i += 1
-            continue
-        if caption is not None:
-            first = line[:1]
-            if not (first == "第" or first in "０１２３４５６７８９" or line.startswith(_ANONYM)):
-                r.fail(i, "expected an article or a numbered paragraph after the caption")
-        if line.startswith("      附"):
-            if caption is not None:
-                r.fail(i, "expected an article after the caption")
-            break
-        first = line[0]
-        if first == " ":
-            m = _CAPTION.match(line)
-            if m and after_blank:
-                if caption is not None:
-                    r.fail(i, "two captions in a row: expected an article")
-                caption = m.group(1)
-                caption_at = i
-                after_blank = False
-                i += 1
-                continue
-            m = DIVISION_LINE.match(line)
-            if m:
-                if in_supplement:
-                    r.fail(i, "divisions (編章節款目) are not expected in supplementary provisions")
-                kind = _KIND[m.group(3)]
-                indent = len(m.group(1))
-                if indent != DIVISION_INDENT[kind]:
-                    r.fail(
-                        i,
-                        f"a {kind} heading is indented by {DIVISION_INDENT[kind]} spaces, "
-                        f"not {indent}",
-                    )
-                num = r.num(i, m.group(2) + m.group(4))
-                close_to(_RANK[kind])
-                prefix = stack[-1].key + "." if stack else ""
-                key = prefix + _key_of(DIVISION_PREFIX[kind], num)
-                if key in used_keys:
-                    r.fail(i, f"division {key!r} appears twice")
-                used_keys.add(key)
-                stack.append(_Open(key, kind, num, m.group(5)))
-                after_blank = False
-                i += 1
-                continue
-            if _ROW.match(line) and line.lstrip(" ")[:1] in "*-":
-                r.fail(i, "a table row must follow a paragraph or an item")
-            if _ITEM.match(line):
-                r.fail(i, "an item must follow an article or a paragraph")
-            r.fail(i, "unexpected indented line: expected an article, a caption or a heading")
-        if first == "第":
-            start = i
-            article, i = _article(r, i, caption)
-            if article.key in used_keys:
-                r.fail(start, f"article {article.key!r} appears twice")
-            used_keys.add(article.key)
-            add(article, start)
-            caption = None
-            after_blank = False
-            continue
-        start = i
-        m = PARAGRAPH_LINE.match(line)
-        if m:
-            num = r.num(i, m.group(1), fullwidth=True)
-            para_count += 1
-            paragraph, i = _paragraph_rest(
-                r, i, _key_of("p", num), num, m.group(2), caption=caption, anonymous=False
-            )
-            caption = None
-        elif line.startswith(":"):
-            if line.startswith(_ANONYM):
-                para_count += 1
-                paragraph, i = _paragraph_rest(
-                    r,
-                    i,
-                    f"p{para_count}",
-                    Num.of(para_count),
-                    line[len(_ANONYM) :],
-                    caption=caption,
-                    anonymous=True,
-                )
-                caption = None
-            else:
-                tag = _TAG.match(line)
-                name = tag.group(1) if tag else line
-                r.fail(i, f"unsupported control tag :{name}: here")
-        else:
-            if line[0] in "　\t":
-                r.fail(i, "unexpected leading white space: expected an article or a paragraph")
-            para_count += 1
-            paragraph, i = _paragraph_rest(
-                r,
-                i,
-                f"p{para_count}",
-                Num.of(para_count),
-                line,
-                caption=caption,
-                anonymous=True,
-                plain=True,
-            )
-            caption = None
-        if paragraph.key in used_keys:
-            r.fail(start, f"paragraph {paragraph.key!r} appears twice")
-        used_keys.add(paragraph.key)
-        add(paragraph, start)
-        after_blank = False
-    if caption is not None:
-        r.fail(caption_at, "caption not followed by an article")
-    close_to(0)
-    return tuple(top), i
-
-
-def _article(r: _Reader, i: int, caption: str | None) -> tuple[Article, int]:
-    line = r.lines[i]
-    m = ARTICLE_LINE.match(line)
-    if m is None:
-        head = _ARTICLE_HEAD.match(line)
-        if head:
-            r.fail(
-                i,
-                "expected a full-width space (U+3000) between the article number and its text",
-                head.end() + 1,
-            )
-        r.fail(i, "expected an article: 第…条　text")
-    num = r.num(i, m.group(1) + m.group(2))
-    key = _key_of("a", num)
-    text = m.group(5)
-    if text is None:
-        r.fail(i, "expected a full-width space (U+3000) after the article number", len(line) + 1)
-    if m.group(3) is not None:
-        until = r.num(i, m.group(3) + m.group(4))
-        if text != "削除":
-            r.fail(i, "an article range (第…条から第…条まで) must be 削除")
-        if until <= num:
-            r.fail(i, "the end of an article range must come after its start")
-        return Article(key=key, num=num, caption=caption, deleted=True, until=until), i + 1
-    if text == "削除":
-        nxt = i + 1
-        lines = r.lines
-        if nxt < len(lines) and lines[nxt] and lines[nxt][0] in " ０１２３４５６７８９":
-            r.fail(nxt, "a deleted article (削除) has no paragraphs or items")
-        return Article(key=key, num=num, caption=caption, deleted=True), i + 1
-    first, i = _paragraph_rest(r, i, "p1", Num.of(1), text, caption=None, anonymous=False)
-    paragraphs = [first]
     lines = r.lines
-    n = len(lines)
-    while i < n:
-        pm = PARAGRAPH_LINE.match(lines[i])
-        if pm is None:
+    while r.i < r.n:
+        line = lines[r.i]
+        kind = line.kind
+        if kind in (SPR, APP, SPA):
             break
-        pnum = r.num(i, pm.group(1), fullwidth=True)
-        if pnum <= paragraphs[-1].num:
-            r.fail(i, f"paragraph {pm.group(1)} does not follow paragraph {paragraphs[-1].num}")
-        paragraph, i = _paragraph_rest(
-            r, i, _key_of("p", pnum), pnum, pm.group(2), caption=None, anonymous=False
-        )
-        paragraphs.append(paragraph)
-    return Article(key=key, num=num, caption=caption, paragraphs=tuple(paragraphs)), i
+        caption = _caption_of(line)
+        if caption is not None:
+            nxt = lines[r.i + 1] if r.i + 1 < r.n else None
+            if nxt is None or nxt.depth != 0 or nxt.kind not in (ART, PIT):
+                r.fail(line, "caption not followed by an article or a paragraph")
+            r.i += 1
+            line = nxt
+            kind = line.kind
+        if kind == ARG:
+            assert line.m is not None
+            dkind: DivisionKind = line.m.group(3)  # type: ignore[assignment]
+            if caption is not None:
+                r.fail(line, "a division heading cannot follow a caption")
+            if line.depth != DIVISION_INDENT[dkind] or line.m.group(1):
+                r.fail(
+                    line, f"a {dkind} heading is indented by {DIVISION_INDENT[dkind] * 2} spaces"
+                )
+            written = line.m.group(2)
+            num, label = _division_num(written, dkind)
+            close_to(_RANK[dkind])
+            prefix = stack[-1].key + "." if stack else ""
+            key = prefix + DIVISION_PREFIX[dkind] + "_".join(str(p) for p in num.parts)
+            if key in used:
+                r.fail(line, f"division {key!r} appears twice")
+            used.add(key)
+            title = line.m.group(5) or ""
+            if line.m.group(4) not in (None, "　") or (line.m.group(4) and not title):
+                r.fail(line, "expected one full-width space and a title after the division number")
+            stack.append(_Open(key, dkind, num, title, label))
+            r.i += 1
+            continue
+        if line.depth != 0:
+            r.fail(line, "unexpected indentation: expected an article, a paragraph or a heading")
+        if kind == ART:
+            article = _article(r, caption)
+            if article.key in used:
+                r.fail(line, f"article {article.key!r} appears twice")
+            used.add(article.key)
+            (stack[-1].children if stack else top).append(article)
+            continue
+        if kind == PIT or (kind == OTH and not line.control):
+            if stack:
+                r.fail(line, "a paragraph outside an article cannot stand inside a division")
+            count += 1
+            tight = bool(top) and caption is None and not line.blank_before
+            paragraph = _loose_paragraph(r, None, count, caption)
+            if tight:
+                paragraph = attrs.evolve(paragraph, tight=True)
+            if paragraph.key in used:
+                # an unnumbered paragraph took the key of a numbered one: keys stay unique
+                paragraph = attrs.evolve(paragraph, key=f"{paragraph.key}x{count}")
+            used.add(paragraph.key)
+            top.append(paragraph)
+            continue
+        r.fail(line, f"unexpected line here: {line.rest[:20]!r}")
+    close_to(0)
+    return tuple(top)
 
 
-def _paragraph_rest(
-    r: _Reader,
-    i: int,
-    key: str,
-    num: Num,
-    text: str,
-    *,
-    caption: str | None,
-    anonymous: bool,
-    plain: bool = False,
-) -> tuple[Paragraph, int]:
-    children, i = _children(r, i + 1, 2)
-    return (
-        Paragraph(
-            key=key,
-            num=num,
-            text=text,
-            children=children,
-            anonymous=anonymous,
-            caption=caption,
-            plain=plain,
-        ),
-        i,
+def _division_num(written: str, kind: str) -> tuple[Num, str | None]:
+    body = written[1:]
+    head, _, tail = body.partition(kind)
+    parts = [_read_num(head)]
+    parts.extend(_read_num(p) for p in re.split("[のノ]", tail)[1:])
+    num = Num(tuple(parts))
+    standard = "第" + _kanji_num(num, kind)
+    return num, (None if standard == written else written)
+
+
+def _article(r: _Reader, caption: str | None) -> Article:
+    line = r.lines[r.i]
+    assert line.m is not None
+    title = line.m.group(0)
+    num, until = _article_num(title)
+    rest = line.rest[len(title) :]
+    space = ""
+    if rest:
+        stripped = rest.lstrip(_WS)
+        space = rest[: len(rest) - len(stripped)]
+        rest = stripped
+        if space != "　":
+            r.fail(
+                line,
+                "expected one full-width space (U+3000) after the article number",
+                len(title) + 1,
+            )
+    standard = article_label(num, until)
+    label = None if title == standard else title
+    key = "a" + "_".join(str(p) for p in num.parts)
+    r.i += 1
+    if rest == "削除" and not _has_children(r, 1) and not _next_paragraph(r):
+        return Article(key=key, num=num, caption=caption, deleted=True, until=until, label=label)
+    if until is not None and label is None:
+        r.fail(line, "an article range (第…条から第…条まで) must be 削除")
+    paragraphs: list[Paragraph] = []
+    if space or _has_children(r, 1) or not _next_paragraph(r):
+        paragraphs.append(Paragraph(key="p1", num=Num.of(1), text=rest, children=_children(r, 1)))
+    else:
+        # 第一条 alone on its line: the first paragraph carries its own number (１).
+        paragraphs.append(_article_paragraph(r, 1, first=True))
+    while _next_paragraph(r):
+        paragraphs.append(_article_paragraph(r, len(paragraphs) + 1, first=False))
+    suppl_note = None
+    nxt = r.peek()
+    if nxt is not None and nxt.depth == 0 and nxt.control == "suppl-note":
+        suppl_note = nxt.body
+        r.i += 1
+    return Article(
+        key=key,
+        num=num,
+        caption=caption,
+        paragraphs=tuple(paragraphs),
+        until=until,
+        label=label,
+        suppl_note=suppl_note,
     )
 
 
-def _children(r: _Reader, i: int, indent: int) -> tuple[tuple[ItemChild, ...], int]:
-    """Items and tables indented by ``indent`` spaces, with everything nested below them."""
-    lines = r.lines
-    n = len(lines)
-    out: list[ItemChild] = []
-    depth = indent // 2
-    items = 0
-    tables = 0
-    while i < n:
-        line = lines[i]
-        if not line or line[0] != " ":
-            break
-        here = _indent(line)
-        if here < indent:
-            break
-        if here > indent:
-            if line.startswith("      附") or DIVISION_LINE.match(line):
-                break
-            r.fail(i, f"unexpected indentation: expected {indent} spaces here, not {here}")
-        rest = line[here:]
-        if rest.startswith(("* ", "- ")) or rest in ("-", "*"):
-            if rest[0] == "-":
-                r.fail(i, "a table cell line (- …) must continue a row started by '* - …'")
-            tables += 1
-            table, i = _table(r, i, indent, f"t{tables}")
-            out.append(table)
-            continue
-        m = _ITEM.match(line)
+def _next_paragraph(r: _Reader) -> bool:
+    line = r.peek()
+    return line is not None and line.depth == 0 and line.kind == PIT
+
+
+def _has_children(r: _Reader, depth: int) -> bool:
+    line = r.peek()
+    return (
+        line is not None
+        and line.depth >= depth
+        and line.kind not in (ARG, SPR)
+        and not (line.depth == 1 and _caption_of(line) is not None)
+    )
+
+
+def _pit_parts(r: _Reader, line: _Line) -> tuple[int | None, str, str, bool]:
+    """The tag level (0 paragraph, 1 item, 2… sub-items; None: by context), title, text
+    and whether the line carried a control tag."""
+    if line.control:
+        name = line.control
+        if name in _ANONYM_CONTROLS:
+            return _ANONYM_CONTROLS[name], "", line.body, True
+        body = line.body
+        if name == "#":
+            level = None
+            m = _PIT_LINE.match(body)
+        else:
+            level = _PIT_CONTROLS[name]
+            m = _PIT_TITLE.match(body)
+            if m is None:
+                # an explicit control tag takes any title up to white space
+                end = 0
+                while end < len(body) and body[end] not in _WS:
+                    end += 1
+                return level, body[:end], _after_space(r, line, body[end:]), True
         if m is None:
-            if rest.startswith("（") and rest.endswith("）") and indent == 2:
-                r.fail(i, "a caption must follow a blank line")
-            r.fail(i, "expected an item: label, full-width space, text")
-        items += 1
-        label = m.group(2)
-        number, written = item_num(label, depth, items)
-        children, i = _children(r, i + 1, indent + 2)
-        out.append(
-            Item(key=f"i{items}", num=number, text=m.group(3), children=children, label=written)
-        )
-    return tuple(out), i
+            r.fail(line, "expected a paragraph or item title after the control tag")
+        title = m.group(1) if name == "#" else m.group(0)
+        return level, title, _after_space(r, line, body[len(title) :]), True
+    assert line.m is not None
+    title = line.m.group(1)
+    space = line.m.group(2)
+    if space is not None and space != "　":
+        r.fail(line, "expected one full-width space (U+3000) after the number", len(title) + 1)
+    return None, title, line.m.group(3) or "", False
 
 
-_LABEL_START = re.compile(r"^(.+?)(?:から|及び|・|、)")
+def _after_space(r: _Reader, line: _Line, rest: str) -> str:
+    if not rest:
+        return ""
+    if rest[0] != "　" or (len(rest) > 1 and rest[1] in _WS):
+        r.fail(line, "expected one full-width space (U+3000) after the number")
+    return rest[1:]
 
 
-def item_num(label: str, depth: int, position: int) -> tuple[Num, str | None]:
-    """The number of an item and its label when the label is not the standard one."""
-    try:
-        num, _ = parse_item_label(label)
-    except ValueError:
-        m = _LABEL_START.match(label)
+def _article_paragraph(r: _Reader, position: int, *, first: bool) -> Paragraph:
+    line = r.lines[r.i]
+    level, title, text, control = _pit_parts(r, line)
+    if level not in (None, 0):
+        r.fail(line, "expected a paragraph of the article")
+    r.i += 1
+    if control and line.control == "anonym-paragraph":
+        attrs, text = _attrs(text)
+        if attrs != (("MissingNum", "true"),):
+            r.fail(line, 'an unnumbered paragraph of an article is written [MissingNum="true"]')
         num = Num.of(position)
-        if m:
-            with contextlib.suppress(ValueError):
-                num, _ = parse_item_label(m.group(1))
-        return num, label
-    return num, (None if _standard_label(num, depth) == label else label)
+        label: str | None = ""
+    elif control:
+        r.fail(line, "unexpected control tag on a paragraph of an article")
+    else:
+        num = _paragraph_num(title, position)
+        label = None if (not first and title == num.fullwidth()) else title
+    return Paragraph(key=f"p{position}", num=num, text=text, children=_children(r, 1), label=label)
 
 
-_LABELS: dict[tuple[Num, int], str] = {}
+def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | None) -> Paragraph:
+    line = r.lines[r.i]
+    depth = line.depth
+    r.i += 1
+    if line.kind == OTH:
+        return Paragraph(
+            key=key or f"p{position}",
+            num=Num.of(position),
+            text=line.rest,
+            children=_children(r, depth + 1),
+            anonymous=True,
+            caption=caption,
+            plain=True,
+        )
+    level, title, text, control = _pit_parts(r, line)
+    if level not in (None, 0):
+        r.fail(line, "expected a paragraph")
+    if control and line.control == "anonym-paragraph":
+        return Paragraph(
+            key=key or f"p{position}",
+            num=Num.of(position),
+            text=text,
+            children=_children(r, depth + 1),
+            anonymous=True,
+            caption=caption,
+        )
+    if control and line.control != "#":
+        r.fail(line, "unexpected control tag on a paragraph")
+    num = _paragraph_num(title, position)
+    label = None if title == num.fullwidth() else title
+    return Paragraph(
+        key=key or "p" + "_".join(str(p) for p in num.parts),
+        num=num,
+        text=text,
+        children=_children(r, depth + 1),
+        caption=caption,
+        label=label,
+    )
 
 
-def _standard_label(num: Num, depth: int) -> str:
-    key = (num, depth)
-    label = _LABELS.get(key)
-    if label is None:
-        label = _LABELS[key] = item_label(num, depth, "kanji")
-    return label
-
-
-def _table(r: _Reader, i: int, indent: int, key: str) -> tuple[Table, int]:
+def _children(r: _Reader, depth: int, item_depth: int = 1) -> tuple[ItemChild, ...]:
+    """Items, tables, figures, styles and lists below a paragraph or an item."""
+    out: list[ItemChild] = []
+    counts = _Counts()
     lines = r.lines
-    n = len(lines)
+    while r.i < r.n:
+        line = lines[r.i]
+        if (
+            line.depth < depth
+            or line.kind in (ARG, SPR)
+            or (
+                line.depth == 1
+                and depth == 1
+                and _caption_of(line) is not None
+                and _caption_follows(r)
+            )
+        ):
+            break
+        if line.depth > depth:
+            r.fail(line, f"unexpected indentation: expected {depth * 2} spaces here")
+        kind = line.kind
+        if kind == PIT:
+            level, title, text, control = _pit_parts(r, line)
+            if control and line.control != "#" and level != item_depth:
+                r.fail(line, "this control tag does not fit here")
+            r.i += 1
+            label: str | None
+            if level is not None and control and line.control in _ANONYM_CONTROLS:
+                num, label = Num.of(counts.item + 1), ""
+            else:
+                num, label = item_num(title, item_depth, counts.item + 1)
+            counts.item += 1
+            out.append(
+                Item(
+                    key=f"i{counts.item}",
+                    num=num,
+                    text=text,
+                    label=label,
+                    children=_children(r, depth + 1, item_depth + 1),
+                )
+            )
+            continue
+        block = _struct(r, depth, counts)
+        if (
+            block is None
+            and item_depth == 1
+            and (line.control == "amend-provision" or (line.kind == OTH and not line.control))
+        ):
+            counts.amend += 1
+            r.i += 1
+            return_block: ItemChild = AmendProvision(
+                key=f"ap{counts.amend}",
+                text=line.body if line.control else line.rest,
+                children=_blocks(r, depth + 1, note=False),
+            )
+            out.append(return_block)
+            continue
+        if block is None:
+            r.fail(line, "expected an item, a table or a figure here")
+        out.append(block)  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def _caption_follows(r: _Reader) -> bool:
+    nxt = r.lines[r.i + 1] if r.i + 1 < r.n else None
+    return nxt is not None and nxt.depth == 0 and nxt.kind in (ART, PIT)
+
+
+class _Counts:
+    __slots__ = (
+        "amend",
+        "fig",
+        "figure",
+        "formula",
+        "item",
+        "list",
+        "note",
+        "paragraph",
+        "remarks",
+        "sentence",
+        "table",
+    )
+
+    def __init__(self) -> None:
+        self.amend = 0
+        self.item = self.paragraph = self.table = self.fig = self.figure = self.note = 0
+        self.remarks = self.sentence = self.list = self.formula = 0
+
+
+def _struct(r: _Reader, depth: int, counts: _Counts, *, note: bool = False) -> Block | None:
+    """A table, figure, note, style, format, list or remarks block at ``depth``, or None."""
+    line = r.lines[r.i]
+    control = line.control
+    if line.kind == TBL:
+        assert line.m is not None
+        if line.m.group(1):
+            counts.table += 1
+            return _table(r, depth, f"t{counts.table}", None, control=False)
+        counts.list += 1
+        return _list(r, depth, f"li{counts.list}")
+    if control == "table-struct":
+        counts.table += 1
+        r.i += 1
+        return _table_struct(r, depth, f"t{counts.table}", line.body or None)
+    if control == "fig-struct":
+        counts.fig += 1
+        r.i += 1
+        fig = None
+        nxt = r.peek()
+        if nxt is not None and nxt.depth == depth + 1 and nxt.kind == OTH and not nxt.control:
+            fm = _FIG.match(nxt.rest)
+            if fm:
+                fig = Fig(key="g1", src=fm.group(1))
+                r.i += 1
+        return FigStruct(
+            key=f"f{counts.fig}",
+            title=line.body or None,
+            fig=fig,
+            remarks=_remarks_run(r, depth + 1),
+        )
+    if line.kind == OTH and not control:
+        fm = _FIG.match(line.rest)
+        if fm:
+            r.i += 1
+            if note:
+                counts.figure += 1
+                return Fig(key=f"g{counts.figure}", src=fm.group(1))
+            counts.fig += 1
+            return FigStruct(key=f"f{counts.fig}", fig=Fig(key="g1", src=fm.group(1)))
+    if control in _STRUCT_CONTROLS:
+        counts.note += 1
+        r.i += 1
+        content = _blocks(r, depth + 1, note=True)
+        trailing: list[Remarks] = []
+        while content and isinstance(content[-1], Remarks):
+            trailing.insert(0, content[-1])
+            content = content[:-1]
+        note_struct: Block = _STRUCT_CONTROLS[control](
+            key=f"n{counts.note}",
+            title=line.body or None,
+            content=content,
+            remarks=tuple(trailing),
+        )
+        return note_struct
+    if _is_remarks(line):
+        counts.remarks += 1
+        return _remarks(r, f"rm{counts.remarks}")
+    if control == "arith-formula":
+        counts.formula += 1
+        r.i += 1
+        return ArithFormula(key=f"af{counts.formula}", children=_blocks(r, depth + 1, note=True))
+    return None
+
+
+def _is_remarks(line: _Line) -> bool:
+    if line.control == "remarks":
+        return True
+    if line.kind != OTH or line.control:
+        return False
+    _, rest = _attrs(line.rest)
+    return bool(_REMARKS_LABEL.match(rest))
+
+
+def _remarks(r: _Reader, key: str) -> Remarks:
+    line = r.lines[r.i]
+    r.i += 1
+    text = line.body if line.control else line.rest
+    attrs, label = _attrs(text)
+    line_break = False
+    for name, value in attrs:
+        if name == "LineBreak" and value == "true":
+            line_break = True
+        else:
+            r.fail(line, f"unexpected attribute {name} on remarks")
+    children: list[Item | Sentence] = []
+    depth = line.depth + 1
+    items = 0
+    while (
+        (nxt := r.peek()) is not None
+        and nxt.depth >= depth
+        and nxt.kind not in (ARG, SPR, APP, SPA)
+    ):
+        if nxt.depth > depth:
+            r.fail(nxt, "unexpected indentation in remarks")
+        if nxt.kind == PIT:
+            _, title, ptext, control = _pit_parts(r, nxt)
+            r.i += 1
+            items += 1
+            ilabel: str | None
+            if control and nxt.control in _ANONYM_CONTROLS:
+                num, ilabel = Num.of(items), ""
+            else:
+                num, ilabel = item_num(title, 1, items)
+            children.append(
+                Item(
+                    key=f"i{items}",
+                    num=num,
+                    text=ptext,
+                    label=ilabel,
+                    children=_children(r, depth + 1, 2),
+                )
+            )
+        else:
+            children.append(_sentence(r, nxt, f"l{len(children) - items + 1}"))
+    return Remarks(key=key, label=label or None, line_break=line_break, children=tuple(children))
+
+
+def _remarks_run(r: _Reader, depth: int) -> tuple[Remarks, ...]:
+    out: list[Remarks] = []
+    while (line := r.peek()) is not None and line.depth == depth and _is_remarks(line):
+        out.append(_remarks(r, f"rm{len(out) + 1}"))
+    return tuple(out)
+
+
+def _sentence(r: _Reader, line: _Line, key: str) -> Sentence:
+    r.i += 1
+    if line.kind == TBL:
+        assert line.m is not None
+        if line.m.group(1) or line.m.group(2) != "-" or line.m.group(3) != " ":
+            r.fail(line, "expected '- text'")
+        attrs, text = _attrs(line.m.group(4))
+        return Sentence(key=key, text=text, attrs=attrs)
+    text = line.rest
+    if line.control in ("ignore-title", "keep-leading-spaces"):
+        text = line.body
+        if text.startswith(":keep-leading-spaces:"):
+            text = text[len(":keep-leading-spaces:") :]
+    elif line.control and line.kind != OTH:
+        r.fail(line, "unexpected line in a block of sentences")
+    return Sentence(key=key, text=text)
+
+
+def _list(r: _Reader, depth: int, key: str) -> ListBlock:
+    line = r.lines[r.i]
+    assert line.m is not None
+    r.i += 1
+    children: list[ListBlock] = []
+    while (nxt := r.peek()) is not None and nxt.depth == depth + 1 and nxt.kind == TBL:
+        assert nxt.m is not None
+        if nxt.m.group(1):
+            break
+        children.append(_list(r, depth + 1, f"li{len(children) + 1}"))
+    return ListBlock(key=key, text=line.m.group(4), children=tuple(children))
+
+
+def _table_struct(r: _Reader, depth: int, key: str, title: str | None) -> Table:
+    line = r.peek()
+    if line is None or line.depth != depth + 1 or line.kind != TBL:
+        r.fail(line, "expected a table after :table-struct:")
+    return _table(r, depth + 1, key, title, control=True)
+
+
+def _table(r: _Reader, depth: int, key: str, title: str | None, *, control: bool) -> Table:
     rows: list[Row] = []
     cells: list[Cell] = []
-    pad = " " * indent
-    cont = pad + "  -"
-    content_pad = pad + "    "
-    while i < n:
-        line = lines[i]
-        if line.startswith(pad + "* -"):
+    lines = r.lines
+    while r.i < r.n:
+        line = lines[r.i]
+        if line.kind != TBL:
+            break
+        m = line.m
+        assert m is not None
+        if m.group(1) and line.depth == depth:
             if cells:
                 rows.append(Row(key=f"r{len(rows) + 1}", cells=tuple(cells)))
                 cells = []
-            body = line[indent + 3 :]
-        elif cells and line.startswith(cont) and _indent(line) == indent + 2:
-            body = line[indent + 3 :]
-        elif line.startswith(pad + "* ") and _indent(line) == indent:
-            r.fail(i, "expected '* - ' to start a table row (header cells '* *' are not supported)")
+        elif cells and not m.group(1) and line.depth == depth + 1:
+            pass
         else:
             break
-        if body and body[0] != " ":
-            r.fail(i, "expected a space after '-' in a table cell", len(line) - len(body) + 1)
-        body = body[1:]
-        attrs: list[tuple[str, str]] = []
-        pos = 0
-        while True:
-            am = _ATTR.match(body, pos)
-            if am is None:
-                break
-            attrs.append((am.group(1), am.group(2)))
-            pos = am.end()
-        body = body[pos:]
-        i += 1
-        if body == "|":
-            parts = []
-            while i < n and lines[i].startswith(content_pad) and _indent(lines[i]) == indent + 4:
-                content = lines[i][indent + 4 :]
-                if content == "-":
-                    parts.append("")
-                elif content.startswith("- "):
-                    parts.append(content[2:])
-                else:
-                    r.fail(i, "expected '- text' lines in a multi-line table cell")
-                i += 1
-            if not parts:
-                r.fail(i, "a multi-line table cell ('|') needs '- text' lines below it")
-            body = "\n".join(parts)
-        cells.append(Cell(text=body, attrs=tuple(attrs)))
+        header = m.group(2) == "*"
+        if m.group(3) != " ":
+            r.fail(line, "expected one space after the cell mark")
+        r.i += 1
+        attrs, text = _attrs(m.group(4))
+        if text == "|":
+            start = r.i
+            blocks = _blocks(r, depth + 2, note=False, cell=True)
+            dashed = all(r.lines[k].kind == TBL for k in range(start, r.i))
+            texts = [b.text for b in blocks if isinstance(b, Sentence) and not b.attrs]
+            if len(blocks) > 1 and dashed and len(texts) == len(blocks):
+                cells.append(Cell(text="\n".join(texts), attrs=attrs, header=header))
+            else:
+                if not blocks:
+                    r.fail(line, "expected the lines of a multi-line cell after '|'")
+                cells.append(Cell(text="", attrs=attrs, blocks=blocks, header=header))
+        else:
+            cells.append(Cell(text=text, attrs=attrs, header=header))
     if cells:
         rows.append(Row(key=f"r{len(rows) + 1}", cells=tuple(cells)))
-    if i < n and lines[i] and _indent(lines[i]) > indent:
-        r.fail(
-            i, f"unexpected indentation inside a table: expected {indent} or {indent + 2} spaces"
+    remarks = _remarks_run(r, depth) if control else ()
+    return Table(key=key, rows=tuple(rows), title=title, remarks=remarks)
+
+
+def _blocks(r: _Reader, depth: int, *, note: bool, cell: bool = False) -> tuple[Block, ...]:
+    """The blocks at ``depth`` (the content of a note, a style, a cell, an appendix)."""
+    out: list[Block] = []
+    counts = _Counts()
+    lines = r.lines
+    while r.i < r.n:
+        line = lines[r.i]
+        if line.depth < depth or line.kind in (ARG, SPR, APP, SPA):
+            break
+        if line.depth > depth:
+            r.fail(line, f"unexpected indentation: expected {depth * 2} spaces here")
+        if line.kind == PIT:
+            out.append(_block_paragraph_item(r, depth, counts))
+            continue
+        if line.kind == TBL and cell:
+            assert line.m is not None
+            if not line.m.group(1):
+                counts.sentence += 1
+                out.append(_sentence(r, line, f"l{counts.sentence}"))
+                continue
+        block = _struct(r, depth, counts, note=note)
+        if block is not None:
+            out.append(block)
+            continue
+        if line.kind == ART or line.kind == TOC:
+            r.fail(line, "an article cannot stand here")
+        counts.sentence += 1
+        out.append(_sentence(r, line, f"l{counts.sentence}"))
+    return tuple(out)
+
+
+def _block_paragraph_item(r: _Reader, depth: int, counts: _Counts) -> Paragraph | Item:
+    line = r.lines[r.i]
+    level, title, text, _ = _pit_parts(r, line)
+    if level is None:
+        if line.control == "#":
+            level = auto_level(title)
+        if level is None:
+            r.fail(line, "a paragraph or item here needs a control tag (:item:, # …)")
+    if level > 1:
+        r.fail(line, "a sub-item cannot stand here without its item")
+    r.i += 1
+    anonymous = line.control in _ANONYM_CONTROLS
+    if level == 0:
+        counts.paragraph += 1
+        if anonymous:
+            num, label = Num.of(counts.paragraph), None
+        else:
+            num = _paragraph_num(title, counts.paragraph)
+            label = title
+        return Paragraph(
+            key=f"p{counts.paragraph}",
+            num=num,
+            text=text,
+            label=label,
+            anonymous=anonymous,
+            children=_children(r, depth + 1),
         )
-    return Table(key=key, rows=tuple(rows)), i
-
-
-def _supplement(r: _Reader, i: int, index: int) -> tuple[Supplement, int]:
-    line = r.lines[i]
-    m = _SUPPLEMENT.match(line)
-    if m is None:
-        r.fail(i, "expected a supplementary provisions heading: 附則（law）　抄")
-    i += 1
-    body, i = _body(r, r.skip_blank(i), in_supplement=True)
-    if i < len(r.lines) and not r.lines[i].startswith("      附"):
-        r.fail(i, "unexpected line in supplementary provisions")
-    return (
-        Supplement(
-            key=f"s{index}",
-            title=m.group(1),
-            law_ref=m.group(3),
-            ref_spacing=m.group(2) or "",
-            excerpt=m.group(4) is not None,
-            body=body,
-        ),
-        i,
+    counts.item += 1
+    ilabel: str | None
+    if anonymous:
+        num, ilabel = Num.of(counts.item), ""
+    else:
+        num, ilabel = item_num(title, 1, counts.item)
+    return Item(
+        key=f"i{counts.item}",
+        num=num,
+        text=text,
+        label=ilabel,
+        children=_children(r, depth + 1, 2),
     )
+
+
+def auto_level(title: str) -> int | None:
+    """The level a title implies (0 paragraph, 1 item, 2… sub-items), or None."""
+    if _STD_PARAGRAPH.match(title):
+        return 0
+    if _STD_ITEM.match(title):
+        return 1
+    for n, ptn in enumerate(_STD_SUBITEM, start=2):
+        if ptn.match(title):
+            return n
+    return None
+
+
+def _supplement(r: _Reader, index: int) -> Supplement:
+    line = r.lines[r.i]
+    m = line.m
+    assert m is not None
+    if line.depth != 3 or "keep-indents" in m.group(1):
+        r.fail(line, "a 附則 heading is indented by six spaces")
+    title = m.group(2)
+    law_ref = m.group(4)
+    spacing = ""
+    if law_ref is not None:
+        spacing = m.group(3)[:-1]
+        if spacing not in ("", "　") or m.group(3)[-1] != "（" or m.group(5) != "）":
+            r.fail(line, "the amending law's number is written （…） after a full-width space")
+    extract = m.group(6)
+    if extract not in (None, "　抄"):
+        r.fail(line, "抄 follows one full-width space")
+    r.i += 1
+    body = _body(r, in_supplement=True)
+    appendices: list[Appendix] = []
+    while (nxt := r.peek()) is not None and nxt.kind == SPA:
+        appendices.append(_appendix(r, f"sappdx{len(appendices) + 1}", suppl=True))
+    return Supplement(
+        key=f"s{index}",
+        title=title,
+        law_ref=law_ref,
+        ref_spacing=spacing,
+        excerpt=extract is not None,
+        body=body,
+        appendices=tuple(appendices),
+    )
+
+
+_SPR_STD = re.compile(r"[附付][ 　\t\r\n]*則")
+
+
+def _appendix(r: _Reader, key: str, *, suppl: bool = False) -> Appendix:
+    line = r.lines[r.i]
+    if line.depth != 0:
+        r.fail(line, "an appendix heading is not indented")
+    cls: type[Appendix] | None
+    if line.control == "#":
+        patterns = SUPPL_APPDX_PATTERNS if suppl else APPDX_PATTERNS
+        cls = next((c for c, p in patterns if p.match(line.body)), None)
+    else:
+        table = _SUPPL_APPDX_BY_CONTROL if suppl else _APPDX_BY_CONTROL
+        cls = table.get(line.control)
+    if cls is None:
+        r.fail(line, "expected an appendix heading")
+    title, related = _split_related(line.body)
+    r.i += 1
+    children = _blocks(r, 1, note=False)
+    return cls(key=key, title=title or None, related_article_num=related, children=children)

@@ -1,379 +1,479 @@
 """Writing the records of legaldocs as Lawtext (private; see :mod:`legaldocs.formats.lawtext`).
 
-Layout is derived from the structure by fixed rules:
-
-* the title block (title, law number), the table of contents, the preamble, every division
-  heading, every article (with its caption) and every supplementary provisions heading is
-  a block; blocks are separated by one blank line;
-* paragraphs and items of an article follow its line with no blank line, items indented
-  two spaces per level, tables two spaces below their paragraph or item;
-* paragraphs standing directly in a body (supplementary provisions without articles): a
-  paragraph with a caption starts a block; when none of them has a caption, each starts a
-  block; otherwise an uncaptioned paragraph continues the block before it.
+The layout follows the reference writer (yamachig/Lawtext, the ``…ToLines`` functions of
+``core/src/parser/std/rules``): every element writes its lines and the blank lines around
+them, then runs of blank lines collapse to one, exactly as the reference does, so that a text
+the reference wrote reads back and writes out byte for byte.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from legaldocs.errors import LegaldocsError
+from legaldocs.errors import FormatError
 from legaldocs.formats.lawtext._parse import (
-    ARTICLE_LINE,
+    APPDX_CONTROLS,
+    APPDX_PATTERNS,
     DIVISION_INDENT,
-    DIVISION_LINE,
-    DIVISION_PREFIX,
-    PARAGRAPH_LINE,
-    item_num,
+    OTH,
+    SUPPL_APPDX_CONTROLS,
+    SUPPL_APPDX_PATTERNS,
+    article_label,
+    auto_level,
+    classify,
+    is_title,
 )
-from legaldocs.model._numbers import Num, item_label
-from legaldocs.model._records import (
+from legaldocs.model import (
+    AmendProvision,
+    Appendix,
+    ArithFormula,
     Article,
+    Block,
     BodyElement,
+    Cell,
     Division,
     Document,
+    Fig,
+    FigStruct,
+    FormatStruct,
     Item,
     ItemChild,
+    ListBlock,
+    NoteLike,
+    NoteStruct,
     Paragraph,
+    Remarks,
+    Sentence,
     Style,
+    StyleStruct,
     Supplement,
     Table,
     TocEntry,
 )
+from legaldocs.model._numbers import Num, item_label
 
 __all__ = ["render"]
 
-_ITEM_LABEL_OK = re.compile(r"^[^ 　]+$")
-_ATTR_VALUE_OK = re.compile(r'^[^"\n]*$')
-_ATTR_NAME_OK = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+_SUPPL_LABEL = re.compile(r"[附付][ 　\t\r\n]*則")
+_TOC_LABEL = re.compile(r"目[ 　\t]*次")
+_REMARKS_LABEL = re.compile(r"(?:備\s*考|注)\s*$")
 _LABELS: dict[tuple[Num, int], str] = {}
-_KANJI: dict[Num, str] = {}
-_FULLWIDTH: dict[Num, str] = {}
+_STRUCT_CONTROL = {
+    NoteStruct: ":note-struct:",
+    StyleStruct: ":style-struct:",
+    FormatStruct: ":format-struct:",
+}
+_PAD = ["  " * n for n in range(32)]
 
 
-def _fail(where: str, reason: str) -> LegaldocsError:
-    return LegaldocsError(f"cannot write {where} as Lawtext: {reason}")
+def _fail(where: str, reason: str) -> FormatError:
+    return FormatError(f"cannot write {where} as Lawtext: {reason}")
 
 
-def _kanji(num: Num) -> str:
-    text = _KANJI.get(num)
-    if text is None:
-        text = _KANJI[num] = num.kanji()
-    return text
-
-
-def _fullwidth(num: Num) -> str:
-    text = _FULLWIDTH.get(num)
-    if text is None:
-        text = _FULLWIDTH[num] = num.fullwidth()
-    return text
-
-
-def _one_line(text: str, where: str) -> None:
+def _one_line(text: str, where: str) -> str:
     if "\n" in text or "\r" in text:
         raise _fail(where, "its text holds a line break")
+    return text
+
+
+def _attrs(pairs: Sequence[tuple[str, str]]) -> str:
+    return "".join(f'[{name}="{value}"]' for name, value in pairs)
 
 
 def render(doc: Document) -> str:
-    """Write a whole document (see :func:`legaldocs.lawtext.render_lawtext`)."""
+    """Write a whole document (see :func:`legaldocs.formats.lawtext.render_lawtext`)."""
     if doc.style != Style():
         raise _fail("the document", "Lawtext writes kanji numerals and numbered items only")
     if doc.alt_title is not None:
         raise _fail("the document", "Lawtext has no place for an alternative title")
     if doc.lang != "ja":
         raise _fail("the document", "Lawtext has no place for the language")
-    title = doc.title
-    _one_line(title, "the title")
-    if not title or title[0] in " 　":
+    out: list[str] = []
+    if doc.law_attrs:
+        out.append(_attrs(doc.law_attrs))
+    title = _one_line(doc.title, "the title")
+    if not title or title[0] in " 　\t" or classify(0, title).kind != OTH:
         raise _fail("the title", f"{title!r} would not read back as a title")
-    out: list[str] = [title]
+    out.append(title)
     if doc.law_num is not None:
-        _one_line(doc.law_num, "the law number")
-        out.append(f"（{doc.law_num}）")
-    if doc.toc is not None:
-        if doc.toc.title != "目次":
-            raise _fail("the table of contents", "its title must be 目次")
-        out.append("")
-        out.append("目次")
-        _toc(out, doc.toc.entries, 1)
-    if doc.preamble:
-        out.append("")
-        out.append(":preamble:")
-        for index, paragraph in enumerate(doc.preamble, start=1):
-            where = f"preamble paragraph {paragraph.key!r}"
-            _one_line(paragraph.text, where)
-            if (
-                not paragraph.anonymous
-                or paragraph.children
-                or paragraph.caption is not None
-                or paragraph.plain
-                or paragraph.key != f"pre{index}"
-                or paragraph.num != Num.of(index)
-                or not paragraph.text
-                or paragraph.text[0] == " "
-            ):
-                raise _fail(
-                    where,
-                    "a preamble paragraph is anonymous, plain text without items, "
-                    "keyed pre1, pre2, … and numbered in order",
-                )
-            out.append("  " + paragraph.text)
-    _body(out, doc.body, "", in_supplement=False)
-    for index, supplement in enumerate(doc.supplements, start=1):
-        _supplement(out, supplement, index)
+        out.append(f"（{_one_line(doc.law_num, 'the law number')}）")
     out.append("")
-    return "\n".join(out)
+    for statement in doc.enact_statements:
+        out.append(":enact-statement:" + _one_line(statement.text, "the enact statement"))
+        out.append("")
+    if doc.toc is not None:
+        label = doc.toc.title
+        out.append(label if _TOC_LABEL.match(label) else ":toc:" + label)
+        _toc(out, doc.toc.entries, 1)
+        out.append("")
+    if doc.preamble:
+        out.append(":preamble:")
+        for paragraph in doc.preamble:
+            if paragraph.anonymous or paragraph.label == "":
+                _paragraph_item(out, paragraph, 1, no_control=True)
+            else:
+                _paragraph_item(out, paragraph, 1, default=0)
+        out.append("")
+    _main(out, doc.body)
+    places = doc.appendix_places or (len(doc.supplements),) * len(doc.appendices)
+    if len(places) != len(doc.appendices) or list(places) != sorted(places):
+        raise _fail("the document", "appendix_places must give one ascending place per appendix")
+    pending = list(zip(places, doc.appendices, strict=True))
+    for index, supplement in enumerate(doc.supplements):
+        while pending and pending[0][0] <= index:
+            _appendix(out, pending.pop(0)[1])
+            out.append("")
+        _supplement(out, supplement)
+        out.append("")
+    for _, appendix in pending:
+        _appendix(out, appendix)
+        out.append("")
+    # runs of blank lines collapse to one; the text ends with one line break
+    lines: list[str] = []
+    blank = False
+    for line in out:
+        if line:
+            if blank and lines:
+                lines.append("")
+            blank = False
+            lines.append(line)
+        else:
+            blank = True
+    lines.append("")
+    return "\n".join(lines)
 
 
 def _toc(out: list[str], entries: tuple[TocEntry, ...], depth: int) -> None:
-    pad = "  " * depth
+    pad = _PAD[depth]
     for entry in entries:
-        _one_line(entry.text, "a table-of-contents entry")
-        if not entry.text or entry.text[0] == " ":
-            raise _fail(
-                "a table-of-contents entry", f"{entry.text!r} is empty or starts with a space"
-            )
-        out.append(pad + entry.text)
+        text = _one_line(entry.text, "a table-of-contents entry")
+        if not text or text[0] in " 　\t":
+            raise _fail("a table-of-contents entry", f"{text!r} is empty or starts with a space")
+        out.append(pad + text)
         _toc(out, entry.children, depth + 1)
 
 
-def _body(
-    out: list[str], body: tuple[BodyElement, ...], prefix: str, *, in_supplement: bool
-) -> None:
-    paragraphs = [e for e in body if isinstance(e, Paragraph)]
-    spaced = not any(p.caption is not None for p in paragraphs)
-    previous: BodyElement | None = None
-    count = 0
-    seen: set[str] = set()
+def _main(out: list[str], body: tuple[BodyElement, ...]) -> None:
     for element in body:
-        _unique(element, seen)
+        if isinstance(element, Paragraph) and element.tight and out[-1] == "":
+            out.pop()
         if isinstance(element, Division):
-            if in_supplement:
-                raise _fail(
-                    f"division {element.key!r}", "supplementary provisions hold no divisions"
-                )
-            _division(out, element, prefix, DIVISION_PREFIX, seen)
+            _division(out, element)
         elif isinstance(element, Article):
-            _article(out, element)
+            _article(out, element, 0)
         elif isinstance(element, Paragraph):
-            count += 1
-            if element.caption is not None or spaced or not isinstance(previous, Paragraph):
-                out.append("")
-            _loose_paragraph(out, element, count)
+            if element.plain:
+                _paragraph_item(out, element, 0, no_control=True)
+            else:
+                _paragraph_item(out, element, 0, default=0)
         else:
             raise _fail(f"table {element.key!r}", "a table must stand in a paragraph or an item")
-        previous = element
+        out.append("")
 
 
-def _unique(element: BodyElement, seen: set[str]) -> None:
-    if element.key in seen:
-        raise _fail(f"element {element.key!r}", "its key is used twice in the same body")
-    seen.add(element.key)
-
-
-def _division(
-    out: list[str], division: Division, prefix: str, prefixes: dict[str, str], seen: set[str]
-) -> None:
+def _division(out: list[str], division: Division) -> None:
     where = f"division {division.key!r}"
-    expected = prefix + prefixes[division.kind] + "_".join(str(p) for p in division.num.parts)
-    if division.key != expected:
-        raise _fail(where, f"its key must be {expected!r} (keys follow the numbers)")
     if division.until is not None:
         raise _fail(where, "division ranges are not supported")
-    _one_line(division.title, where)
-    num = division.num
-    written = "第" + _kanji(Num.of(num.main)) + division.kind
-    written += "".join("の" + _kanji(Num.of(b)) for b in num.branches)
-    line = " " * DIVISION_INDENT[division.kind] + written + "　" + division.title
-    if not DIVISION_LINE.match(line):
-        raise _fail(where, "its heading would not read back")
+    label = division.label
+    if label is None:
+        parts = division.num.kanji().split("の")
+        label = "第" + parts[0] + division.kind + "".join("の" + p for p in parts[1:])
+    title = _one_line(division.title, where)
+    out.append(_PAD[DIVISION_INDENT[division.kind]] + label + ("　" + title if title else ""))
     out.append("")
-    out.append(line)
-    for child in division.children:
-        _unique(child, seen)
+    for index, child in enumerate(division.children):
+        if index:
+            out.append("")
         if isinstance(child, Division):
-            _division(out, child, division.key + ".", prefixes, seen)
+            _division(out, child)
         else:
-            _article(out, child)
+            _article(out, child, 0)
+        out.append("")
 
 
-def _article(out: list[str], article: Article) -> None:
+def _caption(out: list[str], caption: str, depth: int, where: str) -> None:
+    _one_line(caption, where)
+    line = classify(0, caption)
+    if (
+        caption.startswith(("（", "("))
+        and caption.endswith(("）", ")"))
+        and line.kind == OTH
+        and not line.control
+    ):
+        out.append(_PAD[depth + 1] + caption)
+    else:
+        out.append(_PAD[depth + 1] + ":caption:" + caption)
+
+
+def _article(out: list[str], article: Article, depth: int) -> None:
     where = f"article {article.key!r}"
-    expected = "a" + "_".join(str(p) for p in article.num.parts)
-    if article.key != expected:
-        raise _fail(where, f"its key must be {expected!r} (keys follow the numbers)")
-    out.append("")
     if article.caption is not None:
-        out.append("  " + _caption(article.caption, where))
-    head = "第" + _written_article_num(article.num)
+        _caption(out, article.caption, depth, where)
+    title = article.label
+    if title is None:
+        title = article_label(article.num, article.until)
+    pad = _PAD[depth]
     if article.deleted:
         if article.paragraphs:
             raise _fail(where, "a deleted article has no paragraphs")
-        if article.until is not None:
-            if article.until <= article.num:
-                raise _fail(where, "the end of its range must come after its start")
-            head += "から第" + _written_article_num(article.until) + "まで"
-        out.append(head + "　削除")
-        return
-    if article.until is not None:
-        raise _fail(where, "only a deleted article can be a range")
-    if not article.paragraphs:
-        raise _fail(where, "an article that is not deleted needs a paragraph")
-    previous: Num | None = None
-    for index, paragraph in enumerate(article.paragraphs):
-        pwhere = f"paragraph {article.key}/{paragraph.key}"
-        if paragraph.anonymous or paragraph.plain or paragraph.caption is not None:
-            raise _fail(pwhere, "a paragraph of an article is numbered and has no caption")
-        _one_line(paragraph.text, pwhere)
-        expected_key = "p" + "_".join(str(p) for p in paragraph.num.parts)
-        if paragraph.key != expected_key:
-            raise _fail(pwhere, f"its key must be {expected_key!r}")
-        if index == 0:
-            if paragraph.num != Num.of(1):
-                raise _fail(pwhere, "the first paragraph of an article is number 1")
-            if paragraph.text == "削除" and len(article.paragraphs) == 1 and not paragraph.children:
-                raise _fail(pwhere, "the text 削除 alone would read back as a deleted article")
-            out.append(head + "　" + paragraph.text)
-        else:
-            assert previous is not None
-            if paragraph.num <= previous:
-                raise _fail(pwhere, "paragraph numbers must ascend")
-            out.append(_fullwidth(paragraph.num) + "　" + paragraph.text)
-        previous = paragraph.num
-        _children(out, paragraph.children, 1, pwhere)
-
-
-def _written_article_num(num: Num) -> str:
-    main = _kanji(Num.of(num.main)) + "条"
-    return main + "".join("の" + _kanji(Num.of(b)) for b in num.branches)
-
-
-def _caption(caption: str, where: str) -> str:
-    _one_line(caption, where)
-    if not (caption.startswith("（") and caption.endswith("）") and len(caption) >= 2):
-        raise _fail(where, f"its caption {caption!r} must be in full-width brackets （…）")
-    return caption
-
-
-def _loose_paragraph(out: list[str], paragraph: Paragraph, position: int) -> None:
-    where = f"paragraph {paragraph.key!r}"
-    _one_line(paragraph.text, where)
-    if paragraph.caption is not None:
-        out.append("  " + _caption(paragraph.caption, where))
-    text = paragraph.text
-    if paragraph.anonymous:
-        if paragraph.key != f"p{position}" or paragraph.num != Num.of(position):
-            raise _fail(
-                where, f"an anonymous paragraph here is keyed p{position}, numbered {position}"
-            )
-        if paragraph.plain:
-            if paragraph.caption is not None:
-                raise _fail(where, "a plain anonymous paragraph cannot carry a caption")
-            if (
-                not text
-                or text[0] in " 　:第"
-                or PARAGRAPH_LINE.match(text)
-                or ARTICLE_LINE.match(text)
-            ):
-                raise _fail(where, f"the plain text {text!r} would not read back as a paragraph")
-            out.append(text)
-        else:
-            out.append(":anonym-paragraph:" + text)
+        out.append(pad + title + "　削除")
     else:
-        if paragraph.plain:
-            raise _fail(where, "only an anonymous paragraph can be plain")
-        expected = "p" + "_".join(str(p) for p in paragraph.num.parts)
-        if paragraph.key != expected:
-            raise _fail(where, f"its key must be {expected!r}")
-        out.append(_fullwidth(paragraph.num) + "　" + text)
-    _children(out, paragraph.children, 1, where)
-
-
-def _children(out: list[str], children: tuple[ItemChild, ...], depth: int, where: str) -> None:
-    pad = "  " * depth
-    items = 0
-    tables = 0
-    for child in children:
-        if isinstance(child, Item):
-            items += 1
-            iwhere = f"{where}/{child.key}"
-            if child.key != f"i{items}":
-                raise _fail(iwhere, f"items are keyed i1, i2, … in order (expected i{items})")
-            _one_line(child.text, iwhere)
-            label = child.label
-            if label is None:
-                key = (child.num, depth)
-                label = _LABELS.get(key)
-                if label is None:
-                    label = _LABELS[key] = item_label(child.num, depth, "kanji")
-            elif label == _standard(child.num, depth):
-                raise _fail(iwhere, "its label is the standard one: leave Item.label unset")
-            if not _ITEM_LABEL_OK.match(label) or label in ("-", "*"):
-                raise _fail(iwhere, f"its label {label!r} would not read back")
-            _check_label(child, label, depth, iwhere)
-            out.append(pad + label + "　" + child.text)
-            _children(out, child.children, depth + 1, iwhere)
+        if not article.paragraphs:
+            raise _fail(where, "an article that is not deleted needs a paragraph")
+        first = article.paragraphs[0]
+        if first.label:
+            out.append(pad + title)
+            _paragraph_item(out, first, depth, default=0, secondary=True)
         else:
-            tables += 1
-            _table(out, child, pad, tables, f"{where}/{child.key}")
+            text = _one_line(first.text, f"{where}/{first.key}")
+            if first.caption is not None:
+                raise _fail(f"{where}/{first.key}", "a paragraph of an article has no caption")
+            out.append(pad + title + "　" + text)
+            _children(out, first.children, depth + 1, 1, f"{where}/{first.key}", text)
+        for paragraph in article.paragraphs[1:]:
+            _paragraph_item(out, paragraph, depth, default=0, secondary=True)
+    if article.suppl_note is not None:
+        out.append(pad + ":suppl-note:" + _one_line(article.suppl_note, where))
 
 
-def _standard(num: Num, depth: int) -> str:
-    return item_label(num, depth, "kanji")
+_PIT_CONTROL = ["paragraph", "item"] + [f"subitem{n}" for n in range(1, 11)]
 
 
-def _check_label(item: Item, label: str, depth: int, where: str) -> None:
-    if item.label is None:
-        return
-    num, written = item_num(label, depth, int(item.key[1:]))
-    if num != item.num or written != item.label:
-        raise _fail(where, f"its label {label!r} reads back as number {num}")
+def _title_of(element: Paragraph | Item, level: int, *, secondary: bool) -> str:
+    if element.label is not None:
+        return element.label
+    if isinstance(element, Paragraph):
+        return "" if element.anonymous else element.num.fullwidth()
+    key = (element.num, level)
+    label = _LABELS.get(key)
+    if label is None:
+        label = _LABELS[key] = item_label(element.num, level, "kanji")
+    return label
 
 
-def _table(out: list[str], table: Table, pad: str, index: int, where: str) -> None:
-    if table.key != f"t{index}":
-        raise _fail(where, f"tables are keyed t1, t2, … in order (expected t{index})")
-    if not table.rows:
+def _paragraph_item(
+    out: list[str],
+    element: Paragraph | Item,
+    depth: int,
+    *,
+    level: int = 0,
+    default: int | None = None,
+    secondary: bool = False,
+    no_control: bool = False,
+) -> None:
+    """One paragraph (``level`` 0) or item (1 号, 2 イ, …) and what it holds, as the
+    reference's ``paragraphItemToLines`` writes them."""
+    where = f"{type(element).__name__.lower()} {element.key!r}"
+    pad = _PAD[depth]
+    if isinstance(element, Paragraph) and element.caption is not None:
+        _caption(out, element.caption, depth, where)
+    text = _one_line(element.text, where)
+    title = _title_of(element, level, secondary=secondary)
+    if no_control:
+        out.append(pad + title + ("　" + text if title and text else text))
+    elif title:
+        if level == default and is_title(title):
+            control = ""
+        elif auto_level(title) == level:
+            control = "# "
+        else:
+            control = ":" + _PIT_CONTROL[level] + ":"
+        out.append(pad + control + title + ("　" + text if text else ""))
+    else:
+        attrs = '[MissingNum="true"]' if secondary and level == 0 else ""
+        anonym = ":anonym-paragraph:" if level == 0 else ":anonym-" + _PIT_CONTROL[level] + ":"
+        out.append(pad + anonym + attrs + text)
+    _children(out, element.children, depth + 1, level + 1, where, text)
+
+
+_AMENDING = re.compile(r".*?の一部を次のように(?:改正す|改め)る。$")
+
+
+def _children(
+    out: list[str],
+    children: Sequence[ItemChild],
+    depth: int,
+    level: int,
+    where: str,
+    text: str = "",
+) -> None:
+    for index, child in enumerate(children):
+        if isinstance(child, Item):
+            _paragraph_item(out, child, depth, level=level, default=level)
+        elif isinstance(child, Table):
+            adjacent = (index > 0 and isinstance(children[index - 1], Table)) or (
+                index + 1 < len(children) and isinstance(children[index + 1], Table)
+            )
+            out.append("")
+            _table(out, child, depth, control=adjacent)
+            out.append("")
+        elif isinstance(child, FigStruct):
+            out.append("")
+            _fig_struct(out, child, depth)
+            out.append("")
+        elif isinstance(child, StyleStruct):
+            out.append("")
+            _note_like(out, child, depth)
+            out.append("")
+        elif isinstance(child, AmendProvision):
+            control = "" if _AMENDING.match(text) else ":amend-provision:"
+            if child.text is not None:
+                out.append(_PAD[depth] + control + _one_line(child.text, where))
+            for block in child.children:
+                _block(out, block, depth + 1)
+        else:
+            _list(out, child, depth)
+
+
+def _table(out: list[str], table: Table, depth: int, *, control: bool) -> None:
+    where = f"table {table.key!r}"
+    control = control or table.title is not None or bool(table.remarks)
+    if control:
+        out.append(_PAD[depth] + ":table-struct:" + _one_line(table.title or "", where))
+        out.append("")
+        depth += 1
+    if not table.rows and not control:
         raise _fail(where, "a table needs at least one row")
-    for number, row in enumerate(table.rows, start=1):
-        rwhere = f"{where}/{row.key}"
-        if row.key != f"r{number}":
-            raise _fail(rwhere, f"rows are keyed r1, r2, … in order (expected r{number})")
+    inner = _PAD[depth + 2]
+    for row in table.rows:
         if not row.cells:
-            raise _fail(rwhere, "a row needs at least one cell")
+            raise _fail(f"{where}/{row.key}", "a row needs at least one cell")
         for position, cell in enumerate(row.cells):
-            head = pad + ("* - " if position == 0 else "  - ")
-            attrs = ""
-            for name, value in cell.attrs:
-                if not _ATTR_NAME_OK.match(name) or not _ATTR_VALUE_OK.match(value):
-                    raise _fail(rwhere, f"cell attribute {name}={value!r} cannot be written")
-                attrs += f'[{name}="{value}"]'
-            text = cell.text
-            if (
-                "\n" in text
-                or text == "|"
-                or text.startswith(("[", " "))
-                or (not text and not attrs)
-            ):
-                if "\r" in text:
-                    raise _fail(rwhere, "a cell holds a carriage return")
-                out.append(head + attrs + "|")
-                content = pad + "    "
-                for part in text.split("\n"):
-                    out.append(content + ("- " + part if part else "-"))
-            else:
-                out.append(head + attrs + text)
+            head = (_PAD[depth] + "* ") if position == 0 else _PAD[depth + 1]
+            head += ("* " if cell.header else "- ") + _attrs(cell.attrs)
+            _cell(out, cell, head, inner, depth + 2, where)
+    if control:
+        out.append("")
+        for remarks in table.remarks:
+            _remarks(out, remarks, depth)
+            out.append("")
 
 
-def _supplement(out: list[str], supplement: Supplement, index: int) -> None:
+def _cell(out: list[str], cell: Cell, head: str, inner: str, depth: int, where: str) -> None:
+    text = cell.text
+    if cell.blocks:
+        if text:
+            raise _fail(where, "a cell holds either text or blocks")
+        out.append(head + (" |" if cell.attrs else "|"))
+        for block in cell.blocks:
+            _block(out, block, depth)
+            out.append("")
+        return
+    if "\n" in text:
+        out.append(head + (" |" if cell.attrs else "|"))
+        for part in text.split("\n"):
+            out.append(inner + "- " + part)
+        return
+    out.append(head + text)
+
+
+def _block(out: list[str], block: Block, depth: int) -> None:
+    """Any block, as the reference's ``anyToLines`` writes it."""
+    pad = _PAD[depth]
+    if isinstance(block, Sentence):
+        out.append(pad + _attrs(block.attrs) + _one_line(block.text, "a sentence"))
+    elif isinstance(block, Paragraph):
+        _paragraph_item(out, block, depth)
+    elif isinstance(block, Item):
+        _paragraph_item(out, block, depth, level=1)
+    elif isinstance(block, Table):
+        _table(out, block, depth, control=True)
+    elif isinstance(block, FigStruct):
+        _fig_struct(out, block, depth)
+    elif isinstance(block, Fig):
+        out.append(pad + _fig(block))
+    elif isinstance(block, NoteLike):
+        _note_like(out, block, depth)
+    elif isinstance(block, Remarks):
+        _remarks(out, block, depth)
+    elif isinstance(block, ListBlock):
+        _list(out, block, depth)
+    elif isinstance(block, ArithFormula):
+        out.append(pad + ":arith-formula:")
+        for child in block.children:
+            _block(out, child, depth + 1)
+    else:  # pragma: no cover - the union is exhaustive
+        raise _fail(type(block).__name__, "unknown block")
+
+
+def _fig(fig: Fig) -> str:
+    if '"' in fig.src or "\n" in fig.src:
+        raise _fail("a figure", f"its source {fig.src!r} cannot be written")
+    return f'<Fig src="{fig.src}"/>'
+
+
+def _fig_struct(out: list[str], fig: FigStruct, depth: int) -> None:
+    control = fig.title is not None or bool(fig.remarks) or fig.fig is None
+    if control:
+        out.append(_PAD[depth] + ":fig-struct:" + _one_line(fig.title or "", "a figure title"))
+        depth += 1
+    if fig.fig is not None:
+        out.append(_PAD[depth] + _fig(fig.fig))
+    for remarks in fig.remarks:
+        _remarks(out, remarks, depth)
+
+
+def _note_like(out: list[str], note: NoteLike, depth: int) -> None:
+    control = _STRUCT_CONTROL[type(note)]
+    out.append(_PAD[depth] + control + _one_line(note.title or "", "a note title"))
+    inner = depth + 1
+    if note.content and all(isinstance(b, Sentence) for b in note.content):
+        for block in note.content:
+            assert isinstance(block, Sentence)
+            _sentence_line(out, block, inner)
+    else:
+        for block in note.content:
+            _block(out, block, inner)
+    for remarks in note.remarks:
+        _remarks(out, remarks, inner)
+
+
+def _sentence_line(out: list[str], sentence: Sentence, depth: int) -> None:
+    """A sentence on a line of its own, with the control tags that keep it a sentence."""
+    text = _one_line(_attrs(sentence.attrs) + sentence.text, "a sentence")
+    controls = ""
+    line = classify(0, text)
+    if line.kind != OTH or not text or line.control:
+        controls = ":ignore-title:"
+    if text[:1] in (" ", "　", "\t"):
+        controls += ":keep-leading-spaces:"
+    out.append(_PAD[depth] + controls + text)
+
+
+def _remarks(out: list[str], remarks: Remarks, depth: int) -> None:
+    label = remarks.label
+    head = _PAD[depth]
+    if label is None or not _REMARKS_LABEL.match(label):
+        head += ":remarks:"
+    if label is not None:
+        if remarks.line_break:
+            head += '[LineBreak="true"]'
+        head += _one_line(label, "a remarks label")
+    out.append(head)
+    for child in remarks.children:
+        if isinstance(child, Sentence):
+            _sentence_line(out, child, depth + 1)
+        else:
+            _paragraph_item(out, child, depth + 1, level=1, default=1)
+
+
+def _list(out: list[str], entry: ListBlock, depth: int) -> None:
+    out.append(_PAD[depth] + "- " + _one_line(entry.text, "a list entry"))
+    for child in entry.children:
+        _list(out, child, depth + 1)
+
+
+def _supplement(out: list[str], supplement: Supplement) -> None:
     where = f"supplementary provisions {supplement.key!r}"
-    if supplement.key != f"s{index}":
-        raise _fail(where, f"supplementary provisions are keyed s1, s2, … (expected s{index})")
     if supplement.revisions:
         raise _fail(where, "Lawtext has no place for revision lines (制定/改定)")
-    title = supplement.title
-    if not re.fullmatch(r"附[ 　]*則", title):
-        raise _fail(where, f"its title {title!r} must be 附則 (spaces allowed)")
-    line = "      " + title
+    title = _one_line(supplement.title, where)
+    line = "      "
+    if not _SUPPL_LABEL.match(title):
+        line += ":suppl-provision:"
+    line += title
     if supplement.law_ref is not None:
         if supplement.ref_spacing not in ("", "　"):
             raise _fail(where, "ref_spacing must be '' or a full-width space")
@@ -384,6 +484,62 @@ def _supplement(out: list[str], supplement: Supplement, index: int) -> None:
         raise _fail(where, "ref_spacing without law_ref")
     if supplement.excerpt:
         line += "　抄"
-    out.append("")
     out.append(line)
-    _body(out, supplement.body, "", in_supplement=True)
+    out.append("")
+    paragraphs = [e for e in supplement.body if isinstance(e, Paragraph)]
+    for element in supplement.body:
+        if isinstance(element, Paragraph) and element.tight and out[-1] == "":
+            out.pop()
+        if isinstance(element, Paragraph):
+            if element.plain:
+                if len(paragraphs) != 1:
+                    raise _fail(where, "only a lone paragraph is written as plain text")
+                _paragraph_item(out, element, 0, no_control=True)
+            else:
+                _paragraph_item(out, element, 0, default=0)
+        elif isinstance(element, Article):
+            _article(out, element, 0)
+        elif isinstance(element, Division):
+            _division(out, element)
+        else:
+            raise _fail(f"table {element.key!r}", "a table must stand in a paragraph or an item")
+        out.append("")
+    for appendix in supplement.appendices:
+        _appendix(out, appendix)
+        out.append("")
+
+
+def _appendix(out: list[str], appendix: Appendix) -> None:
+    where = f"appendix {appendix.key!r}"
+    cls = type(appendix)
+    controls: dict[type[Appendix], str] = APPDX_CONTROLS
+    patterns: Sequence[tuple[type[Appendix], re.Pattern[str]]] = APPDX_PATTERNS
+    if cls in SUPPL_APPDX_CONTROLS:
+        controls, patterns = SUPPL_APPDX_CONTROLS, SUPPL_APPDX_PATTERNS
+    elif cls not in APPDX_CONTROLS:
+        raise _fail(where, f"a {cls.__name__} has no Lawtext syntax")
+    title = _one_line(appendix.title or "", where)
+    related = _one_line(appendix.related_article_num or "", where)
+    detected = next((c for c, p in patterns if p.match(title)), None) if title else None
+    head = "# " if detected is cls else controls[cls]
+    out.append(head + title + related)
+    spaced = controls is APPDX_CONTROLS
+    if spaced:
+        out.append("")
+    children = appendix.children
+    for index, child in enumerate(children):
+        if isinstance(child, Table):
+            adjacent = (index > 0 and isinstance(children[index - 1], Table)) or (
+                index + 1 < len(children) and isinstance(children[index + 1], Table)
+            )
+            _table(out, child, 1, control=adjacent)
+        elif isinstance(child, FigStruct):
+            _fig_struct(out, child, 1)
+        elif isinstance(child, Paragraph):
+            _paragraph_item(out, child, 1)
+        elif isinstance(child, Item):
+            _paragraph_item(out, child, 1, level=1)
+        else:
+            _block(out, child, 1)
+        if spaced:
+            out.append("")
