@@ -50,6 +50,7 @@ from legaldocs.model._appendix import (
     SupplProvisionAppdxTable,
 )
 from legaldocs.model._numbers import Num, item_label, parse_item_label
+from legaldocs.model._numerals import read_int
 from legaldocs.model._records import (
     Article,
     BodyElement,
@@ -305,6 +306,7 @@ def _law(r: _Reader, law: etree._Element) -> Document:
     main: tuple[BodyElement, ...] | None = None
     supplements: list[Supplement] = []
     appendices: list[Appendix] = []
+    places: list[int] = []
     for child in r.children(body):
         tag = _tag(child)
         if tag == "LawTitle" and title is None:
@@ -321,6 +323,7 @@ def _law(r: _Reader, law: etree._Element) -> Document:
             supplements.append(_supplement(r, child, len(supplements) + 1))
         elif tag in APPENDIX_TAGS and main is not None:
             appendices.append(_appendix(r, child, f"appdx{len(appendices) + 1}"))
+            places.append(len(supplements))
         else:
             r.unexpected(child, body)
     if title is None:
@@ -337,6 +340,9 @@ def _law(r: _Reader, law: etree._Element) -> Document:
         body=main,
         supplements=tuple(supplements),
         appendices=tuple(appendices),
+        appendix_places=(
+            () if all(n == len(supplements) for n in places) else tuple(places)
+        ),
         lang=lang,
     )
 
@@ -434,6 +440,7 @@ def _body(r: _Reader, el: etree._Element, *, in_supplement: bool) -> tuple[BodyE
     paragraphs = [c for c in kids if _tag(c) == "Paragraph"]
     single = len(paragraphs) == 1 and _single_anonymous(r, paragraphs[0])
     out: list[BodyElement] = []
+    used: set[str] = set()
     count = 0
     for child in kids:
         tag = _tag(child)
@@ -443,9 +450,14 @@ def _body(r: _Reader, el: etree._Element, *, in_supplement: bool) -> tuple[BodyE
             out.append(_article(r, child))
         elif tag == "Paragraph":
             count += 1
-            out.append(_loose_paragraph(r, child, count, plain=single))
+            paragraph = _loose_paragraph(r, child, count, plain=single)
+            if paragraph.key in used:
+                # an unnumbered paragraph took the key of a numbered one: keys stay unique
+                paragraph = attrs.evolve(paragraph, key=f"{paragraph.key}x{count}")
+            out.append(paragraph)
         else:
             r.unexpected(child, el)
+        used.add(out[-1].key)
     return tuple(out)
 
 
@@ -549,7 +561,7 @@ def _article(r: _Reader, el: etree._Element) -> Article:
     for child in r.children(el):
         tag = _tag(child)
         if tag == "ArticleCaption" and caption is None and not paragraphs:
-            caption = r.inline(child)
+            caption = r.inline(child) or None  # an empty caption is written as none
         elif tag == "ArticleTitle" and title is None and not paragraphs:
             title = r.inline(child)
         elif tag == "Paragraph" and suppl_note is None:
@@ -592,47 +604,42 @@ def _article(r: _Reader, el: etree._Element) -> Article:
     )
 
 
-_PARAGRAPH_NUM = re.compile(r"^[○〇]?([０-９0-9]+(?:の[０-９0-9〇一二三四五六七八九十]+)*)$")
+_CIRCLED = "⓪①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
 
 
-def _written_num(written: str) -> Num | None:
-    m = _PARAGRAPH_NUM.match(written)
-    if m is None:
-        return None
+def paragraph_num(written: str, position: int) -> Num:
+    """The number of a paragraph written ``written`` (``２``, ``10``, ``○２``, ``②``), its
+    position when the number cannot be read (as the Lawtext reader reads it)."""
+    text = written.lstrip("○")
+    if text and text[0] in _CIRCLED:
+        return Num.of(_CIRCLED.index(text[0]))
     try:
-        return Num.parse(m.group(1))
+        return Num.of(read_int(text.replace("ニ", "二")))
     except ValueError:
-        return None
+        return Num.of(position)
 
 
 def _article_paragraph(r: _Reader, el: etree._Element, index: int) -> Paragraph:
-    paragraph = _paragraph(r, el, "", index + 1, anonymous=False)
+    position = index + 1
+    paragraph = _paragraph(r, el, f"p{position}", position, anonymous=False)
     written = paragraph.label or ""
-    if index == 0:
-        num = Num.of(1)
-        standard = ""
-    else:
-        found = _written_num(written)
-        num = found if found is not None else Num.of(index + 1)
-        standard = num.fullwidth()
-    return attrs.evolve(
-        paragraph,
-        key="p" + "_".join(str(p) for p in num.parts),
-        num=num,
-        label=None if written == standard else written,
-    )
+    if not written:
+        # the first paragraph is unnumbered; a later one without a number is MissingNum
+        return attrs.evolve(paragraph, label=None if index == 0 else "")
+    num = paragraph_num(written, position)
+    label = None if (index and written == num.fullwidth()) else written
+    return attrs.evolve(paragraph, num=num, label=label)
 
 
 def _loose_paragraph(r: _Reader, el: etree._Element, position: int, *, plain: bool) -> Paragraph:
     paragraph = _paragraph(r, el, f"p{position}", position, anonymous=True)
     written = paragraph.label or ""
-    if plain:
+    if plain and not paragraph.caption:
+        # the converter writes a lone unnumbered paragraph without a caption as bare text
         return attrs.evolve(paragraph, plain=True, label=None)
     if not written:
         return attrs.evolve(paragraph, label=None)
-    num = _written_num(written)
-    if num is None:
-        return paragraph
+    num = paragraph_num(written, position)
     return attrs.evolve(
         paragraph,
         key="p" + "_".join(str(p) for p in num.parts),
@@ -656,7 +663,7 @@ def _paragraph(
     for child in r.children(el):
         tag = _tag(child)
         if tag == "ParagraphCaption" and caption is None:
-            caption = r.inline(child)
+            caption = r.inline(child) or None  # an empty caption is written as none
         elif tag == "ParagraphNum":
             written = r.inline(child)
         elif tag == "ParagraphSentence":
@@ -1039,7 +1046,28 @@ def _appendix(r: _Reader, el: etree._Element, key: str) -> Appendix:
             related = r.inline(child)
         else:
             kids.append(child)
-    return cls(key=key, title=title, related_article_num=related, children=_blocks(r, kids, el))
+    # Lawtext writes the title and the related-article reference on one line and its
+    # reader splits them at the last bracketed group: split the same way.
+    title, related = split_related((title or "") + (related or ""))
+    return cls(
+        key=key, title=title or None, related_article_num=related, children=_blocks(r, kids, el)
+    )
+
+
+def split_related(text: str) -> tuple[str, str | None]:
+    """An appendix title and the bracketed related-article reference that ends it."""
+    if not text or text[-1] not in "）)":
+        return text, None
+    depth = 0
+    for pos in range(len(text) - 1, -1, -1):
+        c = text[pos]
+        if c in "）)":
+            depth += 1
+        elif c in "（(":
+            depth -= 1
+            if depth == 0:
+                return text[:pos], text[pos:]
+    return text, None
 
 
 # -- supplementary provisions ----------------------------------------------------------------

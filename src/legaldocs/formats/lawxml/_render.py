@@ -178,9 +178,15 @@ def render(doc: Document) -> str:
     w.line(2, "<MainProvision>")
     _body(w, doc.body, 3)
     w.line(2, "</MainProvision>")
-    for supplement in doc.supplements:
+    places = doc.appendix_places or (len(doc.supplements),) * len(doc.appendices)
+    if len(places) != len(doc.appendices) or list(places) != sorted(places):
+        raise _fail("the document", "appendix_places must give one ascending place each")
+    appendices = list(zip(places, doc.appendices, strict=True))
+    for index, supplement in enumerate(doc.supplements):
+        while appendices and appendices[0][0] <= index:
+            _appendix(w, appendices.pop(0)[1], 2)
         _supplement(w, supplement, 2)
-    for appendix in doc.appendices:
+    for _, appendix in appendices:
         _appendix(w, appendix, 2)
     w.line(1, "</LawBody>")
     w.line(0, "</Law>")
