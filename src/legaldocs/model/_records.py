@@ -96,6 +96,9 @@ class Table:
     rows: tuple[Row, ...] = _e.children()
     title: str | None = _e.text(default=None)
     remarks: tuple[Remarks, ...] = _e.children()
+    remarks_before: int = _e.presentation(default=0)
+    """Presentation only: how many of the ``remarks`` are written before the rows rather than
+    after them (the schema allows ``Remarks`` on both sides of the ``Table``)."""
 
     @classmethod
     def from_pairs(cls, key: str, pairs: Iterable[tuple[str, str]]) -> Table:
