@@ -26,6 +26,7 @@ from lxml import etree
 
 from legaldocs.errors import ParseError
 from legaldocs.model._appendix import (
+    AmendProvision,
     Appdx,
     AppdxFig,
     AppdxFormat,
@@ -340,9 +341,7 @@ def _law(r: _Reader, law: etree._Element) -> Document:
         body=main,
         supplements=tuple(supplements),
         appendices=tuple(appendices),
-        appendix_places=(
-            () if all(n == len(supplements) for n in places) else tuple(places)
-        ),
+        appendix_places=(() if all(n == len(supplements) for n in places) else tuple(places)),
         lang=lang,
     )
 
@@ -445,6 +444,8 @@ def _body(r: _Reader, el: etree._Element, *, in_supplement: bool) -> tuple[BodyE
     for child in kids:
         tag = _tag(child)
         if tag in DIVISION_TAGS:
+            if _hidden_and_empty(child):
+                continue
             out.append(_division(r, child, ""))
         elif tag == "Article":
             out.append(_article(r, child))
@@ -468,6 +469,12 @@ def _single_anonymous(r: _Reader, el: etree._Element) -> bool:
         return False
     sentence = el.find("ParagraphSentence")
     return sentence is not None and bool(r.sentences(sentence))
+
+
+def _hidden_and_empty(el: etree._Element) -> bool:
+    """A division marked ``Hide="true"`` with nothing in it: the converter writes nothing
+    for it (e-Gov uses it for a division whose provisions are not in force yet)."""
+    return el.get("Hide") == "true" and len(el) == 0 and not trim(el.text)
 
 
 def _division(r: _Reader, el: etree._Element, prefix: str) -> Division:
@@ -500,7 +507,8 @@ def _division(r: _Reader, el: etree._Element, prefix: str) -> Division:
         elif heading is None:
             r.fail(child, f"expected <{title_tag}> first")
         elif ctag in DIVISION_TAGS:
-            children.append(_division(r, child, key + "."))
+            if not _hidden_and_empty(child):
+                children.append(_division(r, child, key + "."))
         elif ctag == "Article":
             children.append(_article(r, child))
         else:
@@ -553,6 +561,20 @@ def article_title(num: Num, until: Num | None) -> str:
     return one(num) + ("" if until is None else "から" + one(until) + "まで")
 
 
+_TITLE_IN_TEXT = re.compile(rf"^(第{_K}条(?:[のノ]{_K})*)　")
+
+
+def _title_from_text(r: _Reader, paragraph: etree._Element) -> str:
+    """Move an article title written at the head of the first sentence to the title."""
+    sentence = paragraph.find("ParagraphSentence/Sentence")
+    text = sentence.text if sentence is not None else None
+    m = _TITLE_IN_TEXT.match(text or "")
+    if sentence is None or m is None:
+        r.fail(paragraph, "an article with an empty title")
+    sentence.text = (text or "")[m.end() :]
+    return m.group(1)
+
+
 def _article(r: _Reader, el: etree._Element) -> Article:
     title: str | None = None
     caption: str | None = None
@@ -572,6 +594,10 @@ def _article(r: _Reader, el: etree._Element) -> Article:
             r.unexpected(child, el)
     if title is None:
         r.fail(el, "expected <ArticleTitle>")
+    if not title and paragraphs:
+        # The title left empty and written at the head of the text: the converter writes
+        # the text alone, which reads back as the article it names.
+        title = _title_from_text(r, paragraphs[0])
     m = _ARTICLE_RANGE.match(title.replace("ニ", "二"))
     if m is None:
         r.fail(el, f"article title {title!r} is not 第…条")
@@ -717,11 +743,27 @@ def _item_children(
             out.append(_note_like(r, child, keys.next("n"), StyleStruct))
         elif tag == "List":
             out.append(_list(r, child, keys.next("li")))
-        elif tag in ("AmendProvision", "Class"):
+        elif tag == "AmendProvision" and depth == 1:
+            out.append(_amend_provision(r, child, keys.next("ap")))
+        elif tag == "Class":
             r.unsupported(child)
         else:
             r.unexpected(child, parent)
     return tuple(out)
+
+
+def _amend_provision(r: _Reader, el: etree._Element, key: str) -> AmendProvision:
+    text: str | None = None
+    children: list[Block] = []
+    for child in r.children(el):
+        tag = _tag(child)
+        if tag == "AmendProvisionSentence" and text is None and not children:
+            text = r.sentences(child)
+        elif tag == "NewProvision":
+            children.extend(_blocks(r, r.children(child), child))
+        else:
+            r.unexpected(child, el)
+    return AmendProvision(key=key, text=text, children=tuple(children))
 
 
 def _item(r: _Reader, el: etree._Element, depth: int, key: str) -> Item:
@@ -772,22 +814,23 @@ def _table_struct(r: _Reader, el: etree._Element, key: str) -> Table:
     title: str | None = None
     rows: tuple[Row, ...] | None = None
     remarks: list[Remarks] = []
+    before = 0
     keys = _Keys()
     for child in r.children(el):
         tag = _tag(child)
         if tag == "TableStructTitle" and title is None and rows is None:
             title = r.inline(child)
         elif tag == "Table" and rows is None:
-            if child.get("WritingMode", "vertical") != "vertical":
-                r.unsupported(child)
-            rows = _rows(r, child)
+            rows = _rows(r, child)  # WritingMode: the Lawtext writer keeps none
         elif tag == "Remarks":
             remarks.append(_remarks(r, child, keys.next("rm")))
+            if rows is None:
+                before += 1
         else:
             r.unexpected(child, el)
     if rows is None:
         r.fail(el, "expected <Table>")
-    return Table(key=key, rows=rows, title=title, remarks=tuple(remarks))
+    return Table(key=key, rows=rows, title=title, remarks=tuple(remarks), remarks_before=before)
 
 
 def _rows(r: _Reader, table: etree._Element) -> tuple[Row, ...]:
@@ -891,9 +934,9 @@ def _note_like(r: _Reader, el: etree._Element, key: str, cls: type[_N]) -> _N:
 
 def _note_content(r: _Reader, el: etree._Element) -> tuple[Block, ...]:
     kids = r.children(el)
-    if kids and (
-        all(_tag(k) == "Column" for k in kids) or all(_tag(k) == "Sentence" for k in kids)
-    ):
+    if all(_tag(k) == "Column" for k in kids) or all(_tag(k) == "Sentence" for k in kids):
+        # one line of text (an empty one when there is nothing at all), as the converter
+        # writes it
         return (Sentence(key="l1", text=r.sentences(el)),)
     return _blocks(r, kids, el)
 
@@ -1039,9 +1082,7 @@ def _appendix(r: _Reader, el: etree._Element, key: str) -> Appendix:
     for child in r.children(el):
         ctag = _tag(child)
         if ctag == title_tag and title is None and not kids:
-            if child.get("WritingMode", "vertical") != "vertical":
-                r.unsupported(child)
-            title = r.inline(child)
+            title = r.inline(child)  # WritingMode: the Lawtext writer keeps none
         elif ctag == "RelatedArticleNum" and related is None and not kids:
             related = r.inline(child)
         else:

@@ -17,6 +17,7 @@ from lxml import etree
 from legaldocs.errors import LegaldocsError, ParseError
 from legaldocs.formats.lawxml import _parse
 from legaldocs.model._appendix import (
+    AmendProvision,
     Appendix,
     ArithFormula,
     Block,
@@ -373,7 +374,7 @@ def _item(w: _Writer, item: Item, level: int, depth: int, where: str) -> None:
     w.line(depth, f"</{tag}>")
 
 
-def _block(w: _Writer, block: Block, depth: int, where: str) -> None:
+def _block(w: _Writer, block: Block | AmendProvision, depth: int, where: str) -> None:
     where = f"{where}/{block.key}"
     if isinstance(block, Table):
         _table(w, block, depth, where)
@@ -411,6 +412,16 @@ def _block(w: _Writer, block: Block, depth: int, where: str) -> None:
         _fig(w, block, depth)
     elif isinstance(block, ListBlock):
         _list(w, block, depth, 0, where)
+    elif isinstance(block, AmendProvision):
+        w.line(depth, "<AmendProvision>")
+        if block.text is not None:
+            w.sentences(depth + 1, "AmendProvisionSentence", block.text, where)
+        if block.children:
+            w.line(depth + 1, "<NewProvision>")
+            for child in block.children:
+                _block(w, child, depth + 2, where)
+            w.line(depth + 1, "</NewProvision>")
+        w.line(depth, "</AmendProvision>")
     elif isinstance(block, ArithFormula):
         w.line(depth, "<ArithFormula>")
         for child in block.children:
@@ -457,6 +468,9 @@ def _table(w: _Writer, table: Table, depth: int, where: str) -> None:
     w.line(depth, "<TableStruct>")
     if table.title is not None:
         w.text(depth + 1, "TableStructTitle", table.title, where)
+    if not 0 <= table.remarks_before <= len(table.remarks):
+        raise _fail(where, "remarks_before counts some of the table's remarks")
+    _remarks_list(w, table.remarks[: table.remarks_before], depth + 1, where)
     w.line(depth + 1, "<Table>")
     for row in table.rows:
         header = bool(row.cells) and all(cell.header for cell in row.cells)
@@ -466,7 +480,7 @@ def _table(w: _Writer, table: Table, depth: int, where: str) -> None:
             _cell(w, cell, depth + 3, f"{where}/{row.key}", header)
         w.line(depth + 2, f"</{row_tag}>")
     w.line(depth + 1, "</Table>")
-    _remarks_list(w, table.remarks, depth + 1, where)
+    _remarks_list(w, table.remarks[table.remarks_before :], depth + 1, where)
     w.line(depth, "</TableStruct>")
 
 
