@@ -27,7 +27,7 @@ from legaldocs import (
     apply_ops,
     diff,
 )
-from legaldocs.compare._inline import fold, inline_diff, is_typographic
+from legaldocs._inline import fold, inline_diff, is_typographic
 
 from .strategies import documents, texts
 
@@ -98,7 +98,7 @@ def test_inline_ops_rebuild_japanese_text(old: str, new: str) -> None:
 
 @given(st.text("あい。\nうx", max_size=30), st.text("あい。\nうx", max_size=30))
 def test_inline_ops_on_long_texts_go_sentence_by_sentence(old: str, new: str) -> None:
-    from legaldocs.compare import _inline
+    from legaldocs import _inline
 
     saved = _inline._MAX_CELLS
     _inline._MAX_CELLS = 4  # force the sentence-first path on these short texts
@@ -483,7 +483,7 @@ def test_by_content_ignores_keys() -> None:
 
 def test_short_equal_runs_between_changes_are_absorbed() -> None:
     """A rewritten address is one replacement, not five fragments around 丁目 and 恵比寿."""
-    from legaldocs.compare._inline import inline_diff
+    from legaldocs._inline import inline_diff
 
     old = "東京都渋谷区恵比寿南三丁目1-1 いちご恵比寿グリーングラス 7F"
     new = "東京都渋谷区恵比寿一丁目2-3 恵比寿ビル 5F"

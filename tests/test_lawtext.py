@@ -33,7 +33,17 @@ from legaldocs import (
 from tests.conftest import CORPORA
 from tests.strategies import documents, tables
 
-CORPUS_FILES = sorted(CORPORA.glob("*/*.law.txt"))
+CORPUS_FILES = sorted(CORPORA.rglob("*.law.txt"))
+# What the model cannot hold yet, with the reason (each is its own test id, expected to fail).
+KNOWN_FAILURES = {
+    "egov-2020/413M60000800001/20200803_f6a0a15f.law.txt": (
+        "a paragraph of an article written with an explicit :paragraph: tag although its "
+        "number is standard (the reference writes it only for a tag mismatch in the XML)"
+    ),
+    "egov-2020/425M60000008023/425M60000008023_20190701_501M60000008019.law.txt": (
+        "a :table-struct: whose remarks come before the table"
+    ),
+}
 DENKI = CORPORA / "denki-jigyo-ho" / "23-20250616.law.txt"
 GYOSEI = CORPORA / "gyosei-tetsuzuki-ho" / "10-20140613.law.txt"
 
@@ -48,14 +58,28 @@ def _parsed(path: Path) -> Document:
     return parse_lawtext(_read(path), source=str(path))
 
 
+def _id(path: Path) -> str:
+    return path.relative_to(CORPORA).as_posix()
+
+
 def test_the_corpora_are_there() -> None:
-    assert len(CORPUS_FILES) == 33
+    assert len(CORPUS_FILES) >= 672
+    assert len(list(CORPORA.glob("egov-2020/*/*.law.txt"))) == 578
 
 
-@pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN_FAILURES[_id(p)], strict=True))
+        if _id(p) in KNOWN_FAILURES
+        else p
+        for p in CORPUS_FILES
+    ],
+    ids=_id,
+)
 def test_round_trip_is_byte_exact_on_the_corpora(path: Path) -> None:
     text = _read(path)
-    assert render_lawtext(_parsed(path)) == text
+    assert render_lawtext(parse_lawtext(text, source=str(path))) == text
 
 
 # ---------------------------------------------------------------------------------------
@@ -265,6 +289,7 @@ TABLE = """\
 表の法
 
 第一条　次の表のとおり読み替える。
+
   * - 第三条
     - 「甲」
     - 「乙」
@@ -272,8 +297,11 @@ TABLE = """\
     - |
       - 一行目
       - 二行目
+
   一　号の文
+
     * - 号の中の表
+
 ２　第二項
 """
 
@@ -418,38 +446,40 @@ HEAD = "法\n\n"
 @pytest.mark.parametrize(
     ("text", "line", "expected"),
     [
-        (HEAD + "  一　号\n", 3, "item must follow"),
-        (HEAD + "第一条　本文\n   一　号\n", 4, "expected 2 spaces"),
+        (HEAD + "  一　号\n", 3, "unexpected indentation"),
+        (HEAD + "第一条　本文\n   一　号\n", 4, "pairs of ASCII spaces"),
         (HEAD + "第一条　本文\n  一　号\n      （１）　飛び\n", 5, "expected 4 spaces"),
-        (HEAD + "  * - セル\n", 3, "table row must follow"),
-        (HEAD + "第一条　本文\n  - セル\n", 4, "must continue a row"),
-        (HEAD + "第一条　本文\n  * * 見出し\n", 4, "header cells"),
-        (HEAD + "第一条　本文\n  * - |\n", 5, "multi-line table cell"),
-        (HEAD + "第一条　本文\n  * - |\n      本文だけ\n", 5, "'- text' lines"),
+        (HEAD + "  * - セル\n", 3, "unexpected indentation"),
+        (HEAD + "第一条　本文\n  * - |\n", 4, "lines of a multi-line cell"),
         (HEAD + "第一条本文\n", 3, "full-width space"),
+        (HEAD + "第一条　本文\n第二条本文\n", 4, "full-width space"),
         (HEAD + "第一条　本文\n\n  （見出し）\n\n", 5, "caption not followed"),
-        (HEAD + "  （見出し）\n  一　号\n", 4, "expected an article or a numbered paragraph"),
-        (HEAD + "     第一章　総則\n", 3, "indented by 6 spaces"),
+        (HEAD + "  （見出し）\n  一　号\n", 3, "caption not followed"),
+        (HEAD + "     第一章　総則\n", 3, "pairs of ASCII spaces"),
+        (HEAD + "        第一章　総則\n", 3, "indented by 6 spaces"),
         (HEAD + "第二条から第一条まで　削除\n", 3, "must come after"),
         (HEAD + "第一条から第三条まで　本文\n", 3, "must be 削除"),
-        (HEAD + "第一条　削除\n２　項\n", 4, "deleted article"),
-        (HEAD + "第一条　本文\n２　二\n２　また二\n", 5, "does not follow"),
         (HEAD + "第一条　本文\n\n第一条　もう一度\n２　項\n", 5, "appears twice"),
         (HEAD + "      附則\n\n１　一\n  一　号\n１　また一\n", 7, "appears twice"),
-        (HEAD + ":table-struct:\n", 3, "unsupported control tag :table-struct:"),
-        (HEAD + "      附則（壊れ\n", 3, "supplementary provisions heading"),
-        (HEAD + "目次\n   第一章\n", 4, "multiple of two"),
+        (HEAD + ":table-struct:\n", 3, "unexpected line"),
+        (HEAD + "      附則（壊れ\n", 3, "unexpected indentation"),
+        (HEAD + "目次\n   第一章\n", 4, "pairs of ASCII spaces"),
         (HEAD + "目次\n  第一章\n      第一節\n", 5, "too deep"),
         ("法\n本文\n", 2, "blank line after the title"),
-        (HEAD + "      第二一章　総則\n", 3, "standard form '二十一'"),
-        (HEAD + "第一条　本文\n０２　項\n", 4, "standard form '２'"),
-        (HEAD + "目次\n  \n", 4, "empty table-of-contents entry"),
+        (HEAD + "目次\n  \n", 4, "white space only"),
+        (HEAD + "本文だけの行\n\n２　項\n", 3, "single paragraph of a body"),
+        (HEAD + "第一条　本文\n  :subitem1:イ　細分\n", 4, "does not fit"),
+        (HEAD + "# 別表第一\n\n  一　号\n", 5, "needs a control tag"),
+        (HEAD + "# 別表第一\n\n  :subitem1:イ　細分\n", 5, "sub-item cannot stand"),
+        (HEAD + '第一条　本文\n  :remarks:[Foo="x"]備考\n', 4, "unexpected attribute"),
+        (HEAD + '第一条　本文\n:anonym-paragraph:[Foo="x"]項\n', 4, "MissingNum"),
+        (HEAD + "第一条　本文\n\n:enact-statement:遅い\n", 5, "unexpected line"),
         ("  法\n", 1, "title"),
         ("法\n\n第一条　本文", 3, "line break at the end"),
         ("法\r\n\r\n", 1, "carriage return"),
         ("", 1, "empty"),
         (HEAD + ":preamble:\n本文\n", 4, "preamble paragraphs"),
-        (HEAD + "　全角で始まる\n", 3, "leading white space"),
+        (HEAD + "　全角で始まる\n", 3, "pairs of ASCII spaces"),
     ],
 )
 def test_malformed_input_raises_parse_error(text: str, line: int, expected: str) -> None:
@@ -532,10 +562,26 @@ def _with_paragraph(paragraph: Paragraph) -> Document:
             ),
             "used twice",
         ),
+        (_with_paragraph(Paragraph(key="p1", num=Num.of(1), text="本文", plain=True)), "numbered"),
         (
-            _simple(body=(Article(key="a1", num=Num.of(1), caption="(半角)", deleted=True),)),
-            "full-width brackets",
+            _simple(
+                body=(
+                    Paragraph(key="p1", num=Num.of(1), text="２　項", anonymous=True, plain=True),
+                )
+            ),
+            "would not read back",
         ),
+        (
+            _simple(body=(Article(key="a2", num=Num.of(2), until=Num.of(1), deleted=True),)),
+            "must come after",
+        ),
+        (
+            _simple(
+                body=(Division(key="ch9", kind="章", num=Num.of(1), title="総則", children=()),)
+            ),
+            "key must be 'ch1'",
+        ),
+        (_simple(appendix_places=(1,)), "one ascending place"),
         (
             _simple(body=(Table(key="t1", rows=(Row(key="r1", cells=(Cell(text="x"),)),)),)),
             "must stand in a paragraph",

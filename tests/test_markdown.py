@@ -393,6 +393,7 @@ class _Display(HTMLParser):
 def test_a_commonmark_reader_displays_the_text(doc: Document) -> None:
     """Checked with markdown-it-py (CommonMark + GFM tables), an independent reader."""
     import markdown_it
+
     rendered = markdown_it.MarkdownIt("commonmark").enable("table").render(render_markdown(doc))
     shown = _Display()
     shown.feed(rendered)

@@ -19,6 +19,7 @@ from typing import TextIO
 import pendulum
 
 from legaldocs import _files as _io
+from legaldocs import formats
 from legaldocs.amend._changes import Amendment
 from legaldocs.compare._diff import diff as diff_documents
 from legaldocs.compare._render import render_diff
@@ -30,7 +31,7 @@ from legaldocs.serialize._api import dump, loads
 
 __all__ = ["main"]
 
-_SHOW_FORMATS = ("text", "lawtext", "lawxml", "markdown", "html", "json")
+_SHOW_FORMATS = (*(f.name for f in formats.all_formats() if f.writable), "json")
 _DIFF_FORMATS = ("unified", "table", "html", "json", "kaimebun")
 
 
@@ -168,7 +169,7 @@ def _cmd_convert(args: argparse.Namespace, out: TextIO) -> None:
     loaded = _load(args.input)
     target = Path(args.output)
     fmt = _io.format_of(target)
-    if fmt in _io.DATA_FORMATS:
+    if _io.is_data_format(fmt):
         dump(loaded, target)
     else:
         doc = _document(loaded, None, None)

@@ -40,6 +40,8 @@ from typing import Any
 
 import pendulum
 
+from legaldocs._align import SimpleUnit, align, moved, similarity
+from legaldocs._inline import _tokens, inline_diff
 from legaldocs.amend._apply import apply_changes
 from legaldocs.amend._changes import (
     Amendment,
@@ -59,10 +61,15 @@ from legaldocs.amend._changes import (
     Shift,
 )
 from legaldocs.amend._index import Index, evolve
-from legaldocs.compare._align import SimpleUnit, align, moved, similarity
-from legaldocs.compare._diff import Diff, _related, _sig, _text_of
-from legaldocs.compare._inline import _tokens, inline_diff
 from legaldocs.errors import LegaldocsError
+from legaldocs.model._element import (
+    full_text,
+    headings_of,
+    own_data,
+    presentation_of,
+    related,
+    signature,
+)
 from legaldocs.model._records import (
     Article,
     Division,
@@ -74,7 +81,7 @@ from legaldocs.model._records import (
     Table,
 )
 
-__all__ = ["to_amendment"]
+__all__ = ["plan_amendment"]
 
 REPLACE_BELOW = 0.5
 """An article whose text keeps less than this similarity (character bigrams) is replaced
@@ -90,8 +97,9 @@ _CONTEXT = 40
 _DOC_FIELDS: tuple[DocumentField, ...] = ("title", "alt_title", "law_num", "toc", "style", "lang")
 
 
-def to_amendment(
-    diff: Diff,
+def plan_amendment(
+    old: Document,
+    new: Document,
     *,
     id: str,
     enacted: pendulum.Date,
@@ -99,9 +107,8 @@ def to_amendment(
     title: str = "",
     note: str | None = None,
 ) -> Amendment:
-    """The amendment that turns ``diff.old`` into ``diff.new``: ``apply(diff.old, result) ==
-    diff.new`` exactly, keys included. See the module docs for the changes it uses."""
-    old, new = diff.old, diff.new
+    """The amendment that turns ``old`` into ``new``: ``apply(old, result) == new`` exactly,
+    keys included. See the module docs for the changes it uses."""
     planner = _Planner()
     changes = planner.plan(old, new)
     amendment = Amendment(
@@ -184,7 +191,7 @@ def _match(old: Sequence[Any], new: Sequence[Any]) -> list[tuple[int | None, int
             )
         else:
             pairs = align(
-                units_o, units_n, sig=_sig, text=_text_of, related=_related, use_keys=use_keys
+                units_o, units_n, sig=signature, text=full_text, related=related, use_keys=use_keys
             )
         for a, b in pairs:
             if a is not None and b is not None:
@@ -421,7 +428,7 @@ class _Planner:
                 else:
                     self.edits.append(ReplaceElement(target=path, element=b))
                 return
-            if a.paragraphs != b.paragraphs and similarity(_text_of(a), _text_of(b)) < (
+            if a.paragraphs != b.paragraphs and similarity(full_text(a), full_text(b)) < (
                 REPLACE_BELOW
             ):
                 self.edits.append(ReplaceElement(target=path, element=b))
@@ -503,9 +510,9 @@ def _same_but_key(a: Any, b: Any) -> bool:
 
 
 def _flags(element: Paragraph | Item) -> Hashable:
-    if isinstance(element, Paragraph):
-        return (element.anonymous, element.caption, element.plain)
-    return (element.label,)
+    """What an edit of the element's text and children cannot change: its headings, data
+    and presentation (a change there replaces the element whole)."""
+    return (headings_of(element), own_data(element), presentation_of(element))
 
 
 def _sub_texts(element: Any) -> tuple[str, ...]:

@@ -1,7 +1,7 @@
 """Structural and textual differences between two documents: :func:`diff` and :class:`Diff`.
 
 Structure first, then text. Divisions, articles, paragraphs, items, tables and rows are
-aligned level by level (see :mod:`legaldocs.compare._align`): by identity and key, then by unique
+aligned level by level (see :mod:`legaldocs._align`): by identity and key, then by unique
 content, then by key or number when the texts are similar, then by content similarity among
 the leftovers, so that a renumbered or moved article is reported as renumbered/moved and an
 inserted article does not make every later one look changed. Articles are aligned across the
@@ -39,11 +39,25 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 import pendulum
 
-from legaldocs.compare._align import SimpleUnit, align, moved
-from legaldocs.compare._inline import InlineOp, apply_ops, fold, inline_diff
+from legaldocs._align import SimpleUnit, align, moved
+from legaldocs._inline import InlineOp, apply_ops, fold, inline_diff
+from legaldocs.amend._plan import plan_amendment
 from legaldocs.dates import format_date
 from legaldocs.errors import LegaldocsError
 from legaldocs.model._citation import Citation, Step, StepKind
+from legaldocs.model._element import (
+    children_of,
+    element_type,
+    full_text,
+    has_parts,
+    is_heading,
+    own_data,
+    own_texts,
+    presentation_of,
+    related,
+    signature,
+    texts_of,
+)
 from legaldocs.model._numbers import Num
 from legaldocs.model._records import (
     Article,
@@ -208,10 +222,9 @@ class Diff:
         container by container (an article moved to another chapter is deleted and
         inserted). See :mod:`legaldocs.amend._plan` for the order of the changes.
         """
-        from legaldocs.amend._plan import to_amendment as build
-
-        return build(
-            self,
+        return plan_amendment(
+            self.old,
+            self.new,
             id=id,
             enacted=pendulum.Date(enacted.year, enacted.month, enacted.day),
             effective=effective,
@@ -379,85 +392,18 @@ def _num(n: int) -> Num:
     return Num.of(n)
 
 
-def _text_of(element: object) -> str:
-    """The text used for similarity: everything written in the element."""
-    if isinstance(element, Article):
-        parts = [element.caption or ""]
-        parts.extend(_text_of(p) for p in element.paragraphs)
-        return "\n".join(parts)
-    if isinstance(element, Paragraph | Item):
-        return "\n".join([element.text, *(_text_of(c) for c in element.children)])
+def _similarity_text(element: object) -> str:
+    """The text two elements are compared by when paired by similarity: everything written
+    in them, except for divisions, whose articles are aligned on their own (a division is
+    known by its title)."""
     if isinstance(element, Division):
-        return element.title
-    if isinstance(element, Table):
-        return "\n".join(_row_text(r) for r in element.rows)
-    if isinstance(element, Row):
-        return _row_text(element)
-    return ""
+        return "\n".join(texts_of(element))
+    return full_text(element)
 
 
-def _row_text(row: Row) -> str:
-    return "\t".join(c.text for c in row.cells)
-
-
-def _sig(element: object) -> Hashable:
-    """Content ignoring key and number."""
-    if isinstance(element, Article):
-        return ("article", element.caption, element.paragraphs, element.deleted)
-    if isinstance(element, Paragraph):
-        return ("paragraph", element.text, element.children, element.anonymous)
-    if isinstance(element, Item):
-        return ("item", element.text, element.children, element.label)
-    if isinstance(element, Division):
-        return ("division", element.kind, element.title, element.children)
-    if isinstance(element, Table):
-        return ("table", element.rows)
-    if isinstance(element, Row):
-        return ("row", element.cells)
-    return ("supplement", id(element))
-
-
-def _related(a: object, b: object) -> bool:
-    """A cheap sign that two elements with the same key are one element, edited: an
-    article keeps one of its paragraphs, a paragraph or item one of its items or its
-    opening words."""
-    if isinstance(a, Article) and isinstance(b, Article):
-        texts = {p.text for p in a.paragraphs}
-        return any(p.text in texts for p in b.paragraphs)
-    if isinstance(a, Paragraph | Item) and isinstance(b, Paragraph | Item):
-        if len(a.text) >= 10 and a.text[:10] == b.text[:10]:
-            return True
-        kids = set(a.children)
-        return any(c in kids for c in b.children)
-    return False
-
-
-def _own(element: Element) -> tuple[str | None, str]:
-    """The field name and text of an element's own text."""
-    if isinstance(element, Article):
-        return "caption", element.caption or ""
-    if isinstance(element, Division):
-        return "title", element.title
-    if isinstance(element, Paragraph | Item):
-        return "text", element.text
-    if isinstance(element, Row):
-        return "cells", _row_text(element)
-    if isinstance(element, Supplement):
-        return "revisions", "\n".join(
-            f"{format_date(r.date, era=r.era)} {r.event}" for r in element.revisions
-        )
-    return None, ""
-
-
-_TYPES: dict[type, ElementType] = {
-    Division: "division",
-    Article: "article",
-    Paragraph: "paragraph",
-    Item: "item",
-    Table: "table",
-    Row: "row",
-    Supplement: "supplement",
-}
+def _revisions_text(supplement: Supplement) -> str:
+    """A private policy's revision record as the lines it is written as."""
+    return "\n".join(f"{format_date(r.date, era=r.era)} {r.event}" for r in supplement.revisions)
 
 
 class _Differ:
@@ -560,9 +506,9 @@ class _Differ:
         pairs = align(
             old_entries,
             new_entries,
-            sig=_sig,
-            text=_text_of,
-            related=_related,
+            sig=signature,
+            text=_similarity_text,
+            related=related,
             use_keys=use_keys,
             trust_keys=trust,
         )
@@ -627,7 +573,7 @@ class _Differ:
             return [
                 Difference(
                     kinds=("added",),
-                    element_type=_TYPES[type(n.element)],
+                    element_type=_type(n.element),
                     new_path=n.path,
                     new_citation=n.cit,
                     new=n.element,
@@ -642,7 +588,7 @@ class _Differ:
             return [
                 Difference(
                     kinds=("removed",),
-                    element_type=_TYPES[type(o.element)],
+                    element_type=_type(o.element),
                     old_path=o.path,
                     old_citation=o.cit,
                     old=o.element,
@@ -666,23 +612,36 @@ class _Differ:
             kinds.append("renumbered")
         if moved or (not siblings and self.parents.get(o.parent, o.parent) != n.parent):
             kinds.append("moved")
-        field, old_text = _own(a)
-        _, new_text = _own(b)
-        ops: tuple[InlineOp, ...] = ()
-        if "deleted" in kinds:
-            pass
-        elif old_text != new_text:
-            kinds.append("caption" if field in ("caption", "title") else "modified")
-            ops = inline_diff(old_text, new_text)
-        elif _flags(a) != _flags(b) and "deleted" not in kinds:
-            kinds.append("modified")
+        edits: list[tuple[str, str, str]] = []
+        layout_only = False
+        if "deleted" not in kinds:
+            old_texts = dict(own_texts(a))
+            edits = [
+                (field, old_texts.get(field, ""), new_text)
+                for field, new_text in own_texts(b)
+                if old_texts.get(field, "") != new_text
+            ]
+            if edits:
+                kinds.append("caption" if is_heading(b, edits[0][0]) else "modified")
+            elif own_data(a) != own_data(b):
+                kinds.append("modified")
+            elif presentation_of(a) != presentation_of(b):
+                kinds.append("modified")
+                layout_only = not [k for k in kinds if k != "modified"]
         changes: list[Difference] = []
-        if kinds:
-            text_only = all(k in ("caption", "modified") for k in kinds)
+        slots: list[tuple[str | None, str, str]] = [*edits] or [(None, "", "")]
+        for number, (field, old_text, new_text) in enumerate(slots):
+            these: list[ChangeKind] = kinds
+            if number:
+                these = ["caption" if is_heading(b, field or "") else "modified"]
+            if not these:
+                break
+            ops = inline_diff(old_text, new_text) if field is not None else ()
+            text_only = all(k in ("caption", "modified") for k in these)
             changes.append(
                 Difference(
-                    kinds=tuple(sorted(kinds, key=_KIND_ORDER.__getitem__)),
-                    element_type=_TYPES[type(b)],
+                    kinds=tuple(sorted(these, key=_KIND_ORDER.__getitem__)),
+                    element_type=_type(b),
                     old_path=o.path,
                     new_path=n.path,
                     old_citation=o.cit,
@@ -698,7 +657,8 @@ class _Differ:
                     old_text=old_text if ops else None,
                     new_text=new_text if ops else None,
                     ops=ops,
-                    typographic=text_only and bool(ops) and fold(old_text) == fold(new_text),
+                    typographic=layout_only
+                    or (text_only and bool(ops) and fold(old_text) == fold(new_text)),
                 )
             )
         if "deleted" not in kinds:
@@ -708,29 +668,16 @@ class _Differ:
     def _children(self, o: _Entry, n: _Entry) -> list[Difference]:
         a, b = o.element, n.element
         self._link(o.path, n.path)
-        if isinstance(a, Article) and isinstance(b, Article):
-            if a.paragraphs is b.paragraphs or a.paragraphs == b.paragraphs:
-                return []
-            return self._siblings(
-                _child_entries(a.paragraphs, o.path, o.cit, 0),
-                _child_entries(b.paragraphs, n.path, n.cit, 0),
-            )
-        if isinstance(a, Paragraph | Item) and isinstance(b, Paragraph | Item):
-            if a.children is b.children or a.children == b.children:
-                return []
-            depth = 1 if isinstance(a, Paragraph) else 2
-            return self._siblings(
-                _child_entries(a.children, o.path, o.cit, depth),
-                _child_entries(b.children, n.path, n.cit, depth),
-            )
-        if isinstance(a, Table) and isinstance(b, Table):
-            if a.rows is b.rows or a.rows == b.rows:
-                return []
-            return self._siblings(
-                _child_entries(a.rows, o.path, o.cit, 0),
-                _child_entries(b.rows, n.path, n.cit, 0),
-            )
-        return []
+        if type(a) is not type(b) or isinstance(a, Division) or has_parts(a) or has_parts(b):
+            return []  # a division's articles are aligned across the whole body
+        old_kids, new_kids = children_of(a), children_of(b)
+        if old_kids is new_kids or old_kids == new_kids:
+            return []
+        depth = 1 if isinstance(a, Paragraph) else 2 if isinstance(a, Item) else 0
+        return self._siblings(
+            _child_entries(old_kids, o.path, o.cit, depth),
+            _child_entries(new_kids, n.path, n.cit, depth),
+        )
 
     def _supplements(self) -> list[Difference]:
         old_s, new_s = self.old.supplements, self.new.supplements
@@ -775,8 +722,7 @@ class _Differ:
             elif a is not b and a != b:
                 assert cit_a is not None
                 assert cit_b is not None
-                _, old_text = _own(a)
-                _, new_text = _own(b)
+                old_text, new_text = _revisions_text(a), _revisions_text(b)
                 head_a = (a.title, a.law_ref, a.excerpt)
                 head_b = (b.title, b.law_ref, b.excerpt)
                 if old_text != new_text or head_a != head_b:
@@ -816,18 +762,9 @@ def _supplement_sig(supplement: object) -> Hashable:
     return (supplement.title, supplement.law_ref, supplement.excerpt, supplement.body)
 
 
-def _flags(element: Element) -> Hashable:
-    if isinstance(element, Article):
-        return (element.deleted,)
-    if isinstance(element, Paragraph):
-        return (element.anonymous,)
-    if isinstance(element, Item):
-        return (element.label,)
-    if isinstance(element, Division):
-        return (element.kind,)
-    if isinstance(element, Row):
-        return tuple(c.attrs for c in element.cells)
-    return ()
+def _type(element: object) -> ElementType:
+    kind: ElementType = element_type(element)  # type: ignore[assignment]
+    return kind
 
 
 def _child_entries(

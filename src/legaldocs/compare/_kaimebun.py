@@ -26,6 +26,7 @@ how 改め文 read). Without a document, targets must be citations.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from legaldocs.amend import _index as _tree
@@ -48,6 +49,7 @@ from legaldocs.amend._changes import (
 )
 from legaldocs.errors import CitationError, LegaldocsError, NotFoundError
 from legaldocs.model._citation import Citation, Step, cite
+from legaldocs.model._keys import article_key, division_key
 from legaldocs.model._numbers import Num, Numerals, item_label
 from legaldocs.model._records import (
     Article,
@@ -72,11 +74,16 @@ def render_kaimebun(
     *,
     numerals: Numerals | None = None,
     document: Document | None = None,
+    render: Callable[[Document], str] | None = None,
 ) -> str:
     """The amendment as amendment sentences (改め文), one sentence per line, each new
     provision's text after its sentence. ``numerals`` defaults to the document's (kanji
     without a document). ``document`` is the text the amendment applies to; it is needed
     when targets are key paths (as :meth:`legaldocs.Diff.to_amendment` makes them).
+
+    ``render`` writes a new provision, given as a document holding it alone; by default the
+    registered ``lawtext`` format for kanji numerals (falling back to ``text`` where Lawtext
+    cannot hold the provision) and ``text`` otherwise (see :mod:`legaldocs.formats`).
 
     Raises :class:`~legaldocs.LegaldocsError` when a target cannot be cited (a key path
     without a document) and :class:`~legaldocs.AmendmentError` when a change does not apply
@@ -86,7 +93,7 @@ def render_kaimebun(
         raise LegaldocsError(f"render_kaimebun: not an Amendment: {type(amendment).__name__}")
     style = document.style if document is not None else Style(numerals=numerals or "kanji")
     numerals = numerals or style.numerals
-    writer = _Writer(numerals, style)
+    writer = _Writer(numerals, style, render)
     doc = document
     index = None
     for i, change in enumerate(amendment.changes):
@@ -98,9 +105,12 @@ def render_kaimebun(
 
 
 class _Writer:
-    def __init__(self, numerals: Numerals, style: Style) -> None:
+    def __init__(
+        self, numerals: Numerals, style: Style, renderer: Callable[[Document], str] | None
+    ) -> None:
         self.numerals = numerals
         self.style = style
+        self.renderer = renderer
         self.lines: list[str] = []
         # the sentence being built: (prefix, group kind, clauses [(object, verb)])
         self.prefix: str | None = None
@@ -439,18 +449,19 @@ class _Writer:
     # -- new text -------------------------------------------------------------------------
 
     def _render_doc(self, doc: Document) -> str:
-        """Lawtext for kanji numerals, when Lawtext can hold the element (numbered items,
-        no revision lines); the plain-text format otherwise."""
-        from legaldocs.formats.text import render_text
+        """The caller's renderer; by default Lawtext for kanji numerals when Lawtext can
+        hold the element (numbered items, no revision lines), the plain-text format
+        otherwise."""
+        if self.renderer is not None:
+            return self.renderer(doc)
+        from legaldocs import formats
 
         if self.numerals == "kanji" and doc.style.items == "numbered":
-            from legaldocs.formats.lawtext import render_lawtext
-
             try:
-                return render_lawtext(doc)
+                return formats.get("lawtext").render(doc)
             except LegaldocsError:
                 pass
-        return render_text(doc)
+        return formats.get("text").render(doc)
 
     def _paragraph_lines(self, paragraph: Paragraph) -> list[str]:
         lines = [f"  {paragraph.caption}"] if paragraph.caption else []
@@ -528,17 +539,14 @@ def _citation_at(doc: Document, loc: Any) -> Citation | None:
     return Citation(tuple(steps))
 
 
-_DIVISION_PREFIX = {"編": "pt", "章": "ch", "節": "sec", "款": "sub", "目": "div"}
-
-
 def _number_keys(element: Any, prefix: str = "") -> Any:
     """``element`` with the keys of the articles in it made from their numbers, as a
     Lawtext reader would give them (keys are not written; the writers check them)."""
     if isinstance(element, Article):
-        key = "a" + "_".join(str(p) for p in element.num.parts)
+        key = article_key(element.num)
         return element if key == element.key else _tree.evolve(element, key=key)
     if isinstance(element, Division):
-        key = prefix + _DIVISION_PREFIX[element.kind] + "_".join(str(p) for p in element.num.parts)
+        key = prefix + division_key(element.kind, element.num)
         children = tuple(_number_keys(c, key + ".") for c in element.children)
         return _tree.evolve(element, key=key, children=children)
     if isinstance(element, Supplement):

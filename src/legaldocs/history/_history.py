@@ -11,11 +11,10 @@ Moments: a date means 00:00 on that date in the history's time zone (``tz``, def
 
 Revision records: when the document keeps its own revision record (a 附則 holding
 :class:`~legaldocs.model.Revision` lines, as the clinic's pages do), each version's record is
-derived from the history: the start document's lines (or ``制定`` on the start's ``enacted``
-date when it has none) followed by ``改定`` on the date each amendment takes effect (one line
-per date), written with the era flag the record already uses. A document without such a
-supplement (a statute, whose 附則 are provisions, not a record) is left as it is: no
-supplement is invented.
+derived from the history by its revision policy (:mod:`legaldocs.history._revisions`; by
+default the start document's lines, or ``制定`` on the start's ``enacted`` date when it has
+none, followed by ``改定`` on the date each amendment takes effect). A document without such
+a supplement (a statute, whose 附則 are provisions, not a record) is left as it is.
 
 Versions share every element untouched by an amendment with the version before them, so a
 history costs memory in proportion to what changed.
@@ -37,8 +36,10 @@ from legaldocs.amend._changes import Amendment, Moment
 from legaldocs.compare._diff import Diff
 from legaldocs.compare._diff import diff as _diff
 from legaldocs.errors import AmendmentError, CitationError, HistoryError, NotFoundError
+from legaldocs.history import _revisions
+from legaldocs.history._revisions import RevisionPolicy
 from legaldocs.model._citation import cite, key_paths, resolve
-from legaldocs.model._records import Division, Document, Element, Revision, Supplement
+from legaldocs.model._records import Division, Document, Element
 
 __all__ = ["ElementState", "History", "Version", "When"]
 
@@ -46,8 +47,6 @@ When: TypeAlias = datetime.date | str
 """A point in time: a date, a DateTime or an ISO 8601 string."""
 
 TOKYO = "Asia/Tokyo"
-ENACTED = "制定"
-REVISED = "改定"
 
 
 @attrs.frozen(kw_only=True)
@@ -153,16 +152,23 @@ class History:
         ),
     )
     tz: str = TOKYO
+    revisions: str = "record"
+    """The revision-record policy by name (see :mod:`legaldocs.history._revisions`)."""
     _state: _State = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    @property
+    def _policy(self) -> RevisionPolicy:
+        return _revisions.policy(self.revisions)
 
     def __attrs_post_init__(self) -> None:
         _as_date(self.enacted, "enacted")
+        _revisions.policy(self.revisions)  # an unknown name is refused here
         ids = [a.id for a in self.amendments]
         if len(set(ids)) != len(ids):
             raise HistoryError("amendment ids must be unique in a history")
         state = _State()
         start = _moment(self.effective, self.tz)
-        doc = _initial_revisions(self.document, self.enacted)
+        doc = self._policy.start(self.document, self.enacted)
         _push(state, _key(start), start, doc, (), 0)
         state.seq_of = {a.id: i for i, a in enumerate(self.amendments)}
         object.__setattr__(self, "_state", state)
@@ -184,15 +190,19 @@ class History:
         enacted: datetime.date,
         effective: Moment | None = None,
         tz: str = TOKYO,
+        revisions: str = "record",
     ) -> History:
         """A history whose first version is ``document``, adopted on ``enacted`` and in force
-        from ``effective`` (default: 00:00 on ``enacted``)."""
+        from ``effective`` (default: 00:00 on ``enacted``); ``revisions`` names the policy
+        that keeps the document's own revision record (see
+        :mod:`legaldocs.history._revisions`)."""
         enacted = _as_date(enacted, "enacted")
         return cls(
             document=document,
             enacted=enacted,
             effective=enacted if effective is None else effective,
             tz=tz,
+            revisions=revisions,
         )
 
     def amend(self, amendment: Amendment) -> History:
@@ -215,7 +225,7 @@ class History:
             if step.key[0] < old.keys[0]:
                 raise _before_start(amendment, old.starts[0])
         history = object.__new__(History)
-        for field in ("document", "enacted", "effective", "tz"):
+        for field in ("document", "enacted", "effective", "tz", "revisions"):
             object.__setattr__(history, field, getattr(self, field))
         object.__setattr__(history, "amendments", (*self.amendments, amendment))
         last = old.steps[old.m - 1].key if old.m else None
@@ -253,6 +263,7 @@ class History:
         tz: str = TOKYO,
         ids: Sequence[str] | None = None,
         titles: Sequence[str] | None = None,
+        revisions: str = "record",
     ) -> History:
         """A history built from published versions: ``(effective, document)`` pairs in
         order, each consecutive pair turned into an amendment by
@@ -307,6 +318,7 @@ class History:
             enacted=start_date if enacted is None else enacted,
             effective=first,
             tz=tz,
+            revisions=revisions,
         )
         used: set[str] = set()
         for i in range(1, len(versions)):
@@ -523,12 +535,13 @@ class History:
             return result
         s = bisect.bisect_left(state.keys, steps[unknown].key[0], 0, state.n)
         if s == 0:
-            doc: Document | None = _initial_revisions(self.document, self.enacted)
+            doc: Document | None = self._policy.start(self.document, self.enacted)
             begin = 0
         else:
             doc = state.docs[s - 1]
             begin = state.first[s]
         index = None
+        policy = self._policy
         for i in (*range(begin, unknown), *known):
             step = steps[i]
             if doc is None:
@@ -541,7 +554,7 @@ class History:
                     f"the text as known at {_show(known_at)} cannot be built: {exc}"
                 ) from exc
             index = applied.index
-            doc = None if applied.repealed else _revise(applied.doc, step.moment.date())
+            doc = None if applied.repealed else policy.revise(applied.doc, step.moment.date())
         if doc is None:
             raise HistoryError(f"{_show(when)}: the document was repealed (as known then)")
         if len(state.cache) > 256:  # keep the cache of known_at texts small
@@ -579,7 +592,7 @@ def _run(
     doc: Document | None
     if from_state == 0:
         _truncate_to(state, 1)
-        doc = state.docs[0] = _initial_revisions(history.document, history.enacted)
+        doc = state.docs[0] = history._policy.start(history.document, history.enacted)
         state.ids[0] = ()
         index = None
     else:
@@ -587,6 +600,7 @@ def _run(
         _truncate_to(state, from_state)
         doc = state.docs[-1]
     amendments = history.amendments
+    policy = history._policy
     for s in range(from_step, state.m):
         step = state.steps[s]
         amendment = amendments[step.amendment]
@@ -604,7 +618,7 @@ def _run(
                 exc.add_note(f"it no longer applies once {added.id!r} takes effect before it")
             raise
         index = applied.index
-        doc = None if applied.repealed else _revise(applied.doc, step.moment.date())
+        doc = None if applied.repealed else policy.revise(applied.doc, step.moment.date())
         if step.key[0] == state.keys[-1]:
             state.docs[-1] = doc
             ids = state.ids[-1]
@@ -645,45 +659,6 @@ def _before_start(amendment: Amendment, start: pendulum.DateTime) -> HistoryErro
     return HistoryError(
         f"amendment {amendment.id!r} takes effect before the history starts ({start})"
     )
-
-
-# ---------------------------------------------------------------------------------------
-# Revision records
-
-
-def _holder(doc: Document) -> int | None:
-    for i, supplement in enumerate(doc.supplements):
-        if supplement.revisions:
-            return i
-    for i, supplement in enumerate(doc.supplements):
-        if not supplement.body and supplement.law_ref is None:
-            return i
-    return None
-
-
-def _set_revisions(doc: Document, i: int, revisions: tuple[Revision, ...]) -> Document:
-    supplements: Sequence[Supplement] = doc.supplements
-    new = _tree.evolve(supplements[i], revisions=revisions)
-    result: Document = _tree.evolve(doc, supplements=(*supplements[:i], new, *supplements[i + 1 :]))
-    return result
-
-
-def _initial_revisions(doc: Document, enacted: pendulum.Date) -> Document:
-    i = _holder(doc)
-    if i is None or doc.supplements[i].revisions:
-        return doc
-    return _set_revisions(doc, i, (Revision(date=enacted, event=ENACTED),))
-
-
-def _revise(doc: Document, date: pendulum.Date) -> Document:
-    i = _holder(doc)
-    if i is None:
-        return doc
-    revisions = doc.supplements[i].revisions
-    era = revisions[-1].era if revisions else False
-    if revisions and revisions[-1].date == date and revisions[-1].event == REVISED:
-        return doc
-    return _set_revisions(doc, i, (*revisions, Revision(date=date, event=REVISED, era=era)))
 
 
 # ---------------------------------------------------------------------------------------

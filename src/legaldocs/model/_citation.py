@@ -19,6 +19,8 @@ import attrs
 
 from legaldocs.errors import CitationError, NotFoundError
 from legaldocs.model import _numerals
+from legaldocs.model._appendix import Appendix, Block
+from legaldocs.model._element import children_of
 from legaldocs.model._numbers import Num, Numerals, item_label, parse_item_label
 from legaldocs.model._records import (
     DIVISION_KINDS,
@@ -30,15 +32,27 @@ from legaldocs.model._records import (
     Item,
     ItemChild,
     Paragraph,
+    Supplement,
     Table,
 )
 
-__all__ = ["Citation", "Step", "StepKind", "cite", "key_paths", "resolve", "walk"]
+__all__ = [
+    "Citation",
+    "Step",
+    "StepKind",
+    "cite",
+    "key_paths",
+    "resolve",
+    "resolve_relative",
+    "walk",
+]
 
 StepKind = Literal[
-    "附則", "前文", "編", "章", "節", "款", "目", "条", "項", "号", "細分", "表", "行"
+    "附則", "前文", "編", "章", "節", "款", "目", "条", "項", "号", "細分", "表", "行", "別表"
 ]
-"""The kind of one step of a citation. ``細分`` is a sub-item (イ, （１）, ...)."""
+"""The kind of one step of a citation. ``細分`` is a sub-item (イ, （１）, ...); ``別表``
+is an appendix of any kind (別表, 別記, 様式, 書式, 別図, 付録), named by ``Step.ref`` as
+written (``別表第一``, ``様式第二``)."""
 
 PREAMBLE = "preamble"
 
@@ -46,7 +60,7 @@ PREAMBLE = "preamble"
 @attrs.frozen(kw_only=True)
 class Step:
     """One step of a citation: a kind and a number; ``ref`` names a supplement's
-    amending law for ``附則``."""
+    amending law for ``附則`` and the appendix for ``別表`` (``別表第一``)."""
 
     kind: StepKind
     num: Num | None = None
@@ -79,6 +93,9 @@ class Citation:
         for step in self.steps:
             if step.kind == "附則":
                 out.append("附則" + (f"（{step.ref}）" if step.ref else ""))
+            elif step.kind == "別表":
+                assert step.ref is not None
+                out.append(_appendix_name(step.ref, numerals))
             elif step.kind == "前文":
                 out.append("前文")
             elif step.kind == "細分":
@@ -103,7 +120,9 @@ class Citation:
 _NUM = r"[0-9０-９〇一二三四五六七八九十百千万]+"
 _TOKEN = re.compile(
     rf"""
-    (?P<suppl>附\s*則(?:[（(](?P<ref>[^）)]*)[）)])?)
+    (?P<appdx>(?:別記様式|別表|別記|別紙|別図|様式|書式|付録|附録|付表)
+        (?:第{_NUM}(?:の{_NUM})*(?:号表|号)?)?)
+  | (?P<suppl>附\s*則(?:[（(](?P<ref>[^）)]*)[）)])?)
   | (?P<preamble>前文)
   | 第(?P<num>{_NUM})(?P<unit>[編章節款目条項号表行])(?P<branches>(?:の{_NUM})*)
   | (?P<label>(?:[(（][^)）]+[)）]|[{_numerals.IROHA}])(?:の{_NUM})*)
@@ -125,7 +144,11 @@ def _parse(text: str) -> tuple[Step, ...]:
                 f"not a citation: {text!r} (cannot read {source[pos:]!r} at character {pos + 1})"
             )
         pos = m.end()
-        if m.group("suppl"):
+        if m.group("appdx"):
+            if steps and steps[-1].kind != "附則":
+                raise CitationError(f"an appendix comes first or after 附則: {text!r}")
+            steps.append(Step(kind="別表", ref=m.group("appdx")))
+        elif m.group("suppl"):
             if steps:
                 raise CitationError(f"附則 must come first in a citation: {text!r}")
             steps.append(Step(kind="附則", ref=m.group("ref") or None))
@@ -164,7 +187,7 @@ _UNITS: dict[str, StepKind] = {
     "表": "表",
     "行": "行",
 }
-_RANK: dict[str, int] = {"附則": 0, "前文": 0}
+_RANK: dict[str, int] = {"附則": 0, "前文": 0, "別表": 1}
 _RANK.update({k: 1 + i for i, k in enumerate(DIVISION_KINDS)})
 _RANK.update({"条": 10, "項": 11, "号": 12, "細分": 13, "表": 14, "行": 15})
 
@@ -184,14 +207,156 @@ def _check_order(steps: Sequence[Step], text: str) -> None:
 # Resolving
 
 
+_APPENDIX_WORDS = (
+    "別記様式",
+    "別表",
+    "別記",
+    "別紙",
+    "別図",
+    "様式",
+    "書式",
+    "付録",
+    "附録",
+    "付表",
+)
+_RELATIVE = re.compile(r"(前|次|同)(条|項|号)")
+
+
 def resolve(doc: Document, ref: str | Citation) -> Element:
-    """The element of ``doc`` named by a citation or a key path."""
+    """The element of ``doc`` named by a citation or a key path.
+
+    A relative citation (``前項``, ``同条``, …) has no meaning without the place it is read
+    from: it raises :class:`~legaldocs.CitationError` (see :func:`resolve_relative`)."""
     if isinstance(ref, Citation):
         return _resolve_citation(doc, ref)
     text = ref.strip()
-    if text.startswith(("第", "附則", "附　則", "前文")):
+    if _RELATIVE.match(text):
+        raise CitationError(
+            f"{text!r} is a relative citation: resolve it from an element with "
+            "Document.resolve(text, at=citation)"
+        )
+    if text.startswith(("第", "附則", "附　則", "前文", *_APPENDIX_WORDS)):
         return _resolve_citation(doc, Citation.parse(text))
     return _resolve_key(doc, text)
+
+
+def resolve_relative(doc: Document, text: str, at: Citation | str | None) -> Citation:
+    """The absolute citation that a relative one (``前項``, ``次条``, ``同条第三項``,
+    ``同項第二号``, ``前号``) means when read in the element cited by ``at``.
+
+    ``同`` keeps the base's step of that kind, ``前`` and ``次`` move to the previous or next
+    sibling of that kind (an article among the articles of the same body or supplement, a
+    paragraph among the paragraphs of the same article, an item among the items of the same
+    paragraph); absolute steps may follow (``同項第二号``). An absolute citation is returned
+    as it is. Raises :class:`~legaldocs.CitationError` when there is no base or the text is
+    not a citation, :class:`~legaldocs.NotFoundError` when there is no such sibling.
+    """
+    source = "".join(text.split())
+    m = _RELATIVE.match(source)
+    if m is None:
+        return Citation.parse(source)
+    if at is None:
+        raise CitationError(f"{text!r} is a relative citation: it needs a base (at=...)")
+    base = Citation.parse(at) if isinstance(at, str) else at
+    rest = _parse(source[m.end() :]) if m.end() < len(source) else ()
+    which, unit = m.group(1), m.group(2)
+    kind: StepKind = "条" if unit == "条" else "項" if unit == "項" else "号"
+    steps = list(base.steps)
+    if kind == "項" and not any(st.kind == "項" for st in steps):
+        at_article = next((i for i, st in enumerate(steps) if st.kind == "条"), None)
+        if at_article is not None:
+            # 第三条第一号: the items of an article stand in its first paragraph
+            steps.insert(at_article + 1, Step(kind="項", num=Num.of(1)))
+    index = next((i for i in range(len(steps) - 1, -1, -1) if steps[i].kind == kind), None)
+    if index is None:
+        raise CitationError(f"{text!r}: the base {base} has no {unit} to refer to")
+    steps = steps[: index + 1]
+    if which != "同":
+        siblings = _siblings(doc, Citation(tuple(steps[:index])), kind)
+        current = steps[index].num
+        position = next((i for i, num in enumerate(siblings) if num == current), None)
+        if position is None:
+            raise NotFoundError(f"{base}: no such element in {doc.title!r}")
+        position += -1 if which == "前" else 1
+        if not 0 <= position < len(siblings):
+            side = "previous" if which == "前" else "next"
+            raise NotFoundError(f"{text!r} from {base}: there is no {side} {unit}")
+        steps[index] = Step(kind=kind, num=siblings[position])
+    result = Citation((*steps, *rest))
+    _check_order(result.steps, text)
+    return result
+
+
+def _siblings(doc: Document, parent: Citation, kind: StepKind) -> list[Num]:
+    """The numbers of the elements of ``kind`` under the element ``parent`` cites."""
+    if kind == "条":
+        supplement = next((st for st in parent.steps if st.kind == "附則"), None)
+        if supplement is not None:
+            element = _resolve_citation(doc, Citation((supplement,)))
+            assert isinstance(element, Supplement)
+            body: Sequence[BodyElement | Division | Article] = element.body
+        else:
+            body = doc.body
+        return [a.num for a in _find_articles(body)]
+    if kind == "項":
+        if not parent.steps:
+            return [e.num for e in doc.body if isinstance(e, Paragraph)]
+        element = _resolve_citation(doc, parent)
+        if isinstance(element, Article):
+            return [p.num for p in element.paragraphs]
+        if isinstance(element, Supplement):
+            return [e.num for e in element.body if isinstance(e, Paragraph)]
+        raise CitationError(f"{parent} holds no paragraphs")
+    element = _resolve_citation(doc, parent)
+    if isinstance(element, Paragraph | Item):
+        return [c.num for c in element.children if isinstance(c, Item)]
+    if isinstance(element, Article) and element.paragraphs:
+        return [c.num for c in element.paragraphs[0].children if isinstance(c, Item)]
+    raise CitationError(f"{parent} holds no items")
+
+
+_APPENDIX_NUM = re.compile(rf"第({_NUM})((?:の{_NUM})*)")
+
+
+def _appendix_key(text: str) -> str:
+    """An appendix name for comparison: up to the first space or bracket, numbers as
+    integers, without a leading 附則 (``別表第1`` = ``別表第一　…（第三条関係）``)."""
+    head = re.split(r"[ 　\t（(]", text, maxsplit=1)[0]
+    for prefix in ("附則", "付則"):
+        head = head.removeprefix(prefix)
+
+    def number(m: re.Match[str]) -> str:
+        parts = [_numerals.read_int(m.group(1))]
+        parts.extend(_numerals.read_int(b) for b in m.group(2).split("の")[1:])
+        return "第" + "の".join(str(p) for p in parts)
+
+    return _APPENDIX_NUM.sub(number, head)
+
+
+def _appendix_name(name: str, numerals: Numerals) -> str:
+    def number(m: re.Match[str]) -> str:
+        parts = [_numerals.read_int(m.group(1))]
+        parts.extend(_numerals.read_int(b) for b in m.group(2).split("の")[1:])
+        write = _numerals.to_kanji if numerals == "kanji" else str
+        return "第" + "の".join(write(p) for p in parts)
+
+    return _APPENDIX_NUM.sub(number, name)
+
+
+def _appendix_of(doc: Document, name: str, supplement: Supplement | None) -> Appendix | None:
+    wanted = _appendix_key(name)
+    pools = [supplement.appendices] if supplement is not None else [doc.appendices]
+    for pool in pools:
+        for appendix in pool:
+            if appendix.title is not None and _appendix_key(appendix.title) == wanted:
+                return appendix
+            if (
+                appendix.title is None
+                and appendix.related_article_num is not None
+                and _appendix_key(appendix.related_article_num.strip("（）()")) == wanted
+            ):
+                return appendix
+    return None
 
 
 def _contains(article: Article, num: Num) -> bool:
@@ -228,9 +393,27 @@ def _resolve_citation(doc: Document, citation: Citation) -> Element:
     steps = citation.steps
     if not steps:
         raise CitationError("empty citation")
-    for step in steps:
+    for position, step in enumerate(steps):
         kind = step.kind
         num = step.num
+        if kind == "別表":
+            assert step.ref is not None
+            appendix: Appendix | None = None
+            if isinstance(current, Supplement):
+                candidates = [current]
+                if steps[position - 1].ref is None:
+                    candidates = list(doc.supplements)
+                for supplement in candidates:
+                    appendix = _appendix_of(doc, step.ref, supplement)
+                    if appendix is not None:
+                        break
+            else:
+                appendix = _appendix_of(doc, step.ref, None)
+            if appendix is None:
+                raise missing(f"no appendix named {step.ref}")
+            current = appendix
+            container = ()
+            continue
         if kind == "附則":
             supplements = doc.supplements
             if step.ref is not None:
@@ -268,6 +451,8 @@ def _resolve_citation(doc: Document, citation: Citation) -> Element:
             paragraphs: Sequence[object]
             if isinstance(current, Article):
                 paragraphs = current.paragraphs
+            elif isinstance(current, Appendix):
+                paragraphs = current.children
             else:
                 paragraphs = [e for e in container if isinstance(e, Paragraph)]
             paragraph = next(
@@ -283,11 +468,11 @@ def _resolve_citation(doc: Document, citation: Citation) -> Element:
                 if not current.paragraphs:
                     raise missing("the article has no paragraphs")
                 current = current.paragraphs[0]
-            if kind == "号" and not isinstance(current, Paragraph):
+            if kind == "号" and not isinstance(current, Paragraph | Appendix):
                 raise missing("号 must be cited within an article or paragraph")
             if kind == "細分" and not isinstance(current, Item):
                 raise missing("a sub-item must be cited within an item")
-            assert isinstance(current, Paragraph | Item)
+            assert isinstance(current, Paragraph | Item | Appendix)
             item = next((c for c in current.children if isinstance(c, Item) and c.num == num), None)
             if item is None:
                 raise missing(f"no item {num} there")
@@ -313,7 +498,7 @@ def _resolve_citation(doc: Document, citation: Citation) -> Element:
 def _tables_of(
     current: Element | Document, container: Sequence[BodyElement | Division | Article]
 ) -> list[Table]:
-    if isinstance(current, Paragraph | Item):
+    if isinstance(current, Paragraph | Item | Appendix):
         return [c for c in current.children if isinstance(c, Table)]
     return [e for e in container if isinstance(e, Table)]
 
@@ -337,11 +522,64 @@ def _walk(doc: Document) -> Iterator[tuple[str, Citation, Element]]:
         pre = root.child("前文")
         for paragraph in doc.preamble:
             yield from _walk_paragraph(f"{PREAMBLE}/{paragraph.key}", pre, paragraph)
+    for statement in doc.enact_statements:
+        yield f"enact/{statement.key}", root, statement
     yield from _walk_body("", root, doc.body)
     for supplement in doc.supplements:
         cit = root.child("附則", ref=supplement.law_ref)
         yield supplement.key, cit, supplement
         yield from _walk_body(supplement.key + "/", cit, supplement.body)
+        for appendix in supplement.appendices:
+            yield from _walk_appendix(f"{supplement.key}/{appendix.key}", cit, appendix)
+    for appendix in doc.appendices:
+        yield from _walk_appendix(appendix.key, root, appendix)
+
+
+def _walk_appendix(
+    key_path: str, cit: Citation, appendix: Appendix
+) -> Iterator[tuple[str, Citation, Element]]:
+    name = appendix.title or (appendix.related_article_num or "").strip("（）()")
+    name = re.split(r"[ 　\t（(]", name, maxsplit=1)[0]
+    if cit.steps and cit.steps[-1].kind == "附則":
+        name = name.removeprefix("附則").removeprefix("付則")
+    here = cit.child("別表", ref=name) if name else cit
+    yield key_path, here, appendix
+    yield from _walk_blocks(key_path, here, appendix.children)
+
+
+def _walk_blocks(
+    key_path: str, cit: Citation, blocks: Sequence[Block]
+) -> Iterator[tuple[str, Citation, Element]]:
+    """Blocks of an appendix, a note or a cell: items, paragraphs and tables are cited
+    below ``cit``; the other blocks share ``cit`` (they have no citation of their own)."""
+    tables = 0
+    for block in blocks:
+        path = f"{key_path}/{block.key}"
+        if isinstance(block, Paragraph):
+            yield from _walk_paragraph(path, cit, block)
+        elif isinstance(block, Item):
+            here = cit.child("号", block.num)
+            yield path, here, block
+            yield from _walk_children(path, here, block.children, "細分")
+        elif isinstance(block, Table):
+            tables += 1
+            yield from _walk_table(path, cit.child("表", Num.of(tables)), block)
+        else:
+            yield from _walk_other(path, cit, block)
+
+
+def _walk_other(
+    key_path: str, cit: Citation, element: Element
+) -> Iterator[tuple[str, Citation, Element]]:
+    """An element with no citation of its own, and what it holds, through the element
+    protocol."""
+    yield key_path, cit, element
+    for child in children_of(element):
+        if hasattr(child, "key"):
+            if isinstance(child, Paragraph | Item | Table):
+                yield from _walk_blocks(key_path, cit, (child,))
+            else:
+                yield from _walk_other(f"{key_path}/{child.key}", cit, child)
 
 
 def _walk_body(
@@ -394,6 +632,8 @@ def _walk_children(
         elif isinstance(child, Table):
             tables += 1
             yield from _walk_table(path, cit.child("表", Num.of(tables)), child)
+        else:
+            yield from _walk_other(path, cit, child)
 
 
 def _walk_table(
@@ -401,7 +641,14 @@ def _walk_table(
 ) -> Iterator[tuple[str, Citation, Element]]:
     yield key_path, cit, table
     for index, row in enumerate(table.rows, start=1):
-        yield f"{key_path}/{row.key}", cit.child("行", Num.of(index)), row
+        row_path = f"{key_path}/{row.key}"
+        here = cit.child("行", Num.of(index))
+        yield row_path, here, row
+        for number, cell in enumerate(row.cells, start=1):
+            if cell.blocks:
+                yield from _walk_blocks(f"{row_path}/c{number}", here, cell.blocks)
+    for remarks in table.remarks:
+        yield from _walk_other(f"{key_path}/{remarks.key}", cit, remarks)
 
 
 def walk(doc: Document) -> Iterator[tuple[Citation, Element]]:

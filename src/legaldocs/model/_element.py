@@ -7,7 +7,8 @@ Every record of the model says, through the metadata of its attrs fields, what e
 ``children``
     a tuple of child elements, in document order;
 ``text``
-    one of the element's own texts (a caption, a title, a sentence);
+    one of the element's own texts: a sentence, or (declared with :func:`heading`) a
+    heading such as a caption or a title;
 ``presentation``
     how the element is written, not what it says (bullets rather than plain lines);
 anything else
@@ -27,16 +28,26 @@ from typing import Any, Final, Literal
 import attrs
 
 __all__ = [
+    "HEADING",
     "ROLE",
     "Role",
     "Spec",
     "child_fields",
     "children",
     "children_of",
+    "element_type",
     "full_text",
+    "has_parts",
+    "heading",
+    "headings_of",
     "identity",
+    "is_heading",
     "material_fields",
+    "own_data",
+    "own_texts",
     "presentation",
+    "presentation_of",
+    "related",
     "signature",
     "spec",
     "text",
@@ -45,6 +56,9 @@ __all__ = [
 
 ROLE: Final = "legaldocs.role"
 """The attrs metadata key under which a field's role is declared."""
+
+HEADING: Final = "legaldocs.heading"
+"""The attrs metadata key that marks an own text as a heading (caption, title)."""
 
 Role = Literal["identity", "children", "text", "presentation", "data"]
 """What a field of an element is (see the module documentation)."""
@@ -70,6 +84,11 @@ def text(**kwargs: Any) -> Any:
     return attrs.field(metadata=_role("text"), **kwargs)
 
 
+def heading(**kwargs: Any) -> Any:
+    """An attrs field holding the element's heading (a caption or a title): an own text."""
+    return attrs.field(metadata={ROLE: "text", HEADING: True}, **kwargs)
+
+
 def presentation(**kwargs: Any) -> Any:
     """An attrs field that says how the element is written, not what it says."""
     return attrs.field(metadata=_role("presentation"), **kwargs)
@@ -82,8 +101,12 @@ class Spec:
     identity: tuple[str, ...]
     children: tuple[str, ...]
     texts: tuple[str, ...]
+    headings: tuple[str, ...]
     presentation: tuple[str, ...]
     data: tuple[str, ...]
+    keyed: bool
+    """Whether elements of this class have a ``key`` (keyless ones, such as table cells,
+    are parts of their parent's content rather than elements of their own)."""
 
     @property
     def material(self) -> tuple[str, ...]:
@@ -116,8 +139,10 @@ def _build(cls: type) -> Spec:
         identity=tuple(roles["identity"]),
         children=tuple(roles["children"]),
         texts=tuple(roles["text"]),
+        headings=tuple(f.name for f in attrs.fields(cls) if f.metadata.get(HEADING)),
         presentation=tuple(roles["presentation"]),
         data=tuple(roles["data"]),
+        keyed="key" in roles["identity"],
     )
 
 
@@ -133,6 +158,65 @@ def children_of(element: object) -> tuple[Any, ...]:
         result: tuple[Any, ...] = getattr(element, names[0])
         return result
     return tuple(child for name in names for child in getattr(element, name))
+
+
+def element_type(element: object) -> str:
+    """The name of ``element``'s kind, as diffs and JSON report it (``"article"``)."""
+    return type(element).__name__.lower()
+
+
+def has_parts(element: object) -> bool:
+    """Whether ``element``'s children are keyless parts of its own content (the cells of
+    a row) rather than elements of their own."""
+    kids = children_of(element)
+    return bool(kids) and not spec(type(kids[0])).keyed
+
+
+def own_texts(element: object) -> tuple[tuple[str, str], ...]:
+    """``(field, text)`` for each own text of ``element`` (``""`` where unset), in field
+    order; an element made of keyless parts (a row of cells) has one text, ``"cells"``,
+    its parts' texts joined by tabs."""
+    s = spec(type(element))
+    out = [(name, getattr(element, name) or "") for name in s.texts]
+    if has_parts(element):
+        out.append(("cells", "\t".join("\n".join(texts_of(part)) for part in children_of(element))))
+    return tuple(out)
+
+
+def own_data(element: object) -> tuple[Any, ...]:
+    """``element``'s material data other than texts and keyed children (flags, attributes
+    of its keyless parts)."""
+    values = [getattr(element, name) for name in spec(type(element)).data]
+    if has_parts(element):
+        values.extend(own_data(part) for part in children_of(element))
+    return tuple(values)
+
+
+def presentation_of(element: object) -> tuple[Any, ...]:
+    """How ``element`` is written (its presentation fields), apart from what it says."""
+    return tuple(getattr(element, name) for name in spec(type(element)).presentation)
+
+
+def headings_of(element: object) -> tuple[str | None, ...]:
+    """``element``'s heading fields (caption, title), set or not, in field order."""
+    return tuple(getattr(element, name) for name in spec(type(element)).headings)
+
+
+def is_heading(element: object, field: str) -> bool:
+    """Whether ``field`` of ``element`` is a heading (caption, title)."""
+    return field in spec(type(element)).headings
+
+
+def related(a: object, b: object) -> bool:
+    """A cheap sign that two elements with the same key are one element, edited: they
+    share a child, or the opening words of their first own text."""
+    if type(a) is not type(b):
+        return False
+    texts_a, texts_b = texts_of(a), texts_of(b)
+    if texts_a and texts_b and len(texts_a[-1]) >= 10 and texts_a[-1][:10] == texts_b[-1][:10]:
+        return True
+    kids = set(children_of(a))
+    return any(child in kids for child in children_of(b))
 
 
 def texts_of(element: object) -> tuple[str, ...]:

@@ -25,21 +25,45 @@ if TYPE_CHECKING:
     from legaldocs.model._citation import Citation
 
 __all__ = [
+    "AmendProvision",
+    "Appdx",
+    "AppdxFig",
+    "AppdxFormat",
+    "AppdxNote",
+    "AppdxStyle",
+    "AppdxTable",
+    "Appendix",
+    "ArithFormula",
     "Article",
+    "Block",
     "BodyElement",
     "Cell",
     "Division",
     "DivisionKind",
     "Document",
     "Element",
+    "EnactStatement",
+    "Fig",
+    "FigStruct",
+    "FormatStruct",
     "Item",
     "ItemChild",
+    "ListBlock",
+    "NoteLike",
+    "NoteStruct",
     "Paragraph",
+    "Remarks",
     "Revision",
     "Row",
+    "Sentence",
     "Style",
+    "StyleStruct",
+    "SupplProvisionAppdx",
+    "SupplProvisionAppdxStyle",
+    "SupplProvisionAppdxTable",
     "Supplement",
     "Table",
+    "TableStruct",
     "Toc",
     "TocEntry",
 ]
@@ -94,7 +118,7 @@ class Table:
 
     key: str = _e.identity()
     rows: tuple[Row, ...] = _e.children()
-    title: str | None = _e.text(default=None)
+    title: str | None = _e.heading(default=None)
     remarks: tuple[Remarks, ...] = _e.children()
     remarks_before: int = _e.presentation(default=0)
     """Presentation only: how many of the ``remarks`` are written before the rows rather than
@@ -163,7 +187,7 @@ class Paragraph:
     text: str = _e.text()
     children: tuple[ItemChild, ...] = _e.children()
     anonymous: bool = False
-    caption: str | None = _e.text(default=None)
+    caption: str | None = _e.heading(default=None)
     plain: bool = _e.presentation(default=False)
     label: str | None = None
     tight: bool = _e.presentation(default=False)
@@ -187,10 +211,10 @@ class Article:
 
     key: str = _e.identity()
     num: Num = _e.identity()
-    caption: str | None = _e.text(default=None)
+    caption: str | None = _e.heading(default=None)
     paragraphs: tuple[Paragraph, ...] = _e.children()
     deleted: bool = False
-    until: Num | None = None
+    until: Num | None = _e.identity(default=None)
     label: str | None = None
     suppl_note: str | None = _e.text(default=None)
     bulleted: bool = _e.presentation(default=False)
@@ -207,9 +231,9 @@ class Division:
     key: str = _e.identity()
     kind: DivisionKind
     num: Num = _e.identity()
-    title: str = _e.text()
+    title: str = _e.heading()
     children: tuple[Division | Article, ...] = _e.children()
-    until: Num | None = None
+    until: Num | None = _e.identity(default=None)
     label: str | None = None
 
 
@@ -242,7 +266,7 @@ class Supplement:
     """
 
     key: str = _e.identity()
-    title: str = _e.text(default="附則")
+    title: str = _e.heading(default="附則")
     law_ref: str | None = None
     ref_spacing: str = _e.presentation(default="")
     excerpt: bool = False
@@ -294,8 +318,8 @@ class Document:
     appendices (別表, 別記, 様式, …) after the supplementary provisions.
     """
 
-    title: str = _e.text()
-    alt_title: str | None = _e.text(default=None)
+    title: str = _e.heading()
+    alt_title: str | None = _e.heading(default=None)
     law_num: str | None = None
     law_attrs: tuple[tuple[str, str], ...] = ()
     enact_statements: tuple[EnactStatement, ...] = _e.children()
@@ -319,6 +343,20 @@ class Document:
         """
         from legaldocs.model import _citation as citation
 
+        return citation.resolve(self, ref)
+
+    def resolve(self, ref: str | Citation, *, at: Citation | str | None = None) -> Element:
+        """The element named by a citation read at the element ``at`` cites: relative
+        citations (``前項``, ``次条``, ``同条第三項``, ``同項第二号``) are taken from there;
+        absolute ones are resolved as :meth:`get` does.
+
+        Raises :class:`~legaldocs.CitationError` for a relative citation without ``at``
+        and :class:`~legaldocs.NotFoundError` when nothing has that name.
+        """
+        from legaldocs.model import _citation as citation
+
+        if isinstance(ref, str):
+            ref = citation.resolve_relative(self, ref, at)
         return citation.resolve(self, ref)
 
     def walk(self) -> Iterator[tuple[Citation, Element]]:
@@ -347,18 +385,201 @@ class Document:
                 stack.pop()
 
 
-# The records of _appendix refer to those above and these to them: imported last, so that
-# both modules see each other's names when annotations are resolved.
-from legaldocs.model._appendix import (  # noqa: E402
-    AmendProvision,
-    Appendix,
-    Block,
-    EnactStatement,
-    FigStruct,
-    ListBlock,
-    Remarks,
-    StyleStruct,
+# ---------------------------------------------------------------------------------------
+# Statute elements beyond the article tree (法令標準XML names; see legaldocs.model._appendix)
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class EnactStatement:
+    """The enacting formula (制定文) of a cabinet order or an ordinance: ``内閣は、…この政令を
+    制定する。`` (XML ``EnactStatement``)."""
+
+    key: str = _e.identity()
+    text: str = _e.text()
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Sentence:
+    """A line of text standing as a block of its own (XML ``Sentence``, or ``Column`` s
+    separated by a full-width space): a line of a remark, of a note, of a table cell.
+
+    ``attrs`` are the XML attributes written in brackets before the text, as written
+    (for example ``("WritingMode", "vertical")``)."""
+
+    key: str = _e.identity()
+    text: str = _e.text()
+    attrs: tuple[tuple[str, str], ...] = ()
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Fig:
+    """A figure (XML ``Fig``): the picture's file, as the ``src`` attribute names it."""
+
+    key: str = _e.identity()
+    src: str
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Remarks:
+    """Remarks (備考, 注) under a table, a figure, a note or an appendix (XML ``Remarks``).
+
+    ``label`` is the ``RemarksLabel`` as written (``備考``, ``（備考）``) or ``None``;
+    ``line_break`` is its ``LineBreak`` attribute. ``children`` are sentences or items."""
+
+    key: str = _e.identity()
+    label: str | None = _e.heading(default=None)
+    line_break: bool = False
+    children: tuple[Item | Sentence, ...] = _e.children()
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class FigStruct:
+    """A figure with its title and remarks (XML ``FigStruct``)."""
+
+    key: str = _e.identity()
+    title: str | None = _e.heading(default=None)
+    fig: Fig | None = None
+    remarks: tuple[Remarks, ...] = _e.children()
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class ListBlock:
+    """A list (XML ``List``: ``ListSentence`` and ``Sublist1`` …): one line of text,
+    written ``- text`` in Lawtext, with the sub-list lines nested under it."""
+
+    key: str = _e.identity()
+    text: str = _e.text()
+    children: tuple[ListBlock, ...] = _e.children()
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class AmendProvision:
+    """An amending provision (改正規定; XML ``AmendProvision``) below a paragraph of an
+    amending law: the sentence that names the change (``第四十条第三項中「…」を「…」に改める。``)
+    and the new provisions it quotes (XML ``NewProvision``), in order."""
+
+    key: str = _e.identity()
+    text: str | None = _e.text(default=None)
+    children: tuple[Block, ...] = _e.children()
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class ArithFormula:
+    """A formula block (XML ``ArithFormula``) made of other blocks."""
+
+    key: str = _e.identity()
+    children: tuple[Block, ...] = _e.children()
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class NoteLike:
+    """What note, style and format structures share: a title, the content (the schema's
+    ``Note``, ``Style`` or ``Format``, which may hold anything) and remarks."""
+
+    key: str = _e.identity()
+    title: str | None = _e.heading(default=None)
+    content: tuple[Block, ...] = _e.children()
+    remarks: tuple[Remarks, ...] = _e.children()
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class NoteStruct(NoteLike):
+    """A note structure (XML ``NoteStruct``: ``NoteStructTitle``, ``Note``, ``Remarks``)."""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class StyleStruct(NoteLike):
+    """A style (様式) structure (XML ``StyleStruct``: ``StyleStructTitle``, ``Style``,
+    ``Remarks``)."""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class FormatStruct(NoteLike):
+    """A format (書式) structure (XML ``FormatStruct``: ``FormatStructTitle``, ``Format``,
+    ``Remarks``)."""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Appendix:
+    """What every appendix shares (the kinds are the subclasses).
+
+    ``key`` is its identity (``appdx1``, ``appdx2``, … in document order); ``title`` is the
+    title as written (``別表第一``, ``様式第二``, ``別記``); ``related_article_num`` the
+    bracketed reference that follows it as written (``（第十五条関係）``); ``children`` its
+    content in order."""
+
+    key: str = _e.identity()
+    title: str | None = _e.heading(default=None)
+    related_article_num: str | None = _e.text(default=None)
+    children: tuple[Block, ...] = _e.children()
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class AppdxTable(Appendix):
+    """An appended table (別表; XML ``AppdxTable``)."""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class AppdxNote(Appendix):
+    """An appended note (別記, 別紙; XML ``AppdxNote``)."""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class AppdxStyle(Appendix):
+    """An appended style (様式; XML ``AppdxStyle``)."""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class AppdxFormat(Appendix):
+    """An appended format (書式; XML ``AppdxFormat``)."""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class AppdxFig(Appendix):
+    """An appended figure (別図; XML ``AppdxFig``)."""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Appdx(Appendix):
+    """An appendix of another kind (付録; XML ``Appdx``)."""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class SupplProvisionAppdxTable(Appendix):
+    """A table appended to supplementary provisions (附則別表; XML
+    ``SupplProvisionAppdxTable``)."""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class SupplProvisionAppdxStyle(Appendix):
+    """A style appended to supplementary provisions (附則様式; XML
+    ``SupplProvisionAppdxStyle``)."""
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class SupplProvisionAppdx(Appendix):
+    """Another appendix of supplementary provisions (XML ``SupplProvisionAppdx``)."""
+
+
+Block: TypeAlias = (
+    Paragraph
+    | Item
+    | Table
+    | FigStruct
+    | NoteStruct
+    | StyleStruct
+    | FormatStruct
+    | Remarks
+    | Sentence
+    | Fig
+    | ListBlock
+    | ArithFormula
 )
+"""What an appendix, a note, a style, a format or a multi-line table cell may hold."""
+
+TableStruct: TypeAlias = Table
+"""The 法令標準XML name of :class:`~legaldocs.Table` (a ``TableStruct``: title, table, remarks)."""
+
 
 ItemChild: TypeAlias = Item | Table | FigStruct | StyleStruct | ListBlock | AmendProvision
 """What a paragraph or an item may contain (XML: sub-items, ``TableStruct``, ``FigStruct``,

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from legaldocs.errors import LegaldocsError
+from legaldocs.errors import FormatError
 from legaldocs.formats._revision_lines import format_revision
 from legaldocs.model._numbers import item_label
 from legaldocs.model._records import (
@@ -111,7 +111,7 @@ def _children(children: Sequence[ItemChild], path: str, depth: int, ctx: _Ctx) -
         elif isinstance(child, Item):
             run.append(child)
         else:
-            raise LegaldocsError(f"{type(child).__name__} {child.key!r} cannot be written as HTML")
+            raise FormatError(f"{type(child).__name__} {child.key!r} cannot be written as HTML")
     flush()
     return out
 
@@ -150,7 +150,7 @@ def _table(table: Table, path: str, ctx: _Ctx) -> list[str]:
             attrs = ""
             for name, value in cell.attrs:
                 if not _ATTR_NAME.fullmatch(name):
-                    raise LegaldocsError(
+                    raise FormatError(
                         f"cell attribute name {name!r} in {path}/{row.key} cannot be written "
                         "as an HTML attribute"
                     )
@@ -239,7 +239,7 @@ def _revision(revision: Revision) -> str:
     try:
         written = format_revision(revision)
     except ValueError as error:
-        raise LegaldocsError(f"revision cannot be written: {error}") from None
+        raise FormatError(f"revision cannot be written: {error}") from None
     when, _, event = written.rpartition(" ")
     return (
         f'<p class="revision"><time datetime="{revision.date.isoformat()}">{_text(when)}</time>'

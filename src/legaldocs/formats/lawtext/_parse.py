@@ -57,6 +57,7 @@ from legaldocs.model import (
     Toc,
     TocEntry,
 )
+from legaldocs.model._keys import DIVISION_PREFIX, article_key, number_key
 from legaldocs.model._numbers import Num, item_label, parse_item_label
 from legaldocs.model._numerals import read_int
 from legaldocs.model._records import DIVISION_KINDS
@@ -85,7 +86,7 @@ BLANK, TBL, TOC, ARG, PIT, SPR, SPA, APP, ART, OTH = range(10)
 
 _KD = "〇一二三四五六七八九十百千"
 _AD = "0123456789０１２３４５６７８９"
-_IROHA = "イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノオクヤマケフコエテアサキユメミシヱヒモセスン"
+_IROHA = "イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノオクヤマケフコエテアサキユメミシヱヒモセスン"  # noqa: E501
 _CIRCLED = "⓪①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
 _PAREN_NUMS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _WS = " 　\t"
@@ -93,8 +94,6 @@ _WS = " 　\t"
 DIVISION_INDENT: dict[str, int] = {"編": 2, "章": 3, "節": 4, "款": 5, "目": 6}
 """Indentation depth (two spaces a level) of a division heading, by kind."""
 
-DIVISION_PREFIX: dict[str, str] = {"編": "pt", "章": "ch", "節": "sec", "款": "sub", "目": "div"}
-"""Key prefix of a division, by kind (``ch2``, ``ch2.sec1``)."""
 
 _RANK = {kind: i for i, kind in enumerate(DIVISION_KINDS)}
 
@@ -138,6 +137,8 @@ _CONTROL = re.compile(r":([^:\n]+):")
 _TBL = re.compile(r"(?:(\*)[ 　\t]*(?=[-*]))?([-*])([ 　\t]*)(.*)$")
 _TOC_LABEL = re.compile(r"目[ 　\t]*次$")
 _FIG = re.compile(r'<Fig src="([^"]*)"/>$')
+AMENDING = re.compile(r".*?の一部を次のように(?:改正す|改め)る。$")
+"""A paragraph whose text ends so introduces its amending provisions without a control tag."""
 _REMARKS_LABEL = re.compile(r"(?:備\s*考|注)\s*$")
 
 APPDX_PATTERNS: tuple[tuple[type[Appendix], re.Pattern[str]], ...] = (
@@ -447,7 +448,7 @@ def parse(text: str, source: str | None) -> Document:
             raise ParseError(
                 "indentation other than pairs of ASCII spaces cannot be kept",
                 line=no + 1,
-                column=c.depth * 2 + 1,
+                column=len(raw) - len(raw.lstrip(" 　\t")) + 1,
                 source=source,
             )
         c.blank_before = blank
@@ -470,7 +471,7 @@ def _document(r: _Reader) -> Document:
     line = r.peek()
     if line is None:
         r.fail(None, "expected the title of the law")
-    if line.depth != 0 or line.kind != OTH or line.control:
+    if line.depth != 0 or line.control:
         r.fail(line, "expected the title of the law")
     title = line.rest
     r.i += 1
@@ -487,6 +488,9 @@ def _document(r: _Reader) -> Document:
     ):
         law_num = line.rest[1:-1]
         r.i += 1
+    line = r.peek()
+    if line is not None and not line.blank_before:
+        r.fail(line, "expected a blank line after the title and law number")
     enact: list[EnactStatement] = []
     while (line := r.peek()) is not None and line.control == "enact-statement":
         enact.append(EnactStatement(key=f"e{len(enact) + 1}", text=line.body))
@@ -559,7 +563,7 @@ def _preamble(r: _Reader) -> tuple[Paragraph, ...]:
         if (line.kind == OTH and line.control) or (out and line.blank_before):
             break
         position = len(out) + 1
-        if line.kind == PIT and not line.control:
+        if line.kind == PIT:
             out.append(_loose_paragraph(r, f"pre{position}", position, None))
         else:
             r.i += 1
@@ -655,7 +659,7 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
             num, label = _division_num(written, dkind)
             close_to(_RANK[dkind])
             prefix = stack[-1].key + "." if stack else ""
-            key = prefix + DIVISION_PREFIX[dkind] + "_".join(str(p) for p in num.parts)
+            key = prefix + number_key(DIVISION_PREFIX[dkind], num)
             if key in used:
                 r.fail(line, f"division {key!r} appears twice")
             used.add(key)
@@ -674,6 +678,20 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
             used.add(article.key)
             (stack[-1].children if stack else top).append(article)
             continue
+        if kind == OTH and not line.control:
+            head = _ART_TITLE.match(line.rest)
+            if head:
+                r.fail(
+                    line,
+                    "expected a full-width space (U+3000) after the article number",
+                    head.end() + 1,
+                )
+            if any(isinstance(e, Paragraph) for e in top) or _more_body(r):
+                r.fail(
+                    line,
+                    "expected an article, a numbered paragraph or a heading (a line of text "
+                    "stands alone only as the single paragraph of a body)",
+                )
         if kind == PIT or (kind == OTH and not line.control):
             if stack:
                 r.fail(line, "a paragraph outside an article cannot stand inside a division")
@@ -683,6 +701,10 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
             if tight:
                 paragraph = attrs.evolve(paragraph, tight=True)
             if paragraph.key in used:
+                if not paragraph.anonymous and not any(
+                    isinstance(e, Paragraph) and e.anonymous and e.key == paragraph.key for e in top
+                ):
+                    r.fail(line, f"paragraph {paragraph.key!r} appears twice")
                 # an unnumbered paragraph took the key of a numbered one: keys stay unique
                 paragraph = attrs.evolve(paragraph, key=f"{paragraph.key}x{count}")
             used.add(paragraph.key)
@@ -691,6 +713,18 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
         r.fail(line, f"unexpected line here: {line.rest[:20]!r}")
     close_to(0)
     return tuple(top)
+
+
+def _more_body(r: _Reader) -> bool:
+    """Whether the body goes on after the current line (more than one paragraph)."""
+    lines = r.lines
+    k = r.i + 1
+    while k < r.n and lines[k].kind not in (SPR, APP, SPA):
+        line = lines[k]
+        if line.depth == 0 and line.kind in (PIT, OTH) and not line.control:
+            return True
+        k += 1
+    return False
 
 
 def _division_num(written: str, kind: str) -> tuple[Num, str | None]:
@@ -722,20 +756,29 @@ def _article(r: _Reader, caption: str | None) -> Article:
             )
     standard = article_label(num, until)
     label = None if title == standard else title
-    key = "a" + "_".join(str(p) for p in num.parts)
+    key = article_key(num)
     r.i += 1
+    if until is not None and until <= num:
+        r.fail(line, "the end of an article range must come after its start")
     if rest == "削除" and not _has_children(r, 1) and not _next_paragraph(r):
         return Article(key=key, num=num, caption=caption, deleted=True, until=until, label=label)
     if until is not None and label is None:
         r.fail(line, "an article range (第…条から第…条まで) must be 削除")
     paragraphs: list[Paragraph] = []
     if space or _has_children(r, 1) or not _next_paragraph(r):
-        paragraphs.append(Paragraph(key="p1", num=Num.of(1), text=rest, children=_children(r, 1)))
+        paragraphs.append(
+            Paragraph(key="p1", num=Num.of(1), text=rest, children=_children(r, 1, 1, rest))
+        )
     else:
         # 第一条 alone on its line: the first paragraph carries its own number (１).
         paragraphs.append(_article_paragraph(r, 1, first=True))
+    keys = {paragraphs[0].key}
     while _next_paragraph(r):
-        paragraphs.append(_article_paragraph(r, len(paragraphs) + 1, first=False))
+        paragraph = _article_paragraph(r, len(paragraphs) + 1, first=False)
+        if paragraph.key in keys:
+            paragraph = attrs.evolve(paragraph, key=f"{paragraph.key}x{len(paragraphs) + 1}")
+        keys.add(paragraph.key)
+        paragraphs.append(paragraph)
     suppl_note = None
     nxt = r.peek()
     if nxt is not None and nxt.depth == 0 and nxt.control == "suppl-note":
@@ -824,7 +867,8 @@ def _article_paragraph(r: _Reader, position: int, *, first: bool) -> Paragraph:
     else:
         num = _paragraph_num(title, position)
         label = None if (not first and title == num.fullwidth()) else title
-    return Paragraph(key=f"p{position}", num=num, text=text, children=_children(r, 1), label=label)
+    key = f"p{position}" if label == "" else "p" + "_".join(str(p) for p in num.parts)
+    return Paragraph(key=key, num=num, text=text, children=_children(r, 1, 1, text), label=label)
 
 
 def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | None) -> Paragraph:
@@ -836,7 +880,7 @@ def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | 
             key=key or f"p{position}",
             num=Num.of(position),
             text=line.rest,
-            children=_children(r, depth + 1),
+            children=_children(r, depth + 1, 1, line.rest),
             anonymous=True,
             caption=caption,
             plain=True,
@@ -849,7 +893,7 @@ def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | 
             key=key or f"p{position}",
             num=Num.of(position),
             text=text,
-            children=_children(r, depth + 1),
+            children=_children(r, depth + 1, 1, text),
             anonymous=True,
             caption=caption,
         )
@@ -861,30 +905,26 @@ def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | 
         key=key or "p" + "_".join(str(p) for p in num.parts),
         num=num,
         text=text,
-        children=_children(r, depth + 1),
+        children=_children(r, depth + 1, 1, text),
         caption=caption,
         label=label,
     )
 
 
-def _children(r: _Reader, depth: int, item_depth: int = 1) -> tuple[ItemChild, ...]:
+def _children(r: _Reader, depth: int, item_depth: int = 1, text: str = "") -> tuple[ItemChild, ...]:
     """Items, tables, figures, styles and lists below a paragraph or an item."""
     out: list[ItemChild] = []
     counts = _Counts()
     lines = r.lines
     while r.i < r.n:
         line = lines[r.i]
-        if (
-            line.depth < depth
-            or line.kind in (ARG, SPR)
-            or (
-                line.depth == 1
-                and depth == 1
-                and _caption_of(line) is not None
-                and _caption_follows(r)
-            )
-        ):
+        if line.depth < depth or line.kind in (ARG, SPR):
             break
+        if depth == 1 and _caption_of(line) is not None:
+            if _caption_follows(r):
+                break
+            if not AMENDING.match(text):
+                r.fail(line, "caption not followed by an article or a paragraph")
         if line.depth > depth:
             r.fail(line, f"unexpected indentation: expected {depth * 2} spaces here")
         kind = line.kind
@@ -913,7 +953,10 @@ def _children(r: _Reader, depth: int, item_depth: int = 1) -> tuple[ItemChild, .
         if (
             block is None
             and item_depth == 1
-            and (line.control == "amend-provision" or (line.kind == OTH and not line.control))
+            and (
+                line.control == "amend-provision"
+                or (line.kind == OTH and not line.control and AMENDING.match(text))
+            )
         ):
             counts.amend += 1
             r.i += 1
@@ -1147,7 +1190,7 @@ def _table(r: _Reader, depth: int, key: str, title: str | None, *, control: bool
             blocks = _blocks(r, depth + 2, note=False, cell=True)
             dashed = all(r.lines[k].kind == TBL for k in range(start, r.i))
             texts = [b.text for b in blocks if isinstance(b, Sentence) and not b.attrs]
-            if len(blocks) > 1 and dashed and len(texts) == len(blocks):
+            if blocks and dashed and len(texts) == len(blocks):
                 cells.append(Cell(text="\n".join(texts), attrs=attrs, header=header))
             else:
                 if not blocks:
@@ -1217,7 +1260,7 @@ def _block_paragraph_item(r: _Reader, depth: int, counts: _Counts) -> Paragraph 
             text=text,
             label=label,
             anonymous=anonymous,
-            children=_children(r, depth + 1),
+            children=_children(r, depth + 1, 1, text),
         )
     counts.item += 1
     ilabel: str | None

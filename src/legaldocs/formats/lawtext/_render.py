@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from legaldocs.errors import FormatError
 from legaldocs.formats.lawtext._parse import (
+    AMENDING,
     APPDX_CONTROLS,
     APPDX_PATTERNS,
     DIVISION_INDENT,
@@ -51,6 +52,7 @@ from legaldocs.model import (
     Table,
     TocEntry,
 )
+from legaldocs.model._keys import division_key
 from legaldocs.model._numbers import Num, item_label
 
 __all__ = ["render"]
@@ -65,6 +67,8 @@ _STRUCT_CONTROL = {
     FormatStruct: ":format-struct:",
 }
 _PAD = ["  " * n for n in range(32)]
+_ATTRS_LINE = re.compile(r'(?:\[[^ 　\t\]=]+="[^ 　\t\]"]+"\][ 　\t]*)+$')
+_ATTR_START = re.compile(r'\[[^ 　\t\]=]+="[^ 　\t\]"]+"\]')
 
 
 def _fail(where: str, reason: str) -> FormatError:
@@ -93,7 +97,8 @@ def render(doc: Document) -> str:
     if doc.law_attrs:
         out.append(_attrs(doc.law_attrs))
     title = _one_line(doc.title, "the title")
-    if not title or title[0] in " 　\t" or classify(0, title).kind != OTH:
+    head = classify(0, title)
+    if not title or title[0] in " 　\t" or head.control or _ATTRS_LINE.match(title):
         raise _fail("the title", f"{title!r} would not read back as a title")
     out.append(title)
     if doc.law_num is not None:
@@ -154,7 +159,16 @@ def _toc(out: list[str], entries: tuple[TocEntry, ...], depth: int) -> None:
         _toc(out, entry.children, depth + 1)
 
 
+def _unique(body: Sequence[BodyElement | Division | Article], where: str) -> None:
+    seen: set[str] = set()
+    for element in body:
+        if element.key in seen:
+            raise _fail(f"element {element.key!r}", f"its key is used twice in {where}")
+        seen.add(element.key)
+
+
 def _main(out: list[str], body: tuple[BodyElement, ...]) -> None:
+    _unique(body, "the body")
     for element in body:
         if isinstance(element, Paragraph) and element.tight and out[-1] == "":
             out.pop()
@@ -164,6 +178,8 @@ def _main(out: list[str], body: tuple[BodyElement, ...]) -> None:
             _article(out, element, 0)
         elif isinstance(element, Paragraph):
             if element.plain:
+                if sum(isinstance(e, Paragraph) for e in body) != 1:
+                    raise _fail(f"paragraph {element.key!r}", "only a lone paragraph is plain")
                 _paragraph_item(out, element, 0, no_control=True)
             else:
                 _paragraph_item(out, element, 0, default=0)
@@ -172,8 +188,11 @@ def _main(out: list[str], body: tuple[BodyElement, ...]) -> None:
         out.append("")
 
 
-def _division(out: list[str], division: Division) -> None:
+def _division(out: list[str], division: Division, parent: str | None = None) -> None:
     where = f"division {division.key!r}"
+    expected = division_key(division.kind, division.num, parent)
+    if division.key != expected:
+        raise _fail(where, f"its key must be {expected!r} (keys follow the numbers)")
     if division.until is not None:
         raise _fail(where, "division ranges are not supported")
     label = division.label
@@ -187,7 +206,7 @@ def _division(out: list[str], division: Division) -> None:
         if index:
             out.append("")
         if isinstance(child, Division):
-            _division(out, child)
+            _division(out, child, division.key)
         else:
             _article(out, child, 0)
         out.append("")
@@ -207,8 +226,18 @@ def _caption(out: list[str], caption: str, depth: int, where: str) -> None:
         out.append(_PAD[depth + 1] + ":caption:" + caption)
 
 
+def _parts(num: Num) -> str:
+    return "_".join(str(p) for p in num.parts)
+
+
 def _article(out: list[str], article: Article, depth: int) -> None:
     where = f"article {article.key!r}"
+    if article.key != "a" + _parts(article.num):
+        raise _fail(where, f"its key must be {'a' + _parts(article.num)!r} (keys follow numbers)")
+    if article.until is not None and article.until <= article.num:
+        raise _fail(where, "the end of its range must come after its start")
+    if article.until is not None and not article.deleted and article.label is None:
+        raise _fail(where, "only a deleted article can be a range")
     if article.caption is not None:
         _caption(out, article.caption, depth, where)
     title = article.label
@@ -223,6 +252,27 @@ def _article(out: list[str], article: Article, depth: int) -> None:
         if not article.paragraphs:
             raise _fail(where, "an article that is not deleted needs a paragraph")
         first = article.paragraphs[0]
+        previous: Num | None = None
+        for index, paragraph in enumerate(article.paragraphs):
+            pwhere = f"{where}/{paragraph.key}"
+            if paragraph.anonymous or paragraph.plain or paragraph.caption is not None:
+                raise _fail(pwhere, "a paragraph of an article is numbered and has no caption")
+            if index == 0 and not paragraph.label and paragraph.num != Num.of(1):
+                raise _fail(pwhere, "the first paragraph of an article is number 1")
+            expected = "p" + _parts(paragraph.num)
+            if paragraph.label is None and (
+                paragraph.key != expected
+                and not (previous is not None and paragraph.key.startswith(expected + "x"))
+            ):
+                raise _fail(pwhere, f"its key must be {expected!r}")
+            previous = paragraph.num
+        if (
+            first.text == "削除"
+            and len(article.paragraphs) == 1
+            and not first.children
+            and not first.label
+        ):
+            raise _fail(where, "the text 削除 alone would read back as a deleted article")
         if first.label:
             out.append(pad + title)
             _paragraph_item(out, first, depth, default=0, secondary=True)
@@ -270,7 +320,19 @@ def _paragraph_item(
     if isinstance(element, Paragraph) and element.caption is not None:
         _caption(out, element.caption, depth, where)
     text = _one_line(element.text, where)
+    if (
+        isinstance(element, Item)
+        and element.label is not None
+        and element.label == item_label(element.num, level, "kanji")
+    ):
+        raise _fail(where, "its label is the standard one: leave Item.label unset")
     title = _title_of(element, level, secondary=secondary)
+    if isinstance(element, Paragraph) and element.plain and not element.anonymous:
+        raise _fail(where, "only an unnumbered paragraph can be plain text")
+    if no_control and not title and not _plain_ok(text):
+        if isinstance(element, Paragraph) and element.plain:
+            raise _fail(where, f"the plain text {text!r} would not read back as a paragraph")
+        no_control = False
     if no_control:
         out.append(pad + title + ("　" + text if title and text else text))
     elif title:
@@ -288,7 +350,12 @@ def _paragraph_item(
     _children(out, element.children, depth + 1, level + 1, where, text)
 
 
-_AMENDING = re.compile(r".*?の一部を次のように(?:改正す|改め)る。$")
+def _plain_ok(text: str) -> bool:
+    """Whether ``text`` reads back as a line of text on its own."""
+    if not text or text[0] in " 　\t" or _ATTRS_LINE.match(text):
+        return False
+    line = classify(0, text)
+    return line.kind == OTH and not line.control and not text.startswith("<Fig ")
 
 
 def _children(
@@ -318,7 +385,7 @@ def _children(
             _note_like(out, child, depth)
             out.append("")
         elif isinstance(child, AmendProvision):
-            control = "" if _AMENDING.match(text) else ":amend-provision:"
+            control = "" if AMENDING.match(text) else ":amend-provision:"
             if child.text is not None:
                 out.append(_PAD[depth] + control + _one_line(child.text, where))
             for block in child.children:
@@ -361,9 +428,13 @@ def _cell(out: list[str], cell: Cell, head: str, inner: str, depth: int, where: 
             _block(out, block, depth)
             out.append("")
         return
-    if "\n" in text:
+    if text[:1] in (" ", "　", "\t") or _ATTR_START.match(text):
+        raise _fail(where, f"the cell text {text!r} would not read back")
+    if "\n" in text or text == "|":
         out.append(head + (" |" if cell.attrs else "|"))
         for part in text.split("\n"):
+            if part[:1] in (" ", "　", "\t") or _ATTR_START.match(part):
+                raise _fail(where, f"the cell line {part!r} would not read back")
             out.append(inner + "- " + part)
         return
     out.append(head + text)

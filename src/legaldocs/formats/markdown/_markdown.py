@@ -44,7 +44,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
-from legaldocs.errors import LegaldocsError, ParseError
+from legaldocs.errors import FormatError, LegaldocsError, ParseError
 from legaldocs.formats._revision_lines import format_revision, parse_revision
 from legaldocs.formats.markdown import _inline as _mdinline
 from legaldocs.formats.markdown._blocks import (
@@ -57,6 +57,7 @@ from legaldocs.formats.markdown._blocks import (
     TableBlock,
     read_blocks,
 )
+from legaldocs.model._keys import DIVISION_PREFIX, article_key
 from legaldocs.model._numbers import Num, Numerals
 from legaldocs.model._records import (
     DIVISION_KINDS,
@@ -97,7 +98,7 @@ _EN_KINDS: dict[str, DivisionKind] = {
     "Division": "目",
 }
 _KIND_NAMES = {kind: name for name, kind in _EN_KINDS.items()}
-_KEY_PREFIX: dict[str, str] = {"編": "pt", "章": "ch", "節": "sec", "款": "sub", "目": "div"}
+_KEY_PREFIX = DIVISION_PREFIX
 _SUPPLEMENT = re.compile(
     r"(附[ \t\u3000]*則)(?:[ \t\u3000]*[（(](.+)[）)])?(?:[ \t\u3000]*(抄))?$", re.S
 )
@@ -117,8 +118,7 @@ _SETTING_VALUES: dict[str, tuple[str, ...]] = {
 # Shared helpers
 
 
-def _article_key(num: Num) -> str:
-    return "a" + "_".join(str(p) for p in num.parts)
+_article_key = article_key
 
 
 def _parse_english_num(text: str) -> Num:
@@ -642,7 +642,7 @@ class _Out:
     def lossy(self, message: str) -> None:
         """Something the Markdown layout cannot carry: an error in strict mode."""
         if self.strict:
-            raise LegaldocsError(f"cannot be written in Markdown without loss: {message}")
+            raise FormatError(f"cannot be written in Markdown without loss: {message}")
 
     def observe(self) -> None:
         if self.observed_numerals is None:
@@ -650,7 +650,7 @@ class _Out:
 
 
 def _fail(message: str) -> LegaldocsError:
-    return LegaldocsError(f"cannot be written in Markdown: {message}")
+    return FormatError(f"cannot be written in Markdown: {message}")
 
 
 def _lines(text: str, where: str) -> list[str]:

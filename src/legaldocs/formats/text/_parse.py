@@ -19,7 +19,6 @@ from legaldocs.formats.text._syntax import (
     _DIVISION,
     _DIVISION_START,
     _KEY,
-    _KEY_PREFIX,
     _LABELISH,
     _PREAMBLE_END,
     _REVISION,
@@ -32,6 +31,7 @@ from legaldocs.formats.text._syntax import (
     _label_num,
     _unescape,
 )
+from legaldocs.model import _keys as keys
 from legaldocs.model._numbers import Num, Numerals, item_label
 from legaldocs.model._records import (
     Article,
@@ -436,8 +436,8 @@ class _Parser:
         self.note_numerals(match.group("num"))
         num = self.num(match.group("num") + match.group("branch"), line, "division")
         kind = cast(DivisionKind, match.group("kind"))
-        key = _KEY_PREFIX[kind] + _key_of_num(num)
-        key = _or(explicit, f"{parent}.{key}" if parent else key)
+        # 0.1.0 wrote ``part``/``subsec`` division keys: read them in today's scheme
+        key = _or(explicit and keys.upgrade(explicit), keys.division_key(kind, num, parent))
         children: list[Division | Article] = []
         while True:
             child_key = self.take_key(indent + 2, lambda following: True)

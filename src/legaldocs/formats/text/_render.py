@@ -11,7 +11,6 @@ from legaldocs.errors import FormatError
 from legaldocs.formats.text._syntax import (
     _ATTR_NAME,
     _KEY,
-    _KEY_PREFIX,
     _LABELISH,
     _PREAMBLE_END,
     _TOC,
@@ -22,6 +21,7 @@ from legaldocs.formats.text._syntax import (
     _label_num,
 )
 from legaldocs.model import _numerals
+from legaldocs.model._keys import division_key
 from legaldocs.model._numbers import Num, Numerals, item_label
 from legaldocs.model._records import (
     Article,
@@ -197,8 +197,7 @@ class _Writer:
             self.children(body, paragraph.children, 1, p_where)
 
     def division(self, indent: int, division: Division, parent: str, where: str) -> None:
-        key = _KEY_PREFIX[division.kind] + _key_of_num(division.num)
-        expected = f"{parent}.{key}" if parent else key
+        expected = division_key(division.kind, division.num, parent)
         self.key(indent, division.key, expected, where)
         if division.until is not None:
             raise FormatError(f"{where}: a division range (until) cannot be written")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from legaldocs.model._keys import number_key
 from legaldocs.model._numbers import Num, parse_item_label
 from legaldocs.model._records import Style
 
@@ -31,7 +32,6 @@ _ATTR = re.compile(r'\[([A-Za-z][A-Za-z0-9_-]*)="([^"\]]*)"\]')
 _ATTR_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 _REVISION = re.compile(r"(?P<date>[^ ]+?日) (?P<event>.*)")
 _DIRECTIVE = re.compile(r":(?P<name>[a-z-]+): (?P<value>.*)")
-_KEY_PREFIX: dict[str, str] = {"編": "part", "章": "ch", "節": "sec", "款": "subsec", "目": "div"}
 _PREAMBLE_END = "---"
 _TOC = ":toc: "
 _KEY = ":key: "
@@ -78,4 +78,4 @@ def _unescape(content: str) -> str:
 
 
 def _key_of_num(num: Num) -> str:
-    return "_".join(str(p) for p in num.parts)
+    return number_key("", num)
