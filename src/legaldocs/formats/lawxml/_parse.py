@@ -51,6 +51,7 @@ from legaldocs.model._appendix import (
     SupplProvisionAppdxTable,
 )
 from legaldocs.model._numbers import Num, item_label, parse_item_label
+from legaldocs.model._keys import number_key
 from legaldocs.model._numerals import read_int
 from legaldocs.model._records import (
     Article,
@@ -617,8 +618,14 @@ def _article(r: _Reader, el: etree._Element) -> Article:
                 key=key, num=num, caption=caption, deleted=True, until=until, label=label
             )
     out: list[Paragraph] = []
+    keys: set[str] = set()
     for index, child in enumerate(paragraphs):
-        out.append(_article_paragraph(r, child, index))
+        paragraph = _article_paragraph(r, child, index)
+        if paragraph.key in keys:
+            # two paragraphs written with one number: keys stay unique
+            paragraph = attrs.evolve(paragraph, key=f"{paragraph.key}x{index + 1}")
+        keys.add(paragraph.key)
+        out.append(paragraph)
     return Article(
         key=key,
         num=num,
@@ -654,7 +661,7 @@ def _article_paragraph(r: _Reader, el: etree._Element, index: int) -> Paragraph:
         return attrs.evolve(paragraph, label=None if index == 0 else "")
     num = paragraph_num(written, position)
     label = None if (index and written == num.fullwidth()) else written
-    return attrs.evolve(paragraph, num=num, label=label)
+    return attrs.evolve(paragraph, key=number_key("p", num), num=num, label=label)
 
 
 def _loose_paragraph(r: _Reader, el: etree._Element, position: int, *, plain: bool) -> Paragraph:
