@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from legaldocs import (
     ParseError,
     Style,
     Table,
+    formats,
     parse_law_xml,
     parse_lawtext,
     render_law_xml,
@@ -302,3 +304,46 @@ def test_a_document_the_schema_cannot_hold_is_refused() -> None:
     doc = parse_law_xml(_law(_ARTICLE))
     with pytest.raises(LegaldocsError):
         render_law_xml(doc.__class__(title=" 法", body=doc.body))
+
+
+# ---------------------------------------------------------------------------------------
+# The command line and the formats registry
+
+_SMALL = "138AC0000000052/20201005_d6d72c73"
+
+
+def test_convert_goes_from_xml_to_lawtext_and_back(tmp_path: Path) -> None:
+    from legaldocs.cli import main
+
+    xml = EGOV / f"{_SMALL}.xml"
+    lawtext = tmp_path / "law.law.txt"
+    assert main(["convert", str(xml), str(lawtext)], out=io.StringIO()) == 0
+    assert lawtext.read_text(encoding="utf-8") == (EGOV / f"{_SMALL}.law.txt").read_text(
+        encoding="utf-8"
+    )
+    back = tmp_path / "back.xml"
+    assert main(["convert", str(lawtext), str(back)], out=io.StringIO()) == 0
+    assert parse_law_xml(back.read_bytes()) == parse_law_xml(xml.read_bytes())
+
+
+def test_show_writes_xml() -> None:
+    from legaldocs.cli import main
+
+    out = io.StringIO()
+    assert main(["show", str(EGOV / f"{_SMALL}.law.txt"), "--format", "lawxml"], out=out) == 0
+    assert parse_law_xml(out.getvalue()) == parse_lawtext(
+        (EGOV / f"{_SMALL}.law.txt").read_text(encoding="utf-8")
+    )
+
+
+def test_the_registry_knows_xml() -> None:
+    fmt = formats.for_path("法律.xml")
+    assert fmt is not None
+    assert fmt.name == "lawxml"
+    data = (EGOV / f"{_SMALL}.xml").read_bytes()
+    assert fmt.parse(data) == parse_law_xml(data)
+
+
+def test_xml_in_another_encoding_reads_from_bytes() -> None:
+    text = _law(_ARTICLE).replace('encoding="UTF-8"', 'encoding="Shift_JIS"')
+    assert parse_law_xml(text.encode("shift_jis")) == parse_law_xml(text)

@@ -50,8 +50,8 @@ from legaldocs.model._appendix import (
     SupplProvisionAppdxStyle,
     SupplProvisionAppdxTable,
 )
-from legaldocs.model._numbers import Num, item_label, parse_item_label
 from legaldocs.model._keys import number_key
+from legaldocs.model._numbers import Num, item_label, parse_item_label
 from legaldocs.model._numerals import read_int
 from legaldocs.model._records import (
     Article,
