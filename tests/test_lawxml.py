@@ -106,14 +106,14 @@ def test_xml_documents_write_back_and_read_back_equal(xml: str) -> None:
 
 def _xml_ready(doc: Document) -> Document:
     """``doc`` without what the schema has no place for: a table directly in the body, a
-    table of contents of free text
-    (the schema's is typed: TOCChapter, TOCArticle, …), division ranges, and the spacing
+    table of contents of free text (the schema's is typed: TOCChapter, TOCArticle, …),
+    division ranges, and the spacing
     before an amending law's number (the schema writes none; the converter's Lawtext always
     has a full-width space there)."""
 
     prefixes = {"編": "pt", "章": "ch", "節": "sec", "款": "sub", "目": "div"}
 
-    def division(element: object, prefix: str = "") -> object:
+    def division(element: Any, prefix: str = "") -> Any:
         if isinstance(element, Division):
             key = prefix + prefixes[element.kind] + "_".join(map(str, element.num.parts))
             return attrs.evolve(
@@ -128,7 +128,7 @@ def _xml_ready(doc: Document) -> Document:
     return attrs.evolve(
         doc,
         toc=None,
-        body=tuple(division(e) for e in doc.body if not isinstance(e, Table)),  # type: ignore[misc]
+        body=tuple(division(e) for e in doc.body if not isinstance(e, Table)),
         supplements=tuple(
             attrs.evolve(
                 s,
