@@ -347,3 +347,16 @@ def test_the_registry_knows_xml() -> None:
 def test_xml_in_another_encoding_reads_from_bytes() -> None:
     text = _law(_ARTICLE).replace('encoding="UTF-8"', 'encoding="Shift_JIS"')
     assert parse_law_xml(text.encode("shift_jis")) == parse_law_xml(text)
+
+
+def test_an_entity_bomb_is_refused_quickly() -> None:
+    entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8)
+    )
+    text = (
+        f'<?xml version="1.0"?>\n<!DOCTYPE Law [{entities}]>\n'
+        "<Law><LawNum>&i;</LawNum><LawBody><LawTitle>法</LawTitle>"
+        "<MainProvision/></LawBody></Law>"
+    )
+    with pytest.raises(ParseError):
+        parse_law_xml(text)
