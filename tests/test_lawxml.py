@@ -360,3 +360,50 @@ def test_an_entity_bomb_is_refused_quickly() -> None:
     )
     with pytest.raises(ParseError):
         parse_law_xml(text)
+
+
+# ---------------------------------------------------------------------------------------
+# The list of known failures: ``python -m tests.test_lawxml`` writes it anew.
+
+
+def _why(want: str, error: Exception | None) -> str:
+    if "&#x" in want or (error is not None and "would not read back" in str(error)):
+        return (
+            "the Lawtext writer does not yet escape white space at the ends of a line or "
+            "cell (&#x3000;) as the reference does"
+        )
+    if ":remarks:" in want:
+        return "the Lawtext writer does not yet write remarks before a table's rows"
+    return str(error) if error is not None else "differs"
+
+
+def _regenerate() -> None:  # pragma: no cover - a maintenance command
+    lines = [
+        "# XML files of the e-Gov sample that do not meet the contract yet: "
+        "python -m tests.test_lawxml writes this file.",
+        "# path\tkind (parse | render | differ)\treason",
+    ]
+    for xml, lawtext in PAIRS:
+        expected = (EGOV / lawtext).read_text(encoding="utf-8")
+        try:
+            doc = parse_law_xml((EGOV / xml).read_bytes(), source=xml)
+        except ParseError as error:
+            lines.append(f"{xml}\tparse\t{error}")
+            continue
+        try:
+            got = render_lawtext(doc)
+        except LegaldocsError as error:
+            lines.append(f"{xml}\trender\t{_why('', error)}")
+            continue
+        if got != expected:
+            pairs = zip(got.split("\n"), expected.split("\n"), strict=False)
+            at = next((i for i, (a, b) in enumerate(pairs) if a != b), 0)
+            want = expected.split("\n")[at] if at < expected.count("\n") else ""
+            lines.append(f"{xml}\tdiffer\tline {at + 1}: {_why(want, None)}")
+        elif parse_lawtext(expected) != doc:
+            lines.append(f"{xml}\tdiffer\tparse_lawtext of the reference gives another document")
+    KNOWN.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    _regenerate()
