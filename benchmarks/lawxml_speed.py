@@ -30,7 +30,7 @@ def largest_xml_file() -> Path:
 
 
 def _floor_parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
 
 def parse(cfg: Config) -> list[Result]:

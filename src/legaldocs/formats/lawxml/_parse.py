@@ -81,7 +81,6 @@ def xml_parser() -> etree.XMLParser:
         load_dtd=False,
         remove_comments=True,
         remove_pis=True,
-        huge_tree=True,
     )
 
 
@@ -104,10 +103,7 @@ DIVISION_PREFIX: dict[str, str] = {"編": "pt", "章": "ch", "節": "sec", "款"
 _SUBITEM_TAGS = ("Item", *(f"Subitem{n}" for n in range(1, 11)))
 _K = "[〇一二三四五六七八九十百千万]+"
 _DIVISION_TITLE = re.compile(rf"^(第{_K}([編章節款目])(?:[のノ]{_K})*)(?:　(.*))?$")
-_ARTICLE_TITLE = re.compile(rf"^第({_K})条((?:の{_K})*)(?:から第({_K})条((?:の{_K})*)まで)?$")
-_FULLWIDTH_NUM = re.compile(r"^[０-９]+(?:の[０-９]+)*$")
 _LABEL_START = re.compile(r"^(.+?)(?:から|及び|・|、)")
-_SUPPLEMENT_LABEL = re.compile(r"^附[ 　]*則$")
 MARGIN = "　"
 
 

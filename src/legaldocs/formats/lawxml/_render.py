@@ -69,7 +69,6 @@ _XML_ESCAPES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 _XML_ESCAPE = re.compile(r"[<>&]")
 _ATTR_ESCAPES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;"}
 _ATTR_ESCAPE = re.compile(r'[<>&"]')
-_NUMERIC = re.compile(r"^[0-9]+$")
 
 
 def _fail(where: str, reason: str) -> LegaldocsError:
