@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pendulum
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 
 from legaldocs import (
     Article,
@@ -503,6 +503,8 @@ def test_parse_error_names_the_column() -> None:
 
 @given(documents(style=Style(numerals="kanji"), multiline=False, alt_title=False, revisions=False))
 def test_rendered_documents_read_back_equal(doc: Document) -> None:
+    # the reference grammar ends the amending law's number at either closing bracket
+    assume(all(")" not in (s.law_ref or "") for s in doc.supplements))
     text = render_lawtext(doc)
     assert parse_lawtext(text) == doc
     assert render_lawtext(parse_lawtext(text)) == text

@@ -5,6 +5,8 @@ writes back byte for byte."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from legaldocs import (
     AmendProvision,
@@ -28,10 +30,13 @@ from legaldocs import (
     Paragraph,
     ParseError,
     Remarks,
+    Row,
     Sentence,
     StyleStruct,
     SupplProvisionAppdxTable,
     Table,
+    dumps,
+    loads,
     parse_lawtext,
     render_lawtext,
 )
@@ -41,6 +46,7 @@ def _round(text: str) -> Document:
     doc = parse_lawtext(text, source="snippet")
     assert render_lawtext(doc) == text
     assert parse_lawtext(render_lawtext(doc)) == doc
+    assert loads(dumps(doc), Document) == doc  # the new elements serialize with their kinds
     return doc
 
 
@@ -372,3 +378,102 @@ def test_what_lawtext_cannot_hold_is_refused_with_line_and_column(
         parse_lawtext(text)
     assert (info.value.line, info.value.column) == (line, column), str(info.value)
     assert expected in str(info.value)
+
+
+# ---------------------------------------------------------------------------------------
+# Built documents with the statute elements beyond the article tree
+
+_TEXT = st.text(alphabet="あいう漢字甲乙丙、。ＡＢ１２", min_size=1, max_size=8)
+_ATTRS = st.lists(
+    st.sampled_from([("Align", "center"), ("Valign", "top"), ("rowspan", "2")]),
+    max_size=2,
+    unique=True,
+).map(tuple)
+
+
+@st.composite
+def _tables(draw: st.DrawFn, key: str, *, remarks: bool) -> Table:
+    width = draw(st.integers(1, 3))
+    rows = []
+    for r in range(1, draw(st.integers(1, 3)) + 1):
+        cells = []
+        for _ in range(width):
+            lines = draw(st.lists(_TEXT, min_size=1, max_size=3))
+            cells.append(Cell(text="\n".join(lines), attrs=draw(_ATTRS)))
+        rows.append(Row(key=f"r{r}", cells=tuple(cells)))
+    notes: tuple[Remarks, ...] = ()
+    if remarks and draw(st.booleans()):
+        notes = (
+            Remarks(
+                key="rm1",
+                label="備考",
+                children=tuple(
+                    Sentence(key=f"l{n}", text="文" + t)
+                    for n, t in enumerate(draw(st.lists(_TEXT, min_size=1, max_size=2)), 1)
+                ),
+            ),
+        )
+    title = draw(st.one_of(st.none(), _TEXT)) if remarks else None
+    return Table(key=key, rows=tuple(rows), title=title, remarks=notes)
+
+
+@st.composite
+def _appendices(draw: st.DrawFn) -> tuple[AppdxTable | AppdxStyle | AppdxNote, ...]:
+    out: list[AppdxTable | AppdxStyle | AppdxNote] = []
+    for n in range(1, draw(st.integers(1, 3)) + 1):
+        kind = draw(st.sampled_from(["table", "items", "style", "note"]))
+        related = draw(st.one_of(st.none(), st.just("（第一条関係）")))
+        key = f"appdx{n}"
+        if kind == "table":
+            tables = tuple(
+                draw(_tables(f"t{k}", remarks=True)) for k in range(1, draw(st.integers(1, 2)) + 1)
+            )
+            out.append(
+                AppdxTable(
+                    key=key, title=f"別表第{n}", related_article_num=related, children=tables
+                )
+            )
+        elif kind == "items":
+            items = tuple(
+                Item(key=f"i{k}", num=Num.of(k), text=draw(_TEXT))
+                for k in range(1, draw(st.integers(1, 3)) + 1)
+            )
+            out.append(AppdxTable(key=key, title=f"別表第{n}", children=items))
+        elif kind == "style":
+            fig = Fig(key="g1", src=f"./pict/{n}.pdf")
+            out.append(
+                AppdxStyle(
+                    key=key,
+                    title=f"様式第{n}",
+                    related_article_num=related,
+                    children=(StyleStruct(key="n1", content=(fig,)),),
+                )
+            )
+        else:
+            sentence = Sentence(key="l1", text=draw(_TEXT))
+            out.append(
+                AppdxNote(
+                    key=key, title="別記", children=(NoteStruct(key="n1", content=(sentence,)),)
+                )
+            )
+    return tuple(out)
+
+
+@given(_appendices(), st.lists(_TEXT, min_size=0, max_size=2))
+def test_built_documents_with_appendices_read_back_equal(
+    appendices: tuple[AppdxTable | AppdxStyle | AppdxNote, ...], enact: list[str]
+) -> None:
+    article = Article(
+        key="a1", num=Num.of(1), paragraphs=(Paragraph(key="p1", num=Num.of(1), text="本文"),)
+    )
+    doc = Document(
+        title="法",
+        enact_statements=tuple(
+            EnactStatement(key=f"e{n}", text=t) for n, t in enumerate(enact, start=1)
+        ),
+        body=(article,),
+        appendices=appendices,
+    )
+    text = render_lawtext(doc)
+    assert parse_lawtext(text) == doc
+    assert render_lawtext(parse_lawtext(text)) == text

@@ -57,6 +57,7 @@ from legaldocs.formats.text import parse_text, render_text
 from legaldocs.history import ElementState, History, Version
 from legaldocs.model import (
     AmendProvision,
+    AnyAppendix,
     Appdx,
     AppdxFig,
     AppdxFormat,
@@ -114,6 +115,7 @@ __all__ = [
     "AmendProvision",
     "Amendment",
     "AmendmentError",
+    "AnyAppendix",
     "Appdx",
     "AppdxFig",
     "AppdxFormat",

@@ -11,6 +11,7 @@ from legaldocs.model import _records  # noqa: F401  (first: _appendix completes 
 # isort: on
 from legaldocs.model._appendix import (
     AmendProvision,
+    AnyAppendix,
     Appdx,
     AppdxFig,
     AppdxFormat,
@@ -59,6 +60,7 @@ from legaldocs.model._records import (
 
 __all__ = [
     "AmendProvision",
+    "AnyAppendix",
     "Appdx",
     "AppdxFig",
     "AppdxFormat",

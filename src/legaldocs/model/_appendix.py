@@ -25,6 +25,7 @@ refer to each other, so they are one module); this module names them together.
 
 from legaldocs.model._records import (
     AmendProvision,
+    AnyAppendix,
     Appdx,
     AppdxFig,
     AppdxFormat,
@@ -52,6 +53,7 @@ from legaldocs.model._records import (
 
 __all__ = [
     "AmendProvision",
+    "AnyAppendix",
     "Appdx",
     "AppdxFig",
     "AppdxFormat",

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AmendProvision",
+    "AnyAppendix",
     "Appdx",
     "AppdxFig",
     "AppdxFormat",
@@ -272,7 +273,7 @@ class Supplement:
     excerpt: bool = False
     body: tuple[BodyElement, ...] = _e.children()
     revisions: tuple[Revision, ...] = ()
-    appendices: tuple[Appendix, ...] = _e.children()
+    appendices: tuple[AnyAppendix, ...] = _e.children()
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -327,7 +328,7 @@ class Document:
     toc: Toc | None = None
     body: tuple[BodyElement, ...] = _e.children()
     supplements: tuple[Supplement, ...] = _e.children()
-    appendices: tuple[Appendix, ...] = _e.children()
+    appendices: tuple[AnyAppendix, ...] = _e.children()
     appendix_places: tuple[int, ...] = _e.presentation(default=())
     """Presentation only: where each appendix is written among the supplementary
     provisions (how many of them come before it); empty when all come after them."""
@@ -576,6 +577,19 @@ Block: TypeAlias = (
     | ArithFormula
 )
 """What an appendix, a note, a style, a format or a multi-line table cell may hold."""
+
+AnyAppendix: TypeAlias = (
+    AppdxTable
+    | AppdxNote
+    | AppdxStyle
+    | AppdxFormat
+    | AppdxFig
+    | Appdx
+    | SupplProvisionAppdxTable
+    | SupplProvisionAppdxStyle
+    | SupplProvisionAppdx
+)
+"""Any appendix (one of the kinds of :class:`Appendix`)."""
 
 TableStruct: TypeAlias = Table
 """The 法令標準XML name of :class:`~legaldocs.Table` (a ``TableStruct``: title, table, remarks)."""

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import contextlib
 import re
-from typing import NoReturn
+from typing import NoReturn, cast
 
 import attrs
 
 from legaldocs.errors import ParseError
 from legaldocs.model import (
     AmendProvision,
+    AnyAppendix,
     Appdx,
     AppdxFig,
     AppdxFormat,
@@ -73,7 +74,9 @@ __all__ = [
     "SUPPL_APPDX_PATTERNS",
     "article_label",
     "auto_level",
+    "caption_of_line",
     "classify",
+    "fullwidth",
     "is_title",
     "item_num",
     "parse",
@@ -90,6 +93,7 @@ _IROHA = "イロハニホヘトチリヌルヲワカヨタレソツネナラム�
 _CIRCLED = "⓪①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
 _PAREN_NUMS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _WS = " 　\t"
+_FULLWIDTH_DIGITS = "０１２３４５６７８９"
 
 DIVISION_INDENT: dict[str, int] = {"編": 2, "章": 3, "節": 4, "款": 5, "目": 6}
 """Indentation depth (two spaces a level) of a division heading, by kind."""
@@ -206,12 +210,14 @@ class _Line:
 
 def classify(no: int, line: str) -> _Line:
     """Classify one line (without its line break)."""
-    n = len(line)
-    i = 0
-    while i + 1 < n and line[i] == " " and line[i + 1] == " ":
-        i += 2
-    depth = i // 2
-    rest = line[i:] if i else line
+    if line[:1] == " ":
+        i = len(line) - len(line.lstrip(" "))
+        i -= i & 1
+        rest = line[i:]
+        depth = i >> 1
+    else:
+        depth = 0
+        rest = line
     if not rest:
         return _Line(no, depth, BLANK, rest)
     first = rest[0]
@@ -300,20 +306,36 @@ def classify(no: int, line: str) -> _Line:
 # Numbers
 
 
+_TITLES: dict[str, bool] = {}
+
+
 def is_title(title: str) -> bool:
     """Whether ``title`` reads as a paragraph or item title without a control tag."""
-    return _PIT_TITLE.fullmatch(title) is not None
+    found = _TITLES.get(title)
+    if found is None:
+        found = _PIT_TITLE.fullmatch(title) is not None
+        if len(_TITLES) < 100_000:
+            _TITLES[title] = found
+    return found
 
 
 def _read_num(text: str) -> int:
     return read_int(text.replace("ニ", "二"))
 
 
+_ARTICLE_LABELS: dict[tuple[Num, Num | None], str] = {}
+
+
 def article_label(num: Num, until: Num | None) -> str:
     """The standard title of an article (``第三条の二``, ``第五条から第七条まで``)."""
-    head = "第" + _kanji_num(num, "条")
-    if until is not None:
-        head += "から第" + _kanji_num(until, "条") + "まで"
+    key = (num, until)
+    head = _ARTICLE_LABELS.get(key)
+    if head is None:
+        head = "第" + _kanji_num(num, "条")
+        if until is not None:
+            head += "から第" + _kanji_num(until, "条") + "まで"
+        if len(_ARTICLE_LABELS) < 100_000:
+            _ARTICLE_LABELS[key] = head
     return head
 
 
@@ -322,7 +344,19 @@ def _kanji_num(num: Num, unit: str) -> str:
     return parts[0] + unit + "".join("の" + p for p in parts[1:])
 
 
+_ARTICLE_NUMS: dict[str, tuple[Num, Num | None]] = {}
+
+
 def _article_num(title: str) -> tuple[Num, Num | None]:
+    found = _ARTICLE_NUMS.get(title)
+    if found is None:
+        found = _ARTICLE_NUMS[title] = _read_article_num(title)
+        if len(_ARTICLE_NUMS) > 100_000:
+            _ARTICLE_NUMS.clear()
+    return found
+
+
+def _read_article_num(title: str) -> tuple[Num, Num | None]:
     nums = []
     for m in _ART_PARTS.finditer(title):
         parts = [_read_num(m.group(1))]
@@ -334,28 +368,57 @@ def _article_num(title: str) -> tuple[Num, Num | None]:
 _LABEL_START = re.compile(r"^(.+?)(?:から|及び|・|、)")
 
 
+_ITEM_NUMS: dict[tuple[str, int], tuple[Num, str | None]] = {}
+
+
 def item_num(label: str, depth: int, position: int) -> tuple[Num, str | None]:
     """The number of an item and its label when the label is not the standard one."""
+    found = _ITEM_NUMS.get((label, depth))
+    if found is not None:
+        return found
     try:
         num, _ = parse_item_label(label.replace("ノ", "の"))
     except ValueError:
         m = _LABEL_START.match(label)
-        num = Num.of(position)
+        num = _of(position)
         if m:
             with contextlib.suppress(ValueError):
                 num, _ = parse_item_label(m.group(1))
         return num, label
-    return num, (None if item_label(num, depth, "kanji") == label else label)
+    found = (num, None if item_label(num, depth, "kanji") == label else label)
+    if len(_ITEM_NUMS) < 100_000:
+        _ITEM_NUMS[(label, depth)] = found
+    return found
+
+
+_SMALL = [Num.of(max(n, 1)) for n in range(256)]  # (index 0 unused)
+_FULLWIDTH: dict[Num, str] = {}
+
+
+def fullwidth(num: Num) -> str:
+    """``num`` in full-width digits (``１０``), cached."""
+    text = _FULLWIDTH.get(num)
+    if text is None:
+        text = num.fullwidth()
+        if len(_FULLWIDTH) < 100_000:
+            _FULLWIDTH[num] = text
+    return text
+
+
+def _of(n: int) -> Num:
+    return _SMALL[n] if 0 < n < 256 else Num.of(n)
 
 
 def _paragraph_num(label: str, position: int) -> Num:
+    if len(label) == 1 and label in _FULLWIDTH_DIGITS and label != "０":
+        return _SMALL[_FULLWIDTH_DIGITS.index(label)]
     text = label.lstrip("○")
     if text and text[0] in _CIRCLED:
-        return Num.of(_CIRCLED.index(text[0]))
+        return _of(_CIRCLED.index(text[0]) or position)
     try:
         return Num.of(_read_num(text))
     except ValueError:
-        return Num.of(position)
+        return _of(position)
 
 
 def _attrs(text: str) -> tuple[tuple[tuple[str, str], ...], str]:
@@ -505,7 +568,7 @@ def _document(r: _Reader) -> Document:
         preamble = _preamble(r)
     body = _body(r, in_supplement=False)
     supplements: list[Supplement] = []
-    appendices: list[Appendix] = []
+    appendices: list[AnyAppendix] = []
     places: list[int] = []
     while (line := r.peek()) is not None:
         if line.kind == SPR:
@@ -570,7 +633,7 @@ def _preamble(r: _Reader) -> tuple[Paragraph, ...]:
             out.append(
                 Paragraph(
                     key=f"pre{position}",
-                    num=Num.of(position),
+                    num=_of(position),
                     text=line.rest,
                     anonymous=True,
                     children=_children(r, 2),
@@ -605,6 +668,12 @@ class _Open:
         )
 
 
+def caption_of_line(text: str) -> bool:
+    """Whether ``text``, alone on a line indented once, reads back as a caption."""
+    line = classify(0, "  " + text)
+    return _caption_of(line) == text
+
+
 def _caption_of(line: _Line) -> str | None:
     """The caption a line holds if it is one (``  （目的）`` or ``  :caption:…``)."""
     if line.depth != 1:
@@ -613,7 +682,11 @@ def _caption_of(line: _Line) -> str | None:
         return line.body
     if line.kind == OTH and not line.control:
         text = line.rest
-        if text.startswith(("（", "(")) and _split_related(text)[0] == "":
+        if (
+            text.startswith(("（", "("))
+            and text.endswith(("）", ")"))
+            and (text.count("（") + text.count("(") == 1 or _split_related(text)[0] == "")
+        ):
             return text
     return None
 
@@ -767,7 +840,7 @@ def _article(r: _Reader, caption: str | None) -> Article:
     paragraphs: list[Paragraph] = []
     if space or _has_children(r, 1) or not _next_paragraph(r):
         paragraphs.append(
-            Paragraph(key="p1", num=Num.of(1), text=rest, children=_children(r, 1, 1, rest))
+            Paragraph(key="p1", num=_SMALL[1], text=rest, children=_children(r, 1, 1, rest))
         )
     else:
         # 第一条 alone on its line: the first paragraph carries its own number (１).
@@ -860,13 +933,13 @@ def _article_paragraph(r: _Reader, position: int, *, first: bool) -> Paragraph:
         attrs, text = _attrs(text)
         if attrs != (("MissingNum", "true"),):
             r.fail(line, 'an unnumbered paragraph of an article is written [MissingNum="true"]')
-        num = Num.of(position)
+        num = _of(position)
         label: str | None = ""
     elif control:
         r.fail(line, "unexpected control tag on a paragraph of an article")
     else:
         num = _paragraph_num(title, position)
-        label = None if (not first and title == num.fullwidth()) else title
+        label = None if (not first and title == fullwidth(num)) else title
     key = f"p{position}" if label == "" else "p" + "_".join(str(p) for p in num.parts)
     return Paragraph(key=key, num=num, text=text, children=_children(r, 1, 1, text), label=label)
 
@@ -878,7 +951,7 @@ def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | 
     if line.kind == OTH:
         return Paragraph(
             key=key or f"p{position}",
-            num=Num.of(position),
+            num=_of(position),
             text=line.rest,
             children=_children(r, depth + 1, 1, line.rest),
             anonymous=True,
@@ -891,7 +964,7 @@ def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | 
     if control and line.control == "anonym-paragraph":
         return Paragraph(
             key=key or f"p{position}",
-            num=Num.of(position),
+            num=_of(position),
             text=text,
             children=_children(r, depth + 1, 1, text),
             anonymous=True,
@@ -900,7 +973,7 @@ def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | 
     if control and line.control != "#":
         r.fail(line, "unexpected control tag on a paragraph")
     num = _paragraph_num(title, position)
-    label = None if title == num.fullwidth() else title
+    label = None if title == fullwidth(num) else title
     return Paragraph(
         key=key or "p" + "_".join(str(p) for p in num.parts),
         num=num,
@@ -935,7 +1008,7 @@ def _children(r: _Reader, depth: int, item_depth: int = 1, text: str = "") -> tu
             r.i += 1
             label: str | None
             if level is not None and control and line.control in _ANONYM_CONTROLS:
-                num, label = Num.of(counts.item + 1), ""
+                num, label = _of(counts.item + 1), ""
             else:
                 num, label = item_num(title, item_depth, counts.item + 1)
             counts.item += 1
@@ -1307,7 +1380,7 @@ def _supplement(r: _Reader, index: int) -> Supplement:
         r.fail(line, "抄 follows one full-width space")
     r.i += 1
     body = _body(r, in_supplement=True)
-    appendices: list[Appendix] = []
+    appendices: list[AnyAppendix] = []
     while (nxt := r.peek()) is not None and nxt.kind == SPA:
         appendices.append(_appendix(r, f"sappdx{len(appendices) + 1}", suppl=True))
     return Supplement(
@@ -1324,7 +1397,7 @@ def _supplement(r: _Reader, index: int) -> Supplement:
 _SPR_STD = re.compile(r"[附付][ 　\t\r\n]*則")
 
 
-def _appendix(r: _Reader, key: str, *, suppl: bool = False) -> Appendix:
+def _appendix(r: _Reader, key: str, *, suppl: bool = False) -> AnyAppendix:
     line = r.lines[r.i]
     if line.depth != 0:
         r.fail(line, "an appendix heading is not indented")
@@ -1340,4 +1413,5 @@ def _appendix(r: _Reader, key: str, *, suppl: bool = False) -> Appendix:
     title, related = _split_related(line.body)
     r.i += 1
     children = _blocks(r, 1, note=False)
-    return cls(key=key, title=title or None, related_article_num=related, children=children)
+    made = cls(key=key, title=title or None, related_article_num=related, children=children)
+    return cast("AnyAppendix", made)

@@ -22,7 +22,9 @@ from legaldocs.formats.lawtext._parse import (
     SUPPL_APPDX_PATTERNS,
     article_label,
     auto_level,
+    caption_of_line,
     classify,
+    fullwidth,
     is_title,
 )
 from legaldocs.model import (
@@ -212,22 +214,34 @@ def _division(out: list[str], division: Division, parent: str | None = None) -> 
         out.append("")
 
 
+_BARE_CAPTIONS: dict[str, bool] = {}
+
+
 def _caption(out: list[str], caption: str, depth: int, where: str) -> None:
-    _one_line(caption, where)
-    line = classify(0, caption)
-    if (
-        caption.startswith(("（", "("))
-        and caption.endswith(("）", ")"))
-        and line.kind == OTH
-        and not line.control
-    ):
-        out.append(_PAD[depth + 1] + caption)
-    else:
-        out.append(_PAD[depth + 1] + ":caption:" + caption)
+    bare = _BARE_CAPTIONS.get(caption)
+    if bare is None:
+        _one_line(caption, where)
+        line = classify(0, caption)
+        bare = (
+            caption.startswith(("（", "("))
+            and caption.endswith(("）", ")"))
+            and line.kind == OTH
+            and not line.control
+            and caption_of_line(caption)
+        )
+        if len(_BARE_CAPTIONS) < 100_000:
+            _BARE_CAPTIONS[caption] = bare
+    out.append(_PAD[depth + 1] + (caption if bare else ":caption:" + caption))
+
+
+_PARTS: dict[Num, str] = {}
 
 
 def _parts(num: Num) -> str:
-    return "_".join(str(p) for p in num.parts)
+    text = _PARTS.get(num)
+    if text is None:
+        text = _PARTS[num] = "_".join(str(p) for p in num.parts)
+    return text
 
 
 def _article(out: list[str], article: Article, depth: int) -> None:
@@ -295,7 +309,7 @@ def _title_of(element: Paragraph | Item, level: int, *, secondary: bool) -> str:
     if element.label is not None:
         return element.label
     if isinstance(element, Paragraph):
-        return "" if element.anonymous else element.num.fullwidth()
+        return "" if element.anonymous else fullwidth(element.num)
     key = (element.num, level)
     label = _LABELS.get(key)
     if label is None:
@@ -548,7 +562,7 @@ def _supplement(out: list[str], supplement: Supplement) -> None:
     if supplement.law_ref is not None:
         if supplement.ref_spacing not in ("", "　"):
             raise _fail(where, "ref_spacing must be '' or a full-width space")
-        if "）" in supplement.law_ref or "\n" in supplement.law_ref:
+        if not supplement.law_ref or any(c in supplement.law_ref for c in "）)\n"):
             raise _fail(where, f"its law_ref {supplement.law_ref!r} cannot be written")
         line += supplement.ref_spacing + "（" + supplement.law_ref + "）"
     elif supplement.ref_spacing:
