@@ -27,13 +27,13 @@ from lxml import etree
 from legaldocs.errors import ParseError
 from legaldocs.model._appendix import (
     AmendProvision,
+    AnyAppendix,
     Appdx,
     AppdxFig,
     AppdxFormat,
     AppdxNote,
     AppdxStyle,
     AppdxTable,
-    Appendix,
     ArithFormula,
     Block,
     EnactStatement,
@@ -303,7 +303,7 @@ def _law(r: _Reader, law: etree._Element) -> Document:
     preamble: tuple[Paragraph, ...] = ()
     main: tuple[BodyElement, ...] | None = None
     supplements: list[Supplement] = []
-    appendices: list[Appendix] = []
+    appendices: list[AnyAppendix] = []
     places: list[int] = []
     for child in r.children(body):
         tag = _tag(child)
@@ -1049,7 +1049,7 @@ def _blocks(r: _Reader, kids: list[etree._Element], parent: etree._Element) -> t
 
 # -- appendices -------------------------------------------------------------------------------
 
-APPENDIX_TAGS: dict[str, type[Appendix]] = {
+APPENDIX_TAGS: dict[str, type[AnyAppendix]] = {
     "AppdxTable": AppdxTable,
     "AppdxNote": AppdxNote,
     "AppdxStyle": AppdxStyle,
@@ -1057,7 +1057,7 @@ APPENDIX_TAGS: dict[str, type[Appendix]] = {
     "AppdxFig": AppdxFig,
     "Appdx": Appdx,
 }
-SUPPL_APPENDIX_TAGS: dict[str, type[Appendix]] = {
+SUPPL_APPENDIX_TAGS: dict[str, type[AnyAppendix]] = {
     "SupplProvisionAppdxTable": SupplProvisionAppdxTable,
     "SupplProvisionAppdxStyle": SupplProvisionAppdxStyle,
     "SupplProvisionAppdx": SupplProvisionAppdx,
@@ -1075,7 +1075,7 @@ _TITLE_TAGS = {
 }
 
 
-def _appendix(r: _Reader, el: etree._Element, key: str) -> Appendix:
+def _appendix(r: _Reader, el: etree._Element, key: str) -> AnyAppendix:
     tag = _tag(el)
     cls = APPENDIX_TAGS.get(tag) or SUPPL_APPENDIX_TAGS[tag]
     title_tag = _TITLE_TAGS[tag]

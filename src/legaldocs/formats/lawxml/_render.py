@@ -18,7 +18,7 @@ from legaldocs.errors import LegaldocsError, ParseError
 from legaldocs.formats.lawxml import _parse
 from legaldocs.model._appendix import (
     AmendProvision,
-    Appendix,
+    AnyAppendix,
     ArithFormula,
     Block,
     Fig,
@@ -505,7 +505,7 @@ def _cell(w: _Writer, cell: Cell, depth: int, where: str, header: bool) -> None:
     w.line(depth, "</TableColumn>")
 
 
-def _appendix(w: _Writer, appendix: Appendix, depth: int) -> None:
+def _appendix(w: _Writer, appendix: AnyAppendix, depth: int) -> None:
     tag = _APPENDIX_TAGS[type(appendix)]
     title_tag = _parse._TITLE_TAGS[tag]
     where = f"appendix {appendix.key!r}"
