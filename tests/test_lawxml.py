@@ -15,6 +15,7 @@ from legaldocs import (
     Cell,
     Division,
     Document,
+    History,
     Item,
     LegaldocsError,
     Paragraph,
@@ -407,3 +408,15 @@ def _regenerate() -> None:  # pragma: no cover - a maintenance command
 
 if __name__ == "__main__":  # pragma: no cover
     _regenerate()
+
+
+def test_a_history_takes_xml_documents() -> None:
+    folder = EGOV / "425M60000010020"
+    old = parse_lawtext(
+        (folder / "425M60000010020_20161001_000000000000000.law.txt").read_text(encoding="utf-8")
+    )
+    new = parse_law_xml((folder / "20201005_45c4e744.xml").read_bytes())
+    assert old != new
+    history = History.from_versions([("2016-10-01", old), ("2020-10-05", new)])
+    assert history.as_of("2016-10-01") == old
+    assert history.as_of("2020-10-05") == new
