@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 
 from legaldocs import (
+    Article,
     Cell,
     Division,
     Document,
@@ -420,3 +421,25 @@ def test_a_history_takes_xml_documents() -> None:
     history = History.from_versions([("2016-10-01", old), ("2020-10-05", new)])
     assert history.as_of("2016-10-01") == old
     assert history.as_of("2020-10-05") == new
+
+
+@pytest.mark.parametrize(
+    ("title", "num", "until"),
+    [
+        ("第十九条及第二十条", (19,), (20,)),
+        ("第九十五条乃至第百十七条", (95,), (117,)),
+        ("第二十九条及第二十九条ノ二", (29,), (29, 2)),
+        ("第一条ノ二", (1, 2), None),
+        ("第十ニ条", (12,), None),
+    ],
+)
+def test_old_style_article_titles_are_kept_as_written(
+    title: str, num: tuple[int, ...], until: tuple[int, ...] | None
+) -> None:
+    doc = parse_law_xml(_law(_ARTICLE.replace("第一条", title)))
+    article = doc.body[0]
+    assert isinstance(article, Article)
+    assert article.num.parts == num
+    assert (article.until.parts if article.until else None) == until
+    assert article.label == title
+    assert parse_law_xml(render_law_xml(doc)) == doc

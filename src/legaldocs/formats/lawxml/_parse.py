@@ -539,8 +539,8 @@ def _num(r: _Reader, el: etree._Element, text: str) -> Num:
 
 # -- articles and paragraphs ----------------------------------------------------------------
 
-_ARTICLE_RANGE = re.compile(
-    rf"^第({_K})条((?:[のノ]{_K})*)(?:(から|及び|・)第({_K})条((?:[のノ]{_K})*)(まで)?)?$"
+_ARTICLE_PARTS = re.compile(
+    r"([〇一二三四五六七八九十百千万0-9０-９]+)[条條]((?:[のノ][〇一二三四五六七八九十百千万0-9０-９]+)*)"
 )
 
 
@@ -572,6 +572,22 @@ def _title_from_text(r: _Reader, paragraph: etree._Element) -> str:
     return m.group(1)
 
 
+def _article_nums(r: _Reader, el: etree._Element, title: str) -> tuple[Num, Num | None]:
+    """The number of an article and the end of its range, read from its title as the
+    Lawtext reader reads it: the first number and the last (第十九条及第二十条, 第九十五条乃至
+    第百十七条, 第一条ノ二, 第十ニ条)."""
+    nums = []
+    for m in _ARTICLE_PARTS.finditer(title.replace("ニ", "二")):
+        pieces = [m.group(1), *re.split("[のノ]", m.group(2))[1:]]
+        try:
+            nums.append(Num(tuple(read_int(piece) for piece in pieces)))
+        except ValueError:
+            r.fail(el, f"article title {title!r}: {m.group(0)!r} is not a number")
+    if not nums:
+        r.fail(el, f"article title {title!r} is not 第…条")
+    return nums[0], (nums[-1] if len(nums) > 1 else None)
+
+
 def _article(r: _Reader, el: etree._Element) -> Article:
     title: str | None = None
     caption: str | None = None
@@ -595,11 +611,7 @@ def _article(r: _Reader, el: etree._Element) -> Article:
         # The title left empty and written at the head of the text: the converter writes
         # the text alone, which reads back as the article it names.
         title = _title_from_text(r, paragraphs[0])
-    m = _ARTICLE_RANGE.match(title.replace("ニ", "二"))
-    if m is None:
-        r.fail(el, f"article title {title!r} is not 第…条")
-    num = _num(r, el, m.group(1) + m.group(2).replace("ノ", "の"))
-    until = _num(r, el, m.group(4) + m.group(5).replace("ノ", "の")) if m.group(3) else None
+    num, until = _article_nums(r, el, title)
     label = None if article_title(num, until) == title else title
     key = "a" + "_".join(str(p) for p in num.parts)
     first_num = paragraphs[0].find("ParagraphNum") if paragraphs else None
