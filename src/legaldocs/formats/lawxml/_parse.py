@@ -99,6 +99,7 @@ DIVISION_TAGS: dict[str, DivisionKind] = {
     "Subsection": "款",
     "Division": "目",
 }
+_KINDS: dict[str, DivisionKind] = {kind: kind for kind in DIVISION_TAGS.values()}
 DIVISION_PREFIX: dict[str, str] = {"編": "pt", "章": "ch", "節": "sec", "款": "sub", "目": "div"}
 _SUBITEM_TAGS = ("Item", *(f"Subitem{n}" for n in range(1, 11)))
 _K = "[〇一二三四五六七八九十百千万]+"
@@ -489,8 +490,11 @@ def _division(r: _Reader, el: etree._Element, prefix: str) -> Division:
         if ctag == title_tag and heading is None:
             heading = r.inline(child)
             m = _DIVISION_TITLE.match(heading)
-            if m is None or m.group(2) != kind:
+            if m is None:
                 r.fail(child, f"expected a {kind} heading 第…{kind}　title, not {heading!r}")
+            # The kind is the one the heading names (a Chapter titled 第一節 is read back
+            # from the converter's Lawtext as a 節).
+            kind = _KINDS[m.group(2)]
             written = m.group(1)
             found = _loose_num(written, kind)
             if found is None:
