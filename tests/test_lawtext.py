@@ -34,16 +34,6 @@ from tests.conftest import CORPORA
 from tests.strategies import documents, tables
 
 CORPUS_FILES = sorted(CORPORA.rglob("*.law.txt"))
-# What the model cannot hold yet, with the reason (each is its own test id, expected to fail).
-KNOWN_FAILURES = {
-    "egov-2020/413M60000800001/20200803_f6a0a15f.law.txt": (
-        "a paragraph of an article written with an explicit :paragraph: tag although its "
-        "number is standard (the reference writes it only for a tag mismatch in the XML)"
-    ),
-    "egov-2020/425M60000008023/425M60000008023_20190701_501M60000008019.law.txt": (
-        "a :table-struct: whose remarks come before the table"
-    ),
-}
 DENKI = CORPORA / "denki-jigyo-ho" / "23-20250616.law.txt"
 GYOSEI = CORPORA / "gyosei-tetsuzuki-ho" / "10-20140613.law.txt"
 
@@ -67,16 +57,7 @@ def test_the_corpora_are_there() -> None:
     assert len(list(CORPORA.glob("egov-2020/*/*.law.txt"))) == 578
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN_FAILURES[_id(p)], strict=True))
-        if _id(p) in KNOWN_FAILURES
-        else p
-        for p in CORPUS_FILES
-    ],
-    ids=_id,
-)
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=_id)
 def test_round_trip_is_byte_exact_on_the_corpora(path: Path) -> None:
     text = _read(path)
     assert render_lawtext(parse_lawtext(text, source=str(path))) == text

@@ -113,6 +113,14 @@ def test_old_numbering_as_written() -> None:
     assert doc.get("第十三条第十項").text == "十"  # type: ignore[union-attr]
 
 
+def test_paragraph_written_with_an_explicit_tag() -> None:
+    doc = _round("法\n\n第一条　本文\n:paragraph:２　二\n")
+    article = doc.body[0]
+    assert isinstance(article, Article)
+    assert article.paragraphs[1].tagged
+    assert article.paragraphs[1].num == Num.of(2)
+
+
 def test_first_paragraph_with_its_own_number_and_empty_sentence() -> None:
     doc = _round("法\n\n第一条\n２　二の項だけ\n\n第二条　\n  一　号だけ\n")
     first, second = doc.body
@@ -157,6 +165,31 @@ def test_tables_anywhere_with_header_cells_attributes_and_multi_line_cells() -> 
     (remarks,) = table.remarks
     assert remarks.label == "備考"
     assert isinstance(remarks.children[0], Item)
+
+
+def test_remarks_before_and_after_a_table() -> None:
+    doc = _round(
+        "法\n"
+        "\n"
+        "第一条　本文\n"
+        "\n"
+        "# 別表第一　寸法表（第七条関係）\n"
+        "\n"
+        "  :table-struct:\n"
+        "\n"
+        "    :remarks:\n"
+        "      単位　ミリメートル\n"
+        "\n"
+        "    * - 区分\n"
+        "      - Ａ\n"
+        "\n"
+        "    注\n"
+        "      一　最小値を示す。\n"
+    )
+    (table,) = doc.appendices[0].children
+    assert isinstance(table, Table)
+    assert table.remarks_before == 1
+    assert [r.label for r in table.remarks] == [None, "注"]
 
 
 def test_cells_holding_paragraphs_and_figures() -> None:

@@ -404,7 +404,8 @@ def test_every_problem_is_listed_with_its_path() -> None:
             "expected a number such as 3 or \"3の2\", got '一'",
             "$.body[1].paragraphs[0].children[1].type: unknown type 'Foo', "
             "expected one of Item | Table | FigStruct | StyleStruct | ListBlock | AmendProvision",
-            "$.body[1].paragraphs[0].children[2]: missing 'type' (one of Item | Table | FigStruct | StyleStruct | ListBlock | AmendProvision)",
+            "$.body[1].paragraphs[0].children[2]: missing 'type' "
+            "(one of Item | Table | FigStruct | StyleStruct | ListBlock | AmendProvision)",
             "$.body[2]: expected a mapping with a 'type' (Division | Article | Paragraph | Table), "
             "got str",
             "$.supplements[0].revisions[0].era: expected true or false, got str",

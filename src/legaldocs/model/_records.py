@@ -122,8 +122,8 @@ class Table:
     title: str | None = _e.heading(default=None)
     remarks: tuple[Remarks, ...] = _e.children()
     remarks_before: int = _e.presentation(default=0)
-    """Presentation only: how many of the ``remarks`` are written before the rows rather than
-    after them (the schema allows ``Remarks`` on both sides of the ``Table``)."""
+    """Presentation only: how many of the remarks are written before the rows (XML:
+    ``Remarks`` before ``Table`` in the ``TableStruct``, such as 単位 above a table)."""
 
     @classmethod
     def from_pairs(cls, key: str, pairs: Iterable[tuple[str, str]]) -> Table:
@@ -195,6 +195,9 @@ class Paragraph:
     """Presentation only: a paragraph outside an article written right below the one before
     it, with no blank line between them (hand-made Lawtext does so; the reference writer
     always leaves one)."""
+    tagged: bool = _e.presentation(default=False)
+    """Presentation only: written with an explicit ``:paragraph:`` tag although its number
+    alone would say it is a paragraph (as one e-Gov file does)."""
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)

@@ -935,13 +935,20 @@ def _article_paragraph(r: _Reader, position: int, *, first: bool) -> Paragraph:
             r.fail(line, 'an unnumbered paragraph of an article is written [MissingNum="true"]')
         num = _of(position)
         label: str | None = ""
-    elif control:
+    elif control and (line.control != "paragraph" or first or not is_title(title)):
         r.fail(line, "unexpected control tag on a paragraph of an article")
     else:
         num = _paragraph_num(title, position)
         label = None if (not first and title == fullwidth(num)) else title
     key = f"p{position}" if label == "" else "p" + "_".join(str(p) for p in num.parts)
-    return Paragraph(key=key, num=num, text=text, children=_children(r, 1, 1, text), label=label)
+    return Paragraph(
+        key=key,
+        num=num,
+        text=text,
+        children=_children(r, 1, 1, text),
+        label=label,
+        tagged=line.control == "paragraph",
+    )
 
 
 def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | None) -> Paragraph:
@@ -1229,10 +1236,14 @@ def _list(r: _Reader, depth: int, key: str) -> ListBlock:
 
 
 def _table_struct(r: _Reader, depth: int, key: str, title: str | None) -> Table:
+    first = _remarks_run(r, depth + 1)
     line = r.peek()
     if line is None or line.depth != depth + 1 or line.kind != TBL:
         r.fail(line, "expected a table after :table-struct:")
-    return _table(r, depth + 1, key, title, control=True)
+    table = _table(r, depth + 1, key, title, control=True)
+    if first:
+        table = attrs.evolve(table, remarks=first + table.remarks, remarks_before=len(first))
+    return table
 
 
 def _table(r: _Reader, depth: int, key: str, title: str | None, *, control: bool) -> Table:

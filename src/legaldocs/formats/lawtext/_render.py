@@ -350,7 +350,9 @@ def _paragraph_item(
     if no_control:
         out.append(pad + title + ("　" + text if title and text else text))
     elif title:
-        if level == default and is_title(title):
+        if isinstance(element, Paragraph) and element.tagged:
+            control = ":paragraph:"
+        elif level == default and is_title(title):
             control = ""
         elif auto_level(title) == level:
             control = "# "
@@ -417,6 +419,12 @@ def _table(out: list[str], table: Table, depth: int, *, control: bool) -> None:
         depth += 1
     if not table.rows and not control:
         raise _fail(where, "a table needs at least one row")
+    before = table.remarks_before
+    if not 0 <= before <= len(table.remarks):
+        raise _fail(where, "remarks_before counts more remarks than the table has")
+    for remarks in table.remarks[:before]:
+        _remarks(out, remarks, depth)
+        out.append("")
     inner = _PAD[depth + 2]
     for row in table.rows:
         if not row.cells:
@@ -427,7 +435,7 @@ def _table(out: list[str], table: Table, depth: int, *, control: bool) -> None:
             _cell(out, cell, head, inner, depth + 2, where)
     if control:
         out.append("")
-        for remarks in table.remarks:
+        for remarks in table.remarks[before:]:
             _remarks(out, remarks, depth)
             out.append("")
 
