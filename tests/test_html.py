@@ -139,7 +139,9 @@ def test_multi_line_text_uses_br() -> None:
 
 
 def _policy() -> Document:
-    return parse_markdown((DATA / "clinic-privacy-policy.md").read_text(encoding="utf-8"))
+    return parse_markdown(
+        (DATA / "clinic-privacy-policy.md").read_text(encoding="utf-8"), structure="articles"
+    )
 
 
 def test_ids_stay_when_an_article_is_renumbered() -> None:
@@ -165,7 +167,9 @@ def test_clinic_policy_structure() -> None:
 
 
 def test_lang_attribute() -> None:
-    en = parse_markdown((DATA / "privacy-policy-en.md").read_text(encoding="utf-8"))
+    en = parse_markdown(
+        (DATA / "privacy-policy-en.md").read_text(encoding="utf-8"), structure="articles"
+    )
     assert render_html(en).startswith('<article class="legaldocs" lang="en">')
     assert '<html lang="en">' in render_html(en, full_page=True)
     assert 'lang="ja"' in render_html(_policy())
@@ -222,7 +226,9 @@ def test_html_id() -> None:
 
 
 def test_english_headings() -> None:
-    en = parse_markdown((DATA / "privacy-policy-en.md").read_text(encoding="utf-8"))
+    en = parse_markdown(
+        (DATA / "privacy-policy-en.md").read_text(encoding="utf-8"), structure="articles"
+    )
     html = render_html(en)
     assert (
         '<h2><span class="num">1.</span> <span class="caption">Information we collect</span>'

@@ -1,4 +1,5 @@
-"""Tests of the Markdown reader and writer."""
+"""Tests of the Markdown reader and writer in legaldocs' article layout (the policy reading
+of any Markdown is tested in tests/test_markdown_policies.py)."""
 
 from __future__ import annotations
 
@@ -111,7 +112,8 @@ def test_cell_attributes_are_refused_in_strict_mode() -> None:
 
 def test_links_and_emphasis_are_kept_as_written() -> None:
     doc = parse_markdown(
-        "# ポリシー\n\n## 第7条（Google）\n\n**重要** [Google](https://policies.google.com/)\n"
+        "# ポリシー\n\n## 第7条（Google）\n\n**重要** [Google](https://policies.google.com/)\n",
+        structure="articles",
     )
     assert doc.get("a7/p1").text == "**重要** [Google](https://policies.google.com/)"  # type: ignore[union-attr]
 
@@ -159,7 +161,7 @@ def test_numbered_items_with_a_gap_start_a_new_list() -> None:
 
 
 def test_setext_headings_and_arabic_articles() -> None:
-    doc = parse_markdown("Policy\n======\n\n第3条(利用目的)\n---\n\n本文\n")
+    doc = parse_markdown("Policy\n======\n\n第3条(利用目的)\n---\n\n本文\n", structure="articles")
     assert doc.title == "Policy"
     article = doc.get("第3条")
     assert isinstance(article, Article)
@@ -169,7 +171,8 @@ def test_setext_headings_and_arabic_articles() -> None:
 def test_divisions() -> None:
     doc = parse_markdown(
         "# 規程\n\n## 第一章　総則\n\n### 第一条（目的）\n\n目的。\n\n"
-        "## 第二章 雑則\n\n### 第二条\n\n雑則。\n\n#### 第三条　削除\n"
+        "## 第二章 雑則\n\n### 第二条\n\n雑則。\n\n#### 第三条　削除\n",
+        structure="articles",
     )
     assert [d.title for d in doc.body] == ["総則", "雑則"]  # type: ignore[union-attr]
     assert doc.body[1].key == "ch2"
@@ -196,7 +199,7 @@ def test_divisions() -> None:
 )
 def test_parse_errors(text: str, line: int, message: str) -> None:
     with pytest.raises(ParseError, match=message) as info:
-        parse_markdown(text, source="policy.md")
+        parse_markdown(text, source="policy.md", structure="articles")
     assert info.value.line == line
     assert info.value.column is not None
     assert "policy.md" in str(info.value)
@@ -221,13 +224,15 @@ def test_unrepresentable_documents_raise() -> None:
 
 
 def test_era_revision_lines() -> None:
-    doc = parse_markdown("# t\n\n## 附則\n\n令和3年2月25日 制定\\\n令和元年5月1日 改定\n")
+    doc = parse_markdown(
+        "# t\n\n## 附則\n\n令和3年2月25日 制定\\\n令和元年5月1日 改定\n", structure="articles"
+    )
     revisions = doc.supplements[0].revisions
     assert revisions[0].date == pendulum.date(2021, 2, 25)
     assert revisions[0].era
     assert revisions[1].date == pendulum.date(2019, 5, 1)
     assert revisions[1].event == "改定"
-    assert parse_markdown(render_markdown(doc)) == doc
+    assert parse_markdown(render_markdown(doc), structure="articles") == doc
 
 
 # -- real data ------------------------------------------------------------------------
@@ -235,7 +240,7 @@ def test_era_revision_lines() -> None:
 
 def test_english_privacy_policy() -> None:
     text = (DATA / "privacy-policy-en.md").read_text(encoding="utf-8")
-    doc = parse_markdown(text, source="privacy-policy-en.md")
+    doc = parse_markdown(text, source="privacy-policy-en.md", structure="articles")
     assert doc.lang == "en"
     assert doc.style.article_label == "dotted"
     assert doc.title == "Privacy Policy"
@@ -260,12 +265,12 @@ def test_english_privacy_policy() -> None:
     cookies = doc.get("a4/p1")
     assert isinstance(cookies, Paragraph)
     assert "[Google Analytics](https://marketingplatform.google.com/)" in cookies.text
-    assert parse_markdown(render_markdown(doc)) == doc
+    assert parse_markdown(render_markdown(doc), structure="articles") == doc
 
 
 def test_clinic_privacy_policy() -> None:
     text = (DATA / "clinic-privacy-policy.md").read_text(encoding="utf-8")
-    doc = parse_markdown(text, source="clinic-privacy-policy.md")
+    doc = parse_markdown(text, source="clinic-privacy-policy.md", structure="articles")
     assert doc.alt_title == "PRIVACY POLICY"
     assert doc.title == "プライバシーポリシー"
     assert doc.preamble[0].text.startswith("ミニマムスキンクリニックグループ")
@@ -288,12 +293,14 @@ def test_clinic_privacy_policy() -> None:
     assert doc.get("第3条第2項第10号").text == "上記の利用目的に付随する目的"  # type: ignore[union-attr]
     assert doc.supplements[0].revisions[0].date == pendulum.date(2021, 2, 25)
     assert doc.style == Style(numerals="arabic", items="bullets")
-    assert parse_markdown(render_markdown(doc)) == doc
+    assert parse_markdown(render_markdown(doc), structure="articles") == doc
 
 
 def test_clinic_seed_captions_match_the_markdown(shared: Path) -> None:
     seed = (shared / "seeds" / "clinic-legal-pages.txt").read_text(encoding="utf-8")
-    doc = parse_markdown((DATA / "clinic-privacy-policy.md").read_text(encoding="utf-8"))
+    doc = parse_markdown(
+        (DATA / "clinic-privacy-policy.md").read_text(encoding="utf-8"), structure="articles"
+    )
     for article in doc.articles():
         assert f"第{article.num}条{article.caption}" in seed
         for par in article.paragraphs:
@@ -305,9 +312,9 @@ def test_clinic_seed_captions_match_the_markdown(shared: Path) -> None:
 
 @given(st.sampled_from(["clinic-privacy-policy.md", "privacy-policy-en.md"]))
 def test_data_files_render_stably(name: str) -> None:
-    doc = parse_markdown((DATA / name).read_text(encoding="utf-8"))
+    doc = parse_markdown((DATA / name).read_text(encoding="utf-8"), structure="articles")
     once = render_markdown(doc)
-    assert render_markdown(parse_markdown(once)) == once
+    assert render_markdown(parse_markdown(once, structure="articles")) == once
 
 
 _MD_PIECES = [
@@ -458,7 +465,8 @@ def test_other_item_labels_are_refused_in_strict_mode() -> None:
 def test_autolinks_and_inline_html_at_line_start_are_text() -> None:
     doc = parse_markdown(
         "# t\n\n## 第7条\n\n本サイト訪問者は、以下のURLから設定できます。\n"
-        "<https://tools.google.com/dlpage/gaoptout>\n\n<span>強調</span>です。\n"
+        "<https://tools.google.com/dlpage/gaoptout>\n\n<span>強調</span>です。\n",
+        structure="articles",
     )
     first = doc.get("a7/p1")
     assert isinstance(first, Paragraph)
@@ -467,4 +475,4 @@ def test_autolinks_and_inline_html_at_line_start_are_text() -> None:
     assert isinstance(second, Paragraph)
     assert second.text == "<span>強調</span>です。"
     with pytest.raises(ParseError, match="raw HTML"):
-        parse_markdown("# t\n\n<div>\nx\n</div>\n")
+        parse_markdown("# t\n\n<div>\nx\n</div>\n", structure="articles")

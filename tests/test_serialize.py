@@ -406,7 +406,9 @@ def test_every_problem_is_listed_with_its_path() -> None:
             "expected one of Item | Table | FigStruct | StyleStruct | ListBlock | AmendProvision",
             "$.body[1].paragraphs[0].children[2]: missing 'type' "
             "(one of Item | Table | FigStruct | StyleStruct | ListBlock | AmendProvision)",
-            "$.body[2]: expected a mapping with a 'type' (Division | Article | Paragraph | Table), "
+            "$.body[2]: expected a mapping with a 'type' (Division | Article | Paragraph | Table | "
+            "Section | TextBlock | Dateline | BlockList | Quote | HtmlBlock | CodeBlock | "
+            "ThematicBreak | PipeTable | LinkDefinitions), "
             "got str",
             "$.supplements[0].revisions[0].era: expected true or false, got str",
             "$.style.numerals: expected one of 'kanji', 'arabic', got 'roman'",

@@ -11,6 +11,7 @@ from pathlib import Path
 from legaldocs import formats
 from legaldocs._atomic import write_atomic
 from legaldocs.errors import FormatError, LegaldocsError
+from legaldocs.formats._encoding import decode
 from legaldocs.history import History
 from legaldocs.model import Document
 from legaldocs.serialize import _formats, dumps, from_data
@@ -44,15 +45,22 @@ def data_format(path: Path) -> _formats.Format:
     raise FormatError(f"{path}: expected a .json, .toml or .yaml file")
 
 
-def read(path: Path) -> Document | History:
-    """Read a document or a history from ``path`` (OSError when the file cannot be read)."""
+def read(path: Path, *, encoding: str | None = None) -> Document | History:
+    """Read a document or a history from ``path`` (OSError when the file cannot be read).
+
+    A document file is decoded as ``encoding`` says or as detected (UTF-8 with or without a
+    byte-order mark, UTF-16, Shift_JIS/CP932); undecodable bytes raise ParseError."""
     name = format_of(path)
     source = str(path)
     if not is_data_format(name):
         fmt = formats.get(name)
         if not fmt.readable:
             raise FormatError(f"{path}: the {name} format is written, not read")
-        content = path.read_bytes() if fmt.binary else path.read_text(encoding="utf-8")
+        content: str | bytes
+        if fmt.binary and encoding is None:
+            content = path.read_bytes()  # XML: the file declares its own encoding
+        else:
+            content = decode(path.read_bytes(), encoding=encoding, source=source)
         document: Document = fmt.parse(content, source=source)
         return document
     data = _formats.decode(path.read_text(encoding="utf-8"), name, source=source)

@@ -34,6 +34,7 @@ from legaldocs.amend._changes import (
 )
 from legaldocs.amend._index import BODY_SCOPE, Index, Loc
 from legaldocs.errors import AmendmentError, CitationError, NotFoundError
+from legaldocs.model._blocks import KEY_PREFIX, POLICY_BLOCKS, ListItem, TableRow
 from legaldocs.model._numbers import Num
 from legaldocs.model._records import (
     Article,
@@ -303,7 +304,12 @@ def _replace_element(doc: Document, change: ReplaceElement, index: Index) -> tup
 
 
 _ALLOWED: dict[str, tuple[type, ...]] = {
-    "body": (Division, Article, Paragraph, Table),
+    "body": (Division, Article, Paragraph, Table, *POLICY_BLOCKS),
+    "children@Section": POLICY_BLOCKS,
+    "children@ListItem": POLICY_BLOCKS,
+    "children@Quote": POLICY_BLOCKS,
+    "items": (ListItem,),
+    "rows@PipeTable": (TableRow,),
     "children@Division": (Division, Article),
     "paragraphs": (Paragraph,),
     "children": (Item, Table),
@@ -344,15 +350,13 @@ def _insert(doc: Document, change: InsertElement, index: Index) -> tuple[Documen
             position += 1
     holder = _tree.node_at(doc, parent)
     siblings: tuple[Any, ...] = getattr(holder, field)
-    allowed = _ALLOWED[
-        "children@Division" if isinstance(holder, Division) and field == "children" else field
-    ]
+    allowed = _ALLOWED.get(f"{field}@{type(holder).__name__}") or _ALLOWED[field]
     if not isinstance(element, allowed):
         names = ", ".join(t.__name__ for t in allowed)
         raise _Fail(f"a {type(element).__name__} cannot go there (only {names})")
     scope = _scope(parent)
-    num: Num | None = getattr(element, "num", None)
-    if num is not None and not getattr(element, "anonymous", False):
+    num = getattr(element, "num", None)  # a policy section's number is text: not checked
+    if isinstance(num, Num) and not getattr(element, "anonymous", False):
         _check_number(doc, siblings, type(element), num, position, None, scope, index)
     top = _tree.is_top_container(holder)
     key = _fresh_key(doc, holder, parent, field, siblings, element, index)
@@ -408,8 +412,8 @@ def _fresh_key(
     """A key for ``element`` made from its kind and number, unused in its scope: among the
     top-level keys of the body or supplement for top-level elements, else among siblings."""
     top = _tree.is_top_container(holder)
-    num: Num | None = getattr(element, "num", None)
-    digits = "_".join(str(p) for p in num.parts) if num is not None else ""
+    num = getattr(element, "num", None)
+    digits = "_".join(str(p) for p in num.parts) if isinstance(num, Num) else ""
     if isinstance(element, Article):
         base = f"a{digits}"
     elif isinstance(element, Division):
@@ -424,6 +428,11 @@ def _fresh_key(
         base = f"t{sum(isinstance(s, Table) for s in siblings) + 1}"
     elif isinstance(element, Supplement):
         base = f"s{len(siblings) + 1}"
+    elif isinstance(element, (*POLICY_BLOCKS, ListItem, TableRow)):
+        prefix_of = "i" if isinstance(element, ListItem) else "r"
+        if isinstance(element, POLICY_BLOCKS):
+            prefix_of = KEY_PREFIX[type(element)]
+        base = f"{prefix_of}{sum(type(s) is type(element) for s in siblings) + 1}"
     else:  # pragma: no cover
         base = "e"
     if top and field in ("body", "children"):

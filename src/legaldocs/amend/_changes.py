@@ -29,6 +29,7 @@ from typing import Any, Literal, TypeAlias
 import attrs
 import pendulum
 
+from legaldocs.model._blocks import Markup
 from legaldocs.model._numbers import Num
 from legaldocs.model._records import (
     Article,
@@ -269,7 +270,9 @@ class Rekey:
     effective: Moment | None = attrs.field(default=None, validator=_moment)
 
 
-DocumentField: TypeAlias = Literal["title", "alt_title", "law_num", "toc", "style", "lang"]
+DocumentField: TypeAlias = Literal[
+    "title", "alt_title", "law_num", "toc", "style", "lang", "markup"
+]
 """The document-level fields :class:`SetDocumentField` can set."""
 
 _DOCUMENT_FIELDS: dict[str, tuple[type, ...]] = {
@@ -279,6 +282,7 @@ _DOCUMENT_FIELDS: dict[str, tuple[type, ...]] = {
     "toc": (Toc, type(None)),
     "style": (Style,),
     "lang": (str,),
+    "markup": (Markup, type(None)),
 }
 
 
@@ -289,7 +293,7 @@ class SetDocumentField:
     ``style`` or ``lang``. ``value`` must have the field's type."""
 
     field: DocumentField
-    value: str | Toc | Style | None
+    value: str | Toc | Style | Markup | None
     effective: Moment | None = attrs.field(default=None, validator=_moment)
 
     def __attrs_post_init__(self) -> None:

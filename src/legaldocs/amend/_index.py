@@ -22,6 +22,7 @@ import attrs
 
 from legaldocs.errors import CitationError, NotFoundError
 from legaldocs.model import _citation as _citation
+from legaldocs.model._blocks import BlockList, ListItem, PipeTable, Quote, Section
 from legaldocs.model._citation import Citation
 from legaldocs.model._numbers import Num
 from legaldocs.model._records import (
@@ -50,6 +51,11 @@ _CHILD_FIELD: dict[type, str] = {
     Paragraph: "children",
     Item: "children",
     Table: "rows",
+    Section: "children",
+    ListItem: "children",
+    Quote: "children",
+    BlockList: "items",
+    PipeTable: "rows",
 }
 
 

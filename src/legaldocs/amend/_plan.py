@@ -94,7 +94,15 @@ SHIFT_FROM = 3
 _CONTEXT = 40
 """How far a phrase is widened on each side before an occurrence number is used instead."""
 
-_DOC_FIELDS: tuple[DocumentField, ...] = ("title", "alt_title", "law_num", "toc", "style", "lang")
+_DOC_FIELDS: tuple[DocumentField, ...] = (
+    "title",
+    "alt_title",
+    "law_num",
+    "toc",
+    "style",
+    "lang",
+    "markup",
+)
 
 
 def plan_amendment(
@@ -532,6 +540,8 @@ def _phrases(old: str, new: str, target: str, below: tuple[str, ...]) -> list[Ch
     """Phrase changes turning ``old`` into ``new`` (the own text of ``target``; ``below``
     are the texts under it, searched too when the change applies), or None when most of
     the text changed."""
+    if not old:
+        return None if new else []  # nothing to quote: the element is replaced whole
     ops = [op for op in inline_diff(old, new) if op.tag != "equal"]
     changed = sum(max(len(op.old_text), len(op.new_text)) for op in ops)
     if not ops or (changed > REPLACE_BELOW * max(len(old), len(new), 1) and len(old) > 20):

@@ -18,8 +18,9 @@ from typing import Literal
 import attrs
 
 from legaldocs.errors import CitationError, NotFoundError
-from legaldocs.model import _numerals
+from legaldocs.model import _element, _numerals
 from legaldocs.model._appendix import Appendix, Block
+from legaldocs.model._blocks import Section
 from legaldocs.model._element import children_of
 from legaldocs.model._numbers import Num, Numerals, item_label, parse_item_label
 from legaldocs.model._records import (
@@ -35,6 +36,7 @@ from legaldocs.model._records import (
     Supplement,
     Table,
 )
+from legaldocs.model._section_refs import resolve_section, section_labels
 
 __all__ = [
     "Citation",
@@ -48,11 +50,27 @@ __all__ = [
 ]
 
 StepKind = Literal[
-    "附則", "前文", "編", "章", "節", "款", "目", "条", "項", "号", "細分", "表", "行", "別表"
+    "附則",
+    "前文",
+    "編",
+    "章",
+    "節",
+    "款",
+    "目",
+    "条",
+    "項",
+    "号",
+    "細分",
+    "表",
+    "行",
+    "別表",
+    "section",
 ]
 """The kind of one step of a citation. ``細分`` is a sub-item (イ, （１）, ...); ``別表``
 is an appendix of any kind (別表, 別記, 様式, 書式, 別図, 付録), named by ``Step.ref`` as
-written (``別表第一``, ``様式第二``)."""
+written (``別表第一``, ``様式第二``); ``section`` a web policy's section, cited by ``ref`` in
+the document's language (``Section 3.2``, ``第3条``, ``Contact us``; see
+:mod:`legaldocs.model._section_refs`)."""
 
 PREAMBLE = "preamble"
 
@@ -91,7 +109,9 @@ class Citation:
         out = []
         depth = 0
         for step in self.steps:
-            if step.kind == "附則":
+            if step.kind == "section":
+                out.append(step.ref or "")
+            elif step.kind == "附則":
                 out.append("附則" + (f"（{step.ref}）" if step.ref else ""))
             elif step.kind == "別表":
                 assert step.ref is not None
@@ -235,9 +255,27 @@ def resolve(doc: Document, ref: str | Citation) -> Element:
             f"{text!r} is a relative citation: resolve it from an element with "
             "Document.resolve(text, at=citation)"
         )
+    policy = any(isinstance(e, Section) for e in doc.body)
+    if text.startswith(("Section", "SECTION", "section", "Sec.", "§")):
+        found = resolve_section(doc.body, doc.lang, text)
+        if found is None:
+            raise NotFoundError(f"no {text!r} in {doc.title!r}")
+        return found  # type: ignore[return-value]
     if text.startswith(("第", "附則", "附　則", "前文", *_APPENDIX_WORDS)):
-        return _resolve_citation(doc, Citation.parse(text))
-    return _resolve_key(doc, text)
+        try:
+            return _resolve_citation(doc, Citation.parse(text))
+        except NotFoundError:
+            found = resolve_section(doc.body, doc.lang, text) if policy else None
+            if found is None:
+                raise
+            return found  # type: ignore[return-value]
+    try:
+        return _resolve_key(doc, text)
+    except NotFoundError:
+        found = resolve_section(doc.body, doc.lang, text) if policy else None
+        if found is None:
+            raise
+        return found  # type: ignore[return-value]
 
 
 def resolve_relative(doc: Document, text: str, at: Citation | str | None) -> Citation:
@@ -524,7 +562,8 @@ def _walk(doc: Document) -> Iterator[tuple[str, Citation, Element]]:
             yield from _walk_paragraph(f"{PREAMBLE}/{paragraph.key}", pre, paragraph)
     for statement in doc.enact_statements:
         yield f"enact/{statement.key}", root, statement
-    yield from _walk_body("", root, doc.body)
+    labels = {id(s): label for s, label in section_labels(doc.body, doc.lang)}
+    yield from _walk_body("", root, doc.body, labels)
     for supplement in doc.supplements:
         cit = root.child("附則", ref=supplement.law_ref)
         yield supplement.key, cit, supplement
@@ -583,7 +622,10 @@ def _walk_other(
 
 
 def _walk_body(
-    prefix: str, cit: Citation, elements: Sequence[BodyElement | Division | Article]
+    prefix: str,
+    cit: Citation,
+    elements: Sequence[BodyElement | Division | Article],
+    labels: dict[int, str] | None = None,
 ) -> Iterator[tuple[str, Citation, Element]]:
     tables = 0
     for element in elements:
@@ -595,9 +637,25 @@ def _walk_body(
             yield from _walk_article(prefix + element.key, cit, element)
         elif isinstance(element, Paragraph):
             yield from _walk_paragraph(prefix + element.key, cit, element)
-        else:
+        elif isinstance(element, Table):
             tables += 1
             yield from _walk_table(prefix + element.key, cit.child("表", Num.of(tables)), element)
+        else:
+            yield from _walk_block(prefix + element.key, cit, element, labels or {})
+
+
+def _walk_block(
+    key_path: str, cit: Citation, element: Element, labels: dict[int, str]
+) -> Iterator[tuple[str, Citation, Element]]:
+    # The blocks of a web policy: a section is cited by its label, what is in it by the
+    # section's citation; every block has its key path.
+    label = labels.get(id(element))
+    if label is not None:
+        cit = Citation((Step(kind="section", ref=label),))
+    yield key_path, cit, element
+    for child in _element.children_of(element):
+        if hasattr(child, "key"):
+            yield from _walk_block(f"{key_path}/{child.key}", cit, child, labels)
 
 
 def _walk_article(

@@ -19,6 +19,7 @@ import attrs
 import pendulum
 
 from legaldocs.model import _element as _e
+from legaldocs.model._blocks import ListItem, Markup, PolicyBlock, TableRow
 from legaldocs.model._numbers import Num, Numerals
 
 if TYPE_CHECKING:
@@ -241,7 +242,7 @@ class Division:
     label: str | None = None
 
 
-BodyElement: TypeAlias = Division | Article | Paragraph | Table
+BodyElement: TypeAlias = Division | Article | Paragraph | Table | PolicyBlock
 """What the body of a document or of a supplementary provision may contain."""
 
 
@@ -317,6 +318,11 @@ class Document:
 
     ``alt_title`` is a heading in another language (PRIVACY POLICY above プライバシーポリシー);
     ``law_num`` is a statute's number as written (平成五年法律第八十八号) without brackets.
+    ``title`` is ``""`` when the document has none (many web policies start with their
+    date or their first section). The body may hold the blocks of a web policy
+    (:class:`Section`, :class:`TextBlock`, :class:`BlockList`, ...) as well as articles;
+    ``markup`` is how its file was written (a byte-order mark, line ends, the title's
+    heading), kept by the Markdown reader so that the writer gives the file back.
     ``law_attrs`` are attributes of the law written before its title (``[LawType="Rule"]``;
     XML ``Law`` attributes), ``enact_statements`` its 制定文 and ``appendices`` its
     appendices (別表, 別記, 様式, …) after the supplementary provisions.
@@ -337,6 +343,7 @@ class Document:
     provisions (how many of them come before it); empty when all come after them."""
     style: Style = _e.presentation(default=Style())
     lang: str = "ja"
+    markup: Markup | None = _e.presentation(default=None)
 
     def get(self, ref: str | Citation) -> Element:
         """The element named by a citation (``"第3条第2項第1号"``, ``"第三条の二"``,
@@ -614,5 +621,8 @@ Element: TypeAlias = (
     | Block
     | EnactStatement
     | AmendProvision
+    | PolicyBlock
+    | ListItem
+    | TableRow
 )
 """Any addressable element of a document."""

@@ -8,6 +8,11 @@ number) or ``<ul>`` (bullets); tables are ``<table>``. Every article, paragraph,
 table, row, division and supplement carries an ``id`` derived from its key path
 (``a3/p2/i1`` → ``a3-p2-i1``), so an anchor survives renumbering. All text is escaped;
 line breaks become ``<br>``.
+
+The blocks of a web policy (sections, paragraphs, lists, tables, quotes; see
+:mod:`legaldocs.formats.html._blocks`) are ``<section>`` with a heading, ``<p>``, ``<ul>`` /
+``<ol>``, ``<table>`` and ``<blockquote>``; their texts keep their inline formatting as HTML
+(emphasis, links, code) and everything else is escaped, raw HTML blocks included.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from dataclasses import dataclass, field
 
 from legaldocs.errors import FormatError
 from legaldocs.formats._revision_lines import format_revision
+from legaldocs.formats.html._blocks import BlockWriter
 from legaldocs.model._numbers import item_label
 from legaldocs.model._records import (
     Article,
@@ -77,6 +83,13 @@ def _attr(value: str) -> str:
 class _Ctx:
     style: Style
     ids: set[str] = field(default_factory=set)
+    body: Sequence[object] = ()
+    writer: BlockWriter | None = None
+
+    def blocks(self) -> BlockWriter:
+        if self.writer is None:
+            self.writer = BlockWriter(self.id, self.body)
+        return self.writer
 
     def id(self, key_path: str) -> str:
         base = html_id(key_path)
@@ -230,8 +243,10 @@ def _body(elements: Sequence[BodyElement], prefix: str, level: int, ctx: _Ctx) -
             out.extend(_article(element, prefix + element.key, level, ctx))
         elif isinstance(element, Paragraph):
             out.extend(_paragraph(element, prefix + element.key, ctx))
-        else:
+        elif isinstance(element, Table):
             out.extend(_table(element, prefix + element.key, ctx))
+        else:
+            out.extend(ctx.blocks().block(element, prefix + element.key))
     return out
 
 
@@ -272,12 +287,16 @@ def _toc_entries(entries: Sequence[TocEntry]) -> list[str]:
 
 
 def _fragment(doc: Document) -> list[str]:
-    ctx = _Ctx(doc.style)
+    ctx = _Ctx(doc.style, body=doc.body)
     ctx.ids.add("preamble")
     out = [f'<article class="legaldocs" lang="{_attr(doc.lang)}">', "<header>"]
     if doc.alt_title is not None:
         out.append(f'<p class="alt-title">{_text(doc.alt_title)}</p>')
-    out.append(f"<h1>{_text(doc.title)}</h1>")
+    if doc.markup is not None:  # a web policy's title is inline Markdown
+        if doc.title:
+            out.append(f"<h1>{ctx.blocks().inline(doc.title)}</h1>")
+    else:
+        out.append(f"<h1>{_text(doc.title)}</h1>")
     if doc.law_num is not None:
         out.append(f'<p class="law-num">（{_text(doc.law_num)}）</p>')
     out.append("</header>")

@@ -987,7 +987,7 @@ def _remarks(r: _Reader, el: etree._Element, key: str) -> Remarks:
     for child in r.children(el):
         tag = _tag(child)
         if tag == "RemarksLabel" and label is None and not children:
-            label = r.inline(child)
+            label = r.inline(child) or None  # an empty label reads back from Lawtext as none
             for name, value in child.attrib.items():
                 if name != "LineBreak":
                     r.unsupported(child)

@@ -220,9 +220,14 @@ class _Writer:
             elif isinstance(element, Table):
                 tables += 1
                 self.table(indent, element, f"t{tables}", f"{where}{element.key}")
-            else:
+            elif isinstance(element, Paragraph):
                 paragraphs += 1
                 self.top_paragraph(indent, element, paragraphs, "p", f"{where}{element.key}")
+            else:
+                raise FormatError(
+                    f"{where}{element.key}: the text format has no {type(element).__name__}; "
+                    "write a web policy as Markdown or HTML"
+                )
 
     def top_paragraph(
         self, indent: int, paragraph: Paragraph, number: int, prefix: str, where: str
