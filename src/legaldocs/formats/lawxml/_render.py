@@ -10,6 +10,7 @@ that would not read back equal raises :class:`~legaldocs.LegaldocsError` instead
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 from lxml import etree
@@ -32,6 +33,7 @@ from legaldocs.model._appendix import (
     StyleStruct,
 )
 from legaldocs.model._numbers import Num, item_label
+from legaldocs.model._numerals import read_int
 from legaldocs.model._records import (
     Article,
     BodyElement,
@@ -230,9 +232,11 @@ def _law_attrs(doc: Document) -> str:
         attrs["LawType"] = law_type
     m = re.search(r"第([〇一二三四五六七八九十百千]+)号$", doc.law_num or "")
     if m:
-        attrs["Num"] = str(Num.parse(m.group(1)).main)
+        with contextlib.suppress(ValueError):  # 第〇号: no number to write
+            attrs["Num"] = str(read_int(m.group(1)))
     if year is not None:
-        attrs["Year"] = "1" if year == "元" else str(Num.parse(year).main)
+        with contextlib.suppress(ValueError):
+            attrs["Year"] = "1" if year == "元" else str(read_int(year))
     for name, value in doc.law_attrs:
         attrs[name] = value
     return _attrs(sorted(attrs.items()))
@@ -245,9 +249,14 @@ def _toc_entry(w: _Writer, entry: TocEntry, depth: int) -> None:
     if m:
         tag = _KIND_TAGS[m.group(2)]  # type: ignore[index]
         w.line(depth, f"<TOC{tag}>")
-        w.text(depth + 1, f"{tag}Title", m.group(1), where)
-        if m.group(3):
-            w.text(depth + 1, "ArticleRange", m.group(3).lstrip(_parse.MARGIN), where)
+        title, article_range = m.group(1), m.group(3) or ""
+        if article_range.startswith(_parse.MARGIN):
+            # a space written before the bracket belongs to the title: the reader adds
+            # one only before a range that does not open with a bracket
+            title, article_range = title + _parse.MARGIN, article_range[1:]
+        w.text(depth + 1, f"{tag}Title", title, where)
+        if article_range:
+            w.text(depth + 1, "ArticleRange", article_range, where)
         for child in entry.children:
             _toc_entry(w, child, depth + 1)
         w.line(depth, f"</TOC{tag}>")
@@ -383,7 +392,7 @@ def _block(w: _Writer, block: Block | AmendProvision, depth: int, where: str) ->
             written = "" if block.anonymous else block.num.fullwidth()
         _paragraph(w, block, depth, written, where)
     elif isinstance(block, Item):
-        _item(w, block, 1, depth, where)
+        _item(w, block, _block_item_level(block), depth, where)
     elif isinstance(block, FigStruct):
         w.line(depth, "<FigStruct>")
         if block.title is not None:
@@ -428,6 +437,17 @@ def _block(w: _Writer, block: Block | AmendProvision, depth: int, where: str) ->
         w.line(depth, "</ArithFormula>")
     else:  # pragma: no cover - every block kind is handled above
         raise _fail(where, f"unknown block {type(block).__name__}")
+
+
+def _block_item_level(item: Item) -> int:
+    """The level (Item, Subitem1, …) at which an item standing as a block reads back with
+    its label: the schema's tag says the level, which the model does not keep."""
+    label = item.label if item.label is not None else item_label(item.num, 1, "kanji")
+    position = int(item.key[1:]) if item.key[1:].isdigit() else 1
+    for level in range(1, len(_parse._SUBITEM_TAGS) + 1):
+        if _parse.item_num(label, level, position) == (item.num, item.label):
+            return level
+    return 1
 
 
 def _fig(w: _Writer, fig: Fig, depth: int) -> None:
@@ -510,10 +530,15 @@ def _appendix(w: _Writer, appendix: AnyAppendix, depth: int) -> None:
     title_tag = _parse._TITLE_TAGS[tag]
     where = f"appendix {appendix.key!r}"
     w.line(depth, f"<{tag}>")
-    if appendix.title is not None:
-        w.text(depth + 1, title_tag, appendix.title, where)
-    if appendix.related_article_num is not None:
-        w.text(depth + 1, "RelatedArticleNum", appendix.related_article_num, where)
+    title, related = appendix.title, appendix.related_article_num
+    if (title and title != _parse.trim(title)) or (related and related != _parse.trim(related)):
+        # White space between the title and the reference: one element holds both (the
+        # reader splits them again the same way).
+        title, related = (title or "") + (related or ""), None
+    if title is not None:
+        w.text(depth + 1, title_tag, title, where)
+    if related is not None:
+        w.text(depth + 1, "RelatedArticleNum", related, where)
     for child in appendix.children:
         _block(w, child, depth + 1, where)
     w.line(depth, f"</{tag}>")
