@@ -18,12 +18,14 @@ from benchmarks import (
     as_of,
     diffing,
     from_versions,
+    lawtext_baseline,
     lawtext_speed,
     lawxml_speed,
     memory,
     process,
     scaling,
     serialization,
+    startup,
     synthetic,
 )
 from benchmarks._data import ROOT
@@ -36,6 +38,7 @@ Benchmark = Callable[[Config], list[Result]]
 BENCHMARKS: dict[str, Benchmark] = {
     "parse_lawtext": lawtext_speed.parse,
     "render_lawtext": lawtext_speed.render,
+    "lawtext_baseline": lawtext_baseline.baseline,
     "parse_law_xml": lawxml_speed.parse,
     "render_law_xml": lawxml_speed.render,
     "process": process.process,
@@ -48,6 +51,7 @@ BENCHMARKS: dict[str, Benchmark] = {
     "synthetic_memory": synthetic.growth,
     "dumps_loads": serialization.dumps_loads,
     "scaling": scaling.scaling,
+    "startup": startup.startup,
 }
 """Every benchmark by name, in the order of the table."""
 

@@ -8,7 +8,7 @@ from legaldocs import History
 
 __all__ = ["from_versions"]
 
-TARGET_S = 2.0
+TARGET_S = 0.4
 NAME = "History.from_versions (corpus)"
 TARGET = f"≤ {TARGET_S:g} s"
 

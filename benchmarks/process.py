@@ -24,7 +24,7 @@ from benchmarks._timing import Config, Result, ratio
 __all__ = ["LAWTEXT_VERSION", "process", "reference_tool"]
 
 LAWTEXT_VERSION = "0.1.52"
-TARGET = 5.0
+TARGET = 10.0
 NAME = "process: read + write Lawtext (vs npm lawtext)"
 TARGET_TEXT = f"≥ {TARGET:g}× faster than lawtext {LAWTEXT_VERSION}"
 

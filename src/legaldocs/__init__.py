@@ -119,6 +119,7 @@ from legaldocs.serialize import (
     from_data,
     load,
     loads,
+    make_converter,
     register_tag,
     to_data,
 )
@@ -221,6 +222,7 @@ __all__ = [
     "html_id",
     "load",
     "loads",
+    "make_converter",
     "parse_date",
     "parse_html",
     "parse_law_xml",

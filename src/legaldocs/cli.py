@@ -14,20 +14,18 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-import pendulum
-
-from legaldocs import _files as _io
 from legaldocs import formats
-from legaldocs.amend._changes import Amendment
-from legaldocs.compare._diff import diff as diff_documents
-from legaldocs.compare._render import render_diff
-from legaldocs.dates import format_date, parse_date
 from legaldocs.errors import LegaldocsError
-from legaldocs.history._history import History
-from legaldocs.model._records import Document
-from legaldocs.serialize._api import dump, loads
+
+if TYPE_CHECKING:
+    import pendulum
+
+    from legaldocs.history._history import History
+    from legaldocs.model._records import Document
+
+# Each command imports what it uses when it runs (``legaldocs --help`` imports nothing else).
 
 __all__ = ["main"]
 
@@ -41,6 +39,10 @@ class _Failure(Exception):
 
 def _when(text: str) -> pendulum.Date | pendulum.DateTime:
     """A date or moment from the command line: ISO, 2021年2月25日 or 令和5年4月1日."""
+    import pendulum
+
+    from legaldocs.dates import parse_date
+
     if "T" in text or " " in text.strip():
         try:
             moment = pendulum.parse(text, tz="Asia/Tokyo")
@@ -56,6 +58,8 @@ def _when(text: str) -> pendulum.Date | pendulum.DateTime:
 
 
 def _load(path: str) -> Document | History:
+    from legaldocs import _files as _io
+
     try:
         return _io.read(Path(path))
     except OSError as exc:
@@ -63,6 +67,8 @@ def _load(path: str) -> Document | History:
 
 
 def _history(path: str, command: str) -> History:
+    from legaldocs.history._history import History
+
     loaded = _load(path)
     if not isinstance(loaded, History):
         raise _Failure(f"{path}: holds a document, not a history; '{command}' needs a history")
@@ -70,6 +76,10 @@ def _history(path: str, command: str) -> History:
 
 
 def _document(loaded: Document | History, as_of: str | None, known_at: str | None) -> Document:
+    import pendulum
+
+    from legaldocs.history._history import History
+
     if isinstance(loaded, History):
         if as_of is None:
             if known_at is not None:
@@ -82,11 +92,16 @@ def _document(loaded: Document | History, as_of: str | None, known_at: str | Non
 
 
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> None:
+    from legaldocs import _files as _io
+
     doc = _document(_load(args.file), args.as_of, args.known_at)
     out.write(_io.render(doc, args.format))
 
 
 def _cmd_diff(args: argparse.Namespace, out: TextIO) -> None:
+    from legaldocs.compare._diff import diff as diff_documents
+    from legaldocs.compare._render import render_diff
+
     if args.new is None:
         if args.date_from is None or args.date_to is None:
             raise _Failure("diff of one history needs --from DATE and --to DATE")
@@ -139,11 +154,17 @@ def _summary(element: object) -> str:
 
 
 def _interval(start: pendulum.DateTime, end: pendulum.DateTime | None) -> str:
+    from legaldocs.dates import format_date
+
     tail = format_date(end.date()) if end is not None else "…"
     return f"{format_date(start.date())} – {tail}"
 
 
 def _cmd_amend(args: argparse.Namespace, out: TextIO) -> None:
+    from legaldocs import _files as _io
+    from legaldocs.amend._changes import Amendment
+    from legaldocs.serialize._api import dump, loads
+
     history = _history(args.file, "amend")
     amendment_path = Path(args.amendment)
     try:
@@ -157,6 +178,10 @@ def _cmd_amend(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _cmd_pending(args: argparse.Namespace, out: TextIO) -> None:
+    import pendulum
+
+    from legaldocs.dates import format_date
+
     history = _history(args.file, "pending")
     at = _when(args.at) if args.at else pendulum.now("Asia/Tokyo")
     for amendment in history.pending(at):
@@ -166,6 +191,9 @@ def _cmd_pending(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _cmd_convert(args: argparse.Namespace, out: TextIO) -> None:
+    from legaldocs import _files as _io
+    from legaldocs.serialize._api import dump
+
     loaded = _load(args.input)
     target = Path(args.output)
     fmt = _io.format_of(target)
@@ -178,6 +206,8 @@ def _cmd_convert(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> None:
+    from legaldocs.history._history import History
+
     loaded = _load(args.file)
     if isinstance(loaded, History):
         for version in loaded.versions:
@@ -189,12 +219,21 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _cmd_start(args: argparse.Namespace, out: TextIO) -> None:
+    from legaldocs.history._history import History
+    from legaldocs.serialize._api import dump
+
     doc = _document(_load(args.document), None, None)
     effective = _when(args.effective)
     enacted = _when(args.enacted) if args.enacted else effective
     history = History.start(doc, enacted=enacted, effective=effective)
     dump(history, Path(args.history))
     out.write(f"{args.history}: history started {args.effective}\n")
+
+
+def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    from legaldocs._check import main_check
+
+    return main_check(args.dirs, histories=args.histories, workers=args.jobs, out=out)
 
 
 _EPILOGS = {
@@ -208,6 +247,7 @@ _EPILOGS = {
     "convert": "example: legaldocs convert privacy-policy.txt privacy-policy.md",
     "validate": "example: legaldocs validate policy.json",
     "start": "example: legaldocs start privacy-policy.txt policy.json --effective 2021-02-25",
+    "check": "examples:\n  legaldocs check corpus/\n  legaldocs check --histories --jobs 2 corpus/",
 }
 
 
@@ -219,7 +259,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def command(name: str, help_text: str, run: Callable[..., None]) -> argparse.ArgumentParser:
+    def command(
+        name: str, help_text: str, run: Callable[..., int | None]
+    ) -> argparse.ArgumentParser:
         p = sub.add_parser(
             name,
             help=help_text,
@@ -267,6 +309,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("history")
     p.add_argument("--effective", metavar="DATE", required=True)
     p.add_argument("--enacted", metavar="DATE")
+
+    p = command(
+        "check",
+        "Read every document under folders, write it back and compare (all cores).",
+        _cmd_check,
+    )
+    p.add_argument("dirs", metavar="DIR", nargs="+")
+    p.add_argument(
+        "--histories", action="store_true", help="also build a history from each versions.tsv"
+    )
+    p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
     return parser
 
 
@@ -276,11 +329,11 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     args = parser.parse_args(argv)
     stream = sys.stdout if out is None else out
     try:
-        args.run(args, stream)
+        status = args.run(args, stream)
     except (_Failure, LegaldocsError) as exc:
         message = str(exc).replace("\n", " ")
         print(f"legaldocs {args.command}: error: {message}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         return 1
-    return 0
+    return 0 if status is None else int(status)

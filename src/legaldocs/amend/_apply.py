@@ -32,18 +32,17 @@ from legaldocs.amend._changes import (
     SetDocumentField,
     Shift,
 )
-from legaldocs.amend._index import BODY_SCOPE, Index, Loc
+from legaldocs.amend._index import BODY_SCOPE, Index, Loc, Lookup
 from legaldocs.errors import AmendmentError, CitationError, NotFoundError
+from legaldocs.model import _element as _e
 from legaldocs.model._blocks import KEY_PREFIX, POLICY_BLOCKS, ListItem, TableRow
 from legaldocs.model._numbers import Num
 from legaldocs.model._records import (
     Article,
-    Cell,
     Division,
     Document,
     Item,
     Paragraph,
-    Row,
     Supplement,
     Table,
 )
@@ -88,11 +87,19 @@ class _Fail(Exception):
 
 
 def apply_changes(
-    doc: Document, amendment: Amendment, indices: Iterable[int], index: Index | None
+    doc: Document,
+    amendment: Amendment,
+    indices: Iterable[int],
+    index: Index | None,
+    *,
+    carry: bool = False,
 ) -> Applied:
     """Apply the changes of ``amendment`` at ``indices`` in order. ``index`` is an Index of
-    ``doc`` or None; the returned one (or None) is valid for the returned document."""
+    ``doc`` or None (one is made if a look-up needs it); the returned one (or None) is valid
+    for the returned document. ``carry``: the caller carries the index on to further
+    amendments (a history), so it is made on the first look-up rather than bisecting."""
     repealed_by: int | None = None
+    ix = Lookup(doc, index, eager=carry)
     for i in indices:
         change = amendment.changes[i]
         target = _target_of(change)
@@ -106,10 +113,8 @@ def apply_changes(
         if isinstance(change, Repeal):
             repealed_by = i
             continue
-        if index is None:
-            index = Index.build(doc)
         try:
-            doc, kept = _apply_one(doc, change, index)
+            _apply_one(ix, change)
         except _Fail as exc:
             raise AmendmentError(
                 str(exc), amendment=amendment.id, change=i, target=target
@@ -118,11 +123,7 @@ def apply_changes(
             raise AmendmentError(
                 f"no such element: {exc}", amendment=amendment.id, change=i, target=target
             ) from None
-        if isinstance(kept, Index):
-            index = kept
-        elif not kept:
-            index = None
-    return Applied(doc, index, repealed_by is not None, repealed_by)
+    return Applied(ix.doc, ix.built, repealed_by is not None, repealed_by)
 
 
 def _target_of(change: Change) -> str:
@@ -139,41 +140,51 @@ def _target_of(change: Change) -> str:
     return change.target
 
 
-def _apply_one(doc: Document, change: Change, index: Index) -> tuple[Document, bool | Index]:
-    """Apply one change; also say whether ``index`` is still valid for the result (True,
-    False) or give the index of the result when it is cheap to derive."""
+def _apply_one(ix: Lookup, change: Change) -> None:
+    """Apply one change to ``ix.doc``, leaving the result and its index (if known) in ``ix``."""
+    doc = ix.doc
     if isinstance(change, ReplacePhrase):
-        return _phrase(doc, change.target, change.old, change.new, change, index), True
-    if isinstance(change, InsertPhrase):
+        _done(ix, _phrase(ix, change.target, change.old, change.new, change))
+    elif isinstance(change, InsertPhrase):
         new = (
             change.anchor + change.phrase
             if change.position == "after"
             else change.phrase + change.anchor
         )
-        return _phrase(doc, change.target, change.anchor, new, change, index), True
-    if isinstance(change, DeletePhrase):
-        return _phrase(doc, change.target, change.phrase, "", change, index), True
-    if isinstance(change, SetCaption):
-        loc = _tree.locate(doc, change.target, index)
+        _done(ix, _phrase(ix, change.target, change.anchor, new, change))
+    elif isinstance(change, DeletePhrase):
+        _done(ix, _phrase(ix, change.target, change.phrase, "", change))
+    elif isinstance(change, SetCaption):
+        loc = _tree.locate(doc, change.target, ix)
         node = _tree.node_at(doc, loc)
         if not isinstance(node, Article):
             raise _Fail("only an article has a caption")
-        return _tree.replace_at(doc, loc, _tree.evolve(node, caption=change.caption)), True
-    if isinstance(change, ReplaceElement):
-        return _replace_element(doc, change, index)
-    if isinstance(change, InsertElement):
-        return _insert(doc, change, index)
-    if isinstance(change, DeleteElement):
-        return _delete(doc, change, index)
-    if isinstance(change, Renumber):
-        return _renumber(doc, change, index)
-    if isinstance(change, Shift):
-        return _shift(doc, change, index)
-    if isinstance(change, Rekey):
-        return _rekey(doc, change, index)
-    if isinstance(change, SetDocumentField):
-        return _tree.evolve(doc, **{change.field: change.value}), True
-    raise _Fail(f"unknown change {change!r}")  # pragma: no cover
+        _done(ix, _tree.replace_at(doc, loc, _tree.evolve(node, caption=change.caption)))
+    elif isinstance(change, ReplaceElement):
+        _replace_element(ix, change)
+    elif isinstance(change, InsertElement):
+        _insert(ix, change)
+    elif isinstance(change, DeleteElement):
+        _delete(ix, change)
+    elif isinstance(change, Renumber):
+        _renumber(ix, change)
+    elif isinstance(change, Shift):
+        _shift(ix, change)
+    elif isinstance(change, Rekey):
+        _rekey(ix, change)
+    elif isinstance(change, SetDocumentField):
+        _done(ix, _tree.evolve(doc, **{change.field: change.value}))
+    else:  # pragma: no cover
+        raise _Fail(f"unknown change {change!r}")
+
+
+def _done(ix: Lookup, doc: Document, index: Index | bool | None = True) -> None:
+    """Move ``ix`` on to ``doc``: its index stays (True), is dropped (None or False) or is
+    the one given."""
+    ix.doc = doc
+    if index is True:
+        return
+    ix.built = index if isinstance(index, Index) else None
 
 
 # ---------------------------------------------------------------------------------------
@@ -181,14 +192,14 @@ def _apply_one(doc: Document, change: Change, index: Index) -> tuple[Document, b
 
 
 def _phrase(
-    doc: Document,
+    ix: Lookup,
     target: str,
     old: str,
     new: str,
     change: ReplacePhrase | InsertPhrase | DeletePhrase,
-    index: Index,
 ) -> Document:
-    loc = _tree.locate(doc, target, index)
+    doc = ix.doc
+    loc = _tree.locate(doc, target, ix)
     node = _tree.node_at(doc, loc)
     if isinstance(node, Document):  # pragma: no cover - locate("") only
         raise _Fail("name an element")
@@ -225,57 +236,53 @@ def _phrase(
     return _tree.replace_at(doc, loc, _map_texts(node, rewrite))
 
 
+_SHAPES: dict[type, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _shape(cls: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The fields a phrase change of an element of ``cls`` rewrites, and the child fields
+    it goes on into (per class, from the element protocol): a numbered division (編章節款目)
+    is amended in its heading and no further; every other element in its own texts other
+    than headings (an article's caption has its own change, :class:`SetCaption`), then in
+    its children (elements and keyless parts)."""
+    found = _SHAPES.get(cls)
+    if found is None:
+        spec = _e.spec(cls)
+        if issubclass(cls, Division | Supplement) and "num" in spec.identity:
+            found = (spec.headings, ())
+        else:
+            found = (tuple(n for n in spec.texts if n not in spec.headings), spec.children)
+        _SHAPES[cls] = found
+    return found
+
+
 def _texts(node: Any) -> Iterable[str]:
-    """Every text of ``node`` and below it, in document order (a division: its title)."""
-    if isinstance(node, Division):
-        yield node.title
-    elif isinstance(node, Paragraph | Item):
-        yield node.text
-        for child in node.children:
+    """Every text a phrase change of ``node`` reads, in document order (see :func:`_shape`)."""
+    texts, kids = _shape(type(node))
+    for name in texts:
+        value = getattr(node, name)
+        if value is not None:
+            yield value
+    for name in kids:
+        for child in getattr(node, name):
             yield from _texts(child)
-    elif isinstance(node, Article):
-        for paragraph in node.paragraphs:
-            yield from _texts(paragraph)
-    elif isinstance(node, Table):
-        for row in node.rows:
-            yield from _texts(row)
-    elif isinstance(node, Row):
-        for cell in node.cells:
-            yield cell.text
-    elif isinstance(node, Supplement):
-        for element in node.body:
-            yield from _texts(element)
 
 
 def _map_texts(node: Any, fn: Callable[[str], str]) -> Any:
     """``node`` with ``fn`` applied to each of its texts in the order of :func:`_texts`;
     elements whose texts do not change are returned as they are (same object)."""
-    if isinstance(node, Division):
-        title = fn(node.title)
-        return node if title == node.title else _tree.evolve(node, title=title)
-    if isinstance(node, Paragraph | Item):
-        text = fn(node.text)
-        children = _map_all(node.children, fn)
-        if text == node.text and children is node.children:
-            return node
-        return _tree.evolve(node, text=text, children=children)
-    if isinstance(node, Article):
-        paragraphs = _map_all(node.paragraphs, fn)
-        return node if paragraphs is node.paragraphs else _tree.evolve(node, paragraphs=paragraphs)
-    if isinstance(node, Table):
-        rows = _map_all(node.rows, fn)
-        return node if rows is node.rows else _tree.evolve(node, rows=rows)
-    if isinstance(node, Row):
-        cells = tuple(
-            c if (t := fn(c.text)) == c.text else Cell(text=t, attrs=c.attrs) for c in node.cells
-        )
-        if all(a is b for a, b in zip(cells, node.cells, strict=True)):
-            return node
-        return _tree.evolve(node, cells=cells)
-    if isinstance(node, Supplement):
-        body = _map_all(node.body, fn)
-        return node if body is node.body else _tree.evolve(node, body=body)
-    return node  # pragma: no cover
+    texts, kids = _shape(type(node))
+    changes: dict[str, Any] = {}
+    for name in texts:
+        value = getattr(node, name)
+        if value is not None and (new := fn(value)) != value:
+            changes[name] = new
+    for name in kids:
+        children = getattr(node, name)
+        mapped = _map_all(children, fn)
+        if mapped is not children:
+            changes[name] = mapped
+    return _tree.evolve(node, **changes) if changes else node
 
 
 def _map_all(children: tuple[Any, ...], fn: Callable[[str], str]) -> tuple[Any, ...]:
@@ -289,8 +296,9 @@ def _map_all(children: tuple[Any, ...], fn: Callable[[str], str]) -> tuple[Any, 
 # Elements
 
 
-def _replace_element(doc: Document, change: ReplaceElement, index: Index) -> tuple[Document, bool]:
-    loc = _tree.locate(doc, change.target, index)
+def _replace_element(ix: Lookup, change: ReplaceElement) -> None:
+    doc = ix.doc
+    loc = _tree.locate(doc, change.target, ix)
     old = _tree.node_at(doc, loc)
     new = change.element
     if type(new) is not type(old):
@@ -299,29 +307,20 @@ def _replace_element(doc: Document, change: ReplaceElement, index: Index) -> tup
     if hasattr(old, "num"):
         fields["num"] = old.num
     new = _tree.evolve(new, **fields)
-    keep = not isinstance(old, Division | Supplement)
-    return _tree.replace_at(doc, loc, new), keep
+    # A division or supplement brings its own contents: re-index.
+    _done(ix, _tree.replace_at(doc, loc, new), not _tree.is_top_container(old))
 
 
-_ALLOWED: dict[str, tuple[type, ...]] = {
-    "body": (Division, Article, Paragraph, Table, *POLICY_BLOCKS),
-    "children@Section": POLICY_BLOCKS,
-    "children@ListItem": POLICY_BLOCKS,
-    "children@Quote": POLICY_BLOCKS,
-    "items": (ListItem,),
-    "rows@PipeTable": (TableRow,),
-    "children@Division": (Division, Article),
-    "paragraphs": (Paragraph,),
-    "children": (Item, Table),
-    "rows": (Row,),
-    "supplements": (Supplement,),
-    "preamble": (Paragraph,),
-}
+def _allowed(holder: Any, field: str) -> tuple[type, ...]:
+    """The kinds of element the ``field`` of ``holder`` may hold (from its annotation)."""
+    return _tree.member_types(type(holder), field)
+
 
 _KEY_PREFIX: dict[str, str] = {"編": "pt", "章": "ch", "節": "sec", "款": "sub", "目": "div"}
 
 
-def _insert(doc: Document, change: InsertElement, index: Index) -> tuple[Document, bool]:
+def _insert(ix: Lookup, change: InsertElement) -> None:
+    doc = ix.doc
     element = change.element
     if change.parent is not None:
         parent_ref = change.parent.strip()
@@ -329,7 +328,7 @@ def _insert(doc: Document, change: InsertElement, index: Index) -> tuple[Documen
             parent: Loc = ()
             field = "preamble"
         else:
-            parent = _tree.locate(doc, parent_ref, index)
+            parent = _tree.locate(doc, parent_ref, ix)
             node = _tree.node_at(doc, parent)
             if isinstance(node, Document):
                 field = "supplements" if isinstance(element, Supplement) else "body"
@@ -342,7 +341,7 @@ def _insert(doc: Document, change: InsertElement, index: Index) -> tuple[Documen
     else:
         anchor_ref = change.after if change.after is not None else change.before
         assert anchor_ref is not None
-        anchor = _tree.locate(doc, anchor_ref, index)
+        anchor = _tree.locate(doc, anchor_ref, ix)
         if not anchor:
             raise _Fail("name an element to insert next to")
         parent, (field, position) = anchor[:-1], anchor[-1]
@@ -350,19 +349,31 @@ def _insert(doc: Document, change: InsertElement, index: Index) -> tuple[Documen
             position += 1
     holder = _tree.node_at(doc, parent)
     siblings: tuple[Any, ...] = getattr(holder, field)
-    allowed = _ALLOWED.get(f"{field}@{type(holder).__name__}") or _ALLOWED[field]
+    allowed = _allowed(holder, field)
     if not isinstance(element, allowed):
         names = ", ".join(t.__name__ for t in allowed)
         raise _Fail(f"a {type(element).__name__} cannot go there (only {names})")
     scope = _scope(parent)
     num = getattr(element, "num", None)  # a policy section's number is text: not checked
     if isinstance(num, Num) and not getattr(element, "anonymous", False):
-        _check_number(doc, siblings, type(element), num, position, None, scope, index)
-    top = _tree.is_top_container(holder)
-    key = _fresh_key(doc, holder, parent, field, siblings, element, index)
+        _check_number(ix, siblings, type(element), num, position, None, scope)
+    key = _fresh_key(ix, holder, parent, field, siblings, element)
     new = _tree.evolve(element, key=key)
     children = (*siblings[:position], new, *siblings[position:])
-    return _tree.rebuild(doc, parent, field, children), not top
+    _moved(ix, _tree.rebuild(doc, parent, field, children), holder, parent, field, position)
+
+
+def _moved(
+    ix: Lookup, doc: Document, holder: Any, parent: Loc, field: str, start: int, removed: Any = None
+) -> None:
+    """Move ``ix`` on to ``doc``, whose ``field`` of ``holder`` (at ``parent``) changed from
+    position ``start`` on: the index follows the elements that moved."""
+    if not (_tree.is_top_container(holder) or field == "preamble"):
+        _done(ix, doc)
+    elif ix.built is None:
+        _done(ix, doc, None)
+    else:
+        _done(ix, doc, ix.built.moved(doc, parent, field, start, removed))
 
 
 def _scope(loc: Loc) -> int:
@@ -370,23 +381,23 @@ def _scope(loc: Loc) -> int:
 
 
 def _check_number(
-    doc: Document,
+    ix: Lookup,
     siblings: Sequence[Any],
     kind: type,
     num: Num,
     position: int,
     skip: int | None,
     scope: int,
-    index: Index,
 ) -> None:
     """Check that ``num`` is free and in order for an element of ``kind`` at ``position``
     among ``siblings`` (``skip``: the position of the element being renumbered)."""
+    doc = ix.doc
     label = _label(kind, num, doc)
     nums = [(i, n) for i, n in _tree.sibling_nums(siblings, kind) if i != skip]
     if any(n == num for _, n in nums):
         raise _Fail(f"number already taken: {label}")
     if kind is Article:
-        other = index.articles.get((scope, num))
+        other = _tree.article_at(doc, scope, num, ix)
         if other is not None and (skip is None or other[-1][1] != skip):
             raise _Fail(f"number already taken: {label}")
     before = [n for i, n in nums if i < position]
@@ -401,16 +412,16 @@ def _label(kind: type, num: Num, doc: Document) -> str:
 
 
 def _fresh_key(
-    doc: Document,
+    ix: Lookup,
     holder: Any,
     parent: Loc,
     field: str,
     siblings: Sequence[Any],
     element: Any,
-    index: Index,
 ) -> str:
     """A key for ``element`` made from its kind and number, unused in its scope: among the
     top-level keys of the body or supplement for top-level elements, else among siblings."""
+    doc = ix.doc
     top = _tree.is_top_container(holder)
     num = getattr(element, "num", None)
     digits = "_".join(str(p) for p in num.parts) if isinstance(num, Num) else ""
@@ -435,16 +446,15 @@ def _fresh_key(
         base = f"{prefix_of}{sum(type(s) is type(element) for s in siblings) + 1}"
     else:  # pragma: no cover
         base = "e"
+    sibling_keys = {s.key for s in siblings}
     if top and field in ("body", "children"):
         prefix = doc.supplements[parent[0][1]].key + "/" if _scope(parent) != BODY_SCOPE else ""
-        keys = index.keys
-        sibling_keys = {s.key for s in siblings}
+        keys = ix.index().keys
 
         def used(key: str) -> bool:
             return prefix + key in keys or key in sibling_keys
 
     else:
-        sibling_keys = {s.key for s in siblings}
 
         def used(key: str) -> bool:
             return key in sibling_keys
@@ -456,8 +466,9 @@ def _fresh_key(
     return key
 
 
-def _delete(doc: Document, change: DeleteElement, index: Index) -> tuple[Document, bool]:
-    loc = _tree.locate(doc, change.target, index)
+def _delete(ix: Lookup, change: DeleteElement) -> None:
+    doc = ix.doc
+    loc = _tree.locate(doc, change.target, ix)
     if not loc:
         raise _Fail("name an element (use Repeal for the whole document)")
     node = _tree.node_at(doc, loc)
@@ -470,14 +481,18 @@ def _delete(doc: Document, change: DeleteElement, index: Index) -> tuple[Documen
             new = _tree.evolve(node, text=DELETED_TEXT, children=())
         else:
             raise _Fail(f"only an article, paragraph or item can be left as {DELETED_TEXT}")
-        return _tree.replace_at(doc, loc, new), True
+        # Keys and numbers stay; a division does not take a placeholder.
+        _done(ix, _tree.replace_at(doc, loc, new))
+        return
     siblings = getattr(holder, field)
     children = (*siblings[:position], *siblings[position + 1 :])
-    return _tree.rebuild(doc, parent, field, children), not _tree.is_top_container(holder)
+    new_doc = _tree.rebuild(doc, parent, field, children)
+    _moved(ix, new_doc, holder, parent, field, position, node)
 
 
-def _renumber(doc: Document, change: Renumber, index: Index) -> tuple[Document, bool | Index]:
-    loc = _tree.locate(doc, change.target, index)
+def _renumber(ix: Lookup, change: Renumber) -> None:
+    doc = ix.doc
+    loc = _tree.locate(doc, change.target, ix)
     node = _tree.node_at(doc, loc)
     if not isinstance(node, Article | Paragraph | Item | Division):
         raise _Fail("this element has no number")
@@ -485,25 +500,26 @@ def _renumber(doc: Document, change: Renumber, index: Index) -> tuple[Document, 
     holder = _tree.node_at(doc, parent)
     siblings = getattr(holder, field)
     if node.num != change.num:
-        _check_number(
-            doc, siblings, type(node), change.num, position, position, _scope(parent), index
-        )
+        _check_number(ix, siblings, type(node), change.num, position, position, _scope(parent))
     if node.until is not None if isinstance(node, Article | Division) else False:
         raise _Fail("cannot renumber a range (第N条から第M条まで); delete and insert instead")
     new_doc = _tree.replace_at(doc, loc, _tree.evolve(node, num=change.num))
-    if not isinstance(node, Article) or node.num == change.num:
-        return new_doc, True  # the index holds no numbers but those of articles
+    index = ix.built
+    if not isinstance(node, Article) or node.num == change.num or index is None:
+        _done(ix, new_doc)  # the index holds no numbers but those of articles
+        return
     # The article stays where it is: only its entry by number moves (in a copy).
     articles = dict(index.articles)
     scope = _scope(parent)
     if articles.get((scope, node.num)) == loc:
         del articles[(scope, node.num)]
     articles[(scope, change.num)] = loc
-    return new_doc, Index(index.keys, articles)
+    _done(ix, new_doc, Index(index.keys, articles))
 
 
-def _shift(doc: Document, change: Shift, index: Index) -> tuple[Document, bool]:
-    first = _tree.locate(doc, change.first, index)
+def _shift(ix: Lookup, change: Shift) -> None:
+    doc = ix.doc
+    first = _tree.locate(doc, change.first, ix)
     if not first:
         raise _Fail("name an element")
     parent, (field, start) = first[:-1], first[-1]
@@ -515,7 +531,7 @@ def _shift(doc: Document, change: Shift, index: Index) -> tuple[Document, bool]:
     if change.last is None:
         end = len(siblings) - 1
     else:
-        last = _tree.locate(doc, change.last, index)
+        last = _tree.locate(doc, change.last, ix)
         if last[:-1] != parent or last[-1][0] != field:
             raise _Fail(f"{change.last} is not a sibling of {change.first}")
         end = last[-1][1]
@@ -540,41 +556,54 @@ def _shift(doc: Document, change: Shift, index: Index) -> tuple[Document, bool]:
     if kind is Article:
         scope = _scope(parent)
         for element in moved.values():
-            other = index.articles.get((scope, element.num))
+            other = _tree.article_at(doc, scope, element.num, ix)
             if other is not None and not (other[:-1] == parent and start <= other[-1][1] <= end):
                 raise _Fail(f"number already taken: {_label(Article, element.num, doc)}")
-    keep = kind not in (Article, Division) and not _tree.is_top_container(holder)
-    return _tree.rebuild(doc, parent, field, new_siblings), keep
+    new_doc = _tree.rebuild(doc, parent, field, new_siblings)
+    if kind is Article and ix.built is not None:
+        # Positions stay; the numbers of the shifted articles move (in a copy).
+        scope = _scope(parent)
+        articles = dict(ix.built.articles)
+        for i in moved:
+            here = (*parent, (field, i))
+            if articles.get((scope, siblings[i].num)) == here:
+                del articles[(scope, siblings[i].num)]
+        for i, element in moved.items():
+            articles[(scope, element.num)] = (*parent, (field, i))
+        _done(ix, new_doc, Index(ix.built.keys, articles))
+    else:
+        _done(ix, new_doc)
 
 
-def _rekey(doc: Document, change: Rekey, index: Index) -> tuple[Document, bool | Index]:
-    loc = _tree.locate(doc, change.target, index)
+def _rekey(ix: Lookup, change: Rekey) -> None:
+    doc = ix.doc
+    loc = _tree.locate(doc, change.target, ix)
     if not loc:
         raise _Fail("name an element")
     node: Any = _tree.node_at(doc, loc)
     if node.key == change.key:
-        return doc, True
+        return
     parent, (field, _) = loc[:-1], loc[-1]
     holder = _tree.node_at(doc, parent)
     top = _tree.is_top_container(holder) or not parent
+    prefix = ""
     if top:
         if field == "preamble":
             prefix = "preamble/"
         elif _scope(parent) != BODY_SCOPE and field != "supplements":
             prefix = doc.supplements[parent[0][1]].key + "/"
-        else:
-            prefix = ""
-        if prefix + change.key in index.keys:
+        if prefix + change.key in ix.index().keys:
             raise _Fail(f"key already used: {change.key!r}")
     if any(s.key == change.key for s in getattr(holder, field)):
         raise _Fail(f"key already used: {change.key!r}")
     new_doc = _tree.replace_at(doc, loc, _tree.evolve(node, key=change.key))
     if not top:
-        return new_doc, True
-    if field == "supplements":
-        return new_doc, False  # every key path below the supplement changes: re-index
-    # Only this element's own entry moves; its location and number stay (a copy: indices are
-    # shared with earlier versions and never mutated).
-    keys = dict(index.keys)
-    keys[prefix + change.key] = keys.pop(prefix + node.key)
-    return new_doc, Index(keys, index.articles)
+        _done(ix, new_doc)
+    elif field == "supplements" or ix.built is None:
+        _done(ix, new_doc, None)  # every key path below a supplement changes: re-index
+    else:
+        # Only this element's own entry moves; its location and number stay (a copy:
+        # indices are shared with earlier versions and never mutated).
+        keys = dict(ix.built.keys)
+        keys[prefix + change.key] = keys.pop(prefix + node.key)
+        _done(ix, new_doc, Index(keys, ix.built.articles))

@@ -1,20 +1,32 @@
-"""Tree surgery on immutable documents (private).
+"""Tree surgery and look-ups on immutable documents (private).
 
 A *location* (:data:`Loc`) is the path from the document to one element: a tuple of
 ``(field, index)`` steps such as ``(("body", 2), ("children", 7), ("paragraphs", 0))``.
 :func:`rebuild` replaces one child tuple and rebuilds only the records on the path above it;
 every other element object is shared with the old document.
 
-An :class:`Index` maps the keys of top-level elements (articles, divisions, body paragraphs
-and tables, supplements, preamble paragraphs) and the numbers of articles to their locations,
-so that finding a target costs a dictionary look-up plus a short walk inside one article.
-It is built lazily once per document *structure*: changes inside an article keep the
-locations of every top-level element, so the index carries over to the next document.
+Finding a target costs what the path to it costs, not what the document costs:
+
+- an article cited by number (第N条) is found by bisection down the divisions, on the
+  article numbers as written (the first article of each division is read on the way down;
+  nothing is built), so ``apply`` of a phrase change does not grow with the document;
+- key paths (``a3/p2``), misses and the checks that a number or key is free use an
+  :class:`Index` of the document's scopes (the body and its divisions, the supplements, the
+  preamble), made when first needed (:class:`Lookup`) and carried from one change to the
+  next: a change inside an element keeps it as it is, and an insertion or deletion updates
+  the entries of the later siblings only (:meth:`Index.moved`), so a history replays
+  without re-indexing its documents.
+
+Walking, child fields and texts go through the element protocol
+(:mod:`legaldocs.model._element`); the one structural notion this module adds is the
+*scope*: the body, each supplement, and the divisions in them, inside which keys and article
+numbers are unique.
 """
 
 from __future__ import annotations
 
 import functools
+import typing
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -22,7 +34,7 @@ import attrs
 
 from legaldocs.errors import CitationError, NotFoundError
 from legaldocs.model import _citation as _citation
-from legaldocs.model._blocks import BlockList, ListItem, PipeTable, Quote, Section
+from legaldocs.model import _element as _e
 from legaldocs.model._citation import Citation
 from legaldocs.model._numbers import Num
 from legaldocs.model._records import (
@@ -33,7 +45,6 @@ from legaldocs.model._records import (
     Item,
     Paragraph,
     Supplement,
-    Table,
 )
 
 Loc = tuple[tuple[str, int], ...]
@@ -44,24 +55,52 @@ Node = Document | Element
 BODY_SCOPE = -1
 """The article-number scope of the main body (supplements use their index)."""
 
-_CHILD_FIELD: dict[type, str] = {
-    Supplement: "body",
-    Division: "children",
-    Article: "paragraphs",
-    Paragraph: "children",
-    Item: "children",
-    Table: "rows",
-    Section: "children",
-    ListItem: "children",
-    Quote: "children",
-    BlockList: "items",
-    PipeTable: "rows",
-}
+
+# ---------------------------------------------------------------------------------------
+# The element protocol, as this module uses it
 
 
-def child_field(node: Node) -> str | None:
-    """The name of the field holding the children of ``node`` (None for a row)."""
-    return _CHILD_FIELD.get(type(node))
+def child_field(node: object) -> str | None:
+    """The name of the one field holding ``node``'s child elements; None when it has none,
+    several (the document) or only keyless parts (the cells of a row)."""
+    cls = type(node)
+    if cls not in _ELEMENT_FIELD:
+        _ELEMENT_FIELD[cls] = _element_field(cls)
+    return _ELEMENT_FIELD[cls]
+
+
+_ELEMENT_FIELD: dict[type, str | None] = {}
+_MEMBERS: dict[tuple[type, str], tuple[type, ...]] = {}
+
+
+def _element_field(cls: type) -> str | None:
+    if not attrs.has(cls):
+        return None
+    names = _e.spec(cls).children
+    if len(names) != 1:
+        return None
+    members = member_types(cls, names[0])
+    if members and not any(attrs.has(m) and _e.spec(m).keyed for m in members):
+        return None
+    return names[0]
+
+
+def member_types(cls: type, field: str) -> tuple[type, ...]:
+    """The classes a child field of ``cls`` may hold, read from its annotation
+    (``tuple[A | B, ...]`` gives ``(A, B)``)."""
+    found = _MEMBERS.get((cls, field))
+    if found is None:
+        hint = typing.get_type_hints(cls)[field]
+        args = typing.get_args(hint)
+        members = (typing.get_args(args[0]) or (args[0],)) if args else ()
+        found = _MEMBERS[(cls, field)] = tuple(m for m in members if isinstance(m, type))
+    return found
+
+
+def is_top_container(parent: object) -> bool:
+    """Whether the children of ``parent`` belong to a scope (their keys and article numbers
+    are unique in the body or their supplement): the document, a supplement, a division."""
+    return isinstance(parent, Document | Division | Supplement)
 
 
 def node_at(doc: Document, loc: Loc) -> Node:
@@ -97,12 +136,12 @@ def rebuild(doc: Document, parent: Loc, field: str, children: tuple[Any, ...]) -
     """``doc`` with the ``field`` tuple of the element at ``parent`` replaced by ``children``,
     rebuilding only the records from that element up to the root."""
     nodes: list[Any] = [doc]
-    for step_field, index in parent:
-        nodes.append(getattr(nodes[-1], step_field)[index])
+    for step_field, step in parent:
+        nodes.append(getattr(nodes[-1], step_field)[step])
     new: Any = evolve(nodes[-1], **{field: children})
-    for (step_field, index), node in zip(reversed(parent), reversed(nodes[:-1]), strict=True):
+    for (step_field, step), node in zip(reversed(parent), reversed(nodes[:-1]), strict=True):
         siblings = getattr(node, step_field)
-        new = evolve(node, **{step_field: (*siblings[:index], new, *siblings[index + 1 :])})
+        new = evolve(node, **{step_field: (*siblings[:step], new, *siblings[step + 1 :])})
     result: Document = new
     return result
 
@@ -114,14 +153,133 @@ def replace_at(doc: Document, loc: Loc, element: Any) -> Document:
     return rebuild(doc, parent, field, (*siblings[:index], element, *siblings[index + 1 :]))
 
 
-def is_top_container(parent: Node) -> bool:
-    """Whether the children of ``parent`` are indexed (their locations are in an Index)."""
-    return isinstance(parent, Document | Division | Supplement)
+# ---------------------------------------------------------------------------------------
+# Finding an article by bisection (no index)
+
+
+def _first_num(node: Any) -> tuple[int, ...] | None:
+    """The number (``Num.parts``) of the first article in ``node`` (itself, or in a division)."""
+    if type(node) is Article:
+        parts: tuple[int, ...] = node.num.parts
+        return parts
+    if type(node) is Division:
+        for child in node.children:
+            if (found := _first_num(child)) is not None:
+                return found
+    return None
+
+
+def _bisect(elements: Sequence[Any], num: tuple[int, ...]) -> list[int] | None:
+    """Positions down to the article numbered ``num``, found by bisection on the numbers as
+    written, reading the first article of each division on the way down (None when the
+    bisection does not land on it: a miss, or numbers out of order)."""
+    path: list[int] = []
+    while True:
+        lo, hi, best = 0, len(elements), -1
+        while lo < hi:
+            mid = (lo + hi) // 2
+            j, first = mid, None
+            while j < hi and (first := _first_num(elements[j])) is None:
+                j += 1
+            if first is None:
+                hi = mid
+            elif first <= num:
+                best, lo = j, j + 1
+            else:
+                hi = mid
+        if best < 0:
+            return None
+        child = elements[best]
+        path.append(best)
+        if type(child) is Article:
+            return path if child.num.parts == num else None
+        elements = child.children
+
+
+def _bisect_loc(container: Any, num: Num) -> Loc | None:
+    """The location, relative to ``container`` (the document or a supplement), of the
+    article numbered ``num`` in its body, when bisection finds it."""
+    path = _bisect(container.body, num.parts)
+    if path is None:
+        return None
+    loc = [("body", path[0])]
+    loc.extend(("children", i) for i in path[1:])
+    return tuple(loc)
+
+
+# ---------------------------------------------------------------------------------------
+# The index of a document's scopes
+
+
+def _scope_prefix(doc: Document, parent: Loc, field: str) -> tuple[str, int]:
+    """The key prefix and article scope of the children in ``field`` of the element at
+    ``parent`` (which must be a scope container)."""
+    if field == "preamble":
+        return f"{_citation.PREAMBLE}/", BODY_SCOPE
+    if parent and parent[0][0] == "supplements":
+        s = parent[0][1]
+        return doc.supplements[s].key + "/", s
+    return "", BODY_SCOPE
+
+
+def _visit(
+    keys: dict[str, Loc],
+    articles: dict[tuple[int, Num], Loc] | None,
+    elements: Sequence[Any],
+    prefix: str,
+    scope: int,
+    loc: Loc,
+    field: str,
+    start: int = 0,
+    overwrite: bool = False,
+) -> None:
+    for i in range(start, len(elements)):
+        element = elements[i]
+        here = (*loc, (field, i))
+        if overwrite:
+            keys[prefix + element.key] = here
+        else:
+            keys.setdefault(prefix + element.key, here)
+        kind = type(element)
+        if kind is Article and articles is not None:
+            if overwrite:
+                articles[(scope, element.num)] = here
+            else:
+                articles.setdefault((scope, element.num), here)
+        elif kind is Division:
+            _visit(keys, articles, element.children, prefix, scope, here, "children", 0, overwrite)
+
+
+def _drop(
+    keys: dict[str, Loc],
+    articles: dict[tuple[int, Num], Loc],
+    element: Any,
+    prefix: str,
+    scope: int,
+    here: Loc,
+) -> None:
+    """Remove the entries of ``element`` (at ``here``) and of what it holds."""
+    if keys.get(prefix + element.key) == here:
+        del keys[prefix + element.key]
+    kind = type(element)
+    if kind is Article:
+        if articles.get((scope, element.num)) == here:
+            del articles[(scope, element.num)]
+    elif kind is Division:
+        for i, child in enumerate(element.children):
+            _drop(keys, articles, child, prefix, scope, (*here, ("children", i)))
 
 
 @attrs.frozen
 class Index:
-    """Where the top-level elements of one document structure are."""
+    """Where the elements of a document's scopes are: every key path of the body (through
+    divisions), the preamble and the supplements, and every article by (scope, number).
+
+    An index is a value for one document; :meth:`inserted`, :meth:`deleted`,
+    :meth:`renumbered` and :meth:`rekeyed` give the index of the document an amendment
+    leaves, touching only the entries of the elements that moved (the later siblings of an
+    inserted or deleted element), so that a history replays without re-indexing.
+    """
 
     keys: dict[str, Loc]
     """Key path of every article, division, body paragraph or table, supplement and preamble
@@ -132,27 +290,39 @@ class Index:
 
     @classmethod
     def build(cls, doc: Document) -> Index:
-        """Index ``doc`` (a walk over its top-level elements, not into articles)."""
+        """Index ``doc`` (a walk over its scopes, not into articles)."""
         keys: dict[str, Loc] = {}
         articles: dict[tuple[int, Num], Loc] = {}
-
-        def visit(elements: Sequence[Any], prefix: str, scope: int, loc: Loc, field: str) -> None:
-            for i, element in enumerate(elements):
-                here = (*loc, (field, i))
-                keys.setdefault(prefix + element.key, here)
-                if isinstance(element, Article):
-                    articles.setdefault((scope, element.num), here)
-                elif isinstance(element, Division):
-                    visit(element.children, prefix, scope, here, "children")
-
         for i, paragraph in enumerate(doc.preamble):
             keys.setdefault(f"{_citation.PREAMBLE}/{paragraph.key}", (("preamble", i),))
-        visit(doc.body, "", BODY_SCOPE, (), "body")
+        _visit(keys, articles, doc.body, "", BODY_SCOPE, (), "body")
         for i, supplement in enumerate(doc.supplements):
             here = (("supplements", i),)
             keys.setdefault(supplement.key, here)
-            visit(supplement.body, supplement.key + "/", i, here, "body")
+            _visit(keys, articles, supplement.body, supplement.key + "/", i, here, "body")
         return cls(keys, articles)
+
+    def moved(
+        self, doc: Document, parent: Loc, field: str, start: int, removed: Any = None
+    ) -> Index | None:
+        """The index of ``doc``, a document whose ``field`` of the scope container at
+        ``parent`` changed from position ``start`` on (``removed``: the element deleted
+        there, if any); None when the change is one the index is rebuilt for (a supplement
+        inserted or deleted)."""
+        if field == "supplements":
+            return None
+        keys, articles = dict(self.keys), dict(self.articles)
+        prefix, scope = _scope_prefix(doc, parent, field)
+        if removed is not None:
+            _drop(keys, articles, removed, prefix, scope, (*parent, (field, start)))
+        elements = getattr(node_at(doc, parent), field)
+        _visit(keys, articles, elements, prefix, scope, parent, field, start, overwrite=True)
+        return Index(keys, articles)
+
+
+def scope_keys(doc: Document) -> dict[str, Loc]:
+    """Key path of every element of the document's scopes → its location."""
+    return Index.build(doc).keys
 
 
 def is_citation(target: str) -> bool:
@@ -160,16 +330,39 @@ def is_citation(target: str) -> bool:
     return target.strip().startswith(("第", "附則", "附　則", "前文"))
 
 
-def locate(doc: Document, target: str, index: Index) -> Loc:
+class Lookup:
+    """The document being amended and its :class:`Index`, made only when a look-up needs
+    it: an article cited by number is found by bisection without one."""
+
+    __slots__ = ("built", "doc", "eager")
+
+    def __init__(self, doc: Document, index: Index | None = None, *, eager: bool = False) -> None:
+        self.doc = doc
+        self.built = index
+        self.eager = eager
+        """Build the index on the first look-up, cited articles included: for a caller that
+        carries it on to more amendments (a history), where a dictionary look-up repays the
+        one walk."""
+
+    def index(self) -> Index:
+        """The index of :attr:`doc` (built now if there is none yet)."""
+        if self.built is None:
+            self.built = Index.build(self.doc)
+        return self.built
+
+
+def locate(doc: Document, target: str, index: Index | Lookup | None = None) -> Loc:
     """The location of the element named by ``target`` (a citation or a key path).
 
-    Raises NotFoundError or CitationError.
+    ``index``: an Index of ``doc``, or a :class:`Lookup` on it, or None (an index is built
+    only when the target needs one). Raises NotFoundError or CitationError.
     """
     if target == "":
         return ()
+    ix = index if isinstance(index, Lookup) else Lookup(doc, index)
     if is_citation(target):
-        return _locate_citation(doc, parse_citation(target), index)
-    return _locate_key(doc, target, index)
+        return _locate_citation(doc, parse_citation(target), ix)
+    return _locate_key(doc, target, ix.index())
 
 
 def _locate_key(doc: Document, path: str, index: Index) -> Loc:
@@ -179,12 +372,12 @@ def _locate_key(doc: Document, path: str, index: Index) -> Loc:
             break
     else:
         raise NotFoundError(f"no element with key path {path!r} in {doc.title!r}")
-    node = node_at(doc, loc)
+    node: Any = node_at(doc, loc)
     for key in parts[size:]:
         field = child_field(node)
         children = getattr(node, field) if field else ()
         for i, child in enumerate(children):
-            if field is not None and getattr(child, "key", None) == key:
+            if field is not None and child.key == key:
                 loc = (*loc, (field, i))
                 node = child
                 break
@@ -193,7 +386,22 @@ def _locate_key(doc: Document, path: str, index: Index) -> Loc:
     return loc
 
 
-def _locate_citation(doc: Document, cit: Citation, index: Index) -> Loc:
+def _find_article(ix: Lookup, container: Any, scope: int, num: Num) -> Loc | None:
+    prefix: Loc = () if scope == BODY_SCOPE else (("supplements", scope),)
+    if ix.built is None and not ix.eager and (found := _bisect_loc(container, num)) is not None:
+        return prefix + found
+    return ix.index().articles.get((scope, num))
+
+
+def article_at(doc: Document, scope: int, num: Num, ix: Lookup | None = None) -> Loc | None:
+    """The location of the article numbered ``num`` in ``scope`` (:data:`BODY_SCOPE` or a
+    supplement's index), or None."""
+    ix = ix or Lookup(doc)
+    container = doc if scope == BODY_SCOPE else doc.supplements[scope]
+    return _find_article(ix, container, scope, num)
+
+
+def _locate_citation(doc: Document, cit: Citation, ix: Lookup) -> Loc:
     steps = cit.steps
     loc: Loc = ()
     node: Node = doc
@@ -211,7 +419,7 @@ def _locate_citation(doc: Document, cit: Citation, index: Index) -> Loc:
     if i < len(steps) and steps[i].kind == "条":
         num = steps[i].num
         assert num is not None
-        found = index.articles.get((scope, num))
+        found = _find_article(ix, node, scope, num)
         if found is None:
             return _locate_slow(doc, cit)
         loc, node = found, node_at(doc, found)
@@ -262,7 +470,7 @@ def walk_locs(doc: Document) -> Iterator[tuple[Loc, Element]]:
             yield here, child
             yield from visit(child, here)
 
-    for field in ("preamble", "body", "supplements"):
+    for field in _e.child_fields(doc):
         for i, child in enumerate(getattr(doc, field)):
             here = ((field, i),)
             yield here, child
@@ -284,7 +492,7 @@ def sibling_nums(children: Sequence[Any], kind: type) -> list[tuple[int, Num]]:
     """(position, number) of the children of one kind (anonymous paragraphs left out)."""
     result: list[tuple[int, Num]] = []
     for i, child in enumerate(children):
-        if isinstance(child, kind) and type(child) is kind and not getattr(child, "anonymous", 0):
+        if type(child) is kind and not getattr(child, "anonymous", 0):
             result.append((i, getattr(child, "num")))  # noqa: B009
     return result
 
@@ -293,17 +501,21 @@ __all__ = [
     "BODY_SCOPE",
     "Index",
     "Loc",
+    "Lookup",
     "Node",
+    "article_at",
     "child_field",
     "citation_of",
     "evolve",
     "is_citation",
     "is_top_container",
     "locate",
+    "member_types",
     "node_at",
     "parse_citation",
     "rebuild",
     "replace_at",
+    "scope_keys",
     "sibling_nums",
     "walk_locs",
 ]

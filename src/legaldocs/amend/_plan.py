@@ -35,7 +35,8 @@ it to the old document must give the new one exactly.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+import heapq
+from collections.abc import Hashable, Iterator, Sequence
 from typing import Any
 
 import pendulum
@@ -122,8 +123,8 @@ def plan_amendment(
     amendment = Amendment(
         id=id, title=title, enacted=enacted, effective=effective, changes=tuple(changes), note=note
     )
-    applied = apply_changes(old, amendment, range(len(changes)), None)
-    rekeys = _rekeys(applied.doc, new)
+    applied = apply_changes(old, amendment, range(len(changes)), planner.index)
+    rekeys = _rekeys(applied.doc, new, planner.seen)
     if rekeys:
         extra = Amendment(
             id=id, title=title, enacted=enacted, effective=effective, changes=tuple(rekeys)
@@ -140,12 +141,38 @@ def plan_amendment(
         )
     else:
         result = applied.doc
-    if result != new:  # pragma: no cover - a bug if it happens
+    if not _equal(result, new, planner.seen):  # pragma: no cover - a bug if it happens
         raise LegaldocsError("to_amendment: the amendment does not reproduce the new document")
     return amendment
 
 
 # ---------------------------------------------------------------------------------------
+
+
+Seen = dict[tuple[int, int], tuple[Any, Any, bool]]
+"""Equalities found during one planning, by the ids of the records (kept with them, so that
+an id is not reused while it is there)."""
+
+
+def _equal(a: Any, b: Any, seen: Seen) -> bool:
+    """``a == b`` for records, by identity, then by their cached hashes (records cache
+    them), and only then field by field, once per pair of records."""
+    if a is b:
+        return True
+    if hash(a) != hash(b):
+        return False
+    pair = (id(a), id(b))
+    found = seen.get(pair)
+    if found is None:
+        found = seen[pair] = (a, b, bool(a == b))
+    return found[2]
+
+
+def _same_all(a: Sequence[Any], b: Sequence[Any], seen: Seen) -> bool:
+    """Whether two tuples of records are equal (see :func:`_equal`)."""
+    return a is b or (
+        len(a) == len(b) and all(_equal(x, y, seen) for x, y in zip(a, b, strict=True))
+    )
 
 
 def _num_of(element: Any) -> Hashable | None:
@@ -281,18 +308,20 @@ class _Planner:
         self.inserts: list[Change] = []
         self.order = 0
         self.containers = 0
+        self.seen: Seen = {}
 
     def plan(self, old: Document, new: Document) -> list[Change]:
-        self.old_keys = set(Index.build(old).keys)
+        self.index = Index.build(old)
+        self.old_keys = set(self.index.keys)
         fields: list[Change] = []
         for name in _DOC_FIELDS:
             if getattr(old, name) != getattr(new, name):
                 fields.append(SetDocumentField(field=name, value=getattr(new, name)))
-        if old.preamble != new.preamble:
+        if not _same_all(old.preamble, new.preamble, self.seen):
             self._list(old.preamble, new.preamble, "preamble/", "前文", top=True)
-        if old.body is not new.body and old.body != new.body:
+        if not _same_all(old.body, new.body, self.seen):
             self._list(old.body, new.body, "", "", top=True)
-        if old.supplements is not new.supplements and old.supplements != new.supplements:
+        if not _same_all(old.supplements, new.supplements, self.seen):
             self._list(old.supplements, new.supplements, "", "", top=True)
         return [*fields, *self.deletes, *self._renumbers(), *self.edits, *self.inserts]
 
@@ -390,7 +419,7 @@ class _Planner:
                 or entry.by == 0
             )
             self.renums.append(entry)
-        if a == b or _same_but_key(a, b):
+        if _equal(a, b, self.seen) or _same_but_key(a, b, self.seen):
             return
         self._content(a, b, path, prefix)
 
@@ -436,14 +465,13 @@ class _Planner:
                 else:
                     self.edits.append(ReplaceElement(target=path, element=b))
                 return
-            if a.paragraphs != b.paragraphs and similarity(full_text(a), full_text(b)) < (
-                REPLACE_BELOW
-            ):
+            same = _same_all(a.paragraphs, b.paragraphs, self.seen)
+            if not same and similarity(full_text(a), full_text(b)) < REPLACE_BELOW:
                 self.edits.append(ReplaceElement(target=path, element=b))
                 return
             if a.caption != b.caption:
                 self.edits.append(SetCaption(target=path, caption=b.caption))
-            if a.paragraphs != b.paragraphs:
+            if not same:
                 self._list(a.paragraphs, b.paragraphs, path, path, top=False)
             return
         if isinstance(a, Paragraph | Item):
@@ -456,7 +484,7 @@ class _Planner:
                     self.edits.append(ReplaceElement(target=path, element=b))
                     return
                 self.edits.extend(phrases)
-            if a.children != b.children:
+            if not _same_all(a.children, b.children, self.seen):
                 self._list(a.children, b.children, path, path, top=False)
             return
         if isinstance(a, Division):
@@ -468,7 +496,7 @@ class _Planner:
                 if phrases is None:
                     phrases = [ReplacePhrase(target=path, old=a.title, new=b.title)]
                 self.edits.extend(phrases)
-            if a.children != b.children:
+            if not _same_all(a.children, b.children, self.seen):
                 self._list(a.children, b.children, prefix, path, top=True)
             return
         if isinstance(a, Supplement):
@@ -481,7 +509,7 @@ class _Planner:
             ):
                 self.edits.append(ReplaceElement(target=path, element=b))
                 return
-            if a.body != b.body:
+            if not _same_all(a.body, b.body, self.seen):
                 self._list(a.body, b.body, path + "/", path, top=True)
             return
         # Table (rows are not replaceable one by one)
@@ -513,8 +541,8 @@ def _renum_changes(run: _Renum, backwards: bool) -> list[Change]:
     return [Renumber(target=m.first, num=m.new.num) for m in members]
 
 
-def _same_but_key(a: Any, b: Any) -> bool:
-    return bool(a.key != b.key and evolve(a, key=b.key) == b)
+def _same_but_key(a: Any, b: Any, seen: Seen) -> bool:
+    return bool(a.key != b.key and _equal(evolve(a, key=b.key), b, seen))
 
 
 def _flags(element: Paragraph | Item) -> Hashable:
@@ -617,25 +645,24 @@ def _phrase(
         )
 
     # widen by whole tokens (a citation such as 第四十条 is one): insertions lean on the
-    # text before them (「…」の下に), other changes grow on both sides, shortest first
+    # text before them (「…」の下に), other changes grow on both sides, shortest first;
+    # the candidates come in that order and the first unique one is taken
     bounds = _bounds(text)
     lefts = [start - b for b in reversed(bounds) if b <= start][: _CONTEXT + 1]
     rights = [b - end for b in bounds if b >= end][: _CONTEXT + 1]
-    candidates: list[tuple[int, int]] = []
-    if start == end:
-        candidates.extend((n, 0) for n in lefts if n >= min(_ANCHOR, start))
-        candidates.extend((0, n) for n in rights if n >= min(_ANCHOR, len(text) - end))
-    both = sorted(
-        ((left, right) for left in lefts for right in rights),
-        key=lambda lr: (lr[0] + lr[1], lr[1]),
-    )
-    candidates.extend(lr for lr in both if start != end or (lr[0] and lr[1]))
-    for left, right in candidates:
+
+    def candidates() -> Iterator[tuple[int, int]]:
+        if start == end:
+            yield from ((n, 0) for n in lefts if n >= min(_ANCHOR, start))
+            yield from ((0, n) for n in rights if n >= min(_ANCHOR, len(text) - end))
+        yield from (lr for lr in _widenings(lefts, rights) if start != end or (lr[0] and lr[1]))
+
+    for left, right in candidates():
         phrase = text[start - left : end + right]
         if phrase and count(phrase) == 1:
             return make(left, right, None)
     # not unique within the context: name the occurrence
-    for left, right in candidates:
+    for left, right in candidates():
         phrase = text[start - left : end + right]
         if phrase:
             k = _occurrence(text, phrase, start - left)
@@ -645,15 +672,32 @@ def _phrase(
     return ReplacePhrase(target=target, old=text, new=text[:start] + repl + text[end:])
 
 
+def _widenings(lefts: list[int], rights: list[int]) -> Iterator[tuple[int, int]]:
+    """Every pair (left, right) of the two increasing lists, by total width, then right
+    width, then left (the order of ``sorted`` on ``(left + right, right)``), made as they
+    are wanted rather than all at once."""
+    if not lefts or not rights:
+        return
+    heap = [(lefts[0] + rights[0], rights[0], 0, 0)]
+    seen = {(0, 0)}
+    while heap:
+        _, _, i, j = heapq.heappop(heap)
+        yield lefts[i], rights[j]
+        for a, b in ((i + 1, j), (i, j + 1)):
+            if a < len(lefts) and b < len(rights) and (a, b) not in seen:
+                seen.add((a, b))
+                heapq.heappush(heap, (lefts[a] + rights[b], rights[b], a, b))
+
+
 # ---------------------------------------------------------------------------------------
 # Keys
 
 
-def _rekeys(got: Document, want: Document) -> list[Change]:
+def _rekeys(got: Document, want: Document, seen: Seen) -> list[Change]:
     """Rekey changes turning the keys of ``got`` into those of ``want`` (the same document
     but for keys)."""
     out: list[Change] = []
-    if got == want:
+    if _equal(got, want, seen):
         return out
     # the top-level namespace: body elements (through divisions) and supplements
     top_pairs: list[tuple[Any, Any]] = list(
@@ -666,15 +710,15 @@ def _rekeys(got: Document, want: Document) -> list[Change]:
         lambda key: f"preamble/{key}",
     )
     for x, y in zip(got.preamble, want.preamble, strict=True):
-        _nested(out, x, y, f"preamble/{y.key}")
+        _nested(out, seen, x, y, f"preamble/{y.key}")
     for x, y in zip(_flat(got.body), _flat(want.body), strict=True):
-        _nested(out, x, y, y.key)
+        _nested(out, seen, x, y, y.key)
     for s, t in zip(got.supplements, want.supplements, strict=True):
         inner = list(zip(_flat(s.body), _flat(t.body), strict=True))
         prefix = t.key + "/"
         _scope(out, inner, lambda key, prefix=prefix: prefix + key)
         for x, y in inner:
-            _nested(out, x, y, prefix + y.key)
+            _nested(out, seen, x, y, prefix + y.key)
     return out
 
 
@@ -687,8 +731,8 @@ def _flat(body: Sequence[Any]) -> list[Any]:
     return out
 
 
-def _nested(out: list[Change], x: Any, y: Any, path: str) -> None:
-    if x is y or x == y or isinstance(x, Division | Supplement):
+def _nested(out: list[Change], seen: Seen, x: Any, y: Any, path: str) -> None:
+    if _equal(x, y, seen) or isinstance(x, Division | Supplement):
         return
     kids_x: tuple[Any, ...]
     kids_y: tuple[Any, ...]
@@ -704,7 +748,7 @@ def _nested(out: list[Change], x: Any, y: Any, path: str) -> None:
     _scope(out, pairs, lambda key: f"{path}/{key}")
     for cx, cy in pairs:
         if not isinstance(cx, Row):
-            _nested(out, cx, cy, f"{path}/{cy.key}")
+            _nested(out, seen, cx, cy, f"{path}/{cy.key}")
 
 
 def _scope(out: list[Change], pairs: list[tuple[Any, Any]], path: Any) -> None:

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Hashable, Iterator, Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 import pendulum
@@ -66,12 +66,12 @@ from legaldocs.model._records import (
     Document,
     Element,
     Item,
-    ItemChild,
     Paragraph,
     Row,
     Supplement,
     Table,
 )
+from legaldocs.model._section_refs import section_labels
 
 if TYPE_CHECKING:
     from legaldocs.amend._changes import Amendment, Moment
@@ -295,6 +295,7 @@ class _Entry:
     __slots__ = (
         "base",
         "element",
+        "fixed",
         "flat",
         "index",
         "key",
@@ -326,6 +327,7 @@ class _Entry:
         self.base = base
         self.kind = kind
         self.step_num = step_num
+        self.fixed: Citation | None = None
         self.key: str = getattr(element, "key", "")
         self.num: Hashable | None = getattr(element, "num", None)
         self.placeholder = isinstance(element, Article) and element.deleted
@@ -334,6 +336,8 @@ class _Entry:
 
     @property
     def cit(self) -> Citation:
+        if self.fixed is not None:
+            return self.fixed
         return self.base.child(self.kind, self.step_num)
 
 
@@ -342,7 +346,10 @@ def _root(cit: Citation) -> Citation:
 
 
 def _flatten_body(
-    body: Sequence[BodyElement | Division | Article], prefix: str, cit: Citation
+    body: Sequence[BodyElement | Division | Article],
+    prefix: str,
+    cit: Citation,
+    labels: dict[int, str],
 ) -> tuple[list[_Entry], list[_Entry], list[_Entry]]:
     """Divisions, articles and loose paragraphs/tables of a body, in document order."""
     divisions: list[_Entry] = []
@@ -376,13 +383,19 @@ def _flatten_body(
                         element, prefix + element.key, parent, index, flat, here, "項", element.num
                     )
                 )
-            else:
+            elif isinstance(element, Table):
                 tables += 1
                 loose.append(
                     _Entry(
                         element, prefix + element.key, parent, index, flat, here, "表", _num(tables)
                     )
                 )
+            else:  # a block of a web policy: cited by its section
+                entry = _Entry(
+                    element, prefix + element.key, parent, index, flat, here, "行", _num(1)
+                )
+                entry.fixed = _block_citation(element, here, labels)
+                loose.append(entry)
 
     visit(body, parent_root, cit)
     return divisions, articles, loose
@@ -390,6 +403,17 @@ def _flatten_body(
 
 def _num(n: int) -> Num:
     return Num.of(n)
+
+
+def _renumbered(a: object, b: object, field: str, text: str) -> str:
+    """``text``, a heading of ``a``, with ``a``'s number as written replaced by ``b``'s: a
+    web policy's section heading holds its number (``10. Third-Party Links``), so that a
+    renumbered section is not also reported as a changed heading."""
+    old_num, new_num = getattr(a, "num", None), getattr(b, "num", None)
+    numbered = isinstance(old_num, str) and isinstance(new_num, str) and old_num != new_num
+    if numbered and is_heading(a, field) and str(old_num) in text:
+        return text.replace(str(old_num), str(new_num), 1)
+    return text
 
 
 def _similarity_text(element: object) -> str:
@@ -414,6 +438,9 @@ class _Differ:
         # old key path -> new key path of matched containers, and back
         self.parents: dict[str, str] = {"": "", "preamble": "preamble"}
         self.parents_new: dict[str, str] = {"": "", "preamble": "preamble"}
+        # the citation labels of a web policy's sections (Section 3.2, Contact us)
+        self.labels_old = {id(s): label for s, label in section_labels(old.body, old.lang)}
+        self.labels_new = {id(s): label for s, label in section_labels(new.body, new.lang)}
 
     def _link(self, old_path: str, new_path: str) -> None:
         self.parents[old_path] = new_path
@@ -487,8 +514,8 @@ class _Differ:
     ) -> list[Difference]:
         if old_body is new_body:
             return []
-        od, oa, ol = _flatten_body(old_body, old_prefix, old_cit)
-        nd, na, nl = _flatten_body(new_body, new_prefix, new_cit)
+        od, oa, ol = _flatten_body(old_body, old_prefix, old_cit, self.labels_old)
+        nd, na, nl = _flatten_body(new_body, new_prefix, new_cit, self.labels_new)
         groups: list[tuple[tuple[int, int, int], list[Difference]]] = []
         for old_entries, new_entries in ((od, nd), (oa, na), (ol, nl)):
             groups.extend(self._align_group(old_entries, new_entries, False))
@@ -619,7 +646,7 @@ class _Differ:
             edits = [
                 (field, old_texts.get(field, ""), new_text)
                 for field, new_text in own_texts(b)
-                if old_texts.get(field, "") != new_text
+                if _renumbered(a, b, field, old_texts.get(field, "")) != new_text
             ]
             if edits:
                 kinds.append("caption" if is_heading(b, edits[0][0]) else "modified")
@@ -675,8 +702,8 @@ class _Differ:
             return []
         depth = 1 if isinstance(a, Paragraph) else 2 if isinstance(a, Item) else 0
         return self._siblings(
-            _child_entries(old_kids, o.path, o.cit, depth),
-            _child_entries(new_kids, n.path, n.cit, depth),
+            _child_entries(old_kids, o.path, o.cit, depth, self.labels_old),
+            _child_entries(new_kids, n.path, n.cit, depth, self.labels_new),
         )
 
     def _supplements(self) -> list[Difference]:
@@ -767,8 +794,18 @@ def _type(element: object) -> ElementType:
     return kind
 
 
+def _block_citation(element: object, parent: Citation, labels: dict[int, str]) -> Citation:
+    """A web policy's section is cited by its label; any other block by its section."""
+    label = labels.get(id(element))
+    return Citation((Step(kind="section", ref=label),)) if label is not None else parent
+
+
 def _child_entries(
-    children: Sequence[Paragraph | ItemChild | Row], parent: str, cit: Citation, depth: int
+    children: Sequence[Any],
+    parent: str,
+    cit: Citation,
+    depth: int,
+    labels: dict[int, str],
 ) -> list[_Entry]:
     out = []
     tables = 0
@@ -782,7 +819,12 @@ def _child_entries(
         elif isinstance(child, Table):
             tables += 1
             kind, num = "表", _num(tables)
-        else:
+        elif isinstance(child, Row):
             kind, num = "行", _num(index + 1)
+        else:  # any other block (of a web policy, an appendix): cited by its container
+            entry = _Entry(child, path, parent, index, index, cit, "行", _num(index + 1))
+            entry.fixed = _block_citation(child, cit, labels)
+            out.append(entry)
+            continue
         out.append(_Entry(child, path, parent, index, index, cit, kind, num))
     return out

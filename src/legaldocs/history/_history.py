@@ -33,6 +33,7 @@ import pendulum
 from legaldocs.amend import _index as _tree
 from legaldocs.amend._apply import apply_changes
 from legaldocs.amend._changes import Amendment, Moment
+from legaldocs.amend._plan import plan_amendment
 from legaldocs.compare._diff import Diff
 from legaldocs.compare._diff import diff as _diff
 from legaldocs.errors import AmendmentError, CitationError, HistoryError, NotFoundError
@@ -333,7 +334,10 @@ class History:
                     k += 1
                     amendment_id = f"{wanted}@{_show(moment)}#{k}"
             used.add(amendment_id)
-            amendment = _diff(history.current, versions[i][1], by="auto").to_amendment(
+            # what Diff.to_amendment does, without computing the diff it does not use
+            amendment = plan_amendment(
+                history.current,
+                versions[i][1],
                 id=amendment_id,
                 enacted=pendulum.date(date.year, date.month, date.day),
                 effective=moment,
@@ -548,7 +552,7 @@ class History:
                 raise HistoryError(f"{_show(when)}: the document was repealed (as known then)")
             amendment = self.amendments[step.amendment]
             try:
-                applied = apply_changes(doc, amendment, step.changes, index)
+                applied = apply_changes(doc, amendment, step.changes, index, carry=True)
             except AmendmentError as exc:
                 raise HistoryError(
                     f"the text as known at {_show(known_at)} cannot be built: {exc}"
@@ -612,7 +616,7 @@ def _run(
                 target="the document",
             )
         try:
-            applied = apply_changes(doc, amendment, step.changes, index)
+            applied = apply_changes(doc, amendment, step.changes, index, carry=True)
         except AmendmentError as exc:
             if added is not None and amendment is not added:
                 exc.add_note(f"it no longer applies once {added.id!r} takes effect before it")

@@ -230,7 +230,7 @@ class Section:
     """
 
     key: str = _e.identity()
-    heading: str = _e.text()
+    heading: str = _e.heading()
     level: int = 2
     num: str | None = _e.identity(default=None)
     children: tuple[PolicyBlock, ...] = _e.children()

@@ -2,6 +2,7 @@
 
 from legaldocs.serialize._api import (
     SCHEMA_VERSION,
+    Converter,
     Format,
     converter,
     dump,
@@ -9,12 +10,14 @@ from legaldocs.serialize._api import (
     from_data,
     load,
     loads,
+    make_converter,
     register_tag,
     to_data,
 )
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Converter",
     "Format",
     "converter",
     "dump",
@@ -22,6 +25,7 @@ __all__ = [
     "from_data",
     "load",
     "loads",
+    "make_converter",
     "register_tag",
     "to_data",
 ]

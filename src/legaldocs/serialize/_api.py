@@ -20,7 +20,9 @@ of the fields, shared by every format:
 Records added later (amendments, histories, diffs) need no registration: any attrs record
 whose fields have supported types is written the same way, and any union of two or more
 records is tagged by class name. :func:`register_tag` changes a class's tag; :data:`converter`
-is the cattrs converter behind it all, for further hooks.
+is the cattrs converter behind it all, for further hooks, and :func:`make_converter` makes a
+new one to extend without changing the library's (pass it as ``converter=`` to any function
+here).
 
 Reading is strict: unknown keys, wrong types, bad dates or numbers and unknown tags raise one
 :class:`~legaldocs.SchemaError` that lists every problem with its path (``$.body[3].caption:
@@ -39,16 +41,27 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
+import cattrs
 from cattrs.errors import BaseValidationError
 
 from legaldocs._atomic import write_atomic
 from legaldocs.errors import FormatError, ParseError, SchemaError
 from legaldocs.serialize import _converter, _formats
-from legaldocs.serialize._converter import Invalid, converter, kind, problems, register_tag, tag_of
+from legaldocs.serialize._converter import (
+    Converter,
+    Invalid,
+    converter,
+    kind,
+    make_converter,
+    problems,
+    register_tag,
+    tag_of,
+)
 from legaldocs.serialize._formats import Format
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Converter",
     "Format",
     "converter",
     "dump",
@@ -56,6 +69,7 @@ __all__ = [
     "from_data",
     "load",
     "loads",
+    "make_converter",
     "register_tag",
     "to_data",
 ]
@@ -78,16 +92,18 @@ def _check_record_class(cls: type) -> None:
             raise TypeError(f"{cls.__name__} has a field named {attribute.name!r}")
 
 
-def to_data(obj: object) -> dict[str, Any]:
+def to_data(obj: object, *, converter: cattrs.Converter | None = None) -> dict[str, Any]:
     """The plain data (dicts, lists, str, int, bool) written for the record ``obj``,
     with its ``schema`` and ``type`` keys. Raises :class:`SchemaError` when it cannot be written.
+    ``converter``: one made by :func:`make_converter` (default: the library's).
     """
+    conv = _converter.converter if converter is None else converter
     cls = type(obj)
     if not attrs.has(cls):
         raise SchemaError([f"$: expected a record (such as a Document), got {kind(obj)}"])
     _check_record_class(cls)
     try:
-        body = converter.unstructure(obj, cls)
+        body = conv.unstructure(obj, cls)
     except Invalid as error:
         raise SchemaError([f"$: {error.message}"]) from None
     except Exception as error:
@@ -98,10 +114,17 @@ def to_data(obj: object) -> dict[str, Any]:
     return {_SCHEMA_KEY: SCHEMA_VERSION, _TYPE_KEY: tag_of(cls), **body}
 
 
-def from_data(data: Any, cls: type[T], *, source: str | None = None) -> T:
+def from_data(
+    data: Any,
+    cls: type[T],
+    *,
+    source: str | None = None,
+    converter: cattrs.Converter | None = None,
+) -> T:
     """The record of class ``cls`` held by plain ``data`` (as made by :func:`to_data`).
 
     Raises :class:`SchemaError` listing every problem, with ``source`` (a file name) if given.
+    ``converter``: one made by :func:`make_converter` (default: the library's).
     """
     _check_record_class(cls)
     if data.__class__ is not dict:
@@ -130,7 +153,7 @@ def from_data(data: Any, cls: type[T], *, source: str | None = None) -> T:
     if found:
         raise SchemaError(found, source=source)
     try:
-        result: T = _converter.structure(body, cls)
+        result: T = _converter.structure(body, cls, converter)
     except (BaseValidationError, Invalid) as error:
         raise SchemaError(problems(error), source=source) from None
     except RecursionError:
@@ -138,22 +161,36 @@ def from_data(data: Any, cls: type[T], *, source: str | None = None) -> T:
     return result
 
 
-def dumps(obj: object, format: Format = "json", *, indent: int | None = None) -> str:
+def dumps(
+    obj: object,
+    format: Format = "json",
+    *,
+    indent: int | None = None,
+    converter: cattrs.Converter | None = None,
+) -> str:
     """The record ``obj`` as JSON, TOML or YAML text.
 
     ``indent`` indents JSON (compact by default). Raises :class:`SchemaError` when the record
     cannot be written and :class:`FormatError` for an unknown format or a missing extra.
     """
-    return _formats.encode(to_data(obj), format, indent=indent)
+    return _formats.encode(to_data(obj, converter=converter), format, indent=indent)
 
 
-def loads(text: str, cls: type[T], format: Format = "json", *, source: str | None = None) -> T:
+def loads(
+    text: str,
+    cls: type[T],
+    format: Format = "json",
+    *,
+    source: str | None = None,
+    converter: cattrs.Converter | None = None,
+) -> T:
     """The record of class ``cls`` in ``text`` (JSON, TOML or YAML).
 
     Raises :class:`ParseError` for invalid syntax (with line and column), :class:`SchemaError`
     listing every problem for data that does not fit ``cls``, and :class:`FormatError`.
     """
-    return from_data(_formats.decode(text, format, source=source), cls, source=source)
+    data = _formats.decode(text, format, source=source)
+    return from_data(data, cls, source=source, converter=converter)
 
 
 def _format_of(path: Path) -> Format:
@@ -166,18 +203,26 @@ def _format_of(path: Path) -> Format:
         ) from None
 
 
-def dump(obj: object, path: str | os.PathLike[str], *, indent: int | None = None) -> None:
+def dump(
+    obj: object,
+    path: str | os.PathLike[str],
+    *,
+    indent: int | None = None,
+    converter: cattrs.Converter | None = None,
+) -> None:
     """Write the record ``obj`` to ``path``, in the format its extension names (``.json``,
     ``.toml``, ``.yaml``, ``.yml``), atomically: the old file stays whole until the new one is
     complete, and stays untouched when anything fails."""
     path = Path(path)
-    text = dumps(obj, _format_of(path), indent=indent)
+    text = dumps(obj, _format_of(path), indent=indent, converter=converter)
     if not text.endswith("\n"):
         text += "\n"
     write_atomic(path, text.encode("utf-8"))
 
 
-def load(path: str | os.PathLike[str], cls: type[T]) -> T:
+def load(
+    path: str | os.PathLike[str], cls: type[T], *, converter: cattrs.Converter | None = None
+) -> T:
     """Read the record of class ``cls`` from ``path`` (format from the extension).
 
     Errors name the file: :class:`ParseError`, :class:`SchemaError`, :class:`FormatError`.
@@ -194,4 +239,4 @@ def load(path: str | os.PathLike[str], cls: type[T]) -> T:
         raise ParseError(
             f"not UTF-8: {error.reason}", line=line, column=column, source=str(path)
         ) from None
-    return loads(text, cls, format, source=str(path))
+    return loads(text, cls, format, source=str(path), converter=converter)

@@ -16,15 +16,22 @@ unstructuring and restored when structuring.
   name. Any such union works without registration; :func:`register_tag` changes the tag of a
   class (to keep reading old files after a rename, or to tell apart two classes of one name).
 
-Problems found while structuring are raised as cattrs validation errors; :func:`problems`
-turns them into ``"$.body[3].caption: expected a string, got int"`` lines.
+Structuring runs in two passes (:func:`structure`): the converter, made with cattrs' fast
+mode (no detailed validation), tries first and stops at the first problem; only then a copy of
+it with detailed validation runs again, and :func:`problems` turns the errors it collects
+(:func:`cattrs.transform_error`) into ``"$.body[3].caption: expected a string, got int"``
+lines. Records use cattrs' own structuring functions; unions of records use cattrs'
+tagged-union strategy (:func:`cattrs.strategies.configure_tagged_union`), set up for each
+union the first time a field's annotation names it.
+
+:func:`make_converter` makes a new converter with all of this, for a program that adds hooks
+of its own without touching the library's :data:`converter`.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-import threading
 import types
 import typing
 from collections.abc import Callable, Sequence
@@ -35,21 +42,22 @@ import attrs
 import cattrs
 import pendulum
 from cattrs.errors import (
-    AttributeValidationNote,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn
+from cattrs.strategies import configure_tagged_union
 
 from legaldocs.model._numbers import Num
 
 __all__ = [
     "TAG_KEY",
+    "Converter",
     "Invalid",
     "converter",
     "kind",
+    "make_converter",
     "problems",
     "register_tag",
     "structure",
@@ -77,13 +85,6 @@ def kind(value: object) -> str:
         return "null"
     return type(value).__name__
 
-
-converter = cattrs.Converter(
-    omit_if_default=True,
-    forbid_extra_keys=True,
-    detailed_validation=True,
-)
-"""The library's one converter. Extend it with ``register_*_hook`` like any cattrs converter."""
 
 _TAGS: dict[type, str] = {}
 
@@ -126,11 +127,6 @@ def _structure_int(value: Any, _: Any) -> int:
     raise Invalid(f"expected an integer, got {kind(value)}")
 
 
-converter.register_structure_hook(str, _structure_str)
-converter.register_structure_hook(bool, _structure_bool)
-converter.register_structure_hook(int, _structure_int)
-
-
 def _is_literal(tp: Any) -> bool:
     return typing.get_origin(tp) is Literal
 
@@ -146,9 +142,6 @@ def _literal_hook(tp: Any) -> Callable[[Any, Any], Any]:
         raise Invalid(f"expected one of {shown}, got {value!r}")
 
     return structure
-
-
-converter.register_structure_hook_factory(_is_literal, _literal_hook)
 
 
 # --- tuples: from lists only, every bad element reported -----------------------------------
@@ -180,31 +173,19 @@ def _element_errors(
     return IterableValidationError(f"While structuring {tp!r}", errors, tp)
 
 
-def _homogeneous_tuple_hook(tp: Any) -> Callable[[Any, Any], Any]:
+def _homogeneous_tuple_hook(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     element_type = typing.get_args(tp)[0]
     hook: Callable[[Any, Any], Any] | None = None
-
-    union = _union_members(element_type)
-    by_tag: dict[Any, Callable[[Any, Any], Any]] | None = None
+    detailed = conv.detailed_validation
 
     def structure(value: Any, _: Any) -> tuple[Any, ...]:
-        nonlocal hook, by_tag
-        if hook is None:
-            hook = converter.get_structure_hook(element_type)
-        fast = union is not None and not union[1] and not union[2]
-        if fast and union is not None and value.__class__ is list and not _MODE.detailed:
-            # A list of tagged records: go straight to each member's hook.
-            if by_tag is None:
-                by_tag = {tag_of(m): _tagged_hook(m) for m in union[0]}
-                _check_members(union[0], str(element_type))
-            try:
-                return tuple([by_tag[e[TAG_KEY]](e, None) for e in value])
-            except Exception:
-                if _MODE.fast_only:
-                    raise
-                # the general path below reports every problem
+        nonlocal hook
+        if hook is None:  # looked up on first use: records may contain themselves
+            hook = conv.get_structure_hook(element_type)
         if value.__class__ is not list and value.__class__ is not tuple:
             raise Invalid(f"expected a list, got {kind(value)}")
+        if not detailed:
+            return tuple([hook(e, element_type) for e in value])
         try:
             return tuple([hook(e, element_type) for e in value])
         except Exception:
@@ -213,7 +194,7 @@ def _homogeneous_tuple_hook(tp: Any) -> Callable[[Any, Any], Any]:
     return structure
 
 
-def _fixed_tuple_hook(tp: Any) -> Callable[[Any, Any], Any]:
+def _fixed_tuple_hook(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     element_types = typing.get_args(tp)
 
     def structure(value: Any, _: Any) -> tuple[Any, ...]:
@@ -221,7 +202,7 @@ def _fixed_tuple_hook(tp: Any) -> Callable[[Any, Any], Any]:
             raise Invalid(f"expected a list, got {kind(value)}")
         if len(value) != len(element_types):
             raise Invalid(f"expected a list of {len(element_types)}, got {len(value)} elements")
-        hooks = [(converter.get_structure_hook(t), t) for t in element_types]
+        hooks = [(conv.get_structure_hook(t), t) for t in element_types]
         try:
             return tuple([h(e, t) for e, (h, t) in zip(value, hooks, strict=True)])
         except Exception:
@@ -230,7 +211,7 @@ def _fixed_tuple_hook(tp: Any) -> Callable[[Any, Any], Any]:
     return structure
 
 
-def _unstructure_tuple_hook(tp: Any) -> Callable[[Any], Any]:
+def _unstructure_tuple_hook(tp: Any, conv: cattrs.Converter) -> Callable[[Any], Any]:
     args = typing.get_args(tp)
     element_types = [args[0]] if args[-1] is Ellipsis else list(args)
     if all(t is str or t is int or t is bool for t in element_types):
@@ -242,26 +223,19 @@ def _unstructure_tuple_hook(tp: Any) -> Callable[[Any], Any]:
         def unstructure(value: Any) -> list[Any]:
             nonlocal hook
             if hook is None:
-                hook = converter.get_unstructure_hook(element_type)
+                hook = conv.get_unstructure_hook(element_type)
             return [hook(e) for e in value]
 
         return unstructure
 
     def unstructure_fixed(value: Any) -> list[Any]:
-        return [converter.unstructure(e, t) for e, t in zip(value, element_types, strict=False)]
+        return [conv.unstructure(e, t) for e, t in zip(value, element_types, strict=False)]
 
     return unstructure_fixed
 
 
-converter.register_structure_hook_factory(_is_homogeneous_tuple, _homogeneous_tuple_hook)
-converter.register_structure_hook_factory(_is_fixed_tuple, _fixed_tuple_hook)
-
-
 def _is_tuple(tp: Any) -> bool:
     return typing.get_origin(tp) is tuple and bool(typing.get_args(tp))
-
-
-converter.register_unstructure_hook_factory(_is_tuple, _unstructure_tuple_hook)
 
 
 # --- Num ------------------------------------------------------------------------------------
@@ -296,10 +270,6 @@ def _structure_num(value: Any, _: Any) -> Num:
     if len(_NUM_CACHE) < 4096:
         _NUM_CACHE[value] = num
     return num
-
-
-converter.register_unstructure_hook(Num, _unstructure_num)
-converter.register_structure_hook(Num, _structure_num)
 
 
 # --- pendulum -------------------------------------------------------------------------------
@@ -416,12 +386,6 @@ def _structure_datetime(value: Any, _: Any) -> pendulum.DateTime:
         raise Invalid(f"not a valid date-time {value!r}: {error}") from None
 
 
-converter.register_unstructure_hook(pendulum.DateTime, _unstructure_datetime)
-converter.register_structure_hook(pendulum.DateTime, _structure_datetime)
-converter.register_unstructure_hook(pendulum.Date, _unstructure_date)
-converter.register_structure_hook(pendulum.Date, _structure_date)
-
-
 def _moment_union(tp: Any) -> bool:
     """``Date | DateTime`` (a moment), possibly optional."""
     args = (
@@ -458,10 +422,6 @@ def _moment_structure_hook(tp: Any) -> Callable[[Any, Any], Any]:
     return structure
 
 
-converter.register_unstructure_hook_factory(_moment_union, _moment_unstructure_hook)
-converter.register_structure_hook_factory(_moment_union, _moment_structure_hook)
-
-
 # --- tagged unions of records ------------------------------------------------------------------
 
 
@@ -493,7 +453,7 @@ def _check_members(members: list[type], shown: str) -> dict[str, type]:
     return by_tag
 
 
-def _union_unstructure_hook(tp: Any) -> Callable[[Any], Any]:
+def _union_unstructure_hook(tp: Any, conv: cattrs.Converter) -> Callable[[Any], Any]:
     found = _union_members(tp)
     assert found is not None
     members, optional, text = found
@@ -511,21 +471,22 @@ def _union_unstructure_hook(tp: Any) -> Callable[[Any], Any]:
                 raise Invalid(f"cannot write a {kind(value)} where {shown} is expected")
             if not table:
                 _check_members(members, shown)
-            entry = (tag_of(value.__class__), converter.get_unstructure_hook(value.__class__))
+            entry = (tag_of(value.__class__), conv.get_unstructure_hook(value.__class__))
             table[value.__class__] = entry
         tag, hook = entry
-        return {TAG_KEY: tag, **hook(value)}
+        return {TAG_KEY: tag, **hook(value)}  # the tag first, then the fields
 
     return unstructure
 
 
-def _union_structure_hook(tp: Any) -> Callable[[Any, Any], Any]:
+def _union_structure_hook(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     found = _union_members(tp)
     assert found is not None
     members, optional, text = found
     shown = " | ".join(tag_of(m) for m in members)
     by_tag = _check_members(members, shown)
-    hooks: dict[str, Callable[[Any, Any], Any]] = {}
+    if not conv.detailed_validation:
+        return _fast_union(members, optional, text, conv)
 
     def structure(value: Any, _: Any) -> Any:
         if value.__class__ is not dict:
@@ -535,213 +496,149 @@ def _union_structure_hook(tp: Any) -> Callable[[Any, Any], Any]:
                 return value
             raise Invalid(f"expected a mapping with a {TAG_KEY!r} ({shown}), got {kind(value)}")
         tag = value.get(TAG_KEY, _MISSING)
-        hook = hooks.get(tag) if tag.__class__ is str else None
-        if hook is None:
-            if tag is _MISSING:
-                raise Invalid(f"missing {TAG_KEY!r} (one of {shown})")
-            cls = by_tag.get(tag) if tag.__class__ is str else None
-            if cls is None:
-                raise Invalid(f"unknown type {tag!r}, expected one of {shown}", "." + TAG_KEY)
-            hook = hooks[tag] = _tagged_hook(cls)
-        return hook(value, _)
-
-    return structure
-
-
-converter.register_unstructure_hook_factory(
-    lambda tp: _union_members(tp) is not None, _union_unstructure_hook
-)
-converter.register_structure_hook_factory(
-    lambda tp: _union_members(tp) is not None, _union_structure_hook
-)
-
-
-# --- records: generated fast path, cattrs' detailed validation when it fails ---------------------
-
-_MISSING = object()
-_generating: set[type] = set()
-
-
-class _Mode(threading.local):
-    """How the generated record hooks behave in this thread.
-
-    ``detailed``: go straight to cattrs' detailed validation (set while it runs, so that a
-    subtree is validated in detail once, not once per ancestor). ``fast_only``: let the first
-    failure propagate at once (set by :func:`structure`, which then re-runs in detail).
-    """
-
-    detailed = False
-    fast_only = False
-
-
-_MODE = _Mode()
-
-
-def structure(data: Any, cls: Any) -> Any:
-    """``converter.structure(data, cls)`` in two passes: a fast one that stops at the first
-    problem, then, only if it failed, a detailed one that raises every problem."""
-    mode = _MODE
-    if not (mode.detailed or mode.fast_only):
-        mode.fast_only = True
-        try:
-            return converter.structure(data, cls)
-        except Exception:
-            pass
-        finally:
-            mode.fast_only = False
-    previous = mode.detailed
-    mode.detailed = True
-    try:
-        return converter.structure(data, cls)
-    finally:
-        mode.detailed = previous
-
-
-def _record_structure_hook(cls: Any) -> Callable[[Any, Any], Any]:
-    """A structure hook for an attrs record: a generated function that checks and builds in
-    one pass, and on any problem hands over to cattrs' detailed validation, which collects every
-    problem with its path."""
-    if cls in _generating:  # a record that contains itself: resolve on use
-        return lambda value, tp: converter.get_structure_hook(cls)(value, tp)
-    _generating.add(cls)
-    try:
-        return _generate(cls, tagged=False)
-    finally:
-        _generating.discard(cls)
-
-
-def _detailed(cls: type) -> Callable[[Any, Any], Any]:
-    hook: Callable[[Any, Any], Any] | None = None
-
-    def structure(value: Any, tp: Any) -> Any:
-        nonlocal hook
-        if value.__class__ is not dict:
-            raise Invalid(f"expected a mapping, got {kind(value)}")
-        if hook is None:
-            hook = make_dict_structure_fn(
-                cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
-            )
-        previous = _MODE.detailed
-        _MODE.detailed = True
-        try:
-            return hook(value, tp)
-        finally:
-            _MODE.detailed = previous
-
-    return structure
-
-
-def _detailed_tagged(cls: type) -> Callable[[Any, Any], Any]:
-    def structure(value: Any, tp: Any) -> Any:
+        if tag is _MISSING:
+            raise Invalid(f"missing {TAG_KEY!r} (one of {shown})")
+        cls = by_tag.get(tag) if tag.__class__ is str else None
+        if cls is None:
+            raise Invalid(f"unknown type {tag!r}, expected one of {shown}", "." + TAG_KEY)
         body = value.copy()
         del body[TAG_KEY]
-        previous = _MODE.detailed
-        _MODE.detailed = True
-        try:
-            return converter.get_structure_hook(cls)(body, cls)
-        finally:
-            _MODE.detailed = previous
+        return conv.get_structure_hook(cls)(body, cls)
 
     return structure
 
 
-def _generate(cls: Any, *, tagged: bool) -> Callable[[Any, Any], Any]:
-    if any(isinstance(a.type, str) for a in attrs.fields(cls)):
-        attrs.resolve_types(cls)
-    fields = [a for a in attrs.fields(cls) if a.init]
-    slow = _detailed_tagged(cls) if tagged else _detailed(cls)
-    if any(isinstance(a.default, attrs.Factory) and a.default.takes_self for a in fields):  # type: ignore[arg-type]
-        return slow
-    allowed = frozenset(a.name for a in fields) | ({TAG_KEY} if tagged else set())
-    ns: dict[str, Any] = {
-        "__cl": cls,
-        "__allowed": allowed,
-        "__M": _MISSING,
-        "__slow": slow,
-        "__nc": _NUM_CACHE,
-        "__hnum": _structure_num,
-        "__Num": Num,
-        "__mode": _MODE,
-    }
-    body = ["  if not o.keys() <= __allowed: raise KeyError"]
-    kwargs = []
-    for i, a in enumerate(fields):
-        key = repr(a.name)
-        t = a.type
-        v = f"v{i}"
-        default = a.default
-        has_default = default is not attrs.NOTHING
-        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            ns[f"__f{i}"] = default.factory
-            fallback = f"__f{i}()"
-        else:
-            ns[f"__d{i}"] = default
-            fallback = f"__d{i}"
-        simple = {str: "str", bool: "bool", int: "int"}.get(t)
-        if simple is None and t == (str | None):
-            simple = "optstr"
-        if simple is not None and has_default and not isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            body.append(f"  {v} = o.get({key}, {fallback})")
-        elif simple is not None and not has_default:
-            body.append(f"  {v} = o[{key}]")
-        else:
-            simple = None
-            body.append(f"  {v} = o.get({key}, __M)" if has_default else f"  {v} = o[{key}]")
-        if simple == "optstr":
-            body.append(f"  if {v} is not None and {v}.__class__ is not str: raise KeyError")
-        elif simple is not None:
-            body.append(f"  if {v}.__class__ is not {simple}: raise KeyError")
-        elif t is Num:
-            body.append(
-                f"  {v}n = __nc.get({v}) if {v}.__class__ is int or {v}.__class__ is str else None"
-            )
-            convert = f"({v}n if {v}n is not None else __hnum({v}, __Num))"
-            if has_default:
-                convert = f"({fallback} if {v} is __M else {convert})"
-            body.append(f"  {v} = {convert}")
-        else:
-            ns[f"__h{i}"] = converter.get_structure_hook(t)
-            ns[f"__t{i}"] = t
-            convert = f"__h{i}({v}, __t{i})"
-            if has_default:
-                convert = f"({fallback} if {v} is __M else {convert})"
-            body.append(f"  {v} = {convert}")
-        kwargs.append(f"{a.alias}={v}")
-    lines = [
-        "def structure(o, _):",
-        "  if __mode.detailed:",
-        "    return __slow(o, _)",
-        "  try:",
-        *("  " + line for line in body),
-        f"    return __cl({', '.join(kwargs)})",
-        "  except Exception:",
-        "    if __mode.fast_only:",
-        "      raise",
-        "    return __slow(o, _)",
-    ]
-    exec("\n".join(lines), ns)
-    function: Callable[[Any, Any], Any] = ns["structure"]
-    function.__legaldocs_record__ = cls  # type: ignore[attr-defined]
-    return function
+def _fast_union(
+    members: list[type], optional: bool, text: bool, conv: cattrs.Converter
+) -> Callable[[Any, Any], Any]:
+    """cattrs' tagged-union strategy for the records of the union; None and text (when the
+    union allows them) around it."""
+    records: Any = members[0] if len(members) == 1 else typing.Union[tuple(members)]  # noqa: UP007
+    if len(members) == 1:
+        inner = conv.get_structure_hook(records)
+        cls = members[0]
+        tag = tag_of(cls)
+
+        def one(value: dict[str, Any], _: Any) -> Any:
+            body = value.copy()
+            if body.pop(TAG_KEY) != tag:
+                raise KeyError(TAG_KEY)
+            return inner(body, cls)
+
+        tagged: Callable[[Any, Any], Any] = one
+    else:
+        tagged = _strategy_hook(records, conv)
+    if not (optional or text):
+        return tagged
+
+    def structure(value: Any, tp: Any) -> Any:
+        if value is None and optional:
+            return None
+        if value.__class__ is str and text:
+            return value
+        return tagged(value, tp)
+
+    return structure
 
 
-_TAGGED: dict[type, Callable[[Any, Any], Any]] = {}
+class Converter(cattrs.Converter):
+    """The library's kind of cattrs converter (made by :func:`make_converter`): a
+    ``cattrs.Converter`` that also remembers the unions it set up with cattrs' tagged-union
+    strategy."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.tagged_unions: dict[Any, Callable[[Any, Any], Any]] = {}
 
 
-def _tagged_hook(cls: type) -> Callable[[Any, Any], Any]:
-    """Structure a member of a union from a mapping that still holds its ``"type"``."""
-    hook = _TAGGED.get(cls)
+def _strategy_hook(records: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """cattrs' tagged-union hook for a union of records, configured once per converter (a
+    registration empties the converter's hook cache: doing it on every look-up would make
+    every hook again)."""
+    done: dict[Any, Callable[[Any, Any], Any]] = getattr(conv, "tagged_unions", {})
+    hook = done.get(records)
     if hook is None:
-        plain = converter.get_structure_hook(cls)
-        if getattr(plain, "__legaldocs_record__", None) is cls:
-            hook = _generate(cls, tagged=True)
-        else:  # a hook registered by the user: give it the mapping without the tag
-            hook = _detailed_tagged(cls)
-        _TAGGED[cls] = hook
+        configure_tagged_union(records, conv, tag_generator=tag_of, tag_name=TAG_KEY)
+        # the strategy writes the tag last; this library writes it first
+        conv.register_unstructure_hook(records, _union_unstructure_hook(records, conv))
+        # the strategy's hook, as it registered it (asking the converter for it would come
+        # back to this factory, which handles every union of records)
+        hook = done[records] = conv._union_struct_registry[records]
     return hook
 
 
-converter.register_structure_hook_factory(attrs.has, _record_structure_hook)
+_MISSING = object()
+
+
+def make_converter() -> Converter:
+    """A new converter that reads and writes the library's records as :func:`to_data` and
+    :func:`from_data` do: strict primitives, numbers, dates and moments, tuples from lists,
+    tagged unions of records, no unknown keys, defaults left out. It runs in cattrs' fast
+    mode; :func:`structure` re-runs a failed structuring on a copy with detailed validation
+    to report every problem. Add hooks to it like to any cattrs converter."""
+    conv = Converter(omit_if_default=True, forbid_extra_keys=True, detailed_validation=False)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook_factory(_is_literal, _literal_hook)
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, _homogeneous_tuple_hook)
+    conv.register_structure_hook_factory(_is_fixed_tuple, _fixed_tuple_hook)
+    conv.register_unstructure_hook_factory(_is_tuple, _unstructure_tuple_hook)
+    conv.register_unstructure_hook(Num, _unstructure_num)
+    conv.register_structure_hook(Num, _structure_num)
+    conv.register_unstructure_hook(pendulum.DateTime, _unstructure_datetime)
+    conv.register_structure_hook(pendulum.DateTime, _structure_datetime)
+    conv.register_unstructure_hook(pendulum.Date, _unstructure_date)
+    conv.register_structure_hook(pendulum.Date, _structure_date)
+    conv.register_unstructure_hook_factory(_moment_union, _moment_unstructure_hook)
+    conv.register_structure_hook_factory(_moment_union, _moment_structure_hook)
+    conv.register_unstructure_hook_factory(_is_record_union, _union_unstructure_hook)
+    conv.register_structure_hook_factory(_is_record_union, _union_structure_hook)
+    conv.register_structure_hook_factory(_is_record, _record_structure_hook)
+    return conv
+
+
+def _is_record_union(tp: Any) -> bool:
+    return _union_members(tp) is not None
+
+
+def _is_record(tp: Any) -> bool:
+    return isinstance(tp, type) and attrs.has(tp)
+
+
+def _record_structure_hook(cls: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """cattrs' own structuring function for an attrs record; with detailed validation,
+    behind a check that the value is a mapping (so that a list where a record belongs reads
+    as such)."""
+    inner = conv.gen_structure_attrs_fromdict(cls)
+    if not conv.detailed_validation:
+        return inner  # a wrong value fails somehow; the detailed pass says how
+
+    def structure(value: Any, tp: Any) -> Any:
+        if value.__class__ is not dict:
+            raise Invalid(f"expected a mapping, got {kind(value)}")
+        return inner(value, tp)
+
+    return structure
+
+
+converter = make_converter()
+"""The library's converter (fast mode; see :func:`structure`). Extend it with
+``register_*_hook`` like any cattrs converter, or make your own with :func:`make_converter`."""
+
+
+def structure(data: Any, cls: Any, conv: cattrs.Converter | None = None) -> Any:
+    """``conv.structure(data, cls)`` (default: :data:`converter`) in two passes: the fast
+    converter, which stops at the first problem, then, only if it failed, a copy of it with
+    detailed validation, which raises every problem."""
+    conv = converter if conv is None else conv
+    try:
+        return conv.structure(data, cls)
+    except RecursionError:
+        raise
+    except Exception:
+        pass
+    return conv.copy(detailed_validation=True).structure(data, cls)
 
 
 # --- error messages ------------------------------------------------------------------------------
@@ -760,24 +657,26 @@ def _message(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-def problems(error: BaseException, path: str = "$") -> list[str]:
-    """Every problem carried by a structuring error, as ``"<path>: <message>"`` lines."""
-    out: list[str] = []
-    if isinstance(error, ClassValidationError | IterableValidationError):
-        for sub in error.exceptions:
-            here = path
-            for note in getattr(sub, "__notes__", []):
-                if isinstance(note, AttributeValidationNote):
-                    here = f"{path}.{note.name}"
-                    break
-                if isinstance(note, IterableValidationNote):
-                    here = f"{path}[{note.index!r}]"
-                    break
-            out.extend(problems(sub, here))
-        return out
+_SEP = "\x00"
+
+
+def _format(error: BaseException, _: Any) -> str:
     suffix = error.suffix if isinstance(error, Invalid) else ""
-    if isinstance(error, ExceptionGroup):
-        for sub in error.exceptions:
-            out.extend(problems(sub, path))
-        return out
-    return [f"{path}{suffix}: {_message(error)}"]
+    return f"{suffix}{_SEP}{_message(error)}"
+
+
+def problems(error: BaseException, path: str = "$") -> list[str]:
+    """Every problem carried by a structuring error, as ``"<path>: <message>"`` lines (the
+    paths and the walk are :func:`cattrs.transform_error`'s)."""
+    if isinstance(error, ClassValidationError | IterableValidationError):
+        lines = cattrs.transform_error(error, path=path, format_exception=_format)
+    elif isinstance(error, ExceptionGroup):
+        return [line for sub in error.exceptions for line in problems(sub, path)]
+    else:
+        lines = [f"{_format(error, None)} @ {path}"]
+    out = []
+    for line in lines:
+        text, _, where = line.rpartition(" @ ")
+        suffix, _, message = text.partition(_SEP)
+        out.append(f"{where}{suffix}: {message}")
+    return out
