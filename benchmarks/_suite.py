@@ -16,6 +16,7 @@ from typing import Any
 
 from benchmarks import (
     as_of,
+    consent,
     diffing,
     from_versions,
     lawtext_baseline,
@@ -51,6 +52,7 @@ BENCHMARKS: dict[str, Benchmark] = {
     "synthetic_memory": synthetic.growth,
     "dumps_loads": serialization.dumps_loads,
     "scaling": scaling.scaling,
+    "consent": consent.consent,
     "startup": startup.startup,
 }
 """Every benchmark by name, in the order of the table."""

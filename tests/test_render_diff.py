@@ -207,7 +207,8 @@ def test_kaimebun_format_writes_amendment_sentences() -> None:
     day = pendulum.Date(2000, 1, 1)
     amendment = DIFF.to_amendment(id="diff", enacted=day, effective=day)
     assert text == render_kaimebun(amendment, document=OLD)
-    assert "第5条を削り、" in text
+    sentence = "第4条の見出しを「（個人情報の安全管理）」に改め、同条を第5条とし、"
+    assert "第5条を削る。\n" + sentence in text
 
 
 @pytest.mark.parametrize(

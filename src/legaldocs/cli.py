@@ -14,7 +14,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from legaldocs import formats
 from legaldocs.errors import LegaldocsError
@@ -22,7 +22,7 @@ from legaldocs.errors import LegaldocsError
 if TYPE_CHECKING:
     import pendulum
 
-    from legaldocs.history._history import History
+    from legaldocs.history._history import History, Version
     from legaldocs.model._records import Document
 
 # Each command imports what it uses when it runs (``legaldocs --help`` imports nothing else).
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 _SHOW_FORMATS = (*(f.name for f in formats.all_formats() if f.writable), "json")
-_DIFF_FORMATS = ("unified", "table", "html", "json", "kaimebun")
+_DIFF_FORMATS = ("unified", "table", "html", "json", "kaimebun", "docx")
 
 
 class _Failure(Exception):
@@ -99,21 +99,31 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _cmd_diff(args: argparse.Namespace, out: TextIO) -> None:
+    from legaldocs._atomic import write_atomic
     from legaldocs.compare._diff import diff as diff_documents
     from legaldocs.compare._render import render_diff
 
     if args.new is None:
-        if args.date_from is None or args.date_to is None:
-            raise _Failure("diff of one history needs --from DATE and --to DATE")
+        if args.date_from is None:
+            raise _Failure("diff of one history needs --from DATE|VERSION_ID (--to: now)")
         history = _history(args.old, "diff")
-        old = history.as_of(_when(args.date_from))
-        new = history.as_of(_when(args.date_to))
+        old = _version_or_moment(history, args.date_from).document
+        new = _version_or_moment(history, args.date_to).document
     else:
         if args.date_from is not None or args.date_to is not None:
             raise _Failure("--from/--to go with one history file, not with OLD NEW")
         old = _document(_load(args.old), None, None)
         new = _document(_load(args.new), None, None)
+    if args.format == "docx":
+        if not args.output:
+            raise _Failure("--format docx writes a file: give -o FILE.docx")
+        data = render_diff(diff_documents(old, new), "docx")
+        write_atomic(Path(args.output), data)
+        return
     text = render_diff(diff_documents(old, new), format=args.format)
+    if args.output:
+        write_atomic(Path(args.output), text.encode("utf-8"))
+        return
     if args.format == "unified" and out.isatty():
         text = _colour(text)
     out.write(text if text.endswith("\n") or not text else text + "\n")
@@ -240,7 +250,13 @@ _EPILOGS = {
     "show": "example: legaldocs show policy.json --as-of 令和5年4月1日 --format markdown",
     "diff": "examples:\n"
     "  legaldocs diff policy.json --from 2021-02-25 --to 2024-04-01 --format table\n"
+    "  legaldocs diff policy.json --from 2021-02-25T00:00:00+09:00/start\n"
     "  legaldocs diff old.law.txt new.law.txt --format unified",
+    "accept": "example: legaldocs accept policy.json --store consent.sqlite --subject p-0001",
+    "since": "examples:\n"
+    "  legaldocs since 2021-02-25T00:00:00+09:00/start policy.json --substantive\n"
+    "  legaldocs since sha256:bd42344b… policy.json --format markdown",
+    "notices": "example: legaldocs notices policy.json --at 2024-09-01 --store consent.sqlite",
     "log": "examples:\n  legaldocs log policy.json\n  legaldocs log policy.json 第15条",
     "amend": "example: legaldocs amend policy.json amendments/2024-04.toml",
     "pending": "example: legaldocs pending policy.json --at 2024-03-01",
@@ -281,9 +297,10 @@ def _parser() -> argparse.ArgumentParser:
     p = command("diff", "Compare two versions of a history, or two documents.", _cmd_diff)
     p.add_argument("old", metavar="FILE|OLD")
     p.add_argument("new", metavar="NEW", nargs="?")
-    p.add_argument("--from", dest="date_from", metavar="DATE")
-    p.add_argument("--to", dest="date_to", metavar="DATE")
+    p.add_argument("--from", dest="date_from", metavar="DATE|VERSION_ID")
+    p.add_argument("--to", dest="date_to", metavar="DATE|VERSION_ID", help="default: now")
     p.add_argument("--format", choices=_DIFF_FORMATS, default="unified")
+    p.add_argument("-o", "--output", help="write to this file (needed for docx)")
 
     p = command("log", "List a history's versions, or one element's timeline.", _cmd_log)
     p.add_argument("file")
@@ -320,7 +337,174 @@ def _parser() -> argparse.ArgumentParser:
         "--histories", action="store_true", help="also build a history from each versions.tsv"
     )
     p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
+    _consent_commands(command)
     return parser
+
+
+# ---------------------------------------------------------------------------------------
+# Consent: accept, since, notices (and version ids for diff --from/--to)
+
+_ERROR_STATUS = {"since": 2}
+"""Commands whose exit status 1 means something else than an error (``since``: changed)."""
+
+
+def _version_or_moment(history: History, text: str | None) -> Version:
+    """The version named by an id or content hash, or in force at a date (default: now)."""
+    import pendulum
+
+    if text is None:
+        return history.version_at(pendulum.now("Asia/Tokyo"))
+    for version in history.versions:
+        if text == version.id:
+            return version
+    if text.startswith("sha256:"):
+        from legaldocs.consent import content_hash
+
+        found = [v for v in history.versions if content_hash(v.document).startswith(text)]
+        if len(found) == 1:
+            return found[0]
+        raise _Failure(f"{text}: {'no' if not found else 'more than one'} version has this hash")
+    if "/" in text:
+        raise _Failure(f"no version with id {text!r} in this history")
+    return history.version_at(_when(text))
+
+
+def _policy(path: str | None) -> Any:
+    from legaldocs import _files as _io
+    from legaldocs.consent import Policy
+    from legaldocs.serialize._api import loads
+
+    if path is None:
+        return Policy()
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise _Failure(f"{file}: {exc.strerror or exc}") from None
+    return loads(text, Policy, format=_io.data_format(file), source=str(file))
+
+
+def _cmd_accept(args: argparse.Namespace, out: TextIO) -> None:
+    import pendulum
+
+    from legaldocs.consent import Acceptance, open_store
+
+    history = _history(args.file, "accept")
+    document_id = args.document or Path(args.file).name.split(".")[0]
+    if args.version is not None:
+        version = _version_or_moment(history, args.version)
+    else:
+        version = _version_or_moment(history, args.at)
+    moment = pendulum.now("Asia/Tokyo") if args.time is None else _when(args.time)
+    if not isinstance(moment, pendulum.DateTime):
+        raise _Failure("--time needs a date and time, not a date only")
+    acceptance = Acceptance.of(
+        version,
+        document_id=document_id,
+        pii_principal_id=args.subject,
+        consent_timestamp=moment,
+        collection_method=args.channel,
+        language=args.language,
+        record_id=args.record_id,
+    )
+    with open_store(args.store) as store:
+        store.put_history(document_id, history)
+        new = store.record(acceptance)
+    what = "recorded" if new else "already recorded"
+    out.write(
+        f"{what} {acceptance.record_id}: {acceptance.pii_principal_id} accepted {document_id} "
+        f"{version.id} ({acceptance.content_hash})\n"
+    )
+
+
+def _cmd_since(args: argparse.Namespace, out: TextIO) -> int:
+    from legaldocs.consent import Grade, render_summary
+
+    history = _history(args.file, "since")
+    old = _version_or_moment(history, args.version)
+    new = _version_or_moment(history, args.at)
+    only: tuple[Grade, ...] | None = ("substantive",) if args.substantive else None
+    policy = _policy(args.policy)
+    summary = render_summary(history, old, new, policy=policy, format=args.format, only=only)
+    out.write(summary)
+    from legaldocs.consent._policy import decide
+
+    changes = decide(history, old, new, policy).changes
+    return 1 if any(only is None or c.grade in only for c in changes) else 0
+
+
+def _cmd_notices(args: argparse.Namespace, out: TextIO) -> None:
+    import pendulum
+
+    from legaldocs.consent import open_store, plan_notices
+    from legaldocs.dates import format_date
+
+    history = _history(args.file, "notices")
+    at = pendulum.now("Asia/Tokyo") if args.at is None else _when(args.at)
+    policy = _policy(args.policy)
+    cohorts: tuple[Any, ...] = ()
+    days = args.notice_days
+    if args.store is not None:
+        document_id = args.document or Path(args.file).name.split(".")[0]
+        with open_store(args.store) as store:
+            store.put_history(document_id, history)
+            cohorts = store.cohorts(document_id)
+            if days is None:
+                days = store.notice_days(document_id)
+    plans = plan_notices(
+        history, at=at, policy=policy, notice_days=30 if days is None else days, cohorts=cohorts
+    )
+    if not plans:
+        out.write("no amendment pending\n")
+    for plan in plans:
+        late = "  OVERDUE" if plan.overdue else ""
+        out.write(
+            f"{format_date(plan.effective.date())}  {'+'.join(plan.amendments)}  "
+            f"{plan.grade}, {plan.action}  notice by {format_date(plan.notice_by.date())}{late}"
+            f"  {'; '.join(plan.titles)}\n"
+        )
+        for cohort in plan.cohorts:
+            out.write(f"    {cohort.subjects:>8} accepted {cohort.version_id}: {cohort.action}\n")
+        if plan.cohorts:
+            out.write(
+                f"    {plan.to_reaccept} must accept again, {plan.to_notify} to be notified\n"
+            )
+
+
+def _consent_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    from legaldocs.consent import CHANNELS
+
+    p = command("accept", "Record that a subject accepted a version of a history.", _cmd_accept)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--store", required=True, metavar="DB", help="SQLite file or postgresql:// URL")
+    p.add_argument("--subject", required=True, metavar="ID", help="opaque subject id, not a name")
+    p.add_argument("--document", metavar="ID", help="id in the store (default: FILE's stem)")
+    p.add_argument("--version", metavar="VERSION_ID", help="default: the version in force --at")
+    p.add_argument("--at", metavar="DATE", help="the version in force then (default: now)")
+    p.add_argument("--time", metavar="TIME", help="when it was accepted (default: now)")
+    p.add_argument("--channel", choices=CHANNELS, default="web")
+    p.add_argument("--language", metavar="TAG", help="default: the document's language")
+    p.add_argument("--record-id", metavar="ID", help="default: a new UUID")
+
+    p = command(
+        "since",
+        "What changed since a version (id or sha256: hash); exit status 1 when something did.",
+        _cmd_since,
+    )
+    p.add_argument("version", metavar="VERSION_ID")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--substantive", action="store_true", help="only substantive changes count")
+    p.add_argument("--at", metavar="DATE|VERSION_ID", help="compare with (default: now)")
+    p.add_argument("--format", choices=("text", "markdown", "html"), default="text")
+    p.add_argument("--policy", metavar="FILE", help="a Policy as JSON, TOML or YAML")
+
+    p = command("notices", "Plan the notices due before pending amendments.", _cmd_notices)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--at", metavar="DATE", help="default: now")
+    p.add_argument("--notice-days", type=int, metavar="N", help="default: the store's, or 30")
+    p.add_argument("--store", metavar="DB", help="count the cohorts in this store")
+    p.add_argument("--document", metavar="ID", help="id in the store (default: FILE's stem)")
+    p.add_argument("--policy", metavar="FILE", help="a Policy as JSON, TOML or YAML")
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
@@ -333,7 +517,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     except (_Failure, LegaldocsError) as exc:
         message = str(exc).replace("\n", " ")
         print(f"legaldocs {args.command}: error: {message}", file=sys.stderr)
-        return 1
+        return _ERROR_STATUS.get(args.command, 1)
     except BrokenPipeError:
         return 1
     return 0 if status is None else int(status)

@@ -13,12 +13,14 @@ from collections.abc import Sequence
 __all__ = [
     "AmendmentError",
     "CitationError",
+    "ConsentError",
     "FormatError",
     "HistoryError",
     "LegaldocsError",
     "NotFoundError",
     "ParseError",
     "SchemaError",
+    "StoreError",
 ]
 
 
@@ -120,3 +122,13 @@ class AmendmentError(LegaldocsError, ValueError):
 
 class HistoryError(LegaldocsError, ValueError):
     """A history query or update is not possible (before the first version, after a repeal, ...)."""
+
+
+class ConsentError(LegaldocsError, ValueError):
+    """An acceptance or a consent question does not fit the history it is about (an unknown
+    version, a content hash that is not the version's)."""
+
+
+class StoreError(LegaldocsError):
+    """A consent store refuses a write or cannot be reached (a history would be rewritten, a
+    record id is reused for another acceptance, the database is missing a driver)."""

@@ -34,8 +34,10 @@ from legaldocs.amend._changes import (
 )
 from legaldocs.amend._index import BODY_SCOPE, Index, Loc, Lookup
 from legaldocs.errors import AmendmentError, CitationError, NotFoundError
+from legaldocs.model import _citation
 from legaldocs.model import _element as _e
 from legaldocs.model._blocks import KEY_PREFIX, POLICY_BLOCKS, ListItem, TableRow
+from legaldocs.model._keys import DIVISION_PREFIX
 from legaldocs.model._numbers import Num
 from legaldocs.model._records import (
     Article,
@@ -316,7 +318,16 @@ def _allowed(holder: Any, field: str) -> tuple[type, ...]:
     return _tree.member_types(type(holder), field)
 
 
-_KEY_PREFIX: dict[str, str] = {"編": "pt", "章": "ch", "節": "sec", "款": "sub", "目": "div"}
+def _field_for(node: Any, element: Any) -> str:
+    """The child field of ``node`` that holds elements like ``element`` (the body first:
+    a paragraph goes into a document's body, not its preamble)."""
+    fields = _e.child_fields(node)
+    if not fields:
+        raise _Fail("this element cannot hold other elements")
+    fitting = [f for f in fields if isinstance(element, _tree.member_types(type(node), f))]
+    if "body" in fitting:
+        return "body"
+    return fitting[0] if fitting else fields[0]
 
 
 def _insert(ix: Lookup, change: InsertElement) -> None:
@@ -329,14 +340,7 @@ def _insert(ix: Lookup, change: InsertElement) -> None:
             field = "preamble"
         else:
             parent = _tree.locate(doc, parent_ref, ix)
-            node = _tree.node_at(doc, parent)
-            if isinstance(node, Document):
-                field = "supplements" if isinstance(element, Supplement) else "body"
-            else:
-                found = _tree.child_field(node)
-                if found is None:
-                    raise _Fail("this element cannot hold other elements")
-                field = found
+            field = _field_for(_tree.node_at(doc, parent), element)
         position = len(getattr(_tree.node_at(doc, parent), field))
     else:
         anchor_ref = change.after if change.after is not None else change.before
@@ -428,7 +432,7 @@ def _fresh_key(
     if isinstance(element, Article):
         base = f"a{digits}"
     elif isinstance(element, Division):
-        base = _KEY_PREFIX[element.kind] + digits
+        base = DIVISION_PREFIX[element.kind] + digits
         if isinstance(holder, Division):
             base = f"{holder.key}.{base}"
     elif isinstance(element, Paragraph):
@@ -590,6 +594,8 @@ def _rekey(ix: Lookup, change: Rekey) -> None:
     if top:
         if field == "preamble":
             prefix = "preamble/"
+        elif field == "enact_statements":
+            prefix = f"{_citation.ENACT}/"
         elif _scope(parent) != BODY_SCOPE and field != "supplements":
             prefix = doc.supplements[parent[0][1]].key + "/"
         if prefix + change.key in ix.index().keys:
@@ -599,8 +605,8 @@ def _rekey(ix: Lookup, change: Rekey) -> None:
     new_doc = _tree.replace_at(doc, loc, _tree.evolve(node, key=change.key))
     if not top:
         _done(ix, new_doc)
-    elif field == "supplements" or ix.built is None:
-        _done(ix, new_doc, None)  # every key path below a supplement changes: re-index
+    elif field in ("supplements", "appendices", "enact_statements") or ix.built is None:
+        _done(ix, new_doc, None)  # key paths below it change too: re-index
     else:
         # Only this element's own entry moves; its location and number stay (a copy:
         # indices are shared with earlier versions and never mutated).

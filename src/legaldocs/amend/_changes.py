@@ -350,7 +350,12 @@ def _changes(instance: Any, attribute: Any, value: Any) -> None:
 class Amendment:
     """One amending instrument: its ``id`` (unique within a history), ``title``, the date it
     was adopted or promulgated (``enacted``), the moment it takes effect (``effective``), an
-    optional ``note`` and its ordered ``changes``."""
+    optional ``note`` and its ordered ``changes``.
+
+    ``grade`` is the author's own judgement of how much the amendment matters to those who
+    accepted the text before it (``"typographic"``, ``"editorial"`` or ``"substantive"``);
+    when set, it replaces the automatic grading of its changes (see
+    :mod:`legaldocs.consent`)."""
 
     id: str = attrs.field(validator=_text)
     title: str = attrs.field(validator=attrs.validators.instance_of(str))
@@ -358,3 +363,9 @@ class Amendment:
     effective: Moment = attrs.field(validator=_moment)
     changes: tuple[Change, ...] = attrs.field(default=(), validator=_changes)
     note: str | None = None
+    grade: Literal["typographic", "editorial", "substantive"] | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(
+            attrs.validators.in_(("typographic", "editorial", "substantive"))
+        ),
+    )

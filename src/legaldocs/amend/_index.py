@@ -300,6 +300,12 @@ class Index:
             here = (("supplements", i),)
             keys.setdefault(supplement.key, here)
             _visit(keys, articles, supplement.body, supplement.key + "/", i, here, "body")
+            for j, appendix in enumerate(supplement.appendices):
+                keys.setdefault(f"{supplement.key}/{appendix.key}", (*here, ("appendices", j)))
+        for i, statement in enumerate(doc.enact_statements):
+            keys.setdefault(f"{_citation.ENACT}/{statement.key}", (("enact_statements", i),))
+        for i, appendix in enumerate(doc.appendices):
+            keys.setdefault(appendix.key, (("appendices", i),))
         return cls(keys, articles)
 
     def moved(
@@ -309,7 +315,7 @@ class Index:
         ``parent`` changed from position ``start`` on (``removed``: the element deleted
         there, if any); None when the change is one the index is rebuilt for (a supplement
         inserted or deleted)."""
-        if field == "supplements":
+        if field in ("supplements", "appendices", "enact_statements"):
             return None
         keys, articles = dict(self.keys), dict(self.articles)
         prefix, scope = _scope_prefix(doc, parent, field)

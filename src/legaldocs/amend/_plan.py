@@ -63,8 +63,12 @@ from legaldocs.amend._changes import (
 )
 from legaldocs.amend._index import Index, evolve
 from legaldocs.errors import LegaldocsError
+from legaldocs.model import _citation
 from legaldocs.model._element import (
+    child_fields,
+    children_of,
     full_text,
+    has_parts,
     headings_of,
     own_data,
     presentation_of,
@@ -77,9 +81,7 @@ from legaldocs.model._records import (
     Document,
     Item,
     Paragraph,
-    Row,
     Supplement,
-    Table,
 )
 
 __all__ = ["plan_amendment"]
@@ -323,6 +325,12 @@ class _Planner:
             self._list(old.body, new.body, "", "", top=True)
         if not _same_all(old.supplements, new.supplements, self.seen):
             self._list(old.supplements, new.supplements, "", "", top=True)
+        for field in child_fields(old):  # any other children: appendices, 制定文, ...
+            if field not in ("preamble", "body", "supplements"):
+                a, b = getattr(old, field), getattr(new, field)
+                if not _same_all(a, b, self.seen):
+                    prefix = f"{_citation.ENACT}/" if field == "enact_statements" else ""
+                    self._list(a, b, prefix, "", top=True)
         return [*fields, *self.deletes, *self._renumbers(), *self.edits, *self.inserts]
 
     # -- one container --------------------------------------------------------------------
@@ -719,6 +727,13 @@ def _rekeys(got: Document, want: Document, seen: Seen) -> list[Change]:
         _scope(out, inner, lambda key, prefix=prefix: prefix + key)
         for x, y in inner:
             _nested(out, seen, x, y, prefix + y.key)
+    for field in child_fields(got):  # appendices, 制定文, ...
+        if field not in ("preamble", "body", "supplements"):
+            top = f"{_citation.ENACT}/" if field == "enact_statements" else ""
+            pairs = list(zip(getattr(got, field), getattr(want, field), strict=True))
+            _scope(out, pairs, lambda key, top=top: top + key)
+            for x, y in pairs:
+                _nested(out, seen, x, y, top + y.key)
     return out
 
 
@@ -734,21 +749,12 @@ def _flat(body: Sequence[Any]) -> list[Any]:
 def _nested(out: list[Change], seen: Seen, x: Any, y: Any, path: str) -> None:
     if _equal(x, y, seen) or isinstance(x, Division | Supplement):
         return
-    kids_x: tuple[Any, ...]
-    kids_y: tuple[Any, ...]
-    if isinstance(x, Article):
-        kids_x, kids_y = x.paragraphs, y.paragraphs
-    elif isinstance(x, Paragraph | Item):
-        kids_x, kids_y = x.children, y.children
-    elif isinstance(x, Table):
-        kids_x, kids_y = x.rows, y.rows
-    else:
+    if has_parts(x):  # a row of cells: nothing keyed inside
         return
-    pairs = list(zip(kids_x, kids_y, strict=True))
+    pairs = list(zip(children_of(x), children_of(y), strict=True))
     _scope(out, pairs, lambda key: f"{path}/{key}")
     for cx, cy in pairs:
-        if not isinstance(cx, Row):
-            _nested(out, seen, cx, cy, f"{path}/{cy.key}")
+        _nested(out, seen, cx, cy, f"{path}/{cy.key}")
 
 
 def _scope(out: list[Change], pairs: list[tuple[Any, Any]], path: Any) -> None:

@@ -29,9 +29,14 @@ import html
 import json
 import unicodedata
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any, Literal, overload
+
+import attrs
 
 from legaldocs.compare._diff import Diff, Difference, InlineOp
+from legaldocs.compare._page import LABELS, labels_for
+from legaldocs.compare._page import page as _page
+from legaldocs.compare._shinkyu import Block, Pairer, hang, wrap
 from legaldocs.dates import format_date
 from legaldocs.errors import LegaldocsError
 from legaldocs.model._citation import Citation, Step
@@ -48,9 +53,9 @@ from legaldocs.model._records import (
     Table,
 )
 
-__all__ = ["JSON_SCHEMA", "DiffFormat", "display_width", "render_diff"]
+__all__ = ["JSON_SCHEMA", "DiffFormat", "base_law_changes", "display_width", "render_diff"]
 
-DiffFormat = Literal["unified", "table", "html", "json", "kaimebun"]
+DiffFormat = Literal["unified", "table", "html", "json", "kaimebun", "docx"]
 """The formats :func:`render_diff` writes."""
 
 JSON_SCHEMA = "legaldocs.diff/1"
@@ -60,43 +65,77 @@ Segments = list[tuple[str, bool]]
 """A line as (text, marked) pieces."""
 
 
+@overload
+def render_diff(
+    diff: Diff,
+    format: Literal["docx"],
+    *,
+    numerals: Numerals | None = ...,
+    typographic: bool | None = ...,
+    amending_supplements: bool = ...,
+    table_format: Literal["text", "markdown", "html"] = ...,
+    order: tuple[Literal["new", "old"], Literal["new", "old"]] = ...,
+    labels: tuple[str, str] | None = ...,
+    marks: tuple[str, str] | None = ...,
+    width: int = ...,
+    page: bool = ...,
+) -> bytes: ...
+
+
+@overload
+def render_diff(
+    diff: Diff,
+    format: Literal["unified", "table", "html", "json", "kaimebun"] = ...,
+    *,
+    numerals: Numerals | None = ...,
+    typographic: bool | None = ...,
+    amending_supplements: bool = ...,
+    table_format: Literal["text", "markdown", "html"] = ...,
+    order: tuple[Literal["new", "old"], Literal["new", "old"]] = ...,
+    labels: tuple[str, str] | None = ...,
+    marks: tuple[str, str] | None = ...,
+    width: int = ...,
+    page: bool = ...,
+) -> str: ...
+
+
 def render_diff(
     diff: Diff,
     format: DiffFormat = "unified",
     *,
     numerals: Numerals | None = None,
-    typographic: bool = True,
+    typographic: bool | None = None,
+    amending_supplements: bool = False,
     table_format: Literal["text", "markdown", "html"] = "text",
     order: tuple[Literal["new", "old"], Literal["new", "old"]] = ("new", "old"),
-    labels: tuple[str, str] = ("改正後", "改正前"),
+    labels: tuple[str, str] | None = None,
     marks: tuple[str, str] | None = None,
     width: int = 40,
-) -> str:
-    """Write ``diff`` in ``format``. Options: ``numerals`` and ``typographic`` apply to every
-    format; ``table_format``, ``order`` (column order, ``("new", "old")`` = 改正後 first),
-    ``labels`` (headings for new and old), ``marks`` (opening and closing marker of changed
-    spans; 【】 in text, ``<u></u>`` in Markdown) and ``width`` (display columns per side in
-    text) apply to ``"table"`` only.
+    page: bool = False,
+) -> str | bytes:
+    """Write ``diff`` in ``format`` (``"docx"`` gives the bytes of a Word file, every other
+    format text). Options:
+
+    - ``numerals``: kanji or Arabic numbers in citations (the new document's by default);
+    - ``typographic``: keep the typographic-only changes (full/half width, spaces, ，/、);
+      by default kept everywhere but in 改め文, where a drafter leaves them out;
+    - ``amending_supplements``: report the 附則 of amending laws, which a consolidated text
+      appends (left out by default: they are not changes of the law itself, see
+      :func:`base_law_changes`);
+    - ``table_format``, ``order`` (column order, ``("new", "old")`` = 改正後 first),
+      ``labels`` (headings for new and old; by default in the document's language),
+      ``marks`` (opening and closing marker of changed spans; 【】 in text, ``<u></u>`` in
+      Markdown) and ``width`` (display columns per side in text) for ``"table"`` and
+      ``"docx"``;
+    - ``page``: a complete HTML page (stylesheet, legend, print layout) for ``"html"`` and
+      for ``"table"`` with ``table_format="html"``.
 
     Raises :class:`~legaldocs.LegaldocsError` for an unknown format or bad options.
     """
     style: Numerals = numerals or diff.new.style.numerals
-    if not typographic:
-        diff = diff.without_typographic()
-    if format == "unified":
-        return _unified(diff, style)
-    if format == "table":
-        if table_format not in ("text", "markdown", "html"):
-            raise LegaldocsError(f"render_diff: unknown table_format {table_format!r}")
-        if sorted(order) != ["new", "old"]:
-            raise LegaldocsError(f"render_diff: order must name 'new' and 'old', got {order!r}")
-        if width < 8:
-            raise LegaldocsError(f"render_diff: width must be at least 8, got {width}")
-        return _table(diff, style, table_format, order, labels, marks, width)
-    if format == "html":
-        return _redline(diff, style)
-    if format == "json":
-        return _json(diff, style)
+    words = labels_for(diff.new.lang)
+    if labels is None:
+        labels = (words["new"], words["old"])
     if format == "kaimebun":
         import pendulum
 
@@ -104,10 +143,83 @@ def render_diff(
 
         today = pendulum.Date(2000, 1, 1)  # not written: the sentences carry no dates
         amendment = diff.to_amendment(id="diff", enacted=today, effective=today)
-        return render_kaimebun(amendment, numerals=numerals, document=diff.old)
+        return render_kaimebun(
+            amendment,
+            numerals=numerals,
+            document=diff.old,
+            typographic=bool(typographic),
+            supplements=amending_supplements,
+        )
+    if typographic is False:
+        diff = diff.without_typographic()
+    if not amending_supplements:
+        diff = base_law_changes(diff)
+    if format == "unified":
+        return _unified(diff, style)
+    if format in ("table", "docx"):
+        if table_format not in ("text", "markdown", "html"):
+            raise LegaldocsError(f"render_diff: unknown table_format {table_format!r}")
+        if sorted(order) != ["new", "old"]:
+            raise LegaldocsError(f"render_diff: order must name 'new' and 'old', got {order!r}")
+        if width < 8:
+            raise LegaldocsError(f"render_diff: width must be at least 8, got {width}")
+        if format == "docx":
+            from legaldocs.compare._docx import docx_table
+
+            label = {"new": labels[0], "old": labels[1]}
+            return docx_table(
+                f"{diff.new_title}　{words['title']}",
+                (label[order[0]], label[order[1]]),
+                _unit_blocks(diff, style, _bullets(diff)),
+                order,
+                f"（{words['legend_table']}）",
+            )
+        table = _table(diff, style, table_format, order, labels, marks, width)
+        if page and table_format == "html":
+            return _page(
+                f"{diff.new_title}　{words['title']}",
+                table,
+                diff.new.lang,
+                f"<u>{html.escape(words['legend_table'])}</u>",
+            )
+        return table
+    if format == "html":
+        redline = _redline(diff, style, words)
+        if page:
+            legend = (
+                f"<ins>{html.escape(words['legend_ins'])}</ins>　"
+                f"<del>{html.escape(words['legend_del'])}</del>"
+            )
+            return _page(f"{diff.new_title}　{words['redline']}", redline, diff.new.lang, legend)
+        return redline
+    if format == "json":
+        return _json(diff, style)
     raise LegaldocsError(
-        f"render_diff: unknown format {format!r} (expected unified, table, html, json or kaimebun)"
+        f"render_diff: unknown format {format!r} "
+        "(expected unified, table, html, json, kaimebun or docx)"
     )
+
+
+def base_law_changes(diff: Diff) -> Diff:
+    """``diff`` without the changes to or of the 附則 of amending laws (supplements that
+    name a law, 附則（平成二六年六月一三日法律第七〇号）): a consolidated text appends each
+    amending law's own 附則, which is not a change of the law itself."""
+    amending = {s.key for s in diff.old.supplements if s.law_ref is not None}
+    amending_new = {s.key for s in diff.new.supplements if s.law_ref is not None}
+
+    def of_amending(path: str | None, keys: set[str]) -> bool:
+        return path is not None and path.split("/")[0] in keys
+
+    kept = tuple(
+        c
+        for c in diff.changes
+        if not (
+            of_amending(c.old_path, amending)
+            or of_amending(c.new_path, amending_new)
+            or (c.element_type == "supplement" and c.old is None and c.new_path in amending_new)
+        )
+    )
+    return attrs.evolve(diff, changes=kept)
 
 
 # ---------------------------------------------------------------------------------------
@@ -199,7 +311,7 @@ def _bullets(diff: Diff) -> bool:
     return diff.new.style.items == "bullets"
 
 
-def _header(change: Difference, style: Numerals) -> str:
+def _header(change: Difference, style: Numerals, words: dict[str, str] | None = None) -> str:
     old = _cite(change.old_citation, style)
     new = _cite(change.new_citation, style)
     if change.element_type == "document" or change.element_type == "toc":
@@ -208,8 +320,10 @@ def _header(change: Difference, style: Numerals) -> str:
         where = f"{old} → {new}"
     else:
         where = new or old or (change.path or "")
-    kinds = ", ".join(change.kinds) + (", typographic" if change.typographic else "")
-    return f"{where} ({kinds})"
+    names = [*change.kinds, *(["typographic"] if change.typographic else [])]
+    if words is not None and words is not LABELS["en"]:
+        return f"{where}（{'・'.join(words.get(k, k) for k in names)}）"
+    return f"{where} ({', '.join(names)})"
 
 
 # ---------------------------------------------------------------------------------------
@@ -445,6 +559,29 @@ def _touched(path: str, changes: dict[str, Difference]) -> bool:
     return any(p.startswith(prefix) for p in changes)
 
 
+def _unit_blocks(diff: Diff, style: Numerals, bullets: bool) -> list[list[Block]]:
+    """The 新旧対照表's rows: for each unit, its blocks (one line of the law on each side)."""
+    pairer = Pairer(diff, style, bullets)
+    out: list[list[Block]] = []
+    for unit in _units(diff):
+        if unit.top.element_type in _OWN_ROW or not isinstance(
+            unit.old or unit.new, Article | Paragraph | Item | Table | Row
+        ):
+            new = _column(unit, "new", style, bullets)
+            old = _column(unit, "old", style, bullets)
+            blocks = [
+                Block(
+                    new=tuple(new[k]) if k < len(new) else (),
+                    old=tuple(old[k]) if k < len(old) else (),
+                )
+                for k in range(max(len(new), len(old)))
+            ]
+        else:
+            blocks = pairer.unit(unit.old, unit.new, unit.old_path, unit.new_path)
+        out.append(blocks)
+    return out
+
+
 def _table(
     diff: Diff,
     style: Numerals,
@@ -456,38 +593,35 @@ def _table(
 ) -> str:
     bullets = _bullets(diff)
     label = {"new": labels[0], "old": labels[1]}
-    rows: list[tuple[list[Segments], list[Segments]]] = []
-    for unit in _units(diff):
-        columns = {
-            "new": _column(unit, "new", style, bullets),
-            "old": _column(unit, "old", style, bullets),
-        }
-        rows.append((columns[order[0]], columns[order[1]]))
+    units = _unit_blocks(diff, style, bullets)
     heads = (label[order[0]], label[order[1]])
+    rows: list[list[tuple[list[Segments], list[Segments]]]] = []
+    for blocks in units:
+        rows.append(
+            [
+                (
+                    [list(getattr(b, order[0]))],
+                    [list(getattr(b, order[1]))],
+                )
+                for b in blocks
+            ]
+        )
     if table_format == "text":
         return _text_table(heads, rows, marks or ("【", "】"), width)
     if table_format == "markdown":
-        return _markdown_table(heads, rows, marks or ("<u>", "</u>"))
+        flat = [
+            (
+                _split_lines([line for a, _ in unit for line in a if line]),
+                _split_lines([line for _, b in unit for line in b if line]),
+            )
+            for unit in rows
+        ]
+        return _markdown_table(heads, flat, marks or ("<u>", "</u>"))
     return _html_table(heads, rows)
 
 
 def _plain(line: Segments, marks: tuple[str, str]) -> str:
     return "".join(f"{marks[0]}{t}{marks[1]}" if m else t for t, m in line)
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    out: list[str] = []
-    current = ""
-    used = 0
-    for char in text:
-        w = display_width(char)
-        if used + w > width and current:
-            out.append(current)
-            current, used = "", 0
-        current += char
-        used += w
-    out.append(current)
-    return out
 
 
 def _pad(text: str, width: int) -> str:
@@ -496,21 +630,32 @@ def _pad(text: str, width: int) -> str:
 
 def _text_table(
     heads: tuple[str, str],
-    rows: list[tuple[list[Segments], list[Segments]]],
+    rows: list[list[tuple[list[Segments], list[Segments]]]],
     marks: tuple[str, str],
     width: int,
 ) -> str:
     rule = "+" + "-" * (width + 2) + "+" + "-" * (width + 2) + "+"
     out = [rule, f"| {_pad(heads[0], width)} | {_pad(heads[1], width)} |", rule]
-    for left, right in rows:
-        a = [w for line in left for w in _wrap(_plain(line, marks), width)]
-        b = [w for line in right for w in _wrap(_plain(line, marks), width)]
-        for i in range(max(len(a), len(b))):
-            x = a[i] if i < len(a) else ""
-            y = b[i] if i < len(b) else ""
-            out.append(f"| {_pad(x, width)} | {_pad(y, width)} |")
+    for unit in rows:
+        for left, right in unit:
+            a = [w for line in left for w in _wrap_marked(line, width, marks)]
+            b = [w for line in right for w in _wrap_marked(line, width, marks)]
+            for i in range(max(len(a), len(b))):
+                x = a[i] if i < len(a) else ""
+                y = b[i] if i < len(b) else ""
+                out.append(f"| {_pad(x, width)} | {_pad(y, width)} |")
         out.append(rule)
     return "\n".join(out) + "\n"
+
+
+def _wrap_marked(line: Segments, width: int, marks: tuple[str, str]) -> list[str]:
+    """The line with its marks written in, wrapped with 禁則 (a mark is a bracket too)."""
+    if not line:
+        return [""]
+    out: list[str] = []
+    for part in _plain(line, marks).split("\n"):
+        out.extend("".join(t for t, _ in w) for w in wrap([(part, False)], width, display_width))
+    return out
 
 
 def _md_escape(text: str) -> str:
@@ -534,19 +679,32 @@ def _markdown_table(
 
 
 def _html_segments(line: Segments) -> str:
-    return "".join(f"<u>{html.escape(t)}</u>" if m else html.escape(t) for t, m in line)
+    return "".join(
+        (f"<u>{html.escape(t)}</u>" if m else html.escape(t)).replace("\n", "<br>") for t, m in line
+    )
 
 
-def _html_table(heads: tuple[str, str], rows: list[tuple[list[Segments], list[Segments]]]) -> str:
+def _html_line(line: Segments) -> str:
+    """One line of the law as a block whose wrapped lines hang under its text (class
+    ``h0``, ``h1``, … by indent level)."""
+    depth, rest = hang(line)
+    return f'<div class="h{min(depth, 5)}">{_html_segments(rest)}</div>'
+
+
+def _html_table(
+    heads: tuple[str, str], rows: list[list[tuple[list[Segments], list[Segments]]]]
+) -> str:
     out = [
         '<table class="legaldocs-shinkyu">',
         f"<thead><tr><th>{html.escape(heads[0])}</th><th>{html.escape(heads[1])}</th></tr></thead>",
         "<tbody>",
     ]
-    for left, right in rows:
-        a = "<br>".join(_html_segments(line) for line in left)
-        b = "<br>".join(_html_segments(line) for line in right)
-        out.append(f"<tr><td>{a}</td><td>{b}</td></tr>")
+    for unit in rows:
+        for k, (left, right) in enumerate(unit):
+            a = "".join(_html_line(line) for line in left)
+            b = "".join(_html_line(line) for line in right)
+            cls = ' class="unit"' if k == 0 else ""
+            out.append(f"<tr{cls}><td>{a}</td><td>{b}</td></tr>")
     out.extend(["</tbody>", "</table>"])
     return "\n".join(out) + "\n"
 
@@ -555,7 +713,7 @@ def _html_table(heads: tuple[str, str], rows: list[tuple[list[Segments], list[Se
 # HTML redline
 
 
-def _redline(diff: Diff, style: Numerals) -> str:
+def _redline(diff: Diff, style: Numerals, words: dict[str, str] | None = None) -> str:
     bullets = _bullets(diff)
     esc = html.escape
     out = [
@@ -568,7 +726,7 @@ def _redline(diff: Diff, style: Numerals) -> str:
         kinds = " ".join(change.kinds) + (" typographic" if change.typographic else "")
         path = esc(change.path or change.field or "")
         out.append(f'<section class="change {kinds}" data-path="{path}">')
-        out.append(f"<h3>{esc(_header(change, style))}</h3>")
+        out.append(f"<h3>{esc(_header(change, style, words))}</h3>")
         if "added" in change.kinds and change.new is not None:
             lines = _lines(change.new, style, bullets, _depth(change))
             out.extend(f"<p><ins>{esc(line)}</ins></p>" for line in lines)

@@ -73,6 +73,8 @@ the document's language (``Section 3.2``, ``第3条``, ``Contact us``; see
 :mod:`legaldocs.model._section_refs`)."""
 
 PREAMBLE = "preamble"
+ENACT = "enact"
+"""The first step of the key path of an enact statement (制定文): ``enact/e1``."""
 
 
 @attrs.frozen(kw_only=True)
@@ -561,7 +563,7 @@ def _walk(doc: Document) -> Iterator[tuple[str, Citation, Element]]:
         for paragraph in doc.preamble:
             yield from _walk_paragraph(f"{PREAMBLE}/{paragraph.key}", pre, paragraph)
     for statement in doc.enact_statements:
-        yield f"enact/{statement.key}", root, statement
+        yield f"{ENACT}/{statement.key}", root, statement
     labels = {id(s): label for s, label in section_labels(doc.body, doc.lang)}
     yield from _walk_body("", root, doc.body, labels)
     for supplement in doc.supplements:

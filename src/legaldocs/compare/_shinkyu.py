@@ -1,0 +1,447 @@
+"""The 新旧対照表 as ministries publish it (private): rows of the two columns aligned.
+
+Each article (or other top-level unit) touched by a diff becomes a list of :class:`Block`
+pairs, one per line of the law: the caption on its own line, then the article's first
+paragraph with its number, then each paragraph and item. A provision on one side only
+stands opposite （新設） or （削る）; consecutive unchanged siblings collapse into one line
+(「一～五　（略）」, 「２・３　（略）」); changed spans are marked (傍線). The writers (text,
+Markdown, HTML, Word) wrap each block on its own, so the two sides of a block start on the
+same line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Literal
+
+import attrs
+
+from legaldocs.compare._diff import Diff, Difference, InlineOp
+from legaldocs.model._citation import Citation, Step
+from legaldocs.model._numbers import Numerals, item_label
+from legaldocs.model._records import Article, Element, Item, Paragraph, Row, Table
+
+Segments = list[tuple[str, bool]]
+"""A line as (text, marked) pieces."""
+
+Side = Literal["old", "new"]
+
+
+@attrs.frozen
+class Block:
+    """One line of the law on both sides (either may be empty), with its indent level."""
+
+    new: tuple[tuple[str, bool], ...]
+    old: tuple[tuple[str, bool], ...]
+    indent: int = 0
+
+
+def marked(text: str, ops: Sequence[InlineOp], side: Side) -> Segments:
+    """``text`` in pieces, the spans the operations change marked."""
+    if not ops:
+        return [(text, False)] if text else []
+    out: Segments = []
+    for op in ops:
+        piece = op.old_text if side == "old" else op.new_text
+        if piece:
+            out.append((piece, op.tag != "equal"))
+    return out
+
+
+class Pairer:
+    """Aligns the two versions of one unit, using the diff's changes."""
+
+    def __init__(self, diff: Diff, style: Numerals, bullets: bool) -> None:
+        self.style = style
+        self.bullets = bullets
+        self.by_new: dict[str, Difference] = {}
+        self.by_old: dict[str, Difference] = {}
+        for change in diff.changes:
+            if change.new_path is not None:
+                self.by_new[change.new_path] = change
+            if change.old_path is not None:
+                self.by_old[change.old_path] = change
+        self.new_paths = set(self.by_new)
+        self.old_paths = set(self.by_old)
+
+    # -- labels ---------------------------------------------------------------------------
+
+    def label(self, element: Element, depth: int) -> str:
+        if isinstance(element, Article):
+            text = Citation((Step(kind="条", num=element.num),)).format(self.style)
+            if element.until is not None:
+                until = Citation((Step(kind="条", num=element.until),)).format(self.style)
+                text = f"{text}から{until}まで"
+            return text
+        if isinstance(element, Paragraph):
+            if element.anonymous or element.num.parts == (1,):
+                return ""
+            return element.num.fullwidth() if self.style == "kanji" else element.num.arabic()
+        if isinstance(element, Item):
+            return element.label or (
+                "•" if self.bullets else item_label(element.num, depth, self.style)
+            )
+        return ""
+
+    def touched(self, path: str, side: Side) -> bool:
+        paths = self.new_paths if side == "new" else self.old_paths
+        prefix = path + "/"
+        return path in paths or any(p.startswith(prefix) for p in paths)
+
+    # -- whole provisions -----------------------------------------------------------------
+
+    def whole(self, element: Element, depth: int, mark: bool) -> list[list[tuple[str, bool]]]:
+        """Every line of ``element`` (and what it holds), marked or not, with indents."""
+        lines: list[list[tuple[str, bool]]] = []
+
+        def add(text: str, indent: int) -> None:
+            lines.append([("\u3000" * indent, False), (text, mark)] if indent else [(text, mark)])
+
+        def visit(node: Element, level: int, indent: int) -> None:
+            if isinstance(node, Article):
+                if node.caption:
+                    add(node.caption, 1)
+                if node.deleted:
+                    add(self.label(node, 0) + "\u3000削除", 0)
+                    return
+                for k, p in enumerate(node.paragraphs):
+                    head = self.label(node, 0) if k == 0 else self.label(p, 0)
+                    add((head + "\u3000" if head else "") + p.text, 0)
+                    for c in p.children:
+                        visit(c, 1, 1)
+            elif isinstance(node, Paragraph):
+                head = self.label(node, 0)
+                add((head + "\u3000" if head else "") + node.text, indent)
+                for c in node.children:
+                    visit(c, 1, indent + 1)
+            elif isinstance(node, Item):
+                add(self.label(node, level) + "\u3000" + node.text, indent)
+                for c in node.children:
+                    visit(c, level + 1, indent + 1)
+            elif isinstance(node, Table):
+                for row in node.rows:
+                    add("\u3000".join(cell.text for cell in row.cells), indent)
+            elif isinstance(node, Row):
+                add("\u3000".join(cell.text for cell in node.cells), indent)
+
+        visit(element, depth, 0 if depth == 0 else depth)
+        return lines
+
+    # -- pairs ----------------------------------------------------------------------------
+
+    def unit(
+        self, old: Element | None, new: Element | None, old_path: str | None, new_path: str | None
+    ) -> list[Block]:
+        """The blocks of one top-level unit."""
+        if new is None and old is not None:
+            return self._one_side(old, "old", 0)
+        if old is None and new is not None:
+            return self._one_side(new, "new", 0)
+        assert old is not None
+        assert new is not None
+        assert old_path is not None
+        assert new_path is not None
+        return self._pair(old, new, old_path, new_path, 0, 0)
+
+    def _one_side(self, element: Element, side: Side, depth: int) -> list[Block]:
+        lines = self.whole(element, depth, True)
+        other = "（削る）" if side == "old" else "（新設）"
+        blocks = []
+        for k, line in enumerate(lines):
+            mine = tuple(line)
+            theirs: tuple[tuple[str, bool], ...] = ((other, False),) if k == 0 else ()
+            if side == "new":
+                blocks.append(Block(new=mine, old=theirs))
+            else:
+                blocks.append(Block(new=theirs, old=mine))
+        return blocks
+
+    def _line(
+        self, element: Element, path: str, side: Side, head: str, text: str, field: str
+    ) -> tuple[tuple[str, bool], ...]:
+        by = self.by_new if side == "new" else self.by_old
+        change = by.get(path)
+        renumbered = change is not None and "renumbered" in change.kinds
+        pieces: Segments = []
+        if head:
+            pieces.append((head, renumbered))
+            pieces.append(("\u3000", False))
+        if change is not None and change.ops and change.field == field:
+            pieces.extend(marked(text, change.ops, side))
+        else:
+            pieces.append((text, False))
+        return tuple(p for p in pieces if p[0])
+
+    def _pair(
+        self, old: Element, new: Element, old_path: str, new_path: str, depth: int, indent: int
+    ) -> list[Block]:
+        blocks: list[Block] = []
+        pad = ((("\u3000" * indent), False),) if indent else ()
+        if isinstance(old, Article) and isinstance(new, Article):
+            if old.caption or new.caption:
+                blocks.append(
+                    Block(
+                        new=(
+                            ("\u3000", False),
+                            *self._line(new, new_path, "new", "", new.caption or "", "caption"),
+                        ),
+                        old=(
+                            ("\u3000", False),
+                            *self._line(old, old_path, "old", "", old.caption or "", "caption"),
+                        ),
+                    )
+                )
+            if new.deleted or old.deleted:
+                n = self.whole(new, 0, new.deleted and not old.deleted)
+                o = self.whole(old, 0, new.deleted and not old.deleted)
+                n = [line for line in n if not (new.caption and line[-1][0] == new.caption)]
+                o = [line for line in o if not (old.caption and line[-1][0] == old.caption)]
+                for k in range(max(len(n), len(o))):
+                    blocks.append(
+                        Block(
+                            new=tuple(n[k]) if k < len(n) else (),
+                            old=tuple(o[k]) if k < len(o) else (),
+                        )
+                    )
+                return blocks
+            blocks.extend(
+                self._children(
+                    old.paragraphs, new.paragraphs, old_path, new_path, 0, 0, first_label=(old, new)
+                )
+            )
+            return blocks
+        if isinstance(old, Paragraph | Item) and isinstance(new, Paragraph | Item):
+            blocks.append(
+                Block(
+                    new=pad
+                    + self._line(new, new_path, "new", self.label(new, depth), new.text, "text"),
+                    old=pad
+                    + self._line(old, old_path, "old", self.label(old, depth), old.text, "text"),
+                )
+            )
+            blocks.extend(
+                self._children(
+                    old.children, new.children, old_path, new_path, depth + 1, indent + 1
+                )
+            )
+            return blocks
+        # tables, rows, divisions, supplements: whole, side by side
+        n = self.whole(new, depth, True)
+        o = self.whole(old, depth, True)
+        for k in range(max(len(n), len(o))):
+            blocks.append(
+                Block(new=tuple(n[k]) if k < len(n) else (), old=tuple(o[k]) if k < len(o) else ())
+            )
+        return blocks
+
+    def _children(
+        self,
+        old_kids: Sequence[Element],
+        new_kids: Sequence[Element],
+        old_path: str,
+        new_path: str,
+        depth: int,
+        indent: int,
+        first_label: tuple[Article, Article] | None = None,
+    ) -> list[Block]:
+        old_index = {f"{old_path}/{getattr(c, 'key', '')}": k for k, c in enumerate(old_kids)}
+        matched: dict[int, int] = {}  # new index -> old index
+        for j, child in enumerate(new_kids):
+            path = f"{new_path}/{getattr(child, 'key', '')}"
+            change = self.by_new.get(path)
+            if change is not None:
+                if change.old_path is not None and change.old_path in old_index:
+                    matched[j] = old_index[change.old_path]
+            else:
+                same = f"{old_path}/{getattr(child, 'key', '')}"
+                if same in old_index:
+                    matched[j] = old_index[same]
+        used = set(matched.values())
+        # sequence of (old index | None, new index | None)
+        order: list[tuple[int | None, int | None]] = []
+        next_old = 0
+        for j in range(len(new_kids)):
+            if j in matched:
+                i = matched[j]
+                while next_old < i:
+                    if next_old not in used:
+                        order.append((next_old, None))
+                    next_old += 1
+                order.append((i, j))
+                next_old = max(next_old, i + 1)
+            else:
+                order.append((None, j))
+        for rest in range(next_old, len(old_kids)):
+            if rest not in used:
+                order.append((rest, None))
+        blocks: list[Block] = []
+        run: list[tuple[Element, Element]] = []
+
+        def flush() -> None:
+            if not run:
+                return
+            blocks.extend(self._collapsed(run, depth, indent, first_label if not blocks else None))
+            run.clear()
+
+        for oi, nj in order:
+            o = old_kids[oi] if oi is not None else None
+            n = new_kids[nj] if nj is not None else None
+            op = f"{old_path}/{getattr(o, 'key', '')}" if o is not None else None
+            np_ = f"{new_path}/{getattr(n, 'key', '')}" if n is not None else None
+            if (
+                o is not None
+                and n is not None
+                and op is not None
+                and np_ is not None
+                and not self.touched(np_, "new")
+                and not self.touched(op, "old")
+                and o == n
+            ):
+                run.append((o, n))
+                continue
+            flush()
+            if o is None and n is not None:
+                sub = self._one_side(n, "new", depth)
+            elif n is None and o is not None:
+                sub = self._one_side(o, "old", depth)
+            else:
+                assert o is not None
+                assert n is not None
+                assert op is not None
+                assert np_ is not None
+                sub = self._pair(o, n, op, np_, depth, indent)
+            if first_label is not None and not blocks and sub:
+                sub[0] = self._with_article(sub[0], first_label)
+            blocks.extend(sub)
+        flush()
+        return blocks
+
+    def _with_article(self, block: Block, articles: tuple[Article, Article]) -> Block:
+        """The article's number before its first paragraph (第三条　…)."""
+        old, new = articles
+        nh = self.label(new, 0)
+        oh = self.label(old, 0)
+        renumbered = old.num != new.num
+        new_line = ((nh, renumbered), ("\u3000", False), *block.new) if block.new else block.new
+        old_line = ((oh, renumbered), ("\u3000", False), *block.old) if block.old else block.old
+        return Block(new=new_line, old=old_line, indent=block.indent)
+
+    def _collapsed(
+        self,
+        run: list[tuple[Element, Element]],
+        depth: int,
+        indent: int,
+        first: tuple[Article, Article] | None,
+    ) -> list[Block]:
+        out: list[Block] = []
+        if first is not None:
+            text = f"{self.label(first[1], 0)}\u3000（略）"
+            out.append(Block(new=((text, False),), old=((text, False),)))
+            run = run[1:]
+            if not run:
+                return out
+        label = _joined([self.label(n, depth) for _, n in run])
+        text = ("\u3000" * indent) + (f"{label}\u3000（略）" if label else "（略）")
+        out.append(Block(new=((text, False),), old=((text, False),)))
+        return out
+
+
+def _joined(labels: list[str]) -> str:
+    """一～五 for three or more in a row, ２・３ for two, the label for one."""
+    labels = [lab for lab in labels if lab]
+    if not labels or len(set(labels)) < len(labels):
+        return ""  # bullets (•): no numbers to name them by
+    if len(labels) == 1:
+        return labels[0]
+    if len(labels) == 2:
+        return f"{labels[0]}・{labels[1]}"
+    return f"{labels[0]}～{labels[-1]}"
+
+
+def hang(line: Sequence[tuple[str, bool]]) -> tuple[int, Segments]:
+    """(indent level, the line without its leading full-width spaces): the writers indent
+    wrapped lines by the level plus one character (ぶら下げ字下げ, as tables are set)."""
+    pieces = [p for p in line if p[0]]
+    depth = 0
+    while pieces and not pieces[0][1] and pieces[0][0].startswith("\u3000"):
+        text = pieces[0][0]
+        stripped = text.lstrip("\u3000")
+        depth += len(text) - len(stripped)
+        if stripped:
+            pieces[0] = (stripped, pieces[0][1])
+        else:
+            pieces.pop(0)
+    return depth, pieces
+
+
+# ---------------------------------------------------------------------------------------
+# 禁則 line breaking
+
+
+_NO_START = set(
+    "、。，．）」』】〕］｝〉》・：；？！ー々ゝゞぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ,.)]}:;?!%>"
+)
+_NO_END = set("（「『【〔［｛〈《([{<")
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char in "._-'/%")
+
+
+def wrap(
+    line: Sequence[tuple[str, bool]], width: int, measure: Callable[[str], int]
+) -> list[Segments]:
+    """Break ``line`` into lines of at most ``width`` columns (``measure`` of a text), by
+    the rules of 禁則処理: no line starts with 、。）」 and the like (the character is hung
+    on the line before), no line ends with （「 (it moves to the next line), and a Latin word
+    or a number is never split (unless it is longer than a line)."""
+    chars: list[tuple[str, bool]] = [(c, m) for text, m in line for c in text]
+    out: list[Segments] = []
+    start = 0
+    n = len(chars)
+    while start < n:
+        used = 0
+        end = start
+        while end < n and used + measure(chars[end][0]) <= width:
+            used += measure(chars[end][0])
+            end += 1
+        if end >= n:
+            out.append(_segments(chars[start:n]))
+            break
+        cut = end
+        for _ in range(width + 1):  # each rule may move the break; until none does
+            before = cut
+            # never split a Latin word or a number
+            if cut < n and _is_word_char(chars[cut][0]) and _is_word_char(chars[cut - 1][0]):
+                k = cut
+                while k > start and _is_word_char(chars[k - 1][0]):
+                    k -= 1
+                if k > start:
+                    cut = k
+            # a closing mark may not start a line: carry the character before it over
+            # with it (追い出し), so that no line is longer than ``width``
+            while cut < n and cut - 1 > start and chars[cut][0] in _NO_START:
+                cut -= 1
+            # an opening bracket may not end a line
+            while cut - 1 > start and chars[cut - 1][0] in _NO_END:
+                cut -= 1
+            if cut == before:
+                break
+        if cut <= start:
+            cut = max(end, start + 1)
+        out.append(_segments(chars[start:cut]))
+        start = cut
+    return out or [[]]
+
+
+def _segments(chars: Sequence[tuple[str, bool]]) -> Segments:
+    out: Segments = []
+    for c, m in chars:
+        if out and out[-1][1] == m:
+            out[-1] = (out[-1][0] + c, m)
+        else:
+            out.append((c, m))
+    return out
+
+
+__all__ = ["Block", "Pairer", "Segments", "hang", "marked", "wrap"]
