@@ -95,7 +95,7 @@ def test_only_filters_and_rejects_unknown_names(tmp_path: Path) -> None:
     out = tmp_path / "only.json"
     command = [sys.executable, "-m", "benchmarks", "--quick", "--json", str(out)]
     done = subprocess.run(
-        [*command, "--only", "render"], cwd=ROOT, env=env, capture_output=True, text=True
+        [*command, "--only", "render_lawtext"], cwd=ROOT, env=env, capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
     rows = json.loads(out.read_text(encoding="utf-8"))["results"]

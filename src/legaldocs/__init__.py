@@ -75,6 +75,7 @@ from legaldocs.errors import (
 )
 from legaldocs.formats.html import html_id, parse_html, render_html
 from legaldocs.formats.lawtext import parse_lawtext, render_lawtext
+from legaldocs.formats.lawxml import parse_law_xml, render_law_xml
 from legaldocs.formats.markdown import parse_markdown, render_markdown
 from legaldocs.formats.text import parse_text, render_text
 from legaldocs.history import ElementState, History, Version
@@ -269,6 +270,7 @@ __all__ = [
     "parse_date",
     "parse_day",
     "parse_html",
+    "parse_law_xml",
     "parse_lawtext",
     "parse_markdown",
     "parse_moment",
@@ -278,6 +280,7 @@ __all__ = [
     "render_diff",
     "render_html",
     "render_kaimebun",
+    "render_law_xml",
     "render_lawtext",
     "render_markdown",
     "render_text",

@@ -83,8 +83,12 @@ def read(path: Path, *, encoding: str | None = None) -> Document | History:
         fmt = formats.get(name)
         if not fmt.readable:
             raise FormatError(f"{path}: the {name} format is written, not read")
-        text = decode(read_bytes(path), encoding=encoding, source=source)
-        document: Document = fmt.parse(text, source=source)
+        content: str | bytes
+        if fmt.binary and encoding is None:
+            content = read_bytes(path)  # XML: the file declares its own encoding
+        else:
+            content = decode(read_bytes(path), encoding=encoding, source=source)
+        document: Document = fmt.parse(content, source=source)
         return document
     data = _formats.decode(read_text(path, encoding=encoding), name, source=source)
     kind = data.get("type") if isinstance(data, dict) else None

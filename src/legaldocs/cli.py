@@ -2,7 +2,8 @@
 
 Every command reads FILE in any format the library reads, chosen by its name: a history or a
 document serialized as JSON, TOML or YAML (``.json``, ``.toml``, ``.yaml``/``.yml``), Lawtext
-(``.law.txt``, ``.lawtext``), Markdown (``.md``) or the plain-text format (``.txt``).
+(``.law.txt``, ``.lawtext``), 法令標準XML (``.xml``), Markdown (``.md``) or the plain-text
+format (``.txt``).
 Files are decoded as detected (UTF-8 with or without a byte-order mark, UTF-16,
 Shift_JIS/CP932); ``--encoding`` names the encoding (``--encoding euc-jp``). Output goes to
 standard output. Every error is one line on standard error, ``legaldocs COMMAND: error: …``,

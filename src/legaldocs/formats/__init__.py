@@ -32,6 +32,8 @@ class DocumentFormat:
     reader: str | None
     writer: str | None
     description: str = ""
+    binary: bool = False
+    """The reader takes the file's bytes rather than text (XML declares its own encoding)."""
 
     def _load(self, where: str | None, what: str) -> Callable[..., Any]:
         if where is None:
@@ -40,8 +42,9 @@ class DocumentFormat:
         loaded: Callable[..., Any] = getattr(importlib.import_module(module), function)
         return loaded
 
-    def parse(self, text: str, **options: Any) -> Any:
-        """Read ``text`` (``source=`` names the file in errors) into a document."""
+    def parse(self, text: str | bytes, **options: Any) -> Any:
+        """Read ``text`` (``source=`` names the file in errors) into a document; the
+        reader of a ``binary`` format also takes bytes."""
         return self._load(self.reader, "read")(text, **options)
 
     def render(self, document: Any, **options: Any) -> str:
@@ -109,6 +112,14 @@ for _fmt in (
         reader="legaldocs.formats.lawtext:parse_lawtext",
         writer="legaldocs.formats.lawtext:render_lawtext",
         description="Lawtext, the plain-text form of Japanese statutes",
+    ),
+    DocumentFormat(
+        name="lawxml",
+        extensions=(".xml",),
+        reader="legaldocs.formats.lawxml:parse_law_xml",
+        writer="legaldocs.formats.lawxml:render_law_xml",
+        description="法令標準XML, the e-Gov law XML schema (v3)",
+        binary=True,
     ),
     DocumentFormat(
         name="markdown",

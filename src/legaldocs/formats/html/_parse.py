@@ -126,7 +126,7 @@ def parse_html(
         title = flat[0].text
         flat = flat[1:]
     body = _sections(flat)
-    text = " ".join(root.itertext())
+    text = " ".join(str(t) for t in root.itertext())
     if not lang:
         lang = "ja" if _JAPANESE.search(text) else "en"
     lang = lang.split("-")[0].lower() or "en"
