@@ -373,3 +373,43 @@ def test_writers_refuse_with_format_error() -> None:
     bad = Table(key="t1", rows=(Row(key="r1", cells=(cell,)),))
     with pytest.raises(legaldocs.FormatError):
         legaldocs.render_html(Document(title="x", body=(article, bad)))
+
+
+# -- the flat public API ------------------------------------------------------------------------
+
+
+def _type_checking_names() -> dict[str, str]:
+    """Name → module of the imports under ``if TYPE_CHECKING:`` in ``legaldocs/__init__.py``."""
+    tree = ast.parse((SRC / "__init__.py").read_text(encoding="utf-8"))
+    found: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            for child in node.body:
+                if isinstance(child, ast.ImportFrom) and child.module:
+                    for alias in child.names:
+                        found[alias.asname or alias.name] = child.module
+    return found
+
+
+def test_the_lazy_names_are_the_typed_ones() -> None:
+    assert _type_checking_names() == legaldocs._LAZY
+
+
+def test_every_public_name_resolves() -> None:
+    for name in legaldocs.__all__:
+        assert getattr(legaldocs, name) is not None, name
+    with pytest.raises(AttributeError):
+        legaldocs.no_such_name  # noqa: B018
+
+
+def test_import_loads_nothing_heavy() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, legaldocs; "
+        "print(sorted(m for m in ('pendulum', 'cattrs', 'lxml', 'markdown_it', 'attrs') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -16,214 +16,18 @@ written atomically (the old file stays whole until the new one is complete).
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+from typing import NoReturn, TextIO
 
-import pendulum
-
-from legaldocs import _files as _io
 from legaldocs import _templates, formats
-from legaldocs.amend._changes import Amendment
-from legaldocs.compare._diff import diff as diff_documents
-from legaldocs.compare._render import render_diff
-from legaldocs.dates import format_date, parse_moment
 from legaldocs.errors import LegaldocsError
-from legaldocs.history._history import History
-from legaldocs.model._records import Document
-from legaldocs.serialize._api import dump, loads
-
-if TYPE_CHECKING:
-    from legaldocs.history._history import Version
 
 __all__ = ["main"]
 
 _SHOW_FORMATS = (*(f.name for f in formats.all_formats() if f.writable), "json")
 _DIFF_FORMATS = ("unified", "table", "html", "json", "kaimebun", "docx")
-
-
-class _Failure(Exception):
-    """A user's mistake, reported as one line."""
-
-
-def _when(text: str, tz: str = "Asia/Tokyo") -> pendulum.Date | pendulum.DateTime:
-    """A date or moment from the command line, read by the library's one moment reader:
-    ISO (2021-02-25, 2021-02-25T09:00), 2021年2月25日 or 令和3年2月25日."""
-    return parse_moment(text, tz=tz, what="date")
-
-
-def _load(path: str, args: argparse.Namespace) -> Document | History:
-    return _io.read(Path(path), encoding=getattr(args, "encoding", None))
-
-
-def _history(path: str, command: str, args: argparse.Namespace) -> History:
-    loaded = _load(path, args)
-    if not isinstance(loaded, History):
-        raise _Failure(f"{path}: holds a document, not a history; '{command}' needs a history")
-    return loaded
-
-
-def _document(loaded: Document | History, as_of: str | None, known_at: str | None) -> Document:
-    if isinstance(loaded, History):
-        if as_of is None:
-            if known_at is not None:
-                raise _Failure("--known-at needs --as-of")
-            return loaded.as_of(pendulum.now(loaded.tz))
-        known = None if known_at is None else _when(known_at, loaded.tz)
-        return loaded.as_of(_when(as_of, loaded.tz), known_at=known)
-    if as_of is not None or known_at is not None:
-        raise _Failure("--as-of and --known-at need a history, not a single document")
-    return loaded
-
-
-def _cmd_show(args: argparse.Namespace, out: TextIO) -> None:
-    doc = _document(_load(args.file, args), args.as_of, args.known_at)
-    out.write(_io.render(doc, args.format))
-
-
-def _cmd_diff(args: argparse.Namespace, out: TextIO) -> None:
-    from legaldocs._atomic import write_atomic
-
-    if args.new is None:
-        if args.date_from is None:
-            raise _Failure("diff of one history needs --from DATE|VERSION_ID (--to: now)")
-        history = _history(args.old, "diff", args)
-        old = _version_or_moment(history, args.date_from).document
-        new = _version_or_moment(history, args.date_to).document
-    else:
-        if args.date_from is not None or args.date_to is not None:
-            raise _Failure("--from/--to go with one history file, not with OLD NEW")
-        old = _document(_load(args.old, args), None, None)
-        new = _document(_load(args.new, args), None, None)
-    if args.format == "docx":
-        if not args.output:
-            raise _Failure("--format docx writes a file: give -o FILE.docx")
-        data = render_diff(diff_documents(old, new), "docx")
-        write_atomic(Path(args.output), data)
-        return
-    text = render_diff(diff_documents(old, new), format=args.format)
-    if args.output:
-        write_atomic(Path(args.output), text.encode("utf-8"))
-        return
-    if args.format == "unified" and out.isatty():
-        text = _colour(text)
-    out.write(text if text.endswith("\n") or not text else text + "\n")
-
-
-def _colour(text: str) -> str:
-    lines = []
-    for line in text.splitlines(keepends=True):
-        if line.startswith("+") and not line.startswith("+++"):
-            lines.append(f"\x1b[32m{line.rstrip(chr(10))}\x1b[0m\n")
-        elif line.startswith("-") and not line.startswith("---"):
-            lines.append(f"\x1b[31m{line.rstrip(chr(10))}\x1b[0m\n")
-        elif line.startswith("@@"):
-            lines.append(f"\x1b[36m{line.rstrip(chr(10))}\x1b[0m\n")
-        else:
-            lines.append(line)
-    return "".join(lines)
-
-
-def _cmd_log(args: argparse.Namespace, out: TextIO) -> None:
-    history = _history(args.file, "log", args)
-    if args.citation is None:
-        titles = {a.id: a.title for a in history.amendments}
-        for version in history.versions:
-            names = "; ".join(titles[i] for i in version.amendments) or "(original text)"
-            out.write(f"{_interval(version.start, version.end)}  {names}  [{version.id}]\n")
-        return
-    for state in history.timeline(args.citation):
-        out.write(
-            f"{_interval(state.start, state.end)}  {state.citation}  {_summary(state.element)}\n"
-        )
-
-
-def _summary(element: object) -> str:
-    text = getattr(element, "text", None) or getattr(element, "caption", None) or ""
-    text = str(text).replace("\n", " ")
-    return text if len(text) <= 40 else text[:39] + "…"
-
-
-def _interval(start: pendulum.DateTime, end: pendulum.DateTime | None) -> str:
-    tail = format_date(end.date()) if end is not None else "…"
-    return f"{format_date(start.date())} – {tail}"
-
-
-def _cmd_amend(args: argparse.Namespace, out: TextIO) -> None:
-    if args.template is not None:
-        if args.file is not None or args.amendment is not None:
-            raise _Failure("--template prints a file to start from; it takes no FILE")
-        out.write(_templates.template(args.template))
-        return
-    if args.file is None or args.amendment is None:
-        raise _Failure("amend needs FILE and AMENDMENT (or --template KIND to start one)")
-    history = _history(args.file, "amend", args)
-    amendment_path = Path(args.amendment)
-    fmt = _io.data_format(amendment_path)
-    text = _io.read_text(amendment_path, encoding=args.encoding)
-    amendment = loads(text, Amendment, format=fmt, source=str(amendment_path))
-    updated = history.amend(amendment)
-    dump(updated, Path(args.file))
-    out.write(f"{args.file}: amendment {amendment.id!r} recorded\n")
-
-
-def _cmd_pending(args: argparse.Namespace, out: TextIO) -> None:
-    history = _history(args.file, "pending", args)
-    at = _when(args.at, history.tz) if args.at else pendulum.now(history.tz)
-    for amendment in history.pending(at):
-        when = amendment.effective
-        day = format_date(when.date() if isinstance(when, pendulum.DateTime) else when)
-        out.write(f"{day}  {amendment.id}  {amendment.title}\n")
-
-
-def _cmd_convert(args: argparse.Namespace, out: TextIO) -> None:
-    loaded = _load(args.input, args)
-    target = Path(args.output)
-    fmt = _io.format_of(target)
-    if _io.is_data_format(fmt):
-        dump(loaded, target)
-    else:
-        doc = _document(loaded, None, None)
-        _io.write_text(target, _io.render(doc, fmt))
-    out.write(f"{args.input} → {args.output}\n")
-
-
-def _cmd_validate(args: argparse.Namespace, out: TextIO) -> None:
-    loaded = _load(args.file, args)
-    if isinstance(loaded, History):
-        for version in loaded.versions:
-            loaded.as_of(version.start)
-        out.write(f"{args.file}: valid history, {len(loaded.versions)} versions\n")
-    else:
-        count = sum(1 for _ in loaded.walk())
-        out.write(f"{args.file}: valid document, {count} elements\n")
-
-
-def _cmd_start(args: argparse.Namespace, out: TextIO) -> None:
-    target = Path(args.history)
-    if target.is_dir():
-        raise _Failure(f"{target}: is a directory")
-    if target.exists() and not args.force:
-        raise _Failure(
-            f"{target} exists; it may hold amendments that would be lost "
-            "(give --force to replace it, or use 'legaldocs amend' to add to it)"
-        )
-    _io.data_format(target)
-    doc = _document(_load(args.document, args), None, None)
-    effective = _when(args.effective)
-    enacted = _when(args.enacted) if args.enacted else effective
-    if isinstance(enacted, pendulum.DateTime):
-        enacted = enacted.date()
-    history = History.start(doc, enacted=enacted, effective=effective)
-    dump(history, target)  # atomic: a replaced file stays whole until the new one is complete
-    out.write(f"{args.history}: history started {args.effective}\n")
-
-
-def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
-    from legaldocs._check import main_check
-
-    return main_check(args.dirs, histories=args.histories, workers=args.jobs, out=out)
 
 
 _EPILOGS = {
@@ -266,9 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def command(
-        name: str, help_text: str, run: Callable[..., int | None]
-    ) -> argparse.ArgumentParser:
+    def command(name: str, help_text: str, run: str) -> argparse.ArgumentParser:
         p = sub.add_parser(
             name,
             help=help_text,
@@ -286,13 +88,13 @@ def _parser() -> argparse.ArgumentParser:
             )
         return p
 
-    p = command("show", "Print a document, or a history's text in force on a date.", _cmd_show)
+    p = command("show", "Print a document, or a history's text in force on a date.", "show")
     p.add_argument("file")
     p.add_argument("--as-of", metavar="DATE")
     p.add_argument("--known-at", metavar="DATE")
     p.add_argument("--format", choices=_SHOW_FORMATS, default="text")
 
-    p = command("diff", "Compare two versions of a history, or two documents.", _cmd_diff)
+    p = command("diff", "Compare two versions of a history, or two documents.", "diff")
     p.add_argument("old", metavar="FILE|OLD")
     p.add_argument("new", metavar="NEW", nargs="?")
     p.add_argument("--from", dest="date_from", metavar="DATE|VERSION_ID")
@@ -300,11 +102,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=_DIFF_FORMATS, default="unified")
     p.add_argument("-o", "--output", help="write to this file (needed for docx)")
 
-    p = command("log", "List a history's versions, or one element's timeline.", _cmd_log)
+    p = command("log", "List a history's versions, or one element's timeline.", "log")
     p.add_argument("file")
     p.add_argument("citation", nargs="?")
 
-    p = command("amend", "Validate an amendment and append it to a history.", _cmd_amend)
+    p = command("amend", "Validate an amendment and append it to a history.", "amend")
     p.add_argument("file", nargs="?")
     p.add_argument("amendment", nargs="?")
     p.add_argument(
@@ -321,18 +123,18 @@ def _parser() -> argparse.ArgumentParser:
         help="the encoding of the files read (default: detected; a BOM is skipped)",
     )
 
-    p = command("pending", "List amendments enacted but not yet in force.", _cmd_pending)
+    p = command("pending", "List amendments enacted but not yet in force.", "pending")
     p.add_argument("file")
     p.add_argument("--at", metavar="DATE")
 
-    p = command("convert", "Convert between the formats legaldocs reads and writes.", _cmd_convert)
+    p = command("convert", "Convert between the formats legaldocs reads and writes.", "convert")
     p.add_argument("input")
     p.add_argument("output")
 
-    p = command("validate", "Check that a file reads and every version applies.", _cmd_validate)
+    p = command("validate", "Check that a file reads and every version applies.", "validate")
     p.add_argument("file")
 
-    p = command("start", "Start a history from a document.", _cmd_start)
+    p = command("start", "Start a history from a document.", "start")
     p.add_argument("document")
     p.add_argument("history")
     p.add_argument("--effective", metavar="DATE", required=True)
@@ -342,7 +144,7 @@ def _parser() -> argparse.ArgumentParser:
     p = command(
         "check",
         "Read every document under folders, write it back and compare (all cores).",
-        _cmd_check,
+        "check",
     )
     p.add_argument("dirs", metavar="DIR", nargs="+")
     p.add_argument(
@@ -356,137 +158,13 @@ def _parser() -> argparse.ArgumentParser:
 # ---------------------------------------------------------------------------------------
 # Consent: accept, since, notices (and version ids for diff --from/--to)
 
+
 _ERROR_STATUS = {"since": 2}
 """Commands whose exit status 1 means something else than an error (``since``: changed)."""
 
 
-def _version_or_moment(history: History, text: str | None) -> Version:
-    """The version named by an id or content hash, or in force at a date (default: now)."""
-    import pendulum
-
-    if text is None:
-        return history.version_at(pendulum.now("Asia/Tokyo"))
-    for version in history.versions:
-        if text == version.id:
-            return version
-    if text.startswith("sha256:"):
-        from legaldocs.consent import content_hash
-
-        found = [v for v in history.versions if content_hash(v.document).startswith(text)]
-        if len(found) == 1:
-            return found[0]
-        raise _Failure(f"{text}: {'no' if not found else 'more than one'} version has this hash")
-    if "/" in text:
-        raise _Failure(f"no version with id {text!r} in this history")
-    return history.version_at(_when(text))
-
-
-def _policy(path: str | None) -> Any:
-    from legaldocs import _files as _io
-    from legaldocs.consent import Policy
-    from legaldocs.serialize._api import loads
-
-    if path is None:
-        return Policy()
-    file = Path(path)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise _Failure(f"{file}: {exc.strerror or exc}") from None
-    return loads(text, Policy, format=_io.data_format(file), source=str(file))
-
-
-def _cmd_accept(args: argparse.Namespace, out: TextIO) -> None:
-    import pendulum
-
-    from legaldocs.consent import Acceptance, open_store
-
-    history = _history(args.file, "accept", args)
-    document_id = args.document or Path(args.file).name.split(".")[0]
-    if args.version is not None:
-        version = _version_or_moment(history, args.version)
-    else:
-        version = _version_or_moment(history, args.at)
-    moment = pendulum.now("Asia/Tokyo") if args.time is None else _when(args.time)
-    if not isinstance(moment, pendulum.DateTime):
-        raise _Failure("--time needs a date and time, not a date only")
-    acceptance = Acceptance.of(
-        version,
-        document_id=document_id,
-        pii_principal_id=args.subject,
-        consent_timestamp=moment,
-        collection_method=args.channel,
-        language=args.language,
-        record_id=args.record_id,
-    )
-    with open_store(args.store) as store:
-        store.put_history(document_id, history)
-        new = store.record(acceptance)
-    what = "recorded" if new else "already recorded"
-    out.write(
-        f"{what} {acceptance.record_id}: {acceptance.pii_principal_id} accepted {document_id} "
-        f"{version.id} ({acceptance.content_hash})\n"
-    )
-
-
-def _cmd_since(args: argparse.Namespace, out: TextIO) -> int:
-    from legaldocs.consent import Grade, render_summary
-
-    history = _history(args.file, "since", args)
-    old = _version_or_moment(history, args.version)
-    new = _version_or_moment(history, args.at)
-    only: tuple[Grade, ...] | None = ("substantive",) if args.substantive else None
-    policy = _policy(args.policy)
-    summary = render_summary(history, old, new, policy=policy, format=args.format, only=only)
-    out.write(summary)
-    from legaldocs.consent._policy import decide
-
-    changes = decide(history, old, new, policy).changes
-    return 1 if any(only is None or c.grade in only for c in changes) else 0
-
-
-def _cmd_notices(args: argparse.Namespace, out: TextIO) -> None:
-    import pendulum
-
-    from legaldocs.consent import open_store, plan_notices
-    from legaldocs.dates import format_date
-
-    history = _history(args.file, "notices", args)
-    at = pendulum.now("Asia/Tokyo") if args.at is None else _when(args.at)
-    policy = _policy(args.policy)
-    cohorts: tuple[Any, ...] = ()
-    days = args.notice_days
-    if args.store is not None:
-        document_id = args.document or Path(args.file).name.split(".")[0]
-        with open_store(args.store) as store:
-            store.put_history(document_id, history)
-            cohorts = store.cohorts(document_id)
-            if days is None:
-                days = store.notice_days(document_id)
-    plans = plan_notices(
-        history, at=at, policy=policy, notice_days=30 if days is None else days, cohorts=cohorts
-    )
-    if not plans:
-        out.write("no amendment pending\n")
-    for plan in plans:
-        late = "  OVERDUE" if plan.overdue else ""
-        out.write(
-            f"{format_date(plan.effective.date())}  {'+'.join(plan.amendments)}  "
-            f"{plan.grade}, {plan.action}  notice by {format_date(plan.notice_by.date())}{late}"
-            f"  {'; '.join(plan.titles)}\n"
-        )
-        for cohort in plan.cohorts:
-            out.write(f"    {cohort.subjects:>8} accepted {cohort.version_id}: {cohort.action}\n")
-        if plan.cohorts:
-            out.write(
-                f"    {plan.to_reaccept} must accept again, {plan.to_notify} to be notified\n"
-            )
-
-
 def _consent_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
-    from legaldocs.consent import CHANNELS
-
-    p = command("accept", "Record that a subject accepted a version of a history.", _cmd_accept)
+    p = command("accept", "Record that a subject accepted a version of a history.", "accept")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--store", required=True, metavar="DB", help="SQLite file or postgresql:// URL")
     p.add_argument("--subject", required=True, metavar="ID", help="opaque subject id, not a name")
@@ -494,14 +172,18 @@ def _consent_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--version", metavar="VERSION_ID", help="default: the version in force --at")
     p.add_argument("--at", metavar="DATE", help="the version in force then (default: now)")
     p.add_argument("--time", metavar="TIME", help="when it was accepted (default: now)")
-    p.add_argument("--channel", choices=CHANNELS, default="web")
+    p.add_argument(
+        "--channel",
+        default="web",
+        help="how it was given: web (default), app, paper, ... (checked by the record)",
+    )
     p.add_argument("--language", metavar="TAG", help="default: the document's language")
     p.add_argument("--record-id", metavar="ID", help="default: a new UUID")
 
     p = command(
         "since",
         "What changed since a version (id or sha256: hash); exit status 1 when something did.",
-        _cmd_since,
+        "since",
     )
     p.add_argument("version", metavar="VERSION_ID")
     p.add_argument("file", metavar="FILE")
@@ -510,7 +192,7 @@ def _consent_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--format", choices=("text", "markdown", "html"), default="text")
     p.add_argument("--policy", metavar="FILE", help="a Policy as JSON, TOML or YAML")
 
-    p = command("notices", "Plan the notices due before pending amendments.", _cmd_notices)
+    p = command("notices", "Plan the notices due before pending amendments.", "notices")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--at", metavar="DATE", help="default: now")
     p.add_argument("--notice-days", type=int, metavar="N", help="default: the store's, or 30")
@@ -530,9 +212,10 @@ def run(argv: Sequence[str] | None, *, out: TextIO | None, catch_all: bool) -> i
     parser = _parser()
     args = parser.parse_args(argv)
     stream = sys.stdout if out is None else out
+    commands = importlib.import_module("legaldocs._commands")  # what the command needs
     try:
-        status = args.run(args, stream)
-    except (_Failure, LegaldocsError) as exc:
+        status = getattr(commands, f"_cmd_{args.run}")(args, stream)
+    except (commands._Failure, LegaldocsError) as exc:
         _report(args.command, str(exc))
         return _ERROR_STATUS.get(args.command, 1)
     except BrokenPipeError:
