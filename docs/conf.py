@@ -33,9 +33,10 @@ html_title = f"legaldocs {release}"
 nitpicky = False
 suppress_warnings = ["myst.xref_missing"]
 
-# Doctests read the clinic's example pages wherever the build is started from.
-_EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+# Doctests run from the project root, as a reader copying them would (they read the
+# clinic's example pages as examples/clinic/...).
+_ROOT = Path(__file__).resolve().parent.parent
 doctest_global_setup = f"""
-from pathlib import Path
-EXAMPLES = Path({str(_EXAMPLES)!r})
+import os
+os.chdir({str(_ROOT)!r})
 """
