@@ -510,3 +510,18 @@ def test_built_documents_with_appendices_read_back_equal(
     text = render_lawtext(doc)
     assert parse_lawtext(text) == doc
     assert render_lawtext(parse_lawtext(text)) == text
+
+
+def test_a_format_struct_under_a_paragraph_is_written() -> None:
+    # Found by the fuzz suite: the writer took a FormatStruct for a list entry
+    # (AttributeError). Lines from 大正十一年司法省令第四十五号 with a blank line removed.
+    text = (
+        "規則\n（大正十一年司法省令第四十五号）\n\n"
+        "第一条\u3000左記雛形ニ依リ之ヲ調製スヘシ\n\n"
+        "      附\u3000則\u3000（昭和二四年六月一日法務府令第八号）\u3000抄\n\n"
+        "１\u3000この府令は、公布の日から施行する。\n\n"
+        "  :format-struct:\n"
+        '    <Fig src="./pict/T11F00501000045-001.jpg"/>\n'
+    )
+    doc = parse_lawtext(text)
+    assert parse_lawtext(render_lawtext(doc)) == doc

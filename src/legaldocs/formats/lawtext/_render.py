@@ -400,7 +400,7 @@ def _children(
             out.append("")
             _fig_struct(out, child, depth)
             out.append("")
-        elif isinstance(child, StyleStruct):
+        elif isinstance(child, StyleStruct | NoteStruct | FormatStruct):
             out.append("")
             _note_like(out, child, depth)
             out.append("")
@@ -409,8 +409,10 @@ def _children(
             if child.text is not None:
                 out.append(_PAD[depth] + control + _one_line(child.text, where))
             _new_provisions(out, child.children, depth + 1)
-        else:
+        elif isinstance(child, ListBlock):
             _list(out, child, depth)
+        else:
+            raise _fail(where, f"Lawtext has no place for a {type(child).__name__} here")
 
 
 def _new_provisions(out: list[str], blocks: Sequence[Block], depth: int) -> None:
