@@ -40,6 +40,7 @@ from legaldocs.compare._shinkyu import Block, Pairer, hang, wrap
 from legaldocs.dates import format_date
 from legaldocs.errors import LegaldocsError
 from legaldocs.model._citation import Citation, Step
+from legaldocs.model._element import children_of, has_parts, own_texts
 from legaldocs.model._numbers import Numerals, item_label
 from legaldocs.model._records import (
     Article,
@@ -275,7 +276,8 @@ def _head(element: Element, style: Numerals, bullets: bool, depth: int) -> tuple
             f"{format_date(r.date, era=r.era)} {r.event}" for r in element.revisions
         )
         return element.title + ref + ("\n" if revisions else ""), revisions
-    return "", ""
+    # any other kind (a web policy's section or paragraph, an appendix): its own texts
+    return "", " | ".join(text for _, text in own_texts(element) if text)
 
 
 def _lines(element: Element, style: Numerals, bullets: bool, depth: int = 0) -> list[str]:
@@ -293,6 +295,9 @@ def _lines(element: Element, style: Numerals, bullets: bool, depth: int = 0) -> 
     elif isinstance(element, Supplement):
         for e in element.body:
             out.extend(_lines(e, style, bullets, 0))
+    elif not isinstance(element, Division | Row) and not has_parts(element):
+        for c in children_of(element):  # any other kind, through the element protocol
+            out.extend("  " + line for line in _lines(c, style, bullets, depth + 1))
     return [piece for line in out for piece in line.split("\n")]
 
 
