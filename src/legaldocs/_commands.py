@@ -203,6 +203,32 @@ def _cmd_start(args: argparse.Namespace, out: TextIO) -> None:
     out.write(f"{args.history}: history started {args.effective}\n")
 
 
+def _cmd_import_versions(args: argparse.Namespace, out: TextIO) -> None:
+    folder = Path(args.dir)
+    target = Path(args.history)
+    if target.exists() and not args.force:
+        raise _Failure(f"{target} exists (give --force to replace it)")
+    _io.data_format(target)
+    listing = folder / "versions.tsv"
+    if not listing.is_file():
+        raise _Failure(f"{listing}: no such file (one line a version: file, date)")
+    rows = _io.read_text(listing, encoding=args.encoding).splitlines()[1:]
+    versions: list[tuple[pendulum.Date | pendulum.DateTime, Document]] = []
+    for number, row in enumerate(rows, start=2):
+        if not row.strip():
+            continue
+        fields = row.split("\t")
+        if len(fields) < 2:
+            raise _Failure(f"{listing}, line {number}: expected a file name and a date")
+        when = _when(fields[1].strip())
+        versions.append((when, _document(_load(str(folder / fields[0]), args), None, None)))
+    if not versions:
+        raise _Failure(f"{listing}: lists no version")
+    history = History.from_versions(versions)
+    dump(history, target)  # atomic
+    out.write(f"{args.history}: {len(versions)} versions from {args.dir}\n")
+
+
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from legaldocs._check import main_check
 

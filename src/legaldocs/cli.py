@@ -52,6 +52,10 @@ _EPILOGS = {
     "check": "examples:\n  legaldocs check corpus/\n  legaldocs check --histories --jobs 2 corpus/",
     "start": "example: legaldocs start privacy-policy.txt policy.json --effective 2021-02-25\n"
     "An existing HISTORY is only replaced with --force.",
+    "import-versions": "example: legaldocs import-versions policies/mozilla-ja-websites-tou "
+    "tou.json\nDIR/versions.tsv lists the versions in order: a header line, then the file name "
+    "and\nits date (tab-separated; later columns are ignored). Each version is reproduced "
+    "exactly\nby the history. An existing HISTORY is only replaced with --force.",
 }
 
 
@@ -139,6 +143,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("history")
     p.add_argument("--effective", metavar="DATE", required=True)
     p.add_argument("--enacted", metavar="DATE")
+    p.add_argument("--force", action="store_true", help="replace HISTORY if it exists")
+
+    p = command(
+        "import-versions",
+        "Build a history from a folder of recorded versions (files and versions.tsv).",
+        "import_versions",
+    )
+    p.add_argument("dir", metavar="DIR")
+    p.add_argument("history")
     p.add_argument("--force", action="store_true", help="replace HISTORY if it exists")
 
     p = command(

@@ -53,13 +53,8 @@ from legaldocs.errors import ArgumentTypeError, ArgumentValueError
 from legaldocs.model._blocks import Markup
 from legaldocs.model._numbers import Num
 from legaldocs.model._records import (
-    Article,
-    Division,
-    Item,
-    Paragraph,
+    Element,
     Style,
-    Supplement,
-    Table,
     Toc,
 )
 
@@ -235,8 +230,8 @@ class DeletePhrase:
     effective: Moment | None = attrs.field(default=None, converter=_optional_moment)
 
 
-ReplaceableElement: TypeAlias = Article | Division | Paragraph | Item | Table | Supplement
-"""What ReplaceElement and InsertElement carry."""
+ReplaceableElement: TypeAlias = Element
+"""What ReplaceElement and InsertElement carry: any element of the model."""
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
