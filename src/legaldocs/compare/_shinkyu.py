@@ -18,6 +18,7 @@ import attrs
 
 from legaldocs.compare._diff import Diff, Difference, InlineOp
 from legaldocs.model._citation import Citation, Step
+from legaldocs.model._element import children_of, has_parts, own_texts
 from legaldocs.model._numbers import Numerals, item_label
 from legaldocs.model._records import Article, Element, Item, Paragraph, Row, Table
 
@@ -123,6 +124,13 @@ class Pairer:
                     add("\u3000".join(cell.text for cell in row.cells), indent)
             elif isinstance(node, Row):
                 add("\u3000".join(cell.text for cell in node.cells), indent)
+            else:  # any other kind (a web policy's section, its text): the element protocol
+                for _, text in own_texts(node):
+                    if text:
+                        add(text, indent)
+                if not has_parts(node):
+                    for c in children_of(node):
+                        visit(c, level, indent + 1)
 
         visit(element, depth, 0 if depth == 0 else depth)
         return lines
