@@ -68,6 +68,7 @@ __all__ = [
     "TableStruct",
     "Toc",
     "TocEntry",
+    "split_related",
 ]
 
 DivisionKind = Literal["編", "章", "節", "款", "目"]
@@ -517,6 +518,24 @@ class StyleStruct(NoteLike):
 class FormatStruct(NoteLike):
     """A format (書式) structure (XML ``FormatStruct``: ``FormatStructTitle``, ``Format``,
     ``Remarks``)."""
+
+
+def split_related(text: str) -> tuple[str, str | None]:
+    """An appendix title as written, split into the title and the bracketed related-article
+    reference that ends it (``別表第一（第三条関係）`` → ``("別表第一", "（第三条関係）")``);
+    ``None`` when it ends with none."""
+    if not text or text[-1] not in "）)":
+        return text, None
+    depth = 0
+    for pos in range(len(text) - 1, -1, -1):
+        c = text[pos]
+        if c in "）)":
+            depth += 1
+        elif c in "（(":
+            depth -= 1
+            if depth == 0:
+                return text[:pos], text[pos:]
+    return text, None
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)

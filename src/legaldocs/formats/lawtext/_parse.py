@@ -62,7 +62,7 @@ from legaldocs.model import (
 from legaldocs.model._keys import DIVISION_PREFIX, article_key, number_key
 from legaldocs.model._numbers import Num, item_label, parse_item_label
 from legaldocs.model._numerals import read_int
-from legaldocs.model._records import DIVISION_KINDS
+from legaldocs.model._records import DIVISION_KINDS, split_related
 
 __all__ = [
     "APPDX_CONTROLS",
@@ -441,22 +441,6 @@ def _attrs(text: str) -> tuple[tuple[tuple[str, str], ...], str]:
     return tuple(out), text[pos:]
 
 
-def _split_related(text: str) -> tuple[str, str | None]:
-    """An appendix title and the bracketed related-article reference that ends it."""
-    if not text or text[-1] not in "）)":
-        return text, None
-    depth = 0
-    for pos in range(len(text) - 1, -1, -1):
-        c = text[pos]
-        if c in "）)":
-            depth += 1
-        elif c in "（(":
-            depth -= 1
-            if depth == 0:
-                return text[:pos], text[pos:]
-    return text, None
-
-
 # --------------------------------------------------------------------------------------
 # The reader
 
@@ -552,7 +536,7 @@ def _document(r: _Reader) -> Document:
         and not line.control
         and line.rest.startswith("（")
         and line.rest.endswith("）")
-        and _split_related(line.rest) == ("", line.rest)
+        and split_related(line.rest) == ("", line.rest)
     ):
         law_num = line.rest[1:-1]
         r.i += 1
@@ -690,7 +674,7 @@ def _caption_of(line: _Line) -> str | None:
         if (
             text.startswith(("（", "("))
             and text.endswith(("）", ")"))
-            and (text.count("（") + text.count("(") == 1 or _split_related(text)[0] == "")
+            and (text.count("（") + text.count("(") == 1 or split_related(text)[0] == "")
         ):
             return text
     if line.kind == PIT and not line.control and line.rest[-1] == "）":
@@ -1527,7 +1511,7 @@ def _appendix(r: _Reader, key: str, *, suppl: bool = False) -> AnyAppendix:
         cls = table.get(line.control)
     if cls is None:
         r.fail(line, "expected an appendix heading")
-    title, related = _split_related(line.body)
+    title, related = split_related(line.body)
     r.i += 1
     children = _blocks(r, 1, note=False)
     made = cls(key=key, title=title or None, related_article_num=related, children=children)

@@ -68,6 +68,7 @@ from legaldocs.model._records import (
     Table,
     Toc,
     TocEntry,
+    split_related,
 )
 
 __all__ = ["parse"]
@@ -1112,22 +1113,6 @@ def _appendix(r: _Reader, el: etree._Element, key: str) -> AnyAppendix:
     return cls(
         key=key, title=title or None, related_article_num=related, children=_blocks(r, kids, el)
     )
-
-
-def split_related(text: str) -> tuple[str, str | None]:
-    """An appendix title and the bracketed related-article reference that ends it."""
-    if not text or text[-1] not in "）)":
-        return text, None
-    depth = 0
-    for pos in range(len(text) - 1, -1, -1):
-        c = text[pos]
-        if c in "）)":
-            depth += 1
-        elif c in "（(":
-            depth -= 1
-            if depth == 0:
-                return text[:pos], text[pos:]
-    return text, None
 
 
 # -- supplementary provisions ----------------------------------------------------------------
