@@ -24,8 +24,6 @@ from legaldocs import (
     DeleteElement,
     Document,
     History,
-    InsertElement,
-    Item,
     Num,
     Paragraph,
     ParseError,
@@ -51,6 +49,7 @@ from legaldocs.consent import (
     typographic_key,
 )
 
+from ._consent_scenario import ADDRESS, PURPOSE
 from .conftest import CORPORA, ROOT
 from .strategies import documents
 
@@ -72,25 +71,6 @@ def clinic_history() -> History:
     return History.start(policy_doc(), enacted=pendulum.date(2021, 2, 25))
 
 
-ADDRESS = Amendment(
-    id="pp-2024-1",
-    title="お問い合わせ窓口の移転",
-    enacted=pendulum.date(2024, 9, 1),
-    effective=pendulum.date(2024, 10, 1),
-    changes=(ReplacePhrase(target="第15条第2項", old="〒150-0022", new="〒150-0013"),),
-)
-PURPOSE = Amendment(
-    id="pp-2025-1",
-    title="利用目的の追加",
-    enacted=pendulum.date(2025, 2, 1),
-    effective=pendulum.date(2025, 4, 1),
-    changes=(
-        InsertElement(
-            element=Item(key="i11", num=Num.of(11), text="オンライン診療の予約受付のため"),
-            after="第3条第2項第10号",
-        ),
-    ),
-)
 CLINIC_POLICY = Policy(
     rules=(
         Rule(action="reaccept", citation="第3条"),

@@ -22,9 +22,6 @@ from legaldocs import (
     Amendment,
     ConsentError,
     History,
-    InsertElement,
-    Item,
-    Num,
     ReplacePhrase,
     StoreError,
     parse_text,
@@ -41,6 +38,7 @@ from legaldocs.consent import (
 )
 from legaldocs.consent._pgserver import TemporaryPostgres, postgres_bin
 
+from ._consent_scenario import ADDRESS, PURPOSE
 from .conftest import ROOT
 
 TOKYO = "Asia/Tokyo"
@@ -48,25 +46,6 @@ DOC = "privacy-policy"
 START = History.start(
     parse_text((ROOT / "examples" / "clinic" / "privacy-policy.txt").read_text(encoding="utf-8")),
     enacted=pendulum.date(2021, 2, 25),
-)
-ADDRESS = Amendment(
-    id="pp-2024-1",
-    title="お問い合わせ窓口の移転",
-    enacted=pendulum.date(2024, 9, 1),
-    effective=pendulum.date(2024, 10, 1),
-    changes=(ReplacePhrase(target="第15条第2項", old="〒150-0022", new="〒150-0013"),),
-)
-PURPOSE = Amendment(
-    id="pp-2025-1",
-    title="利用目的の追加",
-    enacted=pendulum.date(2025, 2, 1),
-    effective=pendulum.date(2025, 4, 1),
-    changes=(
-        InsertElement(
-            element=Item(key="i11", num=Num.of(11), text="オンライン診療の予約受付のため"),
-            after="第3条第2項第10号",
-        ),
-    ),
 )
 FULL = START.amend(ADDRESS).amend(PURPOSE)
 POLICY = Policy(rules=(Rule(action="reaccept", citation="第3条"),), substantive="notice")
