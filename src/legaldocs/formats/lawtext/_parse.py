@@ -1158,9 +1158,12 @@ def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | 
             anonymous=True,
             caption=caption,
         )
-    if control and line.control != "#":
+    if _long_title(line, title, text):
+        num = _paragraph_num(title.partition("　")[0], position)
+    elif control and line.control != "#":
         r.fail(line, "unexpected control tag on a paragraph")
-    num = _paragraph_num(title, position)
+    else:
+        num = _paragraph_num(title, position)
     label = None if title == fullwidth(num) else title
     return Paragraph(
         key=key or "p" + "_".join(str(p) for p in num.parts),
