@@ -60,7 +60,7 @@ from legaldocs.model import (
     Toc,
     TocEntry,
 )
-from legaldocs.model._keys import DIVISION_PREFIX, article_key, number_key
+from legaldocs.model._keys import DIVISION_PREFIX, article_key, number_key, repeated_key
 from legaldocs.model._numbers import Num, item_label, parse_item_label
 from legaldocs.model._numerals import read_int
 from legaldocs.model._records import DIVISION_KINDS, split_related
@@ -813,6 +813,7 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
     top: list[BodyElement] = []
     stack: list[_Open] = []
     used: set[str] = set()
+    seen: dict[str, int] = {}
     count = 0
 
     def close_to(rank: int) -> None:
@@ -864,8 +865,9 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
             r.fail(line, "unexpected indentation: expected an article, a paragraph or a heading")
         if kind == ART:
             article = _article(r, caption)
-            if article.key in used:
-                r.fail(line, f"article {article.key!r} appears twice")
+            key = repeated_key(article.key, seen)
+            if key != article.key:  # (two articles with one number, as written)
+                article = attrs.evolve(article, key=key)
             used.add(article.key)
             (stack[-1].children if stack else top).append(article)
             continue
@@ -893,11 +895,8 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
             if tight:
                 paragraph = attrs.evolve(paragraph, tight=True)
             if paragraph.key in used:
-                if not paragraph.anonymous and not any(
-                    isinstance(e, Paragraph) and e.anonymous and e.key == paragraph.key for e in top
-                ):
-                    r.fail(line, f"paragraph {paragraph.key!r} appears twice")
-                # an unnumbered paragraph took the key of a numbered one: keys stay unique
+                # an unnumbered paragraph took the key of a numbered one, or two paragraphs
+                # have one number as written (329M50000002040, 附則 of 2014): keys stay unique
                 paragraph = attrs.evolve(paragraph, key=f"{paragraph.key}x{count}")
             used.add(paragraph.key)
             top.append(paragraph)

@@ -58,7 +58,7 @@ from legaldocs.model import (
     Table,
     TocEntry,
 )
-from legaldocs.model._keys import division_key
+from legaldocs.model._keys import division_key, repeated_key
 from legaldocs.model._numbers import Num, item_label
 
 __all__ = ["render"]
@@ -182,13 +182,14 @@ def _unique(body: Sequence[BodyElement | Division | Article], where: str) -> Non
 
 def _main(out: list[str], body: tuple[BodyElement, ...]) -> None:
     _unique(body, "the body")
+    seen: dict[str, int] = {}
     for element in body:
         if isinstance(element, Paragraph) and element.tight and out[-1] == "":
             out.pop()
         if isinstance(element, Division):
-            _division(out, element)
+            _division(out, element, seen=seen)
         elif isinstance(element, Article):
-            _article(out, element, 0)
+            _article(out, element, 0, seen)
         elif isinstance(element, Paragraph):
             if element.plain:
                 if sum(isinstance(e, Paragraph) for e in body) != 1:
@@ -202,7 +203,11 @@ def _main(out: list[str], body: tuple[BodyElement, ...]) -> None:
 
 
 def _division(
-    out: list[str], division: Division, parent: str | None = None, depth: int | None = None
+    out: list[str],
+    division: Division,
+    parent: str | None = None,
+    depth: int | None = None,
+    seen: dict[str, int] | None = None,
 ) -> None:
     """A division; at ``depth`` (quoted in an amending provision) its heading is written
     ``:keep-indents:`` there and its articles at the same depth."""
@@ -224,9 +229,9 @@ def _division(
         if index:
             out.append("")
         if isinstance(child, Division):
-            _division(out, child, division.key, depth)
+            _division(out, child, division.key, depth, seen)
         else:
-            _article(out, child, depth or 0)
+            _article(out, child, depth or 0, seen)
         out.append("")
 
 
@@ -260,10 +265,17 @@ def _parts(num: Num) -> str:
     return text
 
 
-def _article(out: list[str], article: Article, depth: int) -> None:
+def _article(
+    out: list[str], article: Article, depth: int, seen: dict[str, int] | None = None
+) -> None:
+    """An article; ``seen`` counts the article keys of its body (a second article with
+    one number is keyed ``a53x2``)."""
     where = f"article {article.key!r}"
-    if article.key != "a" + _parts(article.num):
-        raise _fail(where, f"its key must be {'a' + _parts(article.num)!r} (keys follow numbers)")
+    expected = "a" + _parts(article.num)
+    if seen is not None:
+        expected = repeated_key(expected, seen)
+    if article.key != expected:
+        raise _fail(where, f"its key must be {expected!r} (keys follow numbers)")
     if article.until is not None and article.until <= article.num:
         raise _fail(where, "the end of its range must come after its start")
     if article.until is not None and not article.deleted and article.label is None:
@@ -639,6 +651,7 @@ def _supplement(out: list[str], supplement: Supplement) -> None:
     out.append(line)
     out.append("")
     paragraphs = [e for e in supplement.body if isinstance(e, Paragraph)]
+    seen: dict[str, int] = {}
     for element in supplement.body:
         if isinstance(element, Paragraph) and element.tight and out[-1] == "":
             out.pop()
@@ -650,9 +663,9 @@ def _supplement(out: list[str], supplement: Supplement) -> None:
             else:
                 _paragraph_item(out, element, 0, default=0)
         elif isinstance(element, Article):
-            _article(out, element, 0)
+            _article(out, element, 0, seen)
         elif isinstance(element, Division):
-            _division(out, element)
+            _division(out, element, seen=seen)
         else:
             raise _fail(f"table {element.key!r}", "a table must stand in a paragraph or an item")
         out.append("")
