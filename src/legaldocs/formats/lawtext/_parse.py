@@ -1224,6 +1224,8 @@ def _children(
                 num, label = _of(counts.item + 1), ""
             else:
                 num, label = item_num(title, item_depth, counts.item + 1)
+                if label is None:
+                    _once(r, line, counts, num, title)
             counts.item += 1
             out.append(
                 Item(
@@ -1263,6 +1265,18 @@ def _children(
     return _settle(out, adjacency=True)
 
 
+def _once(r: _Reader, line: _Line, counts: _Counts, num: Num, title: str) -> None:
+    """Refuse an item written with the standard title of an item before it in the same
+    paragraph (``一　…`` twice): the reference would read two items 一, but a citation
+    (第一号) could name only the first, so the document would not be what it says."""
+    nums = counts.item_nums
+    if nums is None:
+        nums = counts.item_nums = set()
+    elif num in nums:
+        r.fail(line, f"item {title} comes twice here: its citation would name the first one")
+    nums.add(num)
+
+
 def _caption_follows(r: _Reader, base: int = 0) -> bool:
     nxt = r.lines[r.i + 1] if r.i + 1 < r.n else None
     return nxt is not None and nxt.depth == base and nxt.kind in (ART, PIT)
@@ -1272,6 +1286,7 @@ class _Counts:
     __slots__ = (
         "amend",
         "appendix",
+        "item_nums",
         "fig",
         "figure",
         "formula",
@@ -1286,6 +1301,7 @@ class _Counts:
 
     def __init__(self) -> None:
         self.amend = self.appendix = 0
+        self.item_nums: set[Num] | None = None
         self.item = self.paragraph = self.table = self.fig = self.figure = self.note = 0
         self.remarks = self.sentence = self.list = self.formula = 0
 
@@ -1725,6 +1741,8 @@ def _block_paragraph_item(r: _Reader, depth: int, counts: _Counts) -> Paragraph 
         num, ilabel = Num.of(counts.item), ""
     else:
         num, ilabel = item_num(title, 1, counts.item)
+        if ilabel is None:
+            _once(r, line, counts, num, title)
     return Item(
         key=f"i{counts.item}",
         num=num,
