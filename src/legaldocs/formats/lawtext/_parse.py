@@ -1286,11 +1286,11 @@ class _Counts:
     __slots__ = (
         "amend",
         "appendix",
-        "item_nums",
         "fig",
         "figure",
         "formula",
         "item",
+        "item_nums",
         "list",
         "note",
         "paragraph",
