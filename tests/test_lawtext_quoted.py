@@ -18,6 +18,7 @@ from legaldocs import (
     Division,
     Document,
     Item,
+    Paragraph,
     ParseError,
     parse_law_xml,
     parse_lawtext,
@@ -195,3 +196,30 @@ def test_a_duplicated_item_line_is_refused() -> None:
     # items numbered alike under different paragraphs are fine
     doc = parse_lawtext(HEAD + "第一条　本文。\n  一　甲\n２　本文。\n  一　乙\n")
     assert doc.get("第一条第二項第一号") is not None
+
+
+def test_a_plain_paragraph_before_the_articles_of_a_supplement() -> None:
+    # 326M50000800067 (道路運送車両の保安基準の細目) 附則 of 1996 and 422M60000040022 附則 of
+    # 2019: one paragraph written as bare text (with a list under it), then articles
+    text = HEAD + (
+        "第一条　本則。\n"
+        "\n"
+        "      附　則　（平成八年三月一八日運輸省令第一八号）\n"
+        "\n"
+        "この省令は、平成八年四月一日から施行する。\n"
+        "  - 附 則（令和二年三月三一日財務省令第二五号）\n"
+        "\n"
+        "  （施行期日）\n"
+        "第一条　この省令は、平成九年一月一日から施行する。\n"
+        "２　前項の規定にかかわらず、次条の規定は公布の日から施行する。\n"
+    )
+    doc = _round_trip(text)
+    body = doc.supplements[0].body
+    assert [type(e).__name__ for e in body] == ["Paragraph", "Article"]
+    plain = body[0]
+    assert isinstance(plain, Paragraph)
+    assert plain.plain
+    # two lines of bare text are still refused: which would be the paragraph?
+    with pytest.raises(ParseError) as info:
+        parse_lawtext(text.replace("  - 附 則", "また別の行。\n  - 附 則"))
+    assert info.value.line == 7

@@ -907,13 +907,23 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
 
 
 def _more_body(r: _Reader) -> bool:
-    """Whether the body goes on after the current line (more than one paragraph)."""
+    """Whether the body holds another paragraph outside articles after the current line
+    (numbered lines right after an article are its own paragraphs: a supplement may hold
+    one plain paragraph and articles, as 326M50000800067 of 1996 does)."""
     lines = r.lines
     k = r.i + 1
+    in_article = False
     while k < r.n and lines[k].kind not in (SPR, APP, SPA):
         line = lines[k]
-        if line.depth == 0 and line.kind in (PIT, OTH) and not line.control:
-            return True
+        if line.depth == 0:
+            if line.kind == ART:
+                in_article = True
+            elif line.kind == PIT and in_article:
+                pass
+            elif line.kind in (PIT, OTH) and not line.control:
+                return True
+            else:
+                in_article = False
         k += 1
     return False
 
