@@ -20,6 +20,7 @@ from legaldocs import (
     Item,
     Paragraph,
     ParseError,
+    Table,
     parse_law_xml,
     parse_lawtext,
     render_law_xml,
@@ -223,3 +224,28 @@ def test_a_plain_paragraph_before_the_articles_of_a_supplement() -> None:
     with pytest.raises(ParseError) as info:
         parse_lawtext(text.replace("  - 附 則", "また別の行。\n  - 附 則"))
     assert info.value.line == 7
+
+
+def test_a_sub_item_standing_alone_in_a_cell() -> None:
+    # 332M50000402001 (試験研究の用に供する原子炉等の設置、運転等に関する規則) 別記: a cell
+    # holds sub-items イ, ロ without their item (XML Subitem1 in a TableColumn)
+    text = HEAD + (
+        "第一条　次の表のとおりとする。\n"
+        "\n"
+        '  * - [Valign="top"] |\n'
+        "      # イ　放射性廃棄物の排気口又は排気監視設備\n"
+        "\n"
+        "      # ロ　放射性廃棄物の排水口又は排水監視設備\n"
+        "\n"
+        '    - [Valign="top"]放射線\n'
+    )
+    doc = _round_trip(text)
+    article = doc.body[0]
+    assert isinstance(article, Article)
+    table = article.paragraphs[0].children[0]
+    assert isinstance(table, Table)
+    first, second = table.rows[0].cells[0].blocks
+    assert isinstance(first, Item)
+    assert isinstance(second, Item)
+    assert (first.level, first.num.parts, first.label) == (2, (1,), None)
+    assert second.num.parts == (2,)

@@ -178,6 +178,10 @@ class Item:
     spaced: bool = _e.presentation(default=False)
     """Presentation only: ``text`` is one empty sentence (XML ``<Sentence/>``), written as
     the title and a full-width space rather than the title alone."""
+    level: int = _e.presentation(default=0)
+    """For an item standing as a block (in a table cell, a note, an appendix, a quoted
+    provision) without the items above it: its level as written, 2 for a 号の細分 (XML
+    ``Subitem1``), 3 for ``Subitem2`` …; 0 where its nesting says it."""
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)

@@ -1725,8 +1725,6 @@ def _block_paragraph_item(r: _Reader, depth: int, counts: _Counts) -> Paragraph 
             level = auto_level(title)
         if level is None:
             r.fail(line, "a paragraph or item here needs a control tag (:item:, # …)")
-    if level > 1:
-        r.fail(line, "a sub-item cannot stand here without its item")
     r.i += 1
     anonymous = line.control in _ANONYM_CONTROLS
     if level == 0:
@@ -1750,7 +1748,7 @@ def _block_paragraph_item(r: _Reader, depth: int, counts: _Counts) -> Paragraph 
     if anonymous:
         num, ilabel = Num.of(counts.item), ""
     else:
-        num, ilabel = item_num(title, 1, counts.item)
+        num, ilabel = item_num(title, level, counts.item)
         if ilabel is None:
             _once(r, line, counts, num, title)
     return Item(
@@ -1758,9 +1756,10 @@ def _block_paragraph_item(r: _Reader, depth: int, counts: _Counts) -> Paragraph 
         num=num,
         text=text,
         label=ilabel,
-        children=_children(r, depth + 1, 2),
-        tagged=control and _tagged(line, control, title, 1, None),
+        children=_children(r, depth + 1, level + 1),
+        tagged=control and _tagged(line, control, title, level, None),
         spaced=not text and line.rest.endswith("　"),
+        level=level if level > 1 else 0,
     )
 
 

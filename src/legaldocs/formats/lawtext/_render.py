@@ -416,6 +416,8 @@ def _children(
 ) -> None:
     for index, child in enumerate(children):
         if isinstance(child, Item):
+            if child.level:
+                raise _fail(f"item {child.key!r}", "only an item standing alone has a level")
             _paragraph_item(out, child, depth, level=level, default=level)
         elif isinstance(child, Table):
             adjacent = (index > 0 and isinstance(children[index - 1], Table)) or (
@@ -538,7 +540,9 @@ def _block(out: list[str], block: Block, depth: int) -> None:
     elif isinstance(block, Paragraph):
         _paragraph_item(out, block, depth)
     elif isinstance(block, Item):
-        _paragraph_item(out, block, depth, level=1)
+        if block.level == 1:
+            raise _fail(f"item {block.key!r}", "level 1 is written 0 (the level of an item)")
+        _paragraph_item(out, block, depth, level=block.level or 1)
     elif isinstance(block, Table):
         _table(out, block, depth, control=not block.bare)
     elif isinstance(block, FigStruct):
@@ -703,7 +707,7 @@ def _appendix(out: list[str], appendix: Appendix, depth: int = 0) -> None:
         elif isinstance(child, Paragraph):
             _paragraph_item(out, child, depth + 1)
         elif isinstance(child, Item):
-            _paragraph_item(out, child, depth + 1, level=1)
+            _paragraph_item(out, child, depth + 1, level=child.level or 1)
         else:
             _block(out, child, depth + 1)
         if spaced:

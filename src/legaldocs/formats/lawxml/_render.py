@@ -392,7 +392,7 @@ def _block(w: _Writer, block: Block | AmendProvision, depth: int, where: str) ->
             written = "" if block.anonymous else block.num.fullwidth()
         _paragraph(w, block, depth, written, where)
     elif isinstance(block, Item):
-        _item(w, block, _block_item_level(block), depth, where)
+        _item(w, block, block.level or _block_item_level(block), depth, where)
     elif isinstance(block, FigStruct):
         w.line(depth, "<FigStruct>")
         if block.title is not None:
