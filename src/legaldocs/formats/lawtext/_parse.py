@@ -998,7 +998,7 @@ def _article(r: _Reader, caption: str | None, base: int = 0) -> Article:
             paragraph_caption = _caption_of(nxt, base)
         if paragraph_caption is not None:
             r.i += 1
-        elif not _next_paragraph(r, base):
+        elif not _next_paragraph(r, base) or _after_blank(r, base):
             break
         paragraph = _article_paragraph(r, len(paragraphs) + 1, first=False, base=base)
         if paragraph_caption is not None:
@@ -1021,6 +1021,18 @@ def _article(r: _Reader, caption: str | None, base: int = 0) -> Article:
         label=label,
         suppl_note=suppl_note,
     )
+
+
+def _after_blank(r: _Reader, base: int) -> bool:
+    """Whether the paragraph line at hand stands after a blank line that follows a line of
+    text of the article (its title line, a paragraph or an item): the writer leaves none
+    there, so it is a paragraph outside the article (335M50000400011 has paragraphs ２ and
+    ３ after 附則第五条, as its XML does)."""
+    line = r.lines[r.i]
+    if not line.blank_before:
+        return False
+    before = r.lines[r.i - 1]
+    return before.kind in (ART, PIT) and before.depth <= base + 1
 
 
 def _next_paragraph(r: _Reader, base: int = 0) -> bool:
