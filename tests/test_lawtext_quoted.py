@@ -249,3 +249,15 @@ def test_a_sub_item_standing_alone_in_a_cell() -> None:
     assert isinstance(second, Item)
     assert (first.level, first.num.parts, first.label) == (2, (1,), None)
     assert second.num.parts == (2,)
+
+
+def test_paragraphs_numbered_as_written_outside_articles() -> None:
+    # 120IO0000000002 (海上法ノ要義ヲ確定スル為メ…宣言): paragraphs 第一, 第二 with no article
+    text = HEAD + (
+        ":paragraph:第一　私船ヲ拿捕ノ用ニ供スルハ自今之ヲ廃止スル事\n"
+        "\n"
+        ":paragraph:第二　局外中立国ノ旗章ヲ掲クル船舶ニ搭載セル敵国ノ貨物ハ拿捕スルヲ得サル事\n"
+    )
+    doc = _round_trip(text)
+    labels = [(p.label, p.num.parts) for p in doc.body if isinstance(p, Paragraph)]
+    assert labels == [("第一", (1,)), ("第二", (2,))]

@@ -1182,9 +1182,12 @@ def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | 
         )
     if _long_title(line, title, text):
         num = _paragraph_num(title.partition("　")[0], position)
-    elif control and line.control != "#":
+    elif control and line.control not in ("#", "paragraph"):
         r.fail(line, "unexpected control tag on a paragraph")
+    elif line.control == "paragraph" and is_title(title):
+        r.fail(line, "a numbered paragraph outside an article is written without :paragraph:")
     else:
+        # (:paragraph:第一　…: a number as written that is not a paragraph's, 120IO0000000002)
         num = _paragraph_num(title, position)
     label = None if title == fullwidth(num) else title
     return Paragraph(
