@@ -17,6 +17,7 @@ from legaldocs import (
     Article,
     Division,
     Document,
+    FigStruct,
     Item,
     Paragraph,
     ParseError,
@@ -261,3 +262,30 @@ def test_paragraphs_numbered_as_written_outside_articles() -> None:
     doc = _round_trip(text)
     labels = [(p.label, p.num.parts) for p in doc.body if isinstance(p, Paragraph)]
     assert labels == [("第一", (1,)), ("第二", (2,))]
+
+
+def test_remarks_before_the_figure_of_a_figure_structure() -> None:
+    # 106DF0000000065 (絞罪器械図式): remarks without a label, then the figure (XML Remarks
+    # before Fig in the FigStruct)
+    text = HEAD + (
+        "第一条　図式は次のとおりとする。\n"
+        "\n"
+        "  :fig-struct:絞架全図　実物　六十分ノ一\n"
+        '    :remarks:[LineBreak="true"]\n'
+        "      :anonym-item:本図死囚二人ヲ絞ス可キ装構ナリ\n"
+        "\n"
+        '    <Fig src="./pict/M06SE065-001.jpg"/>\n'
+        "\n"
+        "  :fig-struct:踏板表面図　実物三十分ノ一\n"
+        '    <Fig src="./pict/M06SE065-002.jpg"/>\n'
+    )
+    doc = _round_trip(text)
+    article = doc.body[0]
+    assert isinstance(article, Article)
+    first, second = article.paragraphs[0].children
+    assert isinstance(first, FigStruct)
+    assert isinstance(second, FigStruct)
+    assert first.remarks_before == 1
+    assert first.remarks[0].line_break
+    assert first.remarks[0].label is None
+    assert second.remarks_before == 0

@@ -1351,17 +1351,21 @@ def _struct(r: _Reader, depth: int, counts: _Counts, *, note: bool = False) -> B
         counts.fig += 1
         r.i += 1
         fig = None
+        # (remarks may come before the figure: 106DF0000000065, 326M50000800074)
+        before = _remarks_run(r, depth + 1)
         nxt = r.peek()
         if nxt is not None and nxt.depth == depth + 1 and nxt.kind == OTH and not nxt.control:
             fm = _FIG.match(nxt.rest)
             if fm:
                 fig = Fig(key="g1", src=fm.group(1))
                 r.i += 1
+        after = _remarks_run(r, depth + 1, len(before)) if fig is not None else ()
         return FigStruct(
             key=f"f{counts.fig}",
             title=line.body,
             fig=fig,
-            remarks=_remarks_run(r, depth + 1),
+            remarks=before + after,
+            remarks_before=len(before) if fig is not None else 0,
         )
     if line.kind == OTH and not control:
         fm = _FIG.match(line.rest)
@@ -1452,10 +1456,10 @@ def _remarks(r: _Reader, key: str) -> Remarks:
     return Remarks(key=key, label=label or None, line_break=line_break, children=tuple(children))
 
 
-def _remarks_run(r: _Reader, depth: int) -> tuple[Remarks, ...]:
+def _remarks_run(r: _Reader, depth: int, start: int = 0) -> tuple[Remarks, ...]:
     out: list[Remarks] = []
     while (line := r.peek()) is not None and line.depth == depth and _is_remarks(line):
-        out.append(_remarks(r, f"rm{len(out) + 1}"))
+        out.append(_remarks(r, f"rm{start + len(out) + 1}"))
     return tuple(out)
 
 
