@@ -291,3 +291,22 @@ def test_remarks_before_the_figure_of_a_figure_structure() -> None:
     assert first.remarks[0].line_break
     assert first.remarks[0].label is None
     assert second.remarks_before == 0
+
+
+def test_an_item_whose_title_is_full_width_spaces() -> None:
+    # 327M50000001081 (公安調査官の証票の様式を定める省令): <ItemTitle>　　</ItemTitle>
+    text = HEAD + (
+        "第一条　証票の様式は、次のとおりとする。\n"
+        "  一　用紙はプラスチツク製とする。\n"
+        "  :item:　　　「上記の者は、公安調査官であることを証明する。」\n"
+        "  二　用紙の裏面に注意事項を記載する。\n"
+    )
+    doc = _round_trip(text)
+    article = doc.body[0]
+    assert isinstance(article, Article)
+    spaces = article.paragraphs[0].children[1]
+    assert isinstance(spaces, Item)
+    assert spaces.label == "　　"
+    assert spaces.text == "「上記の者は、公安調査官であることを証明する。」"
+    with pytest.raises(ParseError):
+        parse_lawtext(text.replace(":item:　　　", ":item:　"))

@@ -1085,7 +1085,14 @@ def _pit_parts_of(r: _Reader, line: _Line) -> tuple[int | None, str, str, bool]:
                 while end < len(body) and body[end] not in _WS:
                     end += 1
                 if end == 0:
-                    r.fail(line, "expected a title after the control tag (or :anonym-…: for none)")
+                    # a title of full-width spaces (XML <ItemTitle>　</ItemTitle>, as in
+                    # 324M50004000016): all of them but the one before the text
+                    space = len(body) - len(body.lstrip("　"))
+                    if space < 2:
+                        r.fail(
+                            line, "expected a title after the control tag (or :anonym-…: for none)"
+                        )
+                    return level, body[: space - 1], body[space:], True
                 return level, body[:end], _after_space(r, line, body[end:]), True
         if m is None:
             r.fail(line, "expected a paragraph or item title after the control tag")
