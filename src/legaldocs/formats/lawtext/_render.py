@@ -58,7 +58,7 @@ from legaldocs.model import (
     Table,
     TocEntry,
 )
-from legaldocs.model._keys import division_key, repeated_key
+from legaldocs.model._keys import division_key
 from legaldocs.model._numbers import Num, item_label
 
 __all__ = ["render"]
@@ -272,8 +272,11 @@ def _article(
     one number is keyed ``a53x2``)."""
     where = f"article {article.key!r}"
     expected = "a" + _parts(article.num)
-    if seen is not None:
-        expected = repeated_key(expected, seen)
+    if seen is not None:  # (model._keys.repeated_key, inlined: this runs for every article)
+        count = seen.get(expected, 0) + 1
+        seen[expected] = count
+        if count > 1:
+            expected = f"{expected}x{count}"
     if article.key != expected:
         raise _fail(where, f"its key must be {expected!r} (keys follow numbers)")
     if article.until is not None and article.until <= article.num:
@@ -377,7 +380,7 @@ def _paragraph_item(
         if isinstance(element, Paragraph) and element.plain:
             raise _fail(where, f"the plain text {text!r} would not read back as a paragraph")
         no_control = False
-    written = _end(text)
+    written = escape_edges(text) if text and text[-1] in " 　\t" else text
     if no_control:
         out.append(pad + title + ("　" + written if title and text else written))
     elif title:
