@@ -374,6 +374,9 @@ def _paragraph_item(
     ):
         raise _fail(where, "its label is the standard one: leave Item.label unset")
     title = _title_of(element, level, secondary=secondary)
+    if title and text[:1] == "　" and not title.strip("　"):
+        # (a title of full-width spaces reads back as all of them but the one before text)
+        raise _fail(where, "a title of full-width spaces before text that starts with one")
     if isinstance(element, Paragraph) and element.plain and not element.anonymous:
         raise _fail(where, "only an unnumbered paragraph can be plain text")
     if no_control and not title and not _plain_ok(text):
