@@ -1515,13 +1515,17 @@ def _table_struct(r: _Reader, depth: int, key: str, title: str | None) -> Table:
     line = r.peek()
     if line is None or line.depth != depth + 1 or line.kind != TBL:
         r.fail(line, "expected a table after :table-struct:")
-    table = _table(r, depth + 1, key, title, control=True)
+    table = _table(r, depth + 1, key, title, control=True, remarks_from=len(first))
     if first:
         table = attrs.evolve(table, remarks=first + table.remarks, remarks_before=len(first))
     return table
 
 
-def _table(r: _Reader, depth: int, key: str, title: str | None, *, control: bool) -> Table:
+def _table(
+    r: _Reader, depth: int, key: str, title: str | None, *, control: bool, remarks_from: int = 0
+) -> Table:
+    """A table at ``depth``; with ``control`` the remarks after it, keyed after the
+    ``remarks_from`` remarks written before it (``rm2`` after one above the rows)."""
     rows: list[Row] = []
     cells: list[Cell] = []
     lines = r.lines
@@ -1560,7 +1564,7 @@ def _table(r: _Reader, depth: int, key: str, title: str | None, *, control: bool
             cells.append(Cell(text=text, attrs=attrs, header=header))
     if cells:
         rows.append(Row(key=f"r{len(rows) + 1}", cells=tuple(cells)))
-    remarks = _remarks_run(r, depth) if control else ()
+    remarks = _remarks_run(r, depth, remarks_from) if control else ()
     return Table(key=key, rows=tuple(rows), title=title, remarks=remarks)
 
 
