@@ -569,9 +569,7 @@ def _unit_blocks(diff: Diff, style: Numerals, bullets: bool) -> list[list[Block]
     pairer = Pairer(diff, style, bullets)
     out: list[list[Block]] = []
     for unit in _units(diff):
-        if unit.top.element_type in _OWN_ROW or not isinstance(
-            unit.old or unit.new, Article | Paragraph | Item | Table | Row
-        ):
+        if unit.top.element_type in _OWN_ROW or (unit.old is None and unit.new is None):
             new = _column(unit, "new", style, bullets)
             old = _column(unit, "old", style, bullets)
             blocks = [
