@@ -36,7 +36,7 @@ import attrs
 from legaldocs.compare._diff import Diff, Difference, InlineOp
 from legaldocs.compare._page import LABELS, labels_for
 from legaldocs.compare._page import page as _page
-from legaldocs.compare._shinkyu import Block, Pairer, hang, wrap
+from legaldocs.compare._shinkyu import Block, Pairer, generic, hang, wrap
 from legaldocs.dates import format_date
 from legaldocs.errors import LegaldocsError
 from legaldocs.model._citation import Citation, Step
@@ -428,7 +428,9 @@ def _units(diff: Diff) -> list[_Unit]:
         else:
             old_path = _top_path(change.old_path, supplements)
             new_path = _top_path(change.new_path, supplements)
-            nested = change.element_type in ("paragraph", "item", "table", "row")
+            nested = change.element_type in ("paragraph", "item", "table", "row") or generic(
+                change.old if change.old is not None else change.new
+            )
             if old_path is None and nested and change.old_parent:
                 old_path = _top_path(change.old_parent, supplements)
             if new_path is None and nested and change.new_parent:

@@ -102,6 +102,18 @@ class Pairer:
                 self.by_old[change.old_path] = change
                 if change.field is not None:
                     self.fields_old[(change.old_path, change.field)] = change
+        # new path -> old path of the elements the diff paired without reporting them (a
+        # list item whose key changed, not its content): the changes below them say so
+        self.implied: dict[str, str] = {}
+        for change in diff.changes:
+            if change.old_path is None or change.new_path is None:
+                continue
+            old_parts, new_parts = change.old_path.split("/"), change.new_path.split("/")
+            if len(old_parts) != len(new_parts):
+                continue
+            for m in range(1, len(new_parts)):
+                self.implied.setdefault("/".join(new_parts[:m]), "/".join(old_parts[:m]))
+        self.implied_old = set(self.implied.values())
         self.new_paths = set(self.by_new)
         self.old_paths = set(self.by_old)
 
@@ -464,7 +476,11 @@ class Pairer:
                 if change.old_path is not None and change.old_path in old_index:
                     matched[j] = old_index[change.old_path]
             elif generic(child):
-                leftovers.append(j)
+                implied = self.implied.get(path)
+                if implied is not None and implied in old_index:
+                    matched[j] = old_index[implied]
+                else:
+                    leftovers.append(j)
             else:
                 same = f"{old_path}/{getattr(child, 'key', '')}"
                 if same in old_index:
@@ -568,8 +584,8 @@ class Pairer:
         unchanged section has another key, and the old key names another section."""
         taken = set(matched.values())
         for i, child in enumerate(old_kids):
-            change = self.by_old.get(f"{old_path}/{getattr(child, 'key', '')}")
-            if change is not None:
+            path = f"{old_path}/{getattr(child, 'key', '')}"
+            if path in self.by_old or path in self.implied_old:
                 taken.add(i)  # removed, or paired by the diff with another child
         for j in leftovers:
             child = new_kids[j]
