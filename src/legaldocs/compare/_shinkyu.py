@@ -11,6 +11,7 @@ same line.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Sequence
 from typing import Literal
 
@@ -19,12 +20,14 @@ import attrs
 from legaldocs._inline import inline_diff
 from legaldocs.compare._diff import Diff, Difference, InlineOp
 from legaldocs.compare._page import labels_for
+from legaldocs.model._blocks import POLICY_BLOCKS, plain_text
 from legaldocs.model._citation import Citation, Step
 from legaldocs.model._element import (
     child_labels,
     children_of,
     has_parts,
     headings_of,
+    is_heading,
     own_texts,
     presentation_of,
     signature,
@@ -45,6 +48,18 @@ other kind (a web policy's sections and blocks, …) is paired through the eleme
 def generic(element: object) -> bool:
     """Whether ``element`` is paired through the element protocol (not a statute kind)."""
     return not isinstance(element, _STATUTE)
+
+
+def shown_texts(element: object) -> tuple[tuple[str, str], ...]:
+    """``element``'s own texts as the table shows them: a web policy's heading as its words
+    (``**1\\. About**`` is shown ``1. About``, as a reader sees it); any other text as
+    written, inline Markdown included (a changed link target must show)."""
+    texts = own_texts(element)
+    if not isinstance(element, POLICY_BLOCKS):
+        return texts
+    return tuple(
+        (field, plain_text(text) if is_heading(element, field) else text) for field, text in texts
+    )
 
 
 def same_content(a: object, b: object) -> bool:
@@ -116,6 +131,9 @@ class Pairer:
         self.implied_old = set(self.implied.values())
         self.new_paths = set(self.by_new)
         self.old_paths = set(self.by_old)
+        # the changed paths and every path above them
+        self.new_touched = {p[:k] for p in self.new_paths for k in _ends(p)}
+        self.old_touched = {p[:k] for p in self.old_paths for k in _ends(p)}
 
     # -- labels ---------------------------------------------------------------------------
 
@@ -137,9 +155,8 @@ class Pairer:
         return ""
 
     def touched(self, path: str, side: Side) -> bool:
-        paths = self.new_paths if side == "new" else self.old_paths
-        prefix = path + "/"
-        return path in paths or any(p.startswith(prefix) for p in paths)
+        """Whether the element at ``path`` or anything in it changed on ``side``."""
+        return path in (self.new_touched if side == "new" else self.old_touched)
 
     # -- whole provisions -----------------------------------------------------------------
 
@@ -206,7 +223,7 @@ class Pairer:
         """The lines of an element of any other kind, through the element protocol: its own
         texts (a line each, broken at its line breaks), then its children."""
         out: list[list[tuple[str, bool]]] = []
-        for field, text in own_texts(node):
+        for field, text in shown_texts(node):
             if text:
                 out.extend(self._text_lines([(text, mark)], indent, label, mark, field))
                 label = ""
@@ -384,12 +401,20 @@ class Pairer:
         return blocks
 
     def _marks(
-        self, old_path: str, new_path: str, field: str, old_text: str, new_text: str
+        self,
+        old_path: str,
+        new_path: str,
+        field: str,
+        old_text: str,
+        new_text: str,
+        *,
+        diff_ops: bool = True,
     ) -> tuple[Segments, Segments]:
         """The two versions of one own text, the changed spans marked: by the diff's inline
-        operations, or (a heading that holds a changed number) by an inline diff."""
+        operations (``diff_ops``: the texts are the ones the diff compared), or by an
+        inline diff of the two (a heading shown as its words, or holding a new number)."""
         change = self.fields_new.get((new_path, field)) or self.fields_old.get((old_path, field))
-        if change is not None and change.ops:
+        if diff_ops and change is not None and change.ops and change.old_text == old_text:
             ops: Sequence[InlineOp] = change.ops
         elif old_text != new_text:
             ops = inline_diff(old_text, new_text)
@@ -413,22 +438,20 @@ class Pairer:
         blocks: list[Block] = []
         old_label, new_label = labels
         relabelled = old_label != new_label
-        old_texts = dict(own_texts(old))
-        for field, new_text in own_texts(new):
+        old_texts = dict(shown_texts(old))
+        raw_texts = dict(own_texts(new))
+        for field, new_text in shown_texts(new):
             old_text = old_texts.get(field, "")
             if not old_text and not new_text:
                 continue
-            o_pieces, n_pieces = self._marks(old_path, new_path, field, old_text, new_text)
+            exact = raw_texts.get(field) == new_text  # not a heading shown as its words
+            o_pieces, n_pieces = self._marks(
+                old_path, new_path, field, old_text, new_text, diff_ops=exact
+            )
             o = self._text_lines(o_pieces, indent, old_label, relabelled, field) if old_text else []
             n = self._text_lines(n_pieces, indent, new_label, relabelled, field) if new_text else []
             old_label = new_label = ""
-            for k in range(max(len(n), len(o))):
-                blocks.append(
-                    Block(
-                        new=tuple(n[k]) if k < len(n) else (),
-                        old=tuple(o[k]) if k < len(o) else (),
-                    )
-                )
+            blocks.extend(_lined_up(o, n))
         if has_parts(old) or has_parts(new):
             return blocks
         inner = indent if (headings_of(new) or any(labels)) else indent + 1
@@ -627,6 +650,41 @@ class Pairer:
         return out
 
 
+def _ends(path: str) -> list[int]:
+    """Where each ancestor's path ends in ``path`` (at each ``/``), and the path's end."""
+    return [k for k, char in enumerate(path) if char == "/"] + [len(path)]
+
+
+def _lined_up(old: list[Segments], new: list[Segments]) -> list[Block]:
+    """The lines of one text's two versions side by side, equal lines level with each other
+    (an address that gains a line pushes the rest down on one side only)."""
+    if len(old) == len(new):
+        return [Block(new=tuple(n), old=tuple(o)) for o, n in zip(old, new, strict=True)]
+
+    def plain(line: Segments) -> str:
+        return "".join(text for text, _ in line)
+
+    matcher = difflib.SequenceMatcher(
+        None, [plain(line) for line in old], [plain(line) for line in new], autojunk=False
+    )
+    out: list[Block] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out.extend(
+                Block(new=tuple(new[j]), old=tuple(old[i]))
+                for i, j in zip(range(i1, i2), range(j1, j2), strict=True)
+            )
+            continue
+        for k in range(max(i2 - i1, j2 - j1)):
+            out.append(
+                Block(
+                    new=tuple(new[j1 + k]) if j1 + k < j2 else (),
+                    old=tuple(old[i1 + k]) if i1 + k < i2 else (),
+                )
+            )
+    return out
+
+
 def _joined(labels: list[str]) -> str:
     """一～五 for three or more in a row, ２・３ for two, the label for one."""
     labels = [lab for lab in labels if lab]
@@ -678,14 +736,16 @@ def wrap(
     or a number is never split (unless it is longer than a line), and a break between two
     words takes the space between them."""
     chars: list[tuple[str, bool]] = [(c, m) for text, m in line for c in text]
+    widths: dict[str, int] = {}
+    sizes = [widths.get(c) or widths.setdefault(c, measure(c)) for c, _ in chars]
     out: list[Segments] = []
     start = 0
     n = len(chars)
     while start < n:
         used = 0
         end = start
-        while end < n and used + measure(chars[end][0]) <= width:
-            used += measure(chars[end][0])
+        while end < n and used + sizes[end] <= width:
+            used += sizes[end]
             end += 1
         if end >= n:
             out.append(_segments(chars[start:n]))
