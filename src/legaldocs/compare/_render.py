@@ -7,7 +7,10 @@
 - ``"table"``: a 新旧対照表 (old/new comparison table) of every article (or other top-level
   unit) touched by the diff: two columns, 改正後 | 改正前 by default (``order``, ``labels``),
   changed spans marked on both sides, unchanged paragraphs and items collapsed to （略）,
-  added provisions marked （新設） on the old side and removed ones （削る） on the new side.
+  added provisions marked （新設） on the old side and removed ones （削る） on the new side
+  ((added), (removed), (omitted) in an English document). Any kind of element is shown: a
+  web policy's section with its changed paragraphs, list items, quotes, table rows and raw
+  HTML, its other blocks collapsed.
   ``table_format`` is ``"text"`` (columns aligned by display width, full-width characters
   counting two; changed spans between ``marks``, 【】 by default; ``width`` columns per
   side), ``"markdown"`` (a Markdown table, ``<u>`` for marks, ``<br>`` between lines) or

@@ -7,6 +7,13 @@ stands opposite （新設） or （削る）; consecutive unchanged siblings col
 (「一～五　（略）」, 「２・３　（略）」); changed spans are marked (傍線). The writers (text,
 Markdown, HTML, Word) wrap each block on its own, so the two sides of a block start on the
 same line.
+
+Any other kind of element (a web policy's sections, paragraphs, lists, quotes, tables, raw
+HTML) is paired through the element protocol: its own texts line against line, the changed
+spans marked by the diff's inline operations (words for English, characters for Japanese),
+then its children paired as the diff paired them, unchanged runs collapsed; a list's items
+after the markers the list gives them (``1.``, ``•``). The words of （新設）, （削る） and
+（略） follow the document's language.
 """
 
 from __future__ import annotations
@@ -788,4 +795,14 @@ def _segments(chars: Sequence[tuple[str, bool]]) -> Segments:
     return out
 
 
-__all__ = ["Block", "Pairer", "Segments", "hang", "marked", "wrap"]
+__all__ = [
+    "Block",
+    "Pairer",
+    "Segments",
+    "generic",
+    "hang",
+    "marked",
+    "same_content",
+    "shown_texts",
+    "wrap",
+]
