@@ -768,8 +768,9 @@ def key_paths(doc: Document) -> Iterator[tuple[str, Element]]:
         yield path, element
 
 
-def _above(path: str, cited: dict[str, Citation]) -> Citation:
+def _above(doc: Document, path: str) -> Citation:
     """The citation of the nearest element above ``path`` that has one (empty if none)."""
+    cited = {p: cit for p, cit, _ in _walk(doc) if cit.steps}
     while "/" in path:
         path = path.rsplit("/", 1)[0]
         if path in cited:
@@ -784,16 +785,11 @@ def cite(doc: Document, element_or_key: Element | str) -> Citation:
 
     Raises :class:`~legaldocs.NotFoundError` when the element is not in the document.
     """
-    cited: dict[str, Citation] = {}  # key path -> citation, of the elements cited so far
     for path, cit, element in _walk(doc):
-        if cit.steps:
-            cited[path] = cit
         if element is element_or_key or path == element_or_key:
-            return cit if cit.steps else _above(path, cited)
+            return cit if cit.steps else _above(doc, path)
     if not isinstance(element_or_key, str):
         for path, cit, element in _walk(doc):
-            if cit.steps:
-                cited[path] = cit
             if element == element_or_key:
-                return cit if cit.steps else _above(path, cited)
+                return cit if cit.steps else _above(doc, path)
     raise NotFoundError(f"{element_or_key!r} is not an element of {doc.title!r}")
