@@ -767,7 +767,9 @@ def _wrap_marked(line: Segments, width: int, marks: tuple[str, str]) -> list[str
         return [""]
     out: list[str] = []
     for part in _plain(line, marks).split("\n"):
-        out.extend("".join(t for t, _ in w) for w in wrap([(part, False)], width, display_width))
+        wrapped = ["".join(t for t, _ in w) for w in wrap([(part, False)], width, display_width)]
+        # a break between two words takes the space: a wrapped line starts with a word
+        out.extend([wrapped[0], *(w.lstrip(" ") for w in wrapped[1:])])
     return out
 
 

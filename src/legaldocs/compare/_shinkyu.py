@@ -740,8 +740,7 @@ def wrap(
     """Break ``line`` into lines of at most ``width`` columns (``measure`` of a text), by
     the rules of 禁則処理: no line starts with 、。）」 and the like (the character is hung
     on the line before), no line ends with （「 (it moves to the next line), a Latin word
-    or a number is never split (unless it is longer than a line), and a break between two
-    words takes the space between them."""
+    or a number is never split (unless it is longer than a line)."""
     chars: list[tuple[str, bool]] = [(c, m) for text, m in line for c in text]
     widths: dict[str, int] = {}
     sizes = [widths.get(c) or widths.setdefault(c, measure(c)) for c, _ in chars]
@@ -780,8 +779,6 @@ def wrap(
             cut = max(end, start + 1)
         out.append(_segments(chars[start:cut]))
         start = cut
-        while start < n and chars[start][0] == " ":
-            start += 1  # a break between words takes the space (a line starts with a word)
     return out or [[]]
 
 
