@@ -36,6 +36,7 @@ from typing import Any, Literal, overload
 
 import attrs
 
+from legaldocs._inline import inline_diff
 from legaldocs.compare._diff import Diff, Difference, InlineOp
 from legaldocs.compare._page import LABELS, labels_for
 from legaldocs.compare._page import page as _page
@@ -878,11 +879,18 @@ def _redline_line(change: Difference, style: Numerals, bullets: bool) -> str:
         head = (f"<del>{esc(old_head)}</del>" if old_head else "") + (
             f"<ins>{esc(new_head)}</ins>" if new_head else ""
         )
-    if not change.ops:
+    ops = change.ops
+    if not ops and change.old is not None and change.new is not None and generic(change.new):
+        # a web policy's renumbered section: its heading holds the number
+        old_text = _head(change.old, style, bullets, depth)[1]
+        new_text = _head(change.new, style, bullets, depth)[1]
+        if old_text != new_text:
+            ops = inline_diff(old_text, new_text)
+    if not ops:
         text = _head(change.new, style, bullets, depth)[1] if change.new is not None else ""
         return head + esc(text)
     body = []
-    for op in change.ops:
+    for op in ops:
         if op.tag == "equal":
             body.append(esc(op.new_text))
         else:
