@@ -122,15 +122,22 @@ in the size of the data (and never runs into Python's recursion limit)."""
 
 
 def _check_depth(data: Any, source: str | None) -> None:
-    stack: list[tuple[Any, int]] = [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
+    # level by level, looking only at the mappings and lists (most values are strings)
+    level = [data]
+    depth = 1
+    while True:
+        deeper: list[Any] = []
+        add = deeper.append
+        for value in level:
+            for child in value.values() if value.__class__ is dict else value:
+                if child.__class__ is dict or child.__class__ is list:
+                    add(child)
+        if not deeper:
+            return
+        depth += 1
         if depth > MAX_DEPTH:
             raise SchemaError([f"$: nested more than {MAX_DEPTH} levels deep"], source=source)
-        if value.__class__ is dict:
-            stack.extend((v, depth + 1) for v in value.values())
-        elif value.__class__ is list:
-            stack.extend((v, depth + 1) for v in value)
+        level = deeper
 
 
 def from_data(

@@ -123,9 +123,15 @@ def _structure_bool(value: Any, _: Any) -> bool:
     raise Invalid(f"expected true or false, got {kind(value)}")
 
 
+_HUGE = 10**100
+"""Integers in records have at most 100 digits (the JSON reader leaves longer ones to here)."""
+
+
 def _structure_int(value: Any, _: Any) -> int:
-    if value.__class__ is int:
+    if value.__class__ is int and -_HUGE < value < _HUGE:
         return value
+    if value.__class__ is int:
+        raise Invalid("an integer of more than 100 digits")
     raise Invalid(f"expected an integer, got {kind(value)}")
 
 
@@ -262,8 +268,8 @@ def _structure_num(value: Any, _: Any) -> Num:
         if num is not None:
             return num
     if cls is int:
-        if value < 1:
-            raise Invalid(f"a number must be 1 or more, got {value}")
+        if value < 1 or value >= _HUGE:
+            raise Invalid(f"a number must be 1 or more, of at most 100 digits, got {value}")
         num = Num((value,))
     elif cls is str and _NUM.fullmatch(value):
         num = Num(tuple(map(int, value.split("の"))))
