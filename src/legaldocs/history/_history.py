@@ -695,12 +695,17 @@ def _truncate_to(state: _State, n: int) -> None:
 def _steps(amendment: Amendment, seq: int, tz: str) -> Iterator[_Step]:
     enacted = _key(_moment(amendment.enacted, tz))
     default = _moment(amendment.effective, tz)
+    default_key = _key(default)
     groups: dict[int, tuple[pendulum.DateTime, list[int]]] = {}
     if not amendment.changes:
-        groups[_key(default)] = (default, [])
+        groups[default_key] = (default, [])
     for i, change in enumerate(amendment.changes):
-        moment = default if change.effective is None else _moment(change.effective, tz)
-        groups.setdefault(_key(moment), (moment, []))[1].append(i)
+        if change.effective is None:  # most changes: the amendment's own moment
+            key, moment = default_key, default
+        else:
+            moment = _moment(change.effective, tz)
+            key = _key(moment)
+        groups.setdefault(key, (moment, []))[1].append(i)
     for key, (moment, changes) in groups.items():
         indices = tuple(changes)
         if len(indices) == 1 and indices[0] < 16:
