@@ -698,6 +698,7 @@ def test_a_history_checks_its_structure_when_built_and_applies_on_the_first_quer
         t.start()
     for t in threads:
         t.join()
-    assert len(results) == 4 and all(r is results[0] for r in results)
+    assert len(results) == 4
+    assert all(r is results[0] for r in results)
     assert fine.check() is fine
     assert results[0].get("第1条").caption == "(x)"  # type: ignore[union-attr]
