@@ -6,11 +6,12 @@ from __future__ import annotations
 import json
 import re
 import sys
+from pathlib import Path
 from typing import Any, Literal
 
-from legaldocs.errors import ArgumentTypeError, FormatError, ParseError, SchemaError
+from legaldocs.errors import ArgumentTypeError, FileError, FormatError, ParseError, SchemaError
 
-__all__ = ["EXTENSIONS", "Format", "decode", "encode"]
+__all__ = ["EXTENSIONS", "Format", "decode", "encode", "file_error"]
 
 Format = Literal["json", "toml", "yaml"]
 
@@ -234,3 +235,16 @@ def _yaml_loader() -> type:
     _StrictLoader.add_constructor(mapping_tag, construct_mapping)
     _LOADER.append(_StrictLoader)
     return _StrictLoader
+
+
+def file_error(path: Path, error: OSError, doing: str) -> FileError:
+    """A :class:`FileError` naming ``path`` for the OS ``error`` (raise it ``from error``)."""
+    if isinstance(error, IsADirectoryError):
+        reason = "it is a directory"
+    elif isinstance(error, FileNotFoundError):
+        reason = "no such file" if doing == "cannot read" else "no such directory"
+    elif isinstance(error, PermissionError):
+        reason = "permission denied"
+    else:
+        reason = error.strerror or str(error)
+    return FileError(f"{path}: {doing}: {reason}", path=str(path), errno=error.errno)
