@@ -135,6 +135,21 @@ def _structure_int(value: Any, _: Any) -> int:
     raise Invalid(f"expected an integer, got {kind(value)}")
 
 
+def _structure_optional_str(value: Any, _: Any) -> str | None:
+    if value is None or value.__class__ is str:
+        return value
+    raise Invalid(f"expected a string, got {kind(value)}")
+
+
+def _is_optional_str(tp: Any) -> bool:
+    """``str | None`` (one hook instead of cattrs' optional around the string's)."""
+    origin = typing.get_origin(tp)
+    if origin is not typing.Union and origin is not types.UnionType:
+        return False
+    args = typing.get_args(tp)
+    return len(args) == 2 and str in args and _NoneType in args
+
+
 def _is_literal(tp: Any) -> bool:
     return typing.get_origin(tp) is Literal
 
@@ -595,6 +610,7 @@ def make_converter() -> Converter:
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook_factory(_is_literal, _literal_hook)
+    conv.register_structure_hook_func(_is_optional_str, _structure_optional_str)
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _homogeneous_tuple_hook)
     conv.register_structure_hook_factory(_is_fixed_tuple, _fixed_tuple_hook)
     conv.register_unstructure_hook_factory(_is_tuple, _unstructure_tuple_hook)
