@@ -440,8 +440,6 @@ HEAD = "法\n\n"
         (HEAD + "        第一章　総則\n", 3, "indented by 6 spaces"),
         (HEAD + "第二条から第一条まで　削除\n", 3, "must come after"),
         (HEAD + "第一条から第三条まで　本文\n", 3, "must be 削除"),
-        (HEAD + "第一条　本文\n\n第一条　もう一度\n２　項\n", 5, "appears twice"),
-        (HEAD + "      附則\n\n１　一\n  一　号\n１　また一\n", 7, "appears twice"),
         (HEAD + ":table-struct:\n", 3, "unexpected line"),
         (HEAD + "      附則（壊れ\n", 3, "unexpected indentation"),
         (HEAD + "目次\n   第一章\n", 4, "pairs of ASCII spaces"),
