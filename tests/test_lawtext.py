@@ -449,7 +449,6 @@ HEAD = "法\n\n"
         (HEAD + "本文だけの行\n\n２　項\n", 3, "single paragraph of a body"),
         (HEAD + "第一条　本文\n  :subitem1:イ　細分\n", 4, "does not fit"),
         (HEAD + "# 別表第一\n\n  一　号\n", 5, "needs a control tag"),
-        (HEAD + "# 別表第一\n\n  :subitem1:イ　細分\n", 5, "sub-item cannot stand"),
         (HEAD + '第一条　本文\n  :remarks:[Foo="x"]備考\n', 4, "unexpected attribute"),
         (HEAD + '第一条　本文\n:anonym-paragraph:[Foo="x"]項\n', 4, "MissingNum"),
         (HEAD + "第一条　本文\n\n:enact-statement:遅い\n", 5, "unexpected line"),

@@ -469,6 +469,9 @@ class FigStruct:
     title: str | None = _e.heading(default=None)
     fig: Fig | None = None
     remarks: tuple[Remarks, ...] = _e.children()
+    remarks_before: int = _e.presentation(default=0)
+    """Presentation only: how many of the remarks come before the figure (XML:
+    ``Remarks`` before ``Fig`` in the ``FigStruct``)."""
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)

@@ -998,7 +998,7 @@ def _article(r: _Reader, caption: str | None, base: int = 0) -> Article:
             paragraph_caption = _caption_of(nxt, base)
         if paragraph_caption is not None:
             r.i += 1
-        elif not _next_paragraph(r, base):
+        elif not _next_paragraph(r, base) or _after_blank(r, base):
             break
         paragraph = _article_paragraph(r, len(paragraphs) + 1, first=False, base=base)
         if paragraph_caption is not None:
@@ -1021,6 +1021,18 @@ def _article(r: _Reader, caption: str | None, base: int = 0) -> Article:
         label=label,
         suppl_note=suppl_note,
     )
+
+
+def _after_blank(r: _Reader, base: int) -> bool:
+    """Whether the paragraph line at hand stands after a blank line that follows a line of
+    text of the article (its title line, a paragraph or an item): the writer leaves none
+    there, so it is a paragraph outside the article (335M50000400011 has paragraphs ２ and
+    ３ after 附則第五条, as its XML does)."""
+    line = r.lines[r.i]
+    if not line.blank_before:
+        return False
+    before = r.lines[r.i - 1]
+    return before.kind in (ART, PIT) and before.depth <= base + 1
 
 
 def _next_paragraph(r: _Reader, base: int = 0) -> bool:
@@ -1073,7 +1085,14 @@ def _pit_parts_of(r: _Reader, line: _Line) -> tuple[int | None, str, str, bool]:
                 while end < len(body) and body[end] not in _WS:
                     end += 1
                 if end == 0:
-                    r.fail(line, "expected a title after the control tag (or :anonym-…: for none)")
+                    # a title of full-width spaces (XML <ItemTitle>　</ItemTitle>, as in
+                    # 324M50004000016): all of them but the one before the text
+                    space = len(body) - len(body.lstrip("　"))
+                    if space < 2:
+                        r.fail(
+                            line, "expected a title after the control tag (or :anonym-…: for none)"
+                        )
+                    return level, body[: space - 1], body[space:], True
                 return level, body[:end], _after_space(r, line, body[end:]), True
         if m is None:
             r.fail(line, "expected a paragraph or item title after the control tag")
@@ -1170,9 +1189,12 @@ def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | 
         )
     if _long_title(line, title, text):
         num = _paragraph_num(title.partition("　")[0], position)
-    elif control and line.control != "#":
+    elif control and line.control not in ("#", "paragraph"):
         r.fail(line, "unexpected control tag on a paragraph")
+    elif line.control == "paragraph" and is_title(title):
+        r.fail(line, "a numbered paragraph outside an article is written without :paragraph:")
     else:
+        # (:paragraph:第一　…: a number as written that is not a paragraph's, 120IO0000000002)
         num = _paragraph_num(title, position)
     label = None if title == fullwidth(num) else title
     return Paragraph(
@@ -1336,17 +1358,21 @@ def _struct(r: _Reader, depth: int, counts: _Counts, *, note: bool = False) -> B
         counts.fig += 1
         r.i += 1
         fig = None
+        # (remarks may come before the figure: 106DF0000000065, 326M50000800074)
+        before = _remarks_run(r, depth + 1)
         nxt = r.peek()
         if nxt is not None and nxt.depth == depth + 1 and nxt.kind == OTH and not nxt.control:
             fm = _FIG.match(nxt.rest)
             if fm:
                 fig = Fig(key="g1", src=fm.group(1))
                 r.i += 1
+        after = _remarks_run(r, depth + 1, len(before)) if fig is not None else ()
         return FigStruct(
             key=f"f{counts.fig}",
             title=line.body,
             fig=fig,
-            remarks=_remarks_run(r, depth + 1),
+            remarks=before + after,
+            remarks_before=len(before) if fig is not None else 0,
         )
     if line.kind == OTH and not control:
         fm = _FIG.match(line.rest)
@@ -1437,10 +1463,10 @@ def _remarks(r: _Reader, key: str) -> Remarks:
     return Remarks(key=key, label=label or None, line_break=line_break, children=tuple(children))
 
 
-def _remarks_run(r: _Reader, depth: int) -> tuple[Remarks, ...]:
+def _remarks_run(r: _Reader, depth: int, start: int = 0) -> tuple[Remarks, ...]:
     out: list[Remarks] = []
     while (line := r.peek()) is not None and line.depth == depth and _is_remarks(line):
-        out.append(_remarks(r, f"rm{len(out) + 1}"))
+        out.append(_remarks(r, f"rm{start + len(out) + 1}"))
     return tuple(out)
 
 

@@ -598,10 +598,16 @@ def _fig_struct(out: list[str], fig: FigStruct, depth: int) -> None:
         out.append(_PAD[depth] + ":fig-struct:" + _one_line(fig.title or "", "a figure title"))
         depth += 1
     # (the reference's figStructToLines leaves a blank line after each child)
+    before = fig.remarks_before if fig.fig is not None else 0
+    if not 0 <= before <= len(fig.remarks):
+        raise _fail("a figure", "remarks_before counts more remarks than it has")
+    for remarks in fig.remarks[:before]:
+        _remarks(out, remarks, depth)
+        out.append("")
     if fig.fig is not None:
         out.append(_PAD[depth] + _fig(fig.fig))
         out.append("")
-    for remarks in fig.remarks:
+    for remarks in fig.remarks[before:]:
         _remarks(out, remarks, depth)
         out.append("")
 
@@ -638,9 +644,9 @@ def _remarks(out: list[str], remarks: Remarks, depth: int) -> None:
     head = _PAD[depth]
     if label is None or not _REMARKS_LABEL.match(label):
         head += ":remarks:"
+    if remarks.line_break:
+        head += '[LineBreak="true"]'
     if label is not None:
-        if remarks.line_break:
-            head += '[LineBreak="true"]'
         head += _one_line(label, "a remarks label")
     out.append(head)
     for child in remarks.children:

@@ -927,6 +927,7 @@ def _fig_struct(r: _Reader, el: etree._Element, key: str) -> FigStruct:
     title: str | None = None
     fig: Fig | None = None
     remarks: list[Remarks] = []
+    before = 0  # remarks before the figure
     keys = _Keys()
     for child in r.children(el):
         tag = _tag(child)
@@ -936,9 +937,17 @@ def _fig_struct(r: _Reader, el: etree._Element, key: str) -> FigStruct:
             fig = _fig(r, child, "g1")
         elif tag == "Remarks":
             remarks.append(_remarks(r, child, keys.next("rm")))
+            if fig is None:
+                before += 1
         else:
             r.unexpected(child, el)
-    return FigStruct(key=key, title=title, fig=fig, remarks=tuple(remarks))
+    return FigStruct(
+        key=key,
+        title=title,
+        fig=fig,
+        remarks=tuple(remarks),
+        remarks_before=before if fig is not None else 0,
+    )
 
 
 def _fig(r: _Reader, el: etree._Element, key: str) -> Fig:

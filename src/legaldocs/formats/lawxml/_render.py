@@ -397,9 +397,11 @@ def _block(w: _Writer, block: Block | AmendProvision, depth: int, where: str) ->
         w.line(depth, "<FigStruct>")
         if block.title is not None:
             w.text(depth + 1, "FigStructTitle", block.title, where)
+        before = block.remarks_before if block.fig is not None else 0
+        _remarks_list(w, block.remarks[:before], depth + 1, where)
         if block.fig is not None:
             _fig(w, block.fig, depth + 1)
-        _remarks_list(w, block.remarks, depth + 1, where)
+        _remarks_list(w, block.remarks[before:], depth + 1, where)
         w.line(depth, "</FigStruct>")
     elif isinstance(block, NoteLike):
         tag, title_tag, content_tag = _NOTE_TAGS[type(block)]
