@@ -620,11 +620,11 @@ def parse(text: str, source: str | None) -> Document:
     lines: list[_Line] = []
     blank = False
     for no, raw in enumerate(text[:-1].split("\n")):
-        open_end = raw[-1:] in _WS
         c = classify(no, raw)
         if "&#" in raw and c.kind != TBL:
             c = classify(no, _decode_line(no, raw, source))
-        c.open_end = open_end
+        elif raw and raw[-1] in _WS:
+            c.open_end = True
         if c.kind == BLANK:
             if raw:
                 raise ParseError(
@@ -886,9 +886,10 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
             r.fail(line, "unexpected indentation: expected an article, a paragraph or a heading")
         if kind == ART:
             article = _article(r, caption)
-            key = repeated_key(article.key, seen)
-            if key != article.key:  # (two articles with one number, as written)
-                article = attrs.evolve(article, key=key)
+            if article.key in seen:  # (two articles with one number, as written)
+                article = attrs.evolve(article, key=repeated_key(article.key, seen))
+            else:
+                seen[article.key] = 1
             used.add(article.key)
             (stack[-1].children if stack else top).append(article)
             continue
@@ -978,7 +979,9 @@ def _article(r: _Reader, caption: str | None, base: int = 0) -> Article:
                 len(title) + 1,
             )
         # (more full-width spaces begin the text: the reference writes title, U+3000, text)
-        rest = _text(r, line, space[1:] + stripped)
+        rest = space[1:] + stripped
+        if line.open_end and rest:
+            _text(r, line, rest)
         space = space[:1]
     standard = article_label(num, until)
     label = None if title == standard else title
@@ -1079,8 +1082,10 @@ def _pit_parts(r: _Reader, line: _Line) -> tuple[int | None, str, str, bool]:
     title and an empty sentence (the writer escapes white space that ends text): after an
     explicit tag (``:item:二　書類の名称　``) all before it is the title, as in the XML
     (``<ItemTitle>二　書類の名称</ItemTitle>``)."""
+    if not line.open_end:
+        return _pit_parts_of(r, line)
     level, title, text, control = _pit_parts_of(r, line)
-    if line.open_end and text:
+    if text:
         body = line.body
         if line.control in _PIT_CONTROLS and body.endswith("　") and body[-2:-1] not in ("", *_WS):
             return level, body[:-1], "", True
@@ -1108,12 +1113,12 @@ def _pit_parts_of(r: _Reader, line: _Line) -> tuple[int | None, str, str, bool]:
                 if end == 0:
                     # a title of full-width spaces (XML <ItemTitle>　</ItemTitle>, as in
                     # 324M50004000016): all of them but the one before the text
-                    space = len(body) - len(body.lstrip("　"))
-                    if space < 2:
+                    spaces = len(body) - len(body.lstrip("　"))
+                    if spaces < 2:
                         r.fail(
                             line, "expected a title after the control tag (or :anonym-…: for none)"
                         )
-                    return level, body[: space - 1], body[space:], True
+                    return level, body[: spaces - 1], body[spaces:], True
                 return level, body[:end], _after_space(r, line, body[end:]), True
         if m is None:
             r.fail(line, "expected a paragraph or item title after the control tag")
@@ -1278,7 +1283,13 @@ def _children(
             else:
                 num, label = item_num(title, item_depth, counts.item + 1)
                 if label is None:
-                    _once(r, line, counts, num, title)
+                    nums = counts.item_nums
+                    if nums is None:
+                        counts.item_nums = {num}
+                    elif num in nums:
+                        _twice(r, line, title)
+                    else:
+                        nums.add(num)
             counts.item += 1
             out.append(
                 Item(
@@ -1318,16 +1329,11 @@ def _children(
     return _settle(out, adjacency=True)
 
 
-def _once(r: _Reader, line: _Line, counts: _Counts, num: Num, title: str) -> None:
+def _twice(r: _Reader, line: _Line, title: str) -> NoReturn:
     """Refuse an item written with the standard title of an item before it in the same
     paragraph (``一　…`` twice): the reference would read two items 一, but a citation
     (第一号) could name only the first, so the document would not be what it says."""
-    nums = counts.item_nums
-    if nums is None:
-        nums = counts.item_nums = set()
-    elif num in nums:
-        r.fail(line, f"item {title} comes twice here: its citation would name the first one")
-    nums.add(num)
+    r.fail(line, f"item {title} comes twice here: its citation would name the first one")
 
 
 def _caption_follows(r: _Reader, base: int = 0) -> bool:
@@ -1530,13 +1536,17 @@ def _table_struct(r: _Reader, depth: int, key: str, title: str | None) -> Table:
     line = r.peek()
     if line is None or line.depth != depth + 1 or line.kind != TBL:
         r.fail(line, "expected a table after :table-struct:")
-    table = _table(r, depth + 1, key, title, control=True)
+    table = _table(r, depth + 1, key, title, control=True, remarks_from=len(first))
     if first:
         table = attrs.evolve(table, remarks=first + table.remarks, remarks_before=len(first))
     return table
 
 
-def _table(r: _Reader, depth: int, key: str, title: str | None, *, control: bool) -> Table:
+def _table(
+    r: _Reader, depth: int, key: str, title: str | None, *, control: bool, remarks_from: int = 0
+) -> Table:
+    """A table at ``depth``; with ``control`` the remarks after it, keyed after the
+    ``remarks_from`` remarks written before it (``rm2`` after one above the rows)."""
     rows: list[Row] = []
     cells: list[Cell] = []
     lines = r.lines
@@ -1575,7 +1585,7 @@ def _table(r: _Reader, depth: int, key: str, title: str | None, *, control: bool
             cells.append(Cell(text=text, attrs=attrs, header=header))
     if cells:
         rows.append(Row(key=f"r{len(rows) + 1}", cells=tuple(cells)))
-    remarks = _remarks_run(r, depth) if control else ()
+    remarks = _remarks_run(r, depth, remarks_from) if control else ()
     return Table(key=key, rows=tuple(rows), title=title, remarks=remarks)
 
 
@@ -1797,7 +1807,13 @@ def _block_paragraph_item(r: _Reader, depth: int, counts: _Counts) -> Paragraph 
     else:
         num, ilabel = item_num(title, level, counts.item)
         if ilabel is None:
-            _once(r, line, counts, num, title)
+            nums = counts.item_nums
+            if nums is None:
+                counts.item_nums = {num}
+            elif num in nums:
+                _twice(r, line, title)
+            else:
+                nums.add(num)
     return Item(
         key=f"i{counts.item}",
         num=num,

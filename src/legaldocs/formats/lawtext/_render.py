@@ -58,7 +58,7 @@ from legaldocs.model import (
     Table,
     TocEntry,
 )
-from legaldocs.model._keys import division_key, repeated_key
+from legaldocs.model._keys import division_key
 from legaldocs.model._numbers import Num, item_label
 
 __all__ = ["render"]
@@ -294,8 +294,11 @@ def _article(
     one number is keyed ``a53x2``)."""
     where = _At("article", article)
     expected = "a" + _parts(article.num)
-    if seen is not None:
-        expected = repeated_key(expected, seen)
+    if seen is not None:  # (model._keys.repeated_key, inlined: this runs for every article)
+        count = seen.get(expected, 0) + 1
+        seen[expected] = count
+        if count > 1:
+            expected = f"{expected}x{count}"
     if article.key != expected:
         raise _fail(where, f"its key must be {expected!r} (keys follow numbers)")
     if article.until is not None and article.until <= article.num:
@@ -394,13 +397,16 @@ def _paragraph_item(
     ):
         raise _fail(where, "its label is the standard one: leave Item.label unset")
     title = _title_of(element, level, secondary=secondary)
+    if title and text[:1] == "　" and not title.strip("　"):
+        # (a title of full-width spaces reads back as all of them but the one before text)
+        raise _fail(where, "a title of full-width spaces before text that starts with one")
     if isinstance(element, Paragraph) and element.plain and not element.anonymous:
         raise _fail(where, "only an unnumbered paragraph can be plain text")
     if no_control and not title and not _plain_ok(text):
         if isinstance(element, Paragraph) and element.plain:
             raise _fail(where, f"the plain text {text!r} would not read back as a paragraph")
         no_control = False
-    written = _end(text)
+    written = escape_edges(text) if text and text[-1] in " 　\t" else text
     if no_control:
         out.append(pad + title + ("　" + written if title and text else written))
     elif title:
