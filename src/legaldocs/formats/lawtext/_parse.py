@@ -113,7 +113,28 @@ _CONN = "(?:、|及び|及ビ|及(?!至)|および|並びに|ならびに|又は
 _PIT_ONE = rf"○?{_FRAG}(?:[のノ]{_FRAG})*"
 _PIT_RANGE = rf"{_PIT_ONE}(?:から{_PIT_ONE}まで|(?:・|～|乃至){_PIT_ONE})?"
 _PIT_TITLE = re.compile(rf"{_PIT_RANGE}(?:{_CONN}{_PIT_RANGE})*")
-_PIT_LINE = re.compile(rf"({_PIT_TITLE.pattern})(?:([{_WS}]+)(.*))?$")
+_PIT_SPLIT: dict[int, re.Pattern[str]] = {}
+
+
+def _pit_line(text: str) -> re.Match[str] | None:
+    """The match of ``(title)(?:(white space)(text))?$`` on a line, the title as
+    ``_PIT_TITLE`` matches it, without a second compiled copy of that long pattern (compiling
+    it is most of what importing the reader costs). The same match: a title never holds
+    white space, and the first match ``_PIT_TITLE`` finds is its longest (each alternative
+    it tries first is the longest at its place), so a line that has white space or nothing
+    after that match is the only way the whole pattern can match."""
+    m = _PIT_TITLE.match(text)
+    if m is None:
+        return None
+    end = m.end()
+    if end < len(text) and text[end] not in _WS and text[end:] != "\n":
+        return None
+    split = _PIT_SPLIT.get(end)
+    if split is None:
+        split = _PIT_SPLIT[end] = re.compile(rf"(.{{{end}}})(?:([{_WS}]+)(.*))?$")
+    return split.match(text)
+
+
 _STD_PARAGRAPH = re.compile(rf"(?:○?[{_AD}]+|[{_CIRCLED}])$")
 # (the reference's pattern for a standard item title also means branch numbers, but as written
 # it requires a "]" after them, so that only plain kanji numbers count: 一の二 takes :item:)
@@ -383,7 +404,7 @@ def classify(no: int, line: str) -> _Line:
             if ptn.match(body):
                 out.kind = APP
                 return out
-        if _PIT_LINE.match(body):
+        if _pit_line(body):
             out.kind = PIT
             return out
         return out
@@ -396,7 +417,7 @@ def classify(no: int, line: str) -> _Line:
             out.m = m
             return out
     else:
-        m = _PIT_LINE.match(rest)
+        m = _pit_line(rest)
         if m:
             out = _Line(no, depth, PIT, rest)
             out.m = m
@@ -1080,7 +1101,7 @@ def _pit_parts_of(r: _Reader, line: _Line) -> tuple[int | None, str, str, bool]:
         body = line.body
         if name == "#":
             level = None
-            m = _PIT_LINE.match(body)
+            m = _pit_line(body)
         else:
             level = _PIT_CONTROLS[name]
             m = _PIT_TITLE.match(body)

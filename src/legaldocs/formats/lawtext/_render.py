@@ -77,11 +77,33 @@ _ATTRS_LINE = re.compile(r'(?:\[[^ 　\t\]=]+="[^ 　\t\]"]+"\][ 　\t]*)+$')
 _ATTR_START = re.compile(r'\[[^ 　\t\]=]+="[^ 　\t\]"]+"\]')
 
 
-def _fail(where: str, reason: str) -> FormatError:
+class _At:
+    """Where an element is, for an error message: made into text only when one is raised
+    (the writer passes one for every paragraph and item)."""
+
+    __slots__ = ("element", "kind", "parent")
+
+    def __init__(self, kind: str | None, element: object, parent: _At | str | None = None) -> None:
+        self.kind = kind
+        self.element = element
+        self.parent = parent
+
+    def __str__(self) -> str:
+        kind = type(self.element).__name__.lower() if self.kind is None else self.kind
+        here = f"{kind} {getattr(self.element, 'key', '')!r}"
+        if self.parent is None:
+            return here
+        return f"{self.parent}/{getattr(self.element, 'key', '')}"
+
+
+def _fail(where: str | _At, reason: str) -> FormatError:
     return FormatError(f"cannot write {where} as Lawtext: {reason}")
 
 
-def _one_line(text: str, where: str) -> str:
+_ONE = Num.of(1)
+
+
+def _one_line(text: str, where: str | _At) -> str:
     if "\n" in text or "\r" in text:
         raise _fail(where, "its text holds a line break")
     if "&#" in text and has_char_ref(text):
@@ -238,7 +260,7 @@ def _division(
 _BARE_CAPTIONS: dict[str, bool] = {}
 
 
-def _caption(out: list[str], caption: str, depth: int, where: str) -> None:
+def _caption(out: list[str], caption: str, depth: int, where: str | _At) -> None:
     bare = _BARE_CAPTIONS.get(caption)
     if bare is None:
         _one_line(caption, where)
@@ -270,7 +292,7 @@ def _article(
 ) -> None:
     """An article; ``seen`` counts the article keys of its body (a second article with
     one number is keyed ``a53x2``)."""
-    where = f"article {article.key!r}"
+    where = _At("article", article)
     expected = "a" + _parts(article.num)
     if seen is not None:  # (model._keys.repeated_key, inlined: this runs for every article)
         count = seen.get(expected, 0) + 1
@@ -299,12 +321,12 @@ def _article(
         first = article.paragraphs[0]
         previous: Num | None = None
         for index, paragraph in enumerate(article.paragraphs):
-            pwhere = f"{where}/{paragraph.key}"
+            pwhere = _At("paragraph", paragraph, where)
             if paragraph.anonymous or paragraph.plain:
                 raise _fail(pwhere, "a paragraph of an article is numbered")
             if index == 0 and paragraph.caption is not None:
                 raise _fail(pwhere, "the first paragraph of an article has no caption of its own")
-            if index == 0 and not paragraph.label and paragraph.num != Num.of(1):
+            if index == 0 and not paragraph.label and paragraph.num != _ONE:
                 raise _fail(pwhere, "the first paragraph of an article is number 1")
             expected = "p" + _parts(paragraph.num)
             if paragraph.label is None and (
@@ -324,11 +346,12 @@ def _article(
             out.append(pad + title)
             _paragraph_item(out, first, depth, default=0, secondary=True)
         else:
-            text = _one_line(first.text, f"{where}/{first.key}")
+            first_at = _At("paragraph", first, where)
+            text = _one_line(first.text, first_at)
             if first.caption is not None:
-                raise _fail(f"{where}/{first.key}", "a paragraph of an article has no caption")
+                raise _fail(first_at, "a paragraph of an article has no caption")
             out.append(pad + title + "　" + _end(text))
-            _children(out, first.children, depth + 1, 1, f"{where}/{first.key}", text)
+            _children(out, first.children, depth + 1, 1, first_at, text)
         for paragraph in article.paragraphs[1:]:
             _paragraph_item(out, paragraph, depth, default=0, secondary=True)
     if article.suppl_note is not None:
@@ -362,7 +385,7 @@ def _paragraph_item(
 ) -> None:
     """One paragraph (``level`` 0) or item (1 号, 2 イ, …) and what it holds, as the
     reference's ``paragraphItemToLines`` writes them."""
-    where = f"{type(element).__name__.lower()} {element.key!r}"
+    where = _At(None, element)
     pad = _PAD[depth]
     if isinstance(element, Paragraph) and element.caption is not None:
         _caption(out, element.caption, depth, where)
@@ -417,7 +440,7 @@ def _children(
     children: Sequence[ItemChild],
     depth: int,
     level: int,
-    where: str,
+    where: str | _At,
     text: str = "",
 ) -> None:
     for index, child in enumerate(children):
