@@ -790,6 +790,7 @@ def _item(r: _Reader, el: etree._Element, depth: int, key: str) -> Item:
     tag = _tag(el)
     label = ""
     text = ""
+    sentences = 0
     kids: list[etree._Element] = []
     for child in r.children(el):
         ctag = _tag(child)
@@ -797,12 +798,15 @@ def _item(r: _Reader, el: etree._Element, depth: int, key: str) -> Item:
             label = r.inline(child)
         elif ctag == tag + "Sentence":
             text = r.sentences(child)
+            sentences = len(child)
         else:
             kids.append(child)
     position = int(key[1:])
     num, written = item_num(label, depth, position)
     children = _item_children(r, kids, depth + 1, el)
-    return Item(key=key, num=num, text=text, children=children, label=written)
+    # an empty <Sentence/> after a title: the converter writes the title and a margin
+    spaced = bool(label) and sentences > 0 and not text
+    return Item(key=key, num=num, text=text, children=children, label=written, spaced=spaced)
 
 
 def item_num(label: str, depth: int, position: int) -> tuple[Num, str | None]:

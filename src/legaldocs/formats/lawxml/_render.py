@@ -377,7 +377,10 @@ def _item(w: _Writer, item: Item, level: int, depth: int, where: str) -> None:
     label = item.label if item.label is not None else item_label(item.num, level, "kanji")
     w.line(depth, f'<{tag} Num="{_num_attr(item.num)}">')
     w.text(depth + 1, f"{tag}Title", label, where)
-    w.sentences(depth + 1, f"{tag}Sentence", item.text, where)
+    if item.text or item.spaced or not label:
+        w.sentences(depth + 1, f"{tag}Sentence", item.text, where)
+    else:
+        w.line(depth + 1, f"<{tag}Sentence/>")
     _children(w, item.children, level + 1, depth + 1, where)
     w.line(depth, f"</{tag}>")
 
