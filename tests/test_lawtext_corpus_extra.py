@@ -41,7 +41,9 @@ def _article(doc: Document, index: int = 0) -> Article:
 
 def test_item_with_an_explicit_tag_and_an_empty_second_column() -> None:
     # 333M50000040054 (国家公務員共済組合法施行規則) 第百二十条の四: the XML puts the item's
-    # text in its ItemTitle, so the reference writes the standard title with :item:
+    # text in its ItemTitle with an empty sentence, so the reference writes the whole title
+    # with :item: and the full-width space before the empty sentence; the reader takes it
+    # the same way (text that ends with white space would be written &#x3000;)
     text = HEAD + (
         "第百二十条の四　次に掲げる事項を記載した申出書を提出しなければならない。\n"
         "  :item:一　組合員の氏名及び住所並びに組合員証の組合員等記号・番号又は個人番号　\n"
@@ -51,9 +53,10 @@ def test_item_with_an_explicit_tag_and_an_empty_second_column() -> None:
     first, second = _article(doc).paragraphs[0].children
     assert isinstance(first, Item)
     assert isinstance(second, Item)
-    assert first.tagged
-    assert first.label is None
-    assert first.text == "組合員の氏名及び住所並びに組合員証の組合員等記号・番号又は個人番号　"
+    assert not first.tagged
+    assert first.label == "一　組合員の氏名及び住所並びに組合員証の組合員等記号・番号又は個人番号"
+    assert first.text == ""
+    assert first.spaced
     assert not second.tagged
 
 

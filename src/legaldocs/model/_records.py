@@ -209,6 +209,9 @@ class Paragraph:
     tagged: bool = _e.presentation(default=False)
     """Presentation only: written with an explicit ``:paragraph:`` tag although its number
     alone would say it is a paragraph (as one e-Gov file does)."""
+    spaced: bool = _e.presentation(default=False)
+    """Presentation only: ``text`` is one empty sentence (XML ``<Sentence/>``), written as
+    the number and a full-width space rather than the number alone."""
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)

@@ -197,7 +197,17 @@ _STRUCT_CONTROLS: dict[str, type[NoteStruct] | type[StyleStruct] | type[FormatSt
 class _Line:
     """One classified line."""
 
-    __slots__ = ("blank_before", "body", "control", "depth", "kind", "m", "no", "rest")
+    __slots__ = (
+        "blank_before",
+        "body",
+        "control",
+        "depth",
+        "kind",
+        "m",
+        "no",
+        "open_end",
+        "rest",
+    )
 
     def __init__(self, no: int, depth: int, kind: int, rest: str) -> None:
         self.no = no
@@ -208,6 +218,108 @@ class _Line:
         self.body = rest  # the rest after the control tag
         self.m: re.Match[str] | None = None
         self.blank_before = False
+        self.open_end = False  # the line as written ends with white space
+
+
+# --------------------------------------------------------------------------------------
+# Character references: the reference writer escapes the white space that ends the text of
+# a line (and that begins or ends a table cell or a list entry) as ``&#x3000;``, ``&#x20;``
+# or ``&#x9;`` (its ``sentencesArrayToString``), because white space there would read back
+# as part of the line's layout; its reader decodes ``&#x…;`` and ``&#…;`` in text.
+
+_CHAR_REF = re.compile(r"&#(x[0-9a-fA-F]+|[0-9]+);")
+_REFS_END = re.compile(r"(?:&#(?:x[0-9a-fA-F]+|[0-9]+);)+$")
+_REFS_START = re.compile(r"(?:&#(?:x[0-9a-fA-F]+|[0-9]+);)+")
+
+
+def _decode_refs(run: str) -> str | None:
+    """The white space a run of character references stands for, or None when one of
+    them stands for something else (which the reference writer never escapes)."""
+    out = []
+    for m in _CHAR_REF.finditer(run):
+        value = m.group(1)
+        code = int(value[1:], 16) if value[0] == "x" else int(value)
+        if code > 0x10FFFF or chr(code) not in _WS:
+            return None
+        out.append(chr(code))
+    return "".join(out)
+
+
+def escape_edges(text: str, *, start: bool = False) -> str:
+    """``text`` with the white space at its end (and at its start when ``start``) written as
+    character references, as the reference writer does; the inverse of the reader's
+    decoding. Text is returned as is when it has none (the common case)."""
+    if text and text[-1] in _WS:
+        body = text.rstrip(_WS)
+        text = body + "".join(f"&#x{ord(c):x};" for c in text[len(body) :])
+    if start and text and text[0] in _WS:
+        body = text.lstrip(_WS)
+        text = "".join(f"&#x{ord(c):x};" for c in text[: len(text) - len(body)]) + body
+    return text
+
+
+def has_char_ref(text: str) -> bool:
+    """Whether ``text`` holds something the reader would decode as a character reference
+    (``&#x3000;``): such text cannot be written as it is."""
+    return "&#" in text and _CHAR_REF.search(text) is not None
+
+
+def _decode_line(no: int, raw: str, source: str | None) -> str:
+    """A line (not a table or list line) with the references that end it decoded.
+
+    Raises ParseError for a reference anywhere else or for anything but white space."""
+    m = _REFS_END.search(raw)
+    start = m.start() if m is not None else len(raw)
+    decoded = _decode_refs(m.group(0)) if m is not None else ""
+    stray = _CHAR_REF.search(raw, 0, start)
+    if decoded is None or stray is not None:
+        column = (stray.start() if stray is not None else start) + 1
+        raise ParseError(
+            "a character reference (&#x…;) stands only for white space at the end of a line "
+            "or at either end of a table cell: this one cannot be kept",
+            line=no + 1,
+            column=column,
+            source=source,
+        )
+    return raw[:start] + decoded
+
+
+def _cell_text(r: _Reader, line: _Line, text: str, column: int) -> str:
+    """The text of a table cell, a cell line or a list entry, with the references at its
+    edges decoded (``column``: where ``text`` starts on the line, for errors)."""
+    if line.open_end and text:
+        r.fail(line, "white space at the end of a cell is written &#x3000; (&#x20;)", column)
+    if "&#" not in text:
+        return text
+    head = _REFS_START.match(text)
+    lead = head.end() if head is not None else 0
+    tail = _REFS_END.search(text, lead)
+    end = tail.start() if tail is not None else len(text)
+    stray = _CHAR_REF.search(text, lead, end)
+    before = _decode_refs(text[:lead])
+    after = _decode_refs(text[end:])
+    if stray is not None or before is None or after is None:
+        where = stray.start() if stray is not None else (0 if before is None else end)
+        r.fail(
+            line,
+            "a character reference (&#x…;) stands only for white space at either end of "
+            "a table cell or a line: this one cannot be kept",
+            column + where,
+        )
+    return before + text[lead:end] + after
+
+
+def _text(r: _Reader, line: _Line, text: str) -> str:
+    """Text that runs to the end of its line, checked: white space the line ends with as
+    written is layout (the reference writer escapes it in text), so text cannot end so."""
+    if line.open_end and text:
+        r.fail(
+            line,
+            "white space at the end of a line's text is written &#x3000; (&#x20;): "
+            "as written it cannot be kept",
+            len(line.rest) + line.depth * 2,
+        )
+    return text
 
 
 def classify(no: int, line: str) -> _Line:
@@ -485,7 +597,11 @@ def parse(text: str, source: str | None) -> Document:
     lines: list[_Line] = []
     blank = False
     for no, raw in enumerate(text[:-1].split("\n")):
+        open_end = raw[-1:] in _WS
         c = classify(no, raw)
+        if "&#" in raw and c.kind != TBL:
+            c = classify(no, _decode_line(no, raw, source))
+        c.open_end = open_end
         if c.kind == BLANK:
             if raw:
                 raise ParseError(
@@ -545,7 +661,7 @@ def _document(r: _Reader) -> Document:
         r.fail(line, "expected a blank line after the title and law number")
     enact: list[EnactStatement] = []
     while (line := r.peek()) is not None and line.control == "enact-statement":
-        enact.append(EnactStatement(key=f"e{len(enact) + 1}", text=line.body))
+        enact.append(EnactStatement(key=f"e{len(enact) + 1}", text=_text(r, line, line.body)))
         r.i += 1
     toc = None
     line = r.peek()
@@ -623,7 +739,7 @@ def _preamble(r: _Reader) -> tuple[Paragraph, ...]:
                 Paragraph(
                     key=f"pre{position}",
                     num=_of(position),
-                    text=line.rest,
+                    text=_text(r, line, line.rest),
                     anonymous=True,
                     children=_children(r, 2),
                 )
@@ -827,7 +943,7 @@ def _article(r: _Reader, caption: str | None) -> Article:
                 len(title) + 1,
             )
         # (more full-width spaces begin the text: the reference writes title, U+3000, text)
-        rest = space[1:] + stripped
+        rest = _text(r, line, space[1:] + stripped)
         space = space[:1]
     standard = article_label(num, until)
     label = None if title == standard else title
@@ -880,7 +996,7 @@ def _article(r: _Reader, caption: str | None) -> Article:
     suppl_note = None
     nxt = r.peek()
     if nxt is not None and nxt.depth == 0 and nxt.control == "suppl-note":
-        suppl_note = nxt.body
+        suppl_note = _text(r, nxt, nxt.body)
         r.i += 1
     return Article(
         key=key,
@@ -910,7 +1026,26 @@ def _has_children(r: _Reader, depth: int) -> bool:
 
 def _pit_parts(r: _Reader, line: _Line) -> tuple[int | None, str, str, bool]:
     """The tag level (0 paragraph, 1 item, 2… sub-items; None: by context), title, text
-    and whether the line carried a control tag."""
+    and whether the line carried a control tag.
+
+    A line that ends with a full-width space as written ends with the space between a
+    title and an empty sentence (the writer escapes white space that ends text): after an
+    explicit tag (``:item:二　書類の名称　``) all before it is the title, as in the XML
+    (``<ItemTitle>二　書類の名称</ItemTitle>``)."""
+    level, title, text, control = _pit_parts_of(r, line)
+    if line.open_end and text:
+        body = line.body
+        if (
+            line.control in _PIT_CONTROLS
+            and body.endswith("　")
+            and body[-2:-1] not in ("", *_WS)
+        ):
+            return level, body[:-1], "", True
+        _text(r, line, text)
+    return level, title, text, control
+
+
+def _pit_parts_of(r: _Reader, line: _Line) -> tuple[int | None, str, str, bool]:
     if line.control:
         name = line.control
         if name in _ANONYM_CONTROLS:
@@ -970,6 +1105,10 @@ def _article_paragraph(r: _Reader, position: int, *, first: bool) -> Paragraph:
             r.fail(line, 'an unnumbered paragraph of an article is written [MissingNum="true"]')
         num = _of(position)
         label: str | None = ""
+    elif _long_title(line, title, text):
+        # (:paragraph:２　本文。　: the whole is the number as written, XML ParagraphNum)
+        num = _paragraph_num(title.partition("　")[0], position)
+        label = title
     elif control and (line.control != "paragraph" or first or not is_title(title)):
         r.fail(line, "unexpected control tag on a paragraph of an article")
     else:
@@ -982,8 +1121,15 @@ def _article_paragraph(r: _Reader, position: int, *, first: bool) -> Paragraph:
         text=text,
         children=_children(r, 1, 1, text, in_article=True),
         label=label,
-        tagged=line.control == "paragraph",
+        tagged=line.control == "paragraph" and is_title(title),
+        spaced=not text and line.rest.endswith("　"),
     )
+
+
+def _long_title(line: _Line, title: str, text: str) -> bool:
+    """Whether ``title`` holds more than a number: an explicit tag, then all up to the
+    full-width space that ends the line (see :func:`_pit_parts`)."""
+    return line.control == "paragraph" and line.open_end and not text and "　" in title
 
 
 def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | None) -> Paragraph:
@@ -994,7 +1140,7 @@ def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | 
         return Paragraph(
             key=key or f"p{position}",
             num=_of(position),
-            text=line.rest,
+            text=_text(r, line, line.rest),
             children=_children(r, depth + 1, 1, line.rest),
             anonymous=True,
             caption=caption,
@@ -1023,6 +1169,7 @@ def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | 
         children=_children(r, depth + 1, 1, text),
         caption=caption,
         label=label,
+        spaced=not text and line.rest.endswith("　"),
     )
 
 
@@ -1094,7 +1241,7 @@ def _children(
             r.i += 1
             return_block: ItemChild = AmendProvision(
                 key=f"ap{counts.amend}",
-                text=line.body if line.control else line.rest,
+                text=_text(r, line, line.body if line.control else line.rest),
                 children=_blocks(r, depth + 1, note=False),
             )
             out.append(return_block)
@@ -1268,6 +1415,7 @@ def _sentence(r: _Reader, line: _Line, key: str) -> Sentence:
         if line.m.group(1) or line.m.group(2) != "-" or line.m.group(3) != " ":
             r.fail(line, "expected '- text'")
         attrs, text = _attrs(line.m.group(4))
+        text = _cell_text(r, line, text, line.depth * 2 + len(line.rest) - len(text) + 1)
         return Sentence(key=key, text=text, attrs=attrs)
     text = line.rest
     if line.control in ("ignore-title", "keep-leading-spaces"):
@@ -1276,7 +1424,7 @@ def _sentence(r: _Reader, line: _Line, key: str) -> Sentence:
             text = text[len(":keep-leading-spaces:") :]
     elif line.control and line.kind != OTH:
         r.fail(line, "unexpected line in a block of sentences")
-    return Sentence(key=key, text=text)
+    return Sentence(key=key, text=_text(r, line, text))
 
 
 def _list(r: _Reader, depth: int, key: str) -> ListBlock:
@@ -1289,7 +1437,9 @@ def _list(r: _Reader, depth: int, key: str) -> ListBlock:
         if nxt.m.group(1):
             break
         children.append(_list(r, depth + 1, f"li{len(children) + 1}"))
-    return ListBlock(key=key, text=line.m.group(4), children=tuple(children))
+    text = line.m.group(4)
+    text = _cell_text(r, line, text, line.depth * 2 + len(line.rest) - len(text) + 1)
+    return ListBlock(key=key, text=text, children=tuple(children))
 
 
 def _table_struct(r: _Reader, depth: int, key: str, title: str | None) -> Table:
@@ -1343,6 +1493,7 @@ def _table(r: _Reader, depth: int, key: str, title: str | None, *, control: bool
                     r.fail(line, "expected the lines of a multi-line cell after '|'")
                 cells.append(Cell(text="", attrs=attrs, blocks=blocks, header=header))
         else:
+            text = _cell_text(r, line, text, line.depth * 2 + len(line.rest) - len(text) + 1)
             cells.append(Cell(text=text, attrs=attrs, header=header))
     if cells:
         rows.append(Row(key=f"r{len(rows) + 1}", cells=tuple(cells)))
@@ -1438,6 +1589,7 @@ def _block_paragraph_item(r: _Reader, depth: int, counts: _Counts) -> Paragraph 
             label=label,
             anonymous=anonymous,
             children=_children(r, depth + 1, 1, text),
+            spaced=not anonymous and not text and line.rest.endswith("　"),
         )
     counts.item += 1
     ilabel: str | None

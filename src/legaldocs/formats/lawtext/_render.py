@@ -25,7 +25,9 @@ from legaldocs.formats.lawtext._parse import (
     auto_level,
     caption_of_line,
     classify,
+    escape_edges,
     fullwidth,
+    has_char_ref,
     is_title,
 )
 from legaldocs.model import (
@@ -81,7 +83,14 @@ def _fail(where: str, reason: str) -> FormatError:
 def _one_line(text: str, where: str) -> str:
     if "\n" in text or "\r" in text:
         raise _fail(where, "its text holds a line break")
+    if "&#" in text and has_char_ref(text):
+        raise _fail(where, f"its text {text!r} holds what reads back as a character reference")
     return text
+
+
+def _end(text: str) -> str:
+    """Text that ends its line, with the white space that ends it escaped (``&#x3000;``)."""
+    return escape_edges(text) if text and text[-1] in " 　\t" else text
 
 
 def _attrs(pairs: Sequence[tuple[str, str]]) -> str:
@@ -108,7 +117,7 @@ def render(doc: Document) -> str:
         out.append(f"（{_one_line(doc.law_num, 'the law number')}）")
     out.append("")
     for statement in doc.enact_statements:
-        out.append(":enact-statement:" + _one_line(statement.text, "the enact statement"))
+        out.append(":enact-statement:" + _end(_one_line(statement.text, "the enact statement")))
         out.append("")
     if doc.toc is not None:
         label = doc.toc.title
@@ -297,12 +306,12 @@ def _article(out: list[str], article: Article, depth: int) -> None:
             text = _one_line(first.text, f"{where}/{first.key}")
             if first.caption is not None:
                 raise _fail(f"{where}/{first.key}", "a paragraph of an article has no caption")
-            out.append(pad + title + "　" + text)
+            out.append(pad + title + "　" + _end(text))
             _children(out, first.children, depth + 1, 1, f"{where}/{first.key}", text)
         for paragraph in article.paragraphs[1:]:
             _paragraph_item(out, paragraph, depth, default=0, secondary=True)
     if article.suppl_note is not None:
-        out.append(pad + ":suppl-note:" + _one_line(article.suppl_note, where))
+        out.append(pad + ":suppl-note:" + _end(_one_line(article.suppl_note, where)))
 
 
 _PIT_CONTROL = ["paragraph", "item"] + [f"subitem{n}" for n in range(1, 11)]
@@ -350,8 +359,9 @@ def _paragraph_item(
         if isinstance(element, Paragraph) and element.plain:
             raise _fail(where, f"the plain text {text!r} would not read back as a paragraph")
         no_control = False
+    written = _end(text)
     if no_control:
-        out.append(pad + title + ("　" + text if title and text else text))
+        out.append(pad + title + ("　" + written if title and text else written))
     elif title:
         if element.tagged:
             control = ":" + _PIT_CONTROL[level] + ":"
@@ -361,12 +371,12 @@ def _paragraph_item(
             control = "# "
         else:
             control = ":" + _PIT_CONTROL[level] + ":"
-        spaced = text or (isinstance(element, Item) and element.spaced)
-        out.append(pad + control + title + ("　" + text if spaced else ""))
+        spaced = text or element.spaced
+        out.append(pad + control + title + ("　" + written if spaced else ""))
     else:
         attrs = '[MissingNum="true"]' if secondary and level == 0 else ""
         anonym = ":anonym-paragraph:" if level == 0 else ":anonym-" + _PIT_CONTROL[level] + ":"
-        out.append(pad + anonym + attrs + text)
+        out.append(pad + anonym + attrs + written)
     _children(out, element.children, depth + 1, level + 1, where, text)
 
 
@@ -407,7 +417,7 @@ def _children(
         elif isinstance(child, AmendProvision):
             control = "" if AMENDING.match(text) else ":amend-provision:"
             if child.text is not None:
-                out.append(_PAD[depth] + control + _one_line(child.text, where))
+                out.append(_PAD[depth] + control + _end(_one_line(child.text, where)))
             _new_provisions(out, child.children, depth + 1)
         elif isinstance(child, ListBlock):
             _list(out, child, depth)
@@ -473,23 +483,23 @@ def _cell(out: list[str], cell: Cell, head: str, inner: str, depth: int, where: 
             _block(out, block, depth)
             out.append("")
         return
-    if text[:1] in (" ", "　", "\t") or _ATTR_START.match(text):
+    if _ATTR_START.match(text) or ("&#" in text and has_char_ref(text)):
         raise _fail(where, f"the cell text {text!r} would not read back")
     if "\n" in text or text == "|":
         out.append(head + (" |" if cell.attrs else "|"))
         for part in text.split("\n"):
-            if part[:1] in (" ", "　", "\t") or _ATTR_START.match(part):
+            if _ATTR_START.match(part):
                 raise _fail(where, f"the cell line {part!r} would not read back")
-            out.append(inner + "- " + part)
+            out.append(inner + "- " + escape_edges(part, start=True))
         return
-    out.append(head + text)
+    out.append(head + escape_edges(text, start=True))
 
 
 def _block(out: list[str], block: Block, depth: int) -> None:
     """Any block, as the reference's ``anyToLines`` writes it."""
     pad = _PAD[depth]
     if isinstance(block, Sentence):
-        out.append(pad + _attrs(block.attrs) + _one_line(block.text, "a sentence"))
+        out.append(pad + _attrs(block.attrs) + _end(_one_line(block.text, "a sentence")))
     elif isinstance(block, Paragraph):
         _paragraph_item(out, block, depth)
     elif isinstance(block, Item):
@@ -558,7 +568,7 @@ def _sentence_line(out: list[str], sentence: Sentence, depth: int) -> None:
         controls = ":ignore-title:"
     if text[:1] in (" ", "　", "\t"):
         controls += ":keep-leading-spaces:"
-    out.append(_PAD[depth] + controls + text)
+    out.append(_PAD[depth] + controls + _end(text))
 
 
 def _remarks(out: list[str], remarks: Remarks, depth: int) -> None:
@@ -579,7 +589,7 @@ def _remarks(out: list[str], remarks: Remarks, depth: int) -> None:
 
 
 def _list(out: list[str], entry: ListBlock, depth: int) -> None:
-    out.append(_PAD[depth] + "- " + _one_line(entry.text, "a list entry"))
+    out.append(_PAD[depth] + "- " + escape_edges(_one_line(entry.text, "a list entry"), start=True))
     for child in entry.children:
         _list(out, child, depth + 1)
 
