@@ -672,6 +672,9 @@ def _article_paragraph(r: _Reader, el: etree._Element, index: int) -> Paragraph:
     if not written:
         # the first paragraph is unnumbered; a later one without a number is MissingNum
         return attrs.evolve(paragraph, label=None if index == 0 else "")
+    if index == 0 and paragraph.spaced:
+        # the article's title goes first: the converter writes its margin in any case
+        paragraph = attrs.evolve(paragraph, spaced=False)
     num = paragraph_num(written, position)
     label = None if (index and written == num.fullwidth()) else written
     return attrs.evolve(paragraph, key=number_key("p", num), num=num, label=label)
@@ -705,6 +708,7 @@ def _paragraph(
     written = ""
     caption: str | None = None
     text = ""
+    sentences = 0
     kids: list[etree._Element] = []
     for child in r.children(el):
         tag = _tag(child)
@@ -714,6 +718,7 @@ def _paragraph(
             written = r.inline(child)
         elif tag == "ParagraphSentence":
             text = r.sentences(child)
+            sentences = len(child)
         else:
             kids.append(child)
     return Paragraph(
@@ -724,6 +729,8 @@ def _paragraph(
         anonymous=anonymous,
         caption=caption,
         label=written,
+        # an empty <Sentence/> after a number: the converter writes the number and a margin
+        spaced=bool(written) and sentences > 0 and not text,
     )
 
 
@@ -1031,8 +1038,14 @@ def _arith_formula(r: _Reader, el: etree._Element, key: str) -> ArithFormula:
     return ArithFormula(key=key, children=_blocks(r, r.children(el), el))
 
 
-def _blocks(r: _Reader, kids: list[etree._Element], parent: etree._Element) -> tuple[Block, ...]:
-    """The blocks of an appendix, a note, a style, a format or a table cell."""
+def _blocks(
+    r: _Reader, kids: list[etree._Element], parent: etree._Element, *, appendix: bool = False
+) -> tuple[Block, ...]:
+    """The blocks of an appendix, a note, a style, a format or a table cell.
+
+    An ``ArithFormula`` is a block of its own (``:arith-formula:``) only right in an
+    appendix; anywhere else the converter writes it as inline XML on a line of its own,
+    which is a sentence holding that XML."""
     out: list[Block] = []
     keys = _Keys()
     for child in kids:
@@ -1045,6 +1058,9 @@ def _blocks(r: _Reader, kids: list[etree._Element], parent: etree._Element) -> t
             out.append(_item(r, child, _SUBITEM_TAGS.index(tag) + 1, keys.next("i")))
         elif tag == "TableStruct":
             out.append(_table_struct(r, child, keys.next("t")))
+        elif tag == "Table":
+            # a table not wrapped in a TableStruct (as in a Style): WritingMode is not kept
+            out.append(Table(key=keys.next("t"), rows=_rows(r, child), bare=True))
         elif tag == "FigStruct":
             out.append(_fig_struct(r, child, keys.next("f")))
         elif tag == "NoteStruct":
@@ -1061,8 +1077,10 @@ def _blocks(r: _Reader, kids: list[etree._Element], parent: etree._Element) -> t
             out.append(_fig(r, child, keys.next("g")))
         elif tag == "List":
             out.append(_list(r, child, keys.next("li")))
-        elif tag == "ArithFormula":
+        elif tag == "ArithFormula" and appendix:
             out.append(_arith_formula(r, child, keys.next("af")))
+        elif tag == "ArithFormula":
+            out.append(Sentence(key=keys.next("l"), text=outer_xml(child)))
         else:
             r.unexpected(child, parent)
     return tuple(out)
@@ -1115,7 +1133,10 @@ def _appendix(r: _Reader, el: etree._Element, key: str) -> AnyAppendix:
     # reader splits them at the last bracketed group: split the same way.
     title, related = split_related((title or "") + (related or ""))
     return cls(
-        key=key, title=title or None, related_article_num=related, children=_blocks(r, kids, el)
+        key=key,
+        title=title or None,
+        related_article_num=related,
+        children=_blocks(r, kids, el, appendix=True),
     )
 
 

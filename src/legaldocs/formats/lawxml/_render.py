@@ -354,7 +354,10 @@ def _paragraph(w: _Writer, paragraph: Paragraph, depth: int, written: str, where
     if paragraph.caption is not None:
         w.text(depth + 1, "ParagraphCaption", paragraph.caption, where)
     w.text(depth + 1, "ParagraphNum", written, where)
-    w.sentences(depth + 1, "ParagraphSentence", paragraph.text, where)
+    if paragraph.text or paragraph.spaced or not written:
+        w.sentences(depth + 1, "ParagraphSentence", paragraph.text, where)
+    else:
+        w.line(depth + 1, "<ParagraphSentence/>")
     _children(w, paragraph.children, 1, depth + 1, where)
     w.line(depth, "</Paragraph>")
 
@@ -418,7 +421,11 @@ def _block(w: _Writer, block: Block | AmendProvision, depth: int, where: str) ->
     elif isinstance(block, Remarks):
         _remarks(w, block, depth, where)
     elif isinstance(block, Sentence):
-        w.text(depth, "Sentence", block.text, where, _attrs(block.attrs))
+        if not block.attrs and _lone_formula(block.text):
+            # read back as this sentence outside an appendix (see _parse._blocks)
+            w.line(depth, block.text)
+        else:
+            w.text(depth, "Sentence", block.text, where, _attrs(block.attrs))
     elif isinstance(block, Fig):
         _fig(w, block, depth)
     elif isinstance(block, ListBlock):
@@ -440,6 +447,17 @@ def _block(w: _Writer, block: Block | AmendProvision, depth: int, where: str) ->
         w.line(depth, "</ArithFormula>")
     else:  # pragma: no cover - every block kind is handled above
         raise _fail(where, f"unknown block {type(block).__name__}")
+
+
+def _lone_formula(text: str) -> bool:
+    """Whether ``text`` is one ``ArithFormula`` element as the reader keeps it inline."""
+    if not text.startswith("<ArithFormula"):
+        return False
+    try:
+        el = etree.fromstring(text, _parse.xml_parser())
+    except etree.XMLSyntaxError:
+        return False
+    return el.tag == "ArithFormula" and _parse.outer_xml(el) == text
 
 
 def _block_item_level(item: Item) -> int:
@@ -487,23 +505,32 @@ def _list(w: _Writer, block: ListBlock, depth: int, level: int, where: str) -> N
 
 
 def _table(w: _Writer, table: Table, depth: int, where: str) -> None:
+    if table.bare:
+        if table.title is not None or table.remarks:
+            raise _fail(where, "a bare table (no TableStruct) has no title and no remarks")
+        _rows(w, table, depth, where)
+        return
     w.line(depth, "<TableStruct>")
     if table.title is not None:
         w.text(depth + 1, "TableStructTitle", table.title, where)
     if not 0 <= table.remarks_before <= len(table.remarks):
         raise _fail(where, "remarks_before counts some of the table's remarks")
     _remarks_list(w, table.remarks[: table.remarks_before], depth + 1, where)
-    w.line(depth + 1, "<Table>")
+    _rows(w, table, depth + 1, where)
+    _remarks_list(w, table.remarks[table.remarks_before :], depth + 1, where)
+    w.line(depth, "</TableStruct>")
+
+
+def _rows(w: _Writer, table: Table, depth: int, where: str) -> None:
+    w.line(depth, "<Table>")
     for row in table.rows:
         header = bool(row.cells) and all(cell.header for cell in row.cells)
         row_tag = "TableHeaderRow" if header else "TableRow"
-        w.line(depth + 2, f"<{row_tag}>")
+        w.line(depth + 1, f"<{row_tag}>")
         for cell in row.cells:
-            _cell(w, cell, depth + 3, f"{where}/{row.key}", header)
-        w.line(depth + 2, f"</{row_tag}>")
-    w.line(depth + 1, "</Table>")
-    _remarks_list(w, table.remarks[table.remarks_before :], depth + 1, where)
-    w.line(depth, "</TableStruct>")
+            _cell(w, cell, depth + 2, f"{where}/{row.key}", header)
+        w.line(depth + 1, f"</{row_tag}>")
+    w.line(depth, "</Table>")
 
 
 def _cell(w: _Writer, cell: Cell, depth: int, where: str, header: bool) -> None:
@@ -543,7 +570,11 @@ def _appendix(w: _Writer, appendix: AnyAppendix, depth: int) -> None:
     if related is not None:
         w.text(depth + 1, "RelatedArticleNum", related, where)
     for child in appendix.children:
-        _block(w, child, depth + 1, where)
+        if isinstance(child, Sentence) and not child.attrs and _lone_formula(child.text):
+            # right in an appendix the reader takes <ArithFormula> for a block of its own
+            w.text(depth + 1, "Sentence", child.text, where)
+        else:
+            _block(w, child, depth + 1, where)
     w.line(depth, f"</{tag}>")
 
 
