@@ -443,3 +443,78 @@ def test_old_style_article_titles_are_kept_as_written(
     assert (article.until.parts if article.until else None) == until
     assert article.label == title
     assert parse_law_xml(render_law_xml(doc)) == doc
+
+
+# ---------------------------------------------------------------------------------------
+# Shapes found in the whole e-Gov corpus: each read as the converter writes it, and written
+# back to XML that reads back equal.
+
+
+def _paragraph_with(children: str, sentence: str = "<Sentence>本文</Sentence>") -> str:
+    return _law(
+        '<Article Num="1"><ArticleTitle>第一条</ArticleTitle><Paragraph Num="1"><ParagraphNum/>'
+        f"<ParagraphSentence>{sentence}</ParagraphSentence>{children}</Paragraph></Article>"
+    )
+
+
+def _lawtext_and_back(xml: str) -> str:
+    doc = parse_law_xml(xml)
+    assert parse_law_xml(render_law_xml(doc)) == doc
+    text = render_lawtext(doc)
+    assert text.startswith("法\n（平成元年法律第一号）\n\n")
+    return text[len("法\n（平成元年法律第一号）\n\n") :]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "line"),
+    [("<Sentence/>", "  一　\n"), ("", "  一\n"), ("<Sentence>甲</Sentence>", "  一　甲\n")],
+)
+def test_an_item_with_an_empty_sentence_keeps_its_margin(sentence: str, line: str) -> None:
+    item = (
+        f'<Item Num="1"><ItemTitle>一</ItemTitle><ItemSentence>{sentence}</ItemSentence>'
+        '<Subitem1 Num="1"><Subitem1Title>イ</Subitem1Title><Subitem1Sentence>'
+        "<Sentence>乙</Sentence></Subitem1Sentence></Subitem1></Item>"
+    )
+    assert _lawtext_and_back(_paragraph_with(item)) == f"第一条　本文\n{line}    イ　乙\n"
+
+
+def test_a_paragraph_with_an_empty_sentence_keeps_its_margin() -> None:
+    xml = _paragraph_with(
+        "",
+    ).replace(
+        "</Paragraph></Article>",
+        '</Paragraph><Paragraph Num="2"><ParagraphNum>２　全文</ParagraphNum>'
+        "<ParagraphSentence><Sentence/></ParagraphSentence></Paragraph></Article>",
+    )
+    assert _lawtext_and_back(xml) == "第一条　本文\n:paragraph:２　全文　\n"
+
+
+def test_a_formula_in_a_style_is_a_line_of_inline_xml() -> None:
+    formula = "<ArithFormula><Sentence>α×Ｋ</Sentence></ArithFormula>"
+    xml = _paragraph_with(
+        f"<StyleStruct><StyleStructTitle>算式</StyleStructTitle><Style>{formula}</Style>"
+        "</StyleStruct>"
+    )
+    assert _lawtext_and_back(xml) == f"第一条　本文\n\n  :style-struct:算式\n    {formula}\n"
+
+
+def test_a_bare_table_in_a_style_reads_and_writes() -> None:
+    xml = _paragraph_with(
+        "<StyleStruct><Style><Table><TableRow><TableColumn><Sentence>宣誓</Sentence>"
+        "</TableColumn></TableRow></Table></Style></StyleStruct>"
+    )
+    assert _lawtext_and_back(xml) == "第一条　本文\n\n  :style-struct:\n    * - 宣誓\n"
+
+
+@pytest.mark.parametrize("struct", ["FigStruct", "StyleStruct"])
+def test_remarks_before_a_figure_stay_before_it(struct: str) -> None:
+    fig = '<Fig src="a.jpg"/>'
+    inner = fig if struct == "FigStruct" else f"<Style>{fig}</Style>"
+    xml = _paragraph_with(
+        f"<{struct}><{struct}Title>図</{struct}Title><Remarks>"
+        '<RemarksLabel LineBreak="true"/><Sentence>注</Sentence></Remarks>'
+        f"{inner}</{struct}>"
+    )
+    text = _lawtext_and_back(xml)
+    remarks = text.index(':remarks:[LineBreak="true"]\n      注\n')
+    assert remarks < text.index(fig)

@@ -536,10 +536,13 @@ def _fig_struct(out: list[str], fig: FigStruct, depth: int) -> None:
         out.append(_PAD[depth] + ":fig-struct:" + _one_line(fig.title or "", "a figure title"))
         depth += 1
     # (the reference's figStructToLines leaves a blank line after each child)
+    for remarks in fig.remarks[: fig.remarks_before]:
+        _remarks(out, remarks, depth)
+        out.append("")
     if fig.fig is not None:
         out.append(_PAD[depth] + _fig(fig.fig))
         out.append("")
-    for remarks in fig.remarks:
+    for remarks in fig.remarks[fig.remarks_before :]:
         _remarks(out, remarks, depth)
         out.append("")
 
@@ -548,6 +551,8 @@ def _note_like(out: list[str], note: NoteLike, depth: int) -> None:
     control = _STRUCT_CONTROL[type(note)]
     out.append(_PAD[depth] + control + _one_line(note.title or "", "a note title"))
     inner = depth + 1
+    for remarks in note.remarks[: note.remarks_before]:
+        _remarks(out, remarks, inner)
     if note.content and all(isinstance(b, Sentence) for b in note.content):
         for block in note.content:
             assert isinstance(block, Sentence)
@@ -555,7 +560,7 @@ def _note_like(out: list[str], note: NoteLike, depth: int) -> None:
     else:
         for block in note.content:
             _block(out, block, inner)
-    for remarks in note.remarks:
+    for remarks in note.remarks[note.remarks_before :]:
         _remarks(out, remarks, inner)
 
 
@@ -576,9 +581,9 @@ def _remarks(out: list[str], remarks: Remarks, depth: int) -> None:
     head = _PAD[depth]
     if label is None or not _REMARKS_LABEL.match(label):
         head += ":remarks:"
+    if remarks.line_break:
+        head += '[LineBreak="true"]'
     if label is not None:
-        if remarks.line_break:
-            head += '[LineBreak="true"]'
         head += _one_line(label, "a remarks label")
     out.append(head)
     for child in remarks.children:

@@ -913,6 +913,7 @@ def _fig_struct(r: _Reader, el: etree._Element, key: str) -> FigStruct:
     title: str | None = None
     fig: Fig | None = None
     remarks: list[Remarks] = []
+    before = 0
     keys = _Keys()
     for child in r.children(el):
         tag = _tag(child)
@@ -922,9 +923,11 @@ def _fig_struct(r: _Reader, el: etree._Element, key: str) -> FigStruct:
             fig = _fig(r, child, "g1")
         elif tag == "Remarks":
             remarks.append(_remarks(r, child, keys.next("rm")))
+            before += fig is None
         else:
             r.unexpected(child, el)
-    return FigStruct(key=key, title=title, fig=fig, remarks=tuple(remarks))
+    before = before if fig is not None else 0
+    return FigStruct(key=key, title=title, fig=fig, remarks=tuple(remarks), remarks_before=before)
 
 
 def _fig(r: _Reader, el: etree._Element, key: str) -> Fig:
@@ -949,6 +952,7 @@ def _note_like(r: _Reader, el: etree._Element, key: str, cls: type[_N]) -> _N:
     title: str | None = None
     content: tuple[Block, ...] | None = None
     remarks: list[Remarks] = []
+    before = 0
     keys = _Keys()
     for child in r.children(el):
         tag = _tag(child)
@@ -958,9 +962,17 @@ def _note_like(r: _Reader, el: etree._Element, key: str, cls: type[_N]) -> _N:
             content = _note_content(r, child)
         elif tag == "Remarks":
             remarks.append(_remarks(r, child, keys.next("rm")))
+            before += content is None
         else:
             r.unexpected(child, el)
-    return cls(key=key, title=title, content=content or (), remarks=tuple(remarks))
+    before = before if content is not None else 0
+    return cls(
+        key=key,
+        title=title,
+        content=content or (),
+        remarks=tuple(remarks),
+        remarks_before=before,
+    )
 
 
 def _note_content(r: _Reader, el: etree._Element) -> tuple[Block, ...]:

@@ -403,20 +403,24 @@ def _block(w: _Writer, block: Block | AmendProvision, depth: int, where: str) ->
         w.line(depth, "<FigStruct>")
         if block.title is not None:
             w.text(depth + 1, "FigStructTitle", block.title, where)
+        before = _remarks_before(block.remarks_before, block.fig is not None, block.remarks, where)
+        _remarks_list(w, block.remarks[:before], depth + 1, where)
         if block.fig is not None:
             _fig(w, block.fig, depth + 1)
-        _remarks_list(w, block.remarks, depth + 1, where)
+        _remarks_list(w, block.remarks[before:], depth + 1, where)
         w.line(depth, "</FigStruct>")
     elif isinstance(block, NoteLike):
         tag, title_tag, content_tag = _NOTE_TAGS[type(block)]
         w.line(depth, f"<{tag}>")
         if block.title is not None:
             w.text(depth + 1, title_tag, block.title, where)
+        before = _remarks_before(block.remarks_before, True, block.remarks, where)
+        _remarks_list(w, block.remarks[:before], depth + 1, where)
         w.line(depth + 1, f"<{content_tag}>")
         for child in block.content:
             _block(w, child, depth + 2, where)
         w.line(depth + 1, f"</{content_tag}>")
-        _remarks_list(w, block.remarks, depth + 1, where)
+        _remarks_list(w, block.remarks[before:], depth + 1, where)
         w.line(depth, f"</{tag}>")
     elif isinstance(block, Remarks):
         _remarks(w, block, depth, where)
@@ -447,6 +451,13 @@ def _block(w: _Writer, block: Block | AmendProvision, depth: int, where: str) ->
         w.line(depth, "</ArithFormula>")
     else:  # pragma: no cover - every block kind is handled above
         raise _fail(where, f"unknown block {type(block).__name__}")
+
+
+def _remarks_before(before: int, present: bool, remarks: tuple[Remarks, ...], where: str) -> int:
+    """How many remarks to write before a structure's figure or content."""
+    if not 0 <= before <= len(remarks) or (before and not present):
+        raise _fail(where, "remarks_before counts some of the remarks, before what is there")
+    return before
 
 
 def _lone_formula(text: str) -> bool:
@@ -482,9 +493,9 @@ def _remarks_list(w: _Writer, remarks: tuple[Remarks, ...], depth: int, where: s
 
 def _remarks(w: _Writer, remarks: Remarks, depth: int, where: str) -> None:
     w.line(depth, "<Remarks>")
-    if remarks.label is not None:
+    if remarks.label is not None or remarks.line_break:
         attrs = ' LineBreak="true"' if remarks.line_break else ""
-        w.text(depth + 1, "RemarksLabel", remarks.label, where, attrs)
+        w.text(depth + 1, "RemarksLabel", remarks.label or "", where, attrs)
     for child in remarks.children:
         _block(w, child, depth + 1, where)
     w.line(depth, "</Remarks>")
