@@ -51,6 +51,7 @@ __all__ = [
     "Item",
     "ItemChild",
     "ListBlock",
+    "NewProvisionChild",
     "NoteLike",
     "NoteStruct",
     "Paragraph",
@@ -483,11 +484,14 @@ class ListBlock:
 class AmendProvision:
     """An amending provision (改正規定; XML ``AmendProvision``) below a paragraph of an
     amending law: the sentence that names the change (``第四十条第三項中「…」を「…」に改める。``)
-    and the new provisions it quotes (XML ``NewProvision``), in order."""
+    and the new provisions it quotes (XML ``NewProvision``), in order: whole articles and
+    divisions, paragraphs, items, tables, figures, appendices, further amending provisions
+    (see :data:`NewProvisionChild`). What it quotes is text of another law: it keeps the
+    numbers and keys as written there and is cited only as part of this provision."""
 
     key: str = _e.identity()
     text: str | None = _e.text(default=None)
-    children: tuple[Block, ...] = _e.children()
+    children: tuple[NewProvisionChild, ...] = _e.children()
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -641,6 +645,11 @@ AnyAppendix: TypeAlias = (
 TableStruct: TypeAlias = Table
 """The 法令標準XML name of :class:`~legaldocs.Table` (a ``TableStruct``: title, table, remarks)."""
 
+
+NewProvisionChild: TypeAlias = Block | Article | Division | AnyAppendix | AmendProvision
+"""What an amending provision may quote (XML ``NewProvision``: ``Article``, ``Chapter`` …,
+``Paragraph``, ``Item``, ``TableStruct``, ``FigStruct``, ``AppdxStyle`` …, ``List``,
+``Sentence`` and nested ``AmendProvision``)."""
 
 ItemChild: TypeAlias = Item | Table | FigStruct | StyleStruct | ListBlock | AmendProvision
 """What a paragraph or an item may contain (XML: sub-items, ``TableStruct``, ``FigStruct``,

@@ -45,6 +45,7 @@ from legaldocs.model import (
     Item,
     ItemChild,
     ListBlock,
+    NewProvisionChild,
     NoteStruct,
     Paragraph,
     Remarks,
@@ -357,14 +358,15 @@ def classify(no: int, line: str) -> _Line:
             elif name in _SUPPL_APPDX_BY_CONTROL:
                 out.kind = SPA
             elif name in ("keep-indents", "suppl-provision"):
-                m = _SPR_LINE.match(rest)
+                # (a division heading quoted by an amending provision keeps its indents)
+                m = _ARG_LINE.match(rest) if name == "keep-indents" else None
                 if m:
-                    out.kind = SPR
+                    out.kind = ARG
                     out.m = m
                 else:
-                    m = _ARG_LINE.match(rest)
+                    m = _SPR_LINE.match(rest)
                     if m:
-                        out.kind = ARG
+                        out.kind = SPR
                         out.m = m
             return out
     if first == "#" and rest.startswith("# "):
@@ -779,9 +781,10 @@ def caption_of_line(text: str) -> bool:
     return _caption_of(line) == text
 
 
-def _caption_of(line: _Line) -> str | None:
-    """The caption a line holds if it is one (``  （目的）`` or ``  :caption:…``)."""
-    if line.depth != 1:
+def _caption_of(line: _Line, base: int = 0) -> str | None:
+    """The caption a line holds if it is one (``  （目的）`` or ``  :caption:…``), indented
+    once more than the article at ``base``."""
+    if line.depth != base + 1:
         return None
     if line.control == "caption":
         return line.body
@@ -926,7 +929,9 @@ def _division_num(written: str, kind: str) -> tuple[Num, str | None]:
     return num, (None if standard == written else written)
 
 
-def _article(r: _Reader, caption: str | None) -> Article:
+def _article(r: _Reader, caption: str | None, base: int = 0) -> Article:
+    """An article whose line is indented ``base`` times (more than none when an amending
+    provision quotes it)."""
     line = r.lines[r.i]
     assert line.m is not None
     title = line.m.group(0)
@@ -951,23 +956,23 @@ def _article(r: _Reader, caption: str | None) -> Article:
     r.i += 1
     if until is not None and until <= num:
         r.fail(line, "the end of an article range must come after its start")
-    if rest == "削除" and not _has_children(r, 1) and not _next_paragraph(r):
+    if rest == "削除" and not _has_children(r, base + 1) and not _next_paragraph(r, base):
         return Article(key=key, num=num, caption=caption, deleted=True, until=until, label=label)
     if until is not None and label is None:
         r.fail(line, "an article range (第…条から第…条まで) must be 削除")
     paragraphs: list[Paragraph] = []
-    if space or _has_children(r, 1) or not _next_paragraph(r):
+    if space or _has_children(r, base + 1) or not _next_paragraph(r, base):
         paragraphs.append(
             Paragraph(
                 key="p1",
                 num=_SMALL[1],
                 text=rest,
-                children=_children(r, 1, 1, rest, in_article=True),
+                children=_children(r, base + 1, 1, rest, in_article=True, base=base),
             )
         )
     else:
         # 第一条 alone on its line: the first paragraph carries its own number (１).
-        paragraphs.append(_article_paragraph(r, 1, first=True))
+        paragraphs.append(_article_paragraph(r, 1, first=True, base=base))
     keys = {paragraphs[0].key}
     while True:
         # a caption between two paragraphs of an article is the next paragraph's own
@@ -976,17 +981,17 @@ def _article(r: _Reader, caption: str | None) -> Article:
         paragraph_caption = None
         if (
             nxt is not None
-            and nxt.depth == 1
+            and nxt.depth == base + 1
             and r.i + 1 < r.n
-            and r.lines[r.i + 1].depth == 0
+            and r.lines[r.i + 1].depth == base
             and r.lines[r.i + 1].kind == PIT
         ):
-            paragraph_caption = _caption_of(nxt)
+            paragraph_caption = _caption_of(nxt, base)
         if paragraph_caption is not None:
             r.i += 1
-        elif not _next_paragraph(r):
+        elif not _next_paragraph(r, base):
             break
-        paragraph = _article_paragraph(r, len(paragraphs) + 1, first=False)
+        paragraph = _article_paragraph(r, len(paragraphs) + 1, first=False, base=base)
         if paragraph_caption is not None:
             paragraph = attrs.evolve(paragraph, caption=paragraph_caption)
         if paragraph.key in keys:
@@ -995,7 +1000,7 @@ def _article(r: _Reader, caption: str | None) -> Article:
         paragraphs.append(paragraph)
     suppl_note = None
     nxt = r.peek()
-    if nxt is not None and nxt.depth == 0 and nxt.control == "suppl-note":
+    if nxt is not None and nxt.depth == base and nxt.control == "suppl-note":
         suppl_note = _text(r, nxt, nxt.body)
         r.i += 1
     return Article(
@@ -1009,9 +1014,9 @@ def _article(r: _Reader, caption: str | None) -> Article:
     )
 
 
-def _next_paragraph(r: _Reader) -> bool:
+def _next_paragraph(r: _Reader, base: int = 0) -> bool:
     line = r.peek()
-    return line is not None and line.depth == 0 and line.kind == PIT
+    return line is not None and line.depth == base and line.kind == PIT
 
 
 def _has_children(r: _Reader, depth: int) -> bool:
@@ -1020,7 +1025,7 @@ def _has_children(r: _Reader, depth: int) -> bool:
         line is not None
         and line.depth >= depth
         and line.kind not in (ARG, SPR)
-        and not (line.depth == 1 and _caption_of(line) is not None)
+        and not (line.depth == depth and _caption_of(line, depth - 1) is not None)
     )
 
 
@@ -1035,11 +1040,7 @@ def _pit_parts(r: _Reader, line: _Line) -> tuple[int | None, str, str, bool]:
     level, title, text, control = _pit_parts_of(r, line)
     if line.open_end and text:
         body = line.body
-        if (
-            line.control in _PIT_CONTROLS
-            and body.endswith("　")
-            and body[-2:-1] not in ("", *_WS)
-        ):
+        if line.control in _PIT_CONTROLS and body.endswith("　") and body[-2:-1] not in ("", *_WS):
             return level, body[:-1], "", True
         _text(r, line, text)
     return level, title, text, control
@@ -1093,7 +1094,7 @@ def _after_space(r: _Reader, line: _Line, rest: str) -> str:
     return rest[1:]
 
 
-def _article_paragraph(r: _Reader, position: int, *, first: bool) -> Paragraph:
+def _article_paragraph(r: _Reader, position: int, *, first: bool, base: int = 0) -> Paragraph:
     line = r.lines[r.i]
     level, title, text, control = _pit_parts(r, line)
     if level not in (None, 0):
@@ -1119,7 +1120,7 @@ def _article_paragraph(r: _Reader, position: int, *, first: bool) -> Paragraph:
         key=key,
         num=num,
         text=text,
-        children=_children(r, 1, 1, text, in_article=True),
+        children=_children(r, base + 1, 1, text, in_article=True, base=base),
         label=label,
         tagged=line.control == "paragraph" and is_title(title),
         spaced=not text and line.rest.endswith("　"),
@@ -1158,9 +1159,12 @@ def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | 
             anonymous=True,
             caption=caption,
         )
-    if control and line.control != "#":
+    if _long_title(line, title, text):
+        num = _paragraph_num(title.partition("　")[0], position)
+    elif control and line.control != "#":
         r.fail(line, "unexpected control tag on a paragraph")
-    num = _paragraph_num(title, position)
+    else:
+        num = _paragraph_num(title, position)
     label = None if title == fullwidth(num) else title
     return Paragraph(
         key=key or "p" + "_".join(str(p) for p in num.parts),
@@ -1174,7 +1178,13 @@ def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | 
 
 
 def _children(
-    r: _Reader, depth: int, item_depth: int = 1, text: str = "", *, in_article: bool = False
+    r: _Reader,
+    depth: int,
+    item_depth: int = 1,
+    text: str = "",
+    *,
+    in_article: bool = False,
+    base: int = 0,
 ) -> tuple[ItemChild, ...]:
     """Items, tables, figures, styles and lists below a paragraph or an item.
 
@@ -1190,11 +1200,11 @@ def _children(
             break
         # (a caption that reads as a sub-item title is one only right above an article)
         if (
-            depth == 1
-            and _caption_of(line) is not None
-            and (line.kind != PIT or _caption_follows(r))
+            depth == base + 1
+            and _caption_of(line, base) is not None
+            and (line.kind != PIT or _caption_follows(r, base))
         ):
-            if _caption_follows(r) and not (
+            if _caption_follows(r, base) and not (
                 (in_article or not line.blank_before)
                 and AMENDING.match(text)
                 and r.lines[r.i + 1].kind == PIT
@@ -1242,7 +1252,7 @@ def _children(
             return_block: ItemChild = AmendProvision(
                 key=f"ap{counts.amend}",
                 text=_text(r, line, line.body if line.control else line.rest),
-                children=_blocks(r, depth + 1, note=False),
+                children=_new_provisions(r, depth + 1),
             )
             out.append(return_block)
             continue
@@ -1254,14 +1264,15 @@ def _children(
     return _settle(out, adjacency=True)
 
 
-def _caption_follows(r: _Reader) -> bool:
+def _caption_follows(r: _Reader, base: int = 0) -> bool:
     nxt = r.lines[r.i + 1] if r.i + 1 < r.n else None
-    return nxt is not None and nxt.depth == 0 and nxt.kind in (ART, PIT)
+    return nxt is not None and nxt.depth == base and nxt.kind in (ART, PIT)
 
 
 class _Counts:
     __slots__ = (
         "amend",
+        "appendix",
         "fig",
         "figure",
         "formula",
@@ -1275,7 +1286,7 @@ class _Counts:
     )
 
     def __init__(self) -> None:
-        self.amend = 0
+        self.amend = self.appendix = 0
         self.item = self.paragraph = self.table = self.fig = self.figure = self.note = 0
         self.remarks = self.sentence = self.list = self.formula = 0
 
@@ -1530,14 +1541,137 @@ def _settle(blocks: list[_B], *, adjacency: bool) -> tuple[_B, ...]:
     return tuple(out)
 
 
-def _blocks(r: _Reader, depth: int, *, note: bool, cell: bool = False) -> tuple[Block, ...]:
-    """The blocks at ``depth`` (the content of a note, a style, a cell, an appendix)."""
-    out: list[Block] = []
+def _new_provisions(r: _Reader, depth: int) -> tuple[NewProvisionChild, ...]:
+    """What an amending provision quotes, at ``depth`` (XML ``NewProvision``): blocks as in
+    :func:`_blocks`, and whole articles (their captions indented once more), divisions
+    (``:keep-indents:第七節　…``, their articles at the same depth), appendices
+    (``# 様式第五号の五``) and nested amending provisions (``:amend-provision:…``), as the
+    reference's ``amendProvisionToLines`` writes them."""
+    out: list[NewProvisionChild] = []
     counts = _Counts()
+    lines = r.lines
+    used: set[str] = set()
+    while r.i < r.n:
+        line = lines[r.i]
+        if (
+            line.depth < depth
+            or line.kind == SPR
+            or (line.depth == 0 and line.kind in (APP, SPA))
+            or (line.kind == ARG and line.m is not None and not line.m.group(1))
+        ):
+            break
+        caption = None
+        if line.depth == depth + 1 and _caption_follows(r, depth):
+            nxt = lines[r.i + 1]
+            caption = _caption_of(line, depth)
+            if caption is not None and nxt.kind == ART:
+                r.i += 1
+                line = nxt
+        if line.depth > depth:
+            r.fail(line, f"unexpected indentation: expected {depth * 2} spaces here")
+        element: NewProvisionChild
+        if line.kind == ART:
+            element = _article(r, caption, depth)
+        elif line.kind == ARG:
+            element = _quoted_division(r, depth, None)
+        elif line.kind in (APP, SPA):
+            counts.appendix += 1
+            element = _appendix(r, f"appdx{counts.appendix}", suppl=line.kind == SPA, base=depth)
+        elif line.control == "amend-provision":
+            counts.amend += 1
+            r.i += 1
+            element = AmendProvision(
+                key=f"ap{counts.amend}",
+                text=_text(r, line, line.body),
+                children=_new_provisions(r, depth + 1),
+            )
+        else:
+            before = r.i
+            blocks = _blocks(r, depth, note=False, counts=counts, stop=True)
+            if r.i == before:  # pragma: no cover - _blocks reads at least one line here
+                r.fail(line, "unexpected line in an amending provision")
+            out.extend(blocks)
+            continue
+        if isinstance(element, Article | Division):
+            if element.key in used:
+                r.fail(line, f"{type(element).__name__.lower()} {element.key!r} is quoted twice")
+            used.add(element.key)
+        out.append(element)
+    return tuple(out)
+
+
+def _quoted_division(r: _Reader, depth: int, parent: str | None) -> Division:
+    """A division quoted by an amending provision: its heading (``:keep-indents:``) and
+    the articles and smaller divisions after it, all at ``depth``."""
+    line = r.lines[r.i]
+    assert line.m is not None
+    if not line.m.group(1):
+        r.fail(line, "a division quoted in an amending provision is written :keep-indents:")
+    dkind: DivisionKind = line.m.group(3)  # type: ignore[assignment]
+    num, label = _division_num(line.m.group(2), dkind)
+    key = (parent + "." if parent else "") + number_key(DIVISION_PREFIX[dkind], num)
+    title = line.m.group(5) or ""
+    if line.m.group(4) not in (None, "　") or (line.m.group(4) and not title):
+        r.fail(line, "expected one full-width space and a title after the division number")
+    r.i += 1
+    children: list[Division | Article] = []
+    used: set[str] = set()
+    while (nxt := r.peek()) is not None:
+        caption = None
+        if nxt.depth == depth + 1 and _caption_follows(r, depth):
+            caption = _caption_of(nxt, depth)
+            if caption is None or r.lines[r.i + 1].kind != ART:
+                break
+            r.i += 1
+            nxt = r.lines[r.i]
+        if nxt.depth != depth:
+            break
+        child: Division | Article
+        if nxt.kind == ART:
+            child = _article(r, caption, depth)
+        elif (
+            nxt.kind == ARG
+            and nxt.m is not None
+            and _RANK[cast("DivisionKind", nxt.m.group(3))] > _RANK[dkind]
+        ):
+            child = _quoted_division(r, depth, key)
+        else:
+            break
+        if child.key in used:
+            r.fail(nxt, f"{type(child).__name__.lower()} {child.key!r} appears twice")
+        used.add(child.key)
+        children.append(child)
+    return Division(
+        key=key, kind=dkind, num=num, title=title, children=tuple(children), label=label
+    )
+
+
+def _blocks(
+    r: _Reader,
+    depth: int,
+    *,
+    note: bool,
+    cell: bool = False,
+    counts: _Counts | None = None,
+    stop: bool = False,
+) -> tuple[Block, ...]:
+    """The blocks at ``depth`` (the content of a note, a style, a cell, an appendix).
+
+    With ``stop``, stops before what only an amending provision may quote (articles, a
+    nested amending provision, a caption), sharing ``counts`` with it."""
+    out: list[Block] = []
+    if counts is None:
+        counts = _Counts()
     lines = r.lines
     while r.i < r.n:
         line = lines[r.i]
         if line.depth < depth or line.kind in (ARG, SPR, APP, SPA):
+            break
+        if stop and (
+            line.kind == ART
+            or line.control == "amend-provision"
+            or (line.depth == depth + 1 and _caption_follows(r, depth))
+        ):
             break
         if line.depth > depth:
             r.fail(line, f"unexpected indentation: expected {depth * 2} spaces here")
@@ -1655,9 +1789,9 @@ def _supplement(r: _Reader, index: int) -> Supplement:
 _SPR_STD = re.compile(r"[附付][ 　\t\r\n]*則")
 
 
-def _appendix(r: _Reader, key: str, *, suppl: bool = False) -> AnyAppendix:
+def _appendix(r: _Reader, key: str, *, suppl: bool = False, base: int = 0) -> AnyAppendix:
     line = r.lines[r.i]
-    if line.depth != 0:
+    if line.depth != base:
         r.fail(line, "an appendix heading is not indented")
     cls: type[Appendix] | None
     if line.control == "#":
@@ -1670,6 +1804,6 @@ def _appendix(r: _Reader, key: str, *, suppl: bool = False) -> AnyAppendix:
         r.fail(line, "expected an appendix heading")
     title, related = split_related(line.body)
     r.i += 1
-    children = _blocks(r, 1, note=False)
+    children = _blocks(r, base + 1, note=False)
     made = cls(key=key, title=title or None, related_article_num=related, children=children)
     return cast("AnyAppendix", made)

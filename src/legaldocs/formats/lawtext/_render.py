@@ -46,6 +46,7 @@ from legaldocs.model import (
     Item,
     ItemChild,
     ListBlock,
+    NewProvisionChild,
     NoteLike,
     NoteStruct,
     Paragraph,
@@ -200,7 +201,11 @@ def _main(out: list[str], body: tuple[BodyElement, ...]) -> None:
         out.append("")
 
 
-def _division(out: list[str], division: Division, parent: str | None = None) -> None:
+def _division(
+    out: list[str], division: Division, parent: str | None = None, depth: int | None = None
+) -> None:
+    """A division; at ``depth`` (quoted in an amending provision) its heading is written
+    ``:keep-indents:`` there and its articles at the same depth."""
     where = f"division {division.key!r}"
     expected = division_key(division.kind, division.num, parent)
     if division.key != expected:
@@ -212,15 +217,16 @@ def _division(out: list[str], division: Division, parent: str | None = None) -> 
         parts = division.num.kanji().split("の")
         label = "第" + parts[0] + division.kind + "".join("の" + p for p in parts[1:])
     title = _one_line(division.title, where)
-    out.append(_PAD[DIVISION_INDENT[division.kind]] + label + ("　" + title if title else ""))
+    head = _PAD[DIVISION_INDENT[division.kind]] if depth is None else _PAD[depth] + ":keep-indents:"
+    out.append(head + label + ("　" + title if title else ""))
     out.append("")
     for index, child in enumerate(division.children):
         if index:
             out.append("")
         if isinstance(child, Division):
-            _division(out, child, division.key)
+            _division(out, child, division.key, depth)
         else:
-            _article(out, child, 0)
+            _article(out, child, depth or 0)
         out.append("")
 
 
@@ -425,12 +431,29 @@ def _children(
             raise _fail(where, f"Lawtext has no place for a {type(child).__name__} here")
 
 
-def _new_provisions(out: list[str], blocks: Sequence[Block], depth: int) -> None:
+def _new_provisions(out: list[str], blocks: Sequence[NewProvisionChild], depth: int) -> None:
     """The provisions an amending provision quotes, as the reference's
     ``amendProvisionToLines`` writes them: a blank line before each table, figure,
-    note or remarks, none before paragraphs, items, lists and sentences."""
+    note, remarks, division or appendix, none before articles, paragraphs, items, lists,
+    sentences and nested amending provisions (which carry ``:amend-provision:``)."""
+    _unique([b for b in blocks if isinstance(b, Article | Division)], "an amending provision")
     for index, block in enumerate(blocks):
-        if isinstance(block, Table):
+        if isinstance(block, Article):
+            _article(out, block, depth)
+        elif isinstance(block, Division):
+            out.append("")
+            _division(out, block, None, depth)
+        elif isinstance(block, Appendix):
+            out.append("")
+            _appendix(out, block, depth)
+        elif isinstance(block, AmendProvision):
+            if block.text is not None:
+                where = f"amending provision {block.key!r}"
+                out.append(_PAD[depth] + ":amend-provision:" + _end(_one_line(block.text, where)))
+            elif block.children:
+                raise _fail(f"amending provision {block.key!r}", "a nested one needs its text")
+            _new_provisions(out, block.children, depth + 1)
+        elif isinstance(block, Table):
             adjacent = (index > 0 and isinstance(blocks[index - 1], Table)) or (
                 index + 1 < len(blocks) and isinstance(blocks[index + 1], Table)
             )
@@ -643,7 +666,7 @@ def _supplement(out: list[str], supplement: Supplement) -> None:
         out.append("")
 
 
-def _appendix(out: list[str], appendix: Appendix) -> None:
+def _appendix(out: list[str], appendix: Appendix, depth: int = 0) -> None:
     where = f"appendix {appendix.key!r}"
     cls = type(appendix)
     controls: dict[type[Appendix], str] = APPDX_CONTROLS
@@ -656,7 +679,7 @@ def _appendix(out: list[str], appendix: Appendix) -> None:
     related = _one_line(appendix.related_article_num or "", where)
     detected = next((c for c, p in patterns if p.match(title)), None) if title else None
     head = "# " if detected is cls else controls[cls]
-    out.append(head + title + related)
+    out.append(_PAD[depth] + head + title + related)
     spaced = controls is APPDX_CONTROLS
     if spaced:
         out.append("")
@@ -666,14 +689,14 @@ def _appendix(out: list[str], appendix: Appendix) -> None:
             adjacent = (index > 0 and isinstance(children[index - 1], Table)) or (
                 index + 1 < len(children) and isinstance(children[index + 1], Table)
             )
-            _table(out, child, 1, control=adjacent)
+            _table(out, child, depth + 1, control=adjacent)
         elif isinstance(child, FigStruct):
-            _fig_struct(out, child, 1)
+            _fig_struct(out, child, depth + 1)
         elif isinstance(child, Paragraph):
-            _paragraph_item(out, child, 1)
+            _paragraph_item(out, child, depth + 1)
         elif isinstance(child, Item):
-            _paragraph_item(out, child, 1, level=1)
+            _paragraph_item(out, child, depth + 1, level=1)
         else:
-            _block(out, child, 1)
+            _block(out, child, depth + 1)
         if spaced:
             out.append("")

@@ -62,6 +62,7 @@ from legaldocs.model._records import (
     Document,
     Item,
     ItemChild,
+    NewProvisionChild,
     Paragraph,
     Row,
     Supplement,
@@ -781,13 +782,27 @@ def _item_children(
 
 def _amend_provision(r: _Reader, el: etree._Element, key: str) -> AmendProvision:
     text: str | None = None
-    children: list[Block] = []
+    children: list[NewProvisionChild] = []
+    keys = _Keys()
     for child in r.children(el):
         tag = _tag(child)
         if tag == "AmendProvisionSentence" and text is None and not children:
             text = r.sentences(child)
         elif tag == "NewProvision":
-            children.extend(_blocks(r, r.children(child), child))
+            # what it quotes: whole articles, divisions, appendices and amending provisions
+            # besides blocks, keyed as one sequence
+            for quoted in r.children(child):
+                qtag = _tag(quoted)
+                if qtag == "Article":
+                    children.append(_article(r, quoted))
+                elif qtag in DIVISION_TAGS:
+                    children.append(_division(r, quoted, ""))
+                elif qtag in APPENDIX_TAGS or qtag in SUPPL_APPENDIX_TAGS:
+                    children.append(_appendix(r, quoted, keys.next("appdx")))
+                elif qtag == "AmendProvision":
+                    children.append(_amend_provision(r, quoted, keys.next("ap")))
+                else:
+                    children.extend(_blocks(r, [quoted], child, keys))
         else:
             r.unexpected(child, el)
     return AmendProvision(key=key, text=text, children=tuple(children))
@@ -1051,15 +1066,21 @@ def _arith_formula(r: _Reader, el: etree._Element, key: str) -> ArithFormula:
 
 
 def _blocks(
-    r: _Reader, kids: list[etree._Element], parent: etree._Element, *, appendix: bool = False
+    r: _Reader,
+    kids: list[etree._Element],
+    parent: etree._Element,
+    keys: _Keys | None = None,
+    *,
+    appendix: bool = False,
 ) -> tuple[Block, ...]:
-    """The blocks of an appendix, a note, a style, a format or a table cell.
+    """The blocks of an appendix, a note, a style, a format or a table cell (``keys``:
+    shared with what is read around them, as in an amending provision).
 
     An ``ArithFormula`` is a block of its own (``:arith-formula:``) only right in an
     appendix; anywhere else the converter writes it as inline XML on a line of its own,
     which is a sentence holding that XML."""
     out: list[Block] = []
-    keys = _Keys()
+    keys = keys or _Keys()
     for child in kids:
         tag = _tag(child)
         if tag == "Paragraph":

@@ -440,8 +440,16 @@ def _block(w: _Writer, block: Block | AmendProvision, depth: int, where: str) ->
             w.sentences(depth + 1, "AmendProvisionSentence", block.text, where)
         if block.children:
             w.line(depth + 1, "<NewProvision>")
-            for child in block.children:
-                _block(w, child, depth + 2, where)
+            for quoted in block.children:
+                # (what an amending provision quotes: whole articles, divisions, appendices too)
+                if isinstance(quoted, Article):
+                    _article(w, quoted, depth + 2)
+                elif isinstance(quoted, Division):
+                    _division(w, quoted, depth + 2)
+                elif isinstance(quoted, AnyAppendix):
+                    _appendix(w, quoted, depth + 2)
+                else:
+                    _block(w, quoted, depth + 2, where)
             w.line(depth + 1, "</NewProvision>")
         w.line(depth, "</AmendProvision>")
     elif isinstance(block, ArithFormula):
