@@ -518,3 +518,58 @@ def test_remarks_before_a_figure_stay_before_it(struct: str) -> None:
     text = _lawtext_and_back(xml)
     remarks = text.index(':remarks:[LineBreak="true"]\n      注\n')
     assert remarks < text.index(fig)
+
+
+@pytest.mark.parametrize(
+    ("title", "num", "label_line"),
+    [
+        # a title that runs on into text is numbered by its head, not by 第三十条の四
+        (
+            "第七十八条の二　法第三十条の四第一項の者",
+            (78, 2),
+            "第七十八条の二　法第三十条の四第一項の者　本文",
+        ),
+        # a title without 条 is read for its number
+        ("第四十一", (41,), "第四十一　本文"),
+    ],
+)
+def test_odd_article_titles_are_numbered_by_their_head(
+    title: str, num: tuple[int, ...], label_line: str
+) -> None:
+    xml = _law(_ARTICLE.replace("第一条", title))
+    article = parse_law_xml(xml).body[0]
+    assert isinstance(article, Article)
+    assert (article.num.parts, article.until, article.label) == (num, None, title)
+    assert _lawtext_and_back(xml) == label_line + "\n"
+
+
+def test_a_caption_inside_the_first_paragraph_is_the_articles() -> None:
+    xml = _law(
+        _ARTICLE.replace(
+            '<Paragraph Num="1">', '<Paragraph Num="1"><ArticleCaption>（目的）</ArticleCaption>'
+        )
+    )
+    article = parse_law_xml(xml).body[0]
+    assert isinstance(article, Article)
+    assert article.caption == "（目的）"
+    assert _lawtext_and_back(xml) == "  （目的）\n第一条　本文\n"
+
+
+def test_an_article_without_any_title_is_the_paragraph_the_converter_writes() -> None:
+    xml = _law(_ARTICLE.replace("<ArticleTitle>第一条</ArticleTitle>", "<ArticleTitle/>"))
+    (paragraph,) = parse_law_xml(xml).body
+    assert isinstance(paragraph, Paragraph)
+    assert paragraph.plain
+    assert _lawtext_and_back(xml) == "本文\n"
+
+
+def test_a_title_quoted_alone_by_an_amending_provision_is_a_line_of_xml() -> None:
+    quoted = "<ChapterTitle>第二章　交付金</ChapterTitle>"
+    xml = _paragraph_with(
+        "<AmendProvision><AmendProvisionSentence><Sentence>第二章の章名を次のように改める。"
+        f"</Sentence></AmendProvisionSentence><NewProvision>{quoted}</NewProvision>"
+        "</AmendProvision>"
+    )
+    assert _lawtext_and_back(xml) == (
+        f"第一条　本文\n  :amend-provision:第二章の章名を次のように改める。\n    {quoted}\n"
+    )

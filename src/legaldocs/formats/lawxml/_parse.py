@@ -432,7 +432,7 @@ def _preamble(r: _Reader, el: etree._Element) -> tuple[Paragraph, ...]:
 def _body(r: _Reader, el: etree._Element, *, in_supplement: bool) -> tuple[BodyElement, ...]:
     """The children of a MainProvision or a SupplProvision (labels and appendices aside)."""
     kids = [
-        c
+        _untitled_article(r, c)
         for c in r.children(el)
         if _tag(c) != "SupplProvisionLabel" and _tag(c) not in SUPPL_APPENDIX_TAGS
     ]
@@ -460,6 +460,22 @@ def _body(r: _Reader, el: etree._Element, *, in_supplement: bool) -> tuple[BodyE
             r.unexpected(child, el)
         used.add(out[-1].key)
     return tuple(out)
+
+
+def _untitled_article(r: _Reader, el: etree._Element) -> etree._Element:
+    """An article with neither a title nor a caption, nor a title at the head of its text,
+    and one paragraph: the converter writes the paragraph's text alone, which reads back
+    as a paragraph, so its paragraph stands for it."""
+    if _tag(el) != "Article":
+        return el
+    kids = r.children(el)
+    tags = [_tag(k) for k in kids]
+    if tags != ["ArticleTitle", "Paragraph"] or r.inline(kids[0]):
+        return el
+    sentence = kids[1].find("ParagraphSentence/Sentence")
+    if sentence is not None and _TITLE_IN_TEXT.match(sentence.text or ""):
+        return el
+    return kids[1]
 
 
 def _single_anonymous(r: _Reader, el: etree._Element) -> bool:
@@ -578,12 +594,22 @@ def _title_from_text(r: _Reader, paragraph: etree._Element) -> str:
     return m.group(1)
 
 
+_BARE_ARTICLE = re.compile(rf"^第{_K}(?:[のノ]{_K})*$")
+
+
 def _article_nums(r: _Reader, el: etree._Element, title: str) -> tuple[Num, Num | None]:
     """The number of an article and the end of its range, read from its title as the
     Lawtext reader reads it: the first number and the last (第十九条及第二十条, 第九十五条乃至
-    第百十七条, 第一条ノ二, 第十ニ条)."""
+    第百十七条, 第一条ノ二, 第十ニ条). Only what comes before a full-width space counts: a
+    title that runs on into text (``第七十八条の二　法第三十条の四第一項…``) is numbered by
+    its head. A title without 条 (``第四十一``, as one e-Gov file has it) is read for its
+    number alone."""
     nums = []
-    for m in _ARTICLE_PARTS.finditer(title.replace("ニ", "二")):
+    head = title.split(MARGIN, 1)[0].replace("ニ", "二")
+    if _BARE_ARTICLE.match(head):
+        main, *branches = re.split("[のノ]", head[1:])
+        head = "第" + main + "条" + "".join("の" + b for b in branches)
+    for m in _ARTICLE_PARTS.finditer(head):
         pieces = [m.group(1), *re.split("[のノ]", m.group(2))[1:]]
         try:
             nums.append(Num(tuple(read_int(piece) for piece in pieces)))
@@ -640,6 +666,11 @@ def _article(r: _Reader, el: etree._Element) -> Article:
             paragraph = attrs.evolve(paragraph, key=f"{paragraph.key}x{index + 1}")
         keys.add(paragraph.key)
         out.append(paragraph)
+    if out and out[0].caption is not None and caption is None:
+        # the converter writes a caption of the first paragraph where the article's goes,
+        # and it reads back as the article's
+        caption = out[0].caption
+        out[0] = attrs.evolve(out[0], caption=None)
     return Article(
         key=key,
         num=num,
@@ -713,7 +744,8 @@ def _paragraph(
     kids: list[etree._Element] = []
     for child in r.children(el):
         tag = _tag(child)
-        if tag == "ParagraphCaption" and caption is None:
+        if tag in ("ParagraphCaption", "ArticleCaption") and caption is None:
+            # (an ArticleCaption misplaced in a paragraph is written as its caption)
             caption = r.inline(child) or None  # an empty caption is written as none
         elif tag == "ParagraphNum":
             written = r.inline(child)
@@ -780,6 +812,10 @@ def _item_children(
     return tuple(out)
 
 
+QUOTED_TITLE_TAGS = frozenset({"LawTitle", *(tag + "Title" for tag in DIVISION_TAGS)})
+"""Titles an amending provision may quote alone (kept as XML text in a sentence)."""
+
+
 def _amend_provision(r: _Reader, el: etree._Element, key: str) -> AmendProvision:
     text: str | None = None
     children: list[NewProvisionChild] = []
@@ -801,6 +837,10 @@ def _amend_provision(r: _Reader, el: etree._Element, key: str) -> AmendProvision
                     children.append(_appendix(r, quoted, keys.next("appdx")))
                 elif qtag == "AmendProvision":
                     children.append(_amend_provision(r, quoted, keys.next("ap")))
+                elif qtag in QUOTED_TITLE_TAGS:
+                    # a division's or a law's title alone: the converter writes its XML
+                    # on a line of its own, which is a sentence holding that XML
+                    children.append(Sentence(key=keys.next("l"), text=outer_xml(quoted)))
                 else:
                     children.extend(_blocks(r, [quoted], child, keys))
         else:

@@ -448,6 +448,10 @@ def _block(w: _Writer, block: Block | AmendProvision, depth: int, where: str) ->
                     _division(w, quoted, depth + 2)
                 elif isinstance(quoted, AnyAppendix):
                     _appendix(w, quoted, depth + 2)
+                elif isinstance(quoted, Sentence) and _lone_element(
+                    quoted.text, _parse.QUOTED_TITLE_TAGS
+                ):
+                    w.line(depth + 2, quoted.text)
                 else:
                     _block(w, quoted, depth + 2, where)
             w.line(depth + 1, "</NewProvision>")
@@ -470,13 +474,18 @@ def _remarks_before(before: int, present: bool, remarks: tuple[Remarks, ...], wh
 
 def _lone_formula(text: str) -> bool:
     """Whether ``text`` is one ``ArithFormula`` element as the reader keeps it inline."""
-    if not text.startswith("<ArithFormula"):
+    return _lone_element(text, frozenset({"ArithFormula"}))
+
+
+def _lone_element(text: str, tags: frozenset[str]) -> bool:
+    """Whether ``text`` is one element of ``tags`` as the reader keeps it as text."""
+    if not text.startswith("<"):
         return False
     try:
         el = etree.fromstring(text, _parse.xml_parser())
     except etree.XMLSyntaxError:
         return False
-    return el.tag == "ArithFormula" and _parse.outer_xml(el) == text
+    return el.tag in tags and _parse.outer_xml(el) == text
 
 
 def _block_item_level(item: Item) -> int:
