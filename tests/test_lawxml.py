@@ -573,3 +573,25 @@ def test_a_title_quoted_alone_by_an_amending_provision_is_a_line_of_xml() -> Non
     assert _lawtext_and_back(xml) == (
         f"第一条　本文\n  :amend-provision:第二章の章名を次のように改める。\n    {quoted}\n"
     )
+
+
+def test_a_sub_item_standing_in_a_cell_keeps_its_level() -> None:
+    xml = _paragraph_with(
+        "<TableStruct><Table><TableRow><TableColumn>"
+        '<Subitem1 Num="1"><Subitem1Title>イ</Subitem1Title><Subitem1Sentence>'
+        "<Sentence>甲</Sentence></Subitem1Sentence></Subitem1>"
+        '<Subitem1 Num="2"><Subitem1Title>一</Subitem1Title><Subitem1Sentence>'
+        "<Sentence>乙</Sentence></Subitem1Sentence></Subitem1>"
+        "</TableColumn></TableRow></Table></TableStruct>"
+    )
+    doc = parse_law_xml(xml)
+    cell = doc.body[0].paragraphs[0].children[0].rows[0].cells[0]  # type: ignore[union-attr]
+    items = [b for b in cell.blocks if isinstance(b, Item)]
+    assert [(b.level, b.num.parts, b.label) for b in items] == [
+        (2, (1,), None),
+        (2, (1,), "一"),
+    ]
+    assert "<Subitem1Title>イ</Subitem1Title>" in render_law_xml(doc)
+    text = _lawtext_and_back(xml)
+    assert "      # イ　甲\n" in text
+    assert "      :subitem1:一　乙\n" in text

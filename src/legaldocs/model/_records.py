@@ -178,6 +178,10 @@ class Item:
     spaced: bool = _e.presentation(default=False)
     """Presentation only: ``text`` is one empty sentence (XML ``<Sentence/>``), written as
     the title and a full-width space rather than the title alone."""
+    level: int | None = _e.presentation(default=None)
+    """Presentation only: the level (2 for イ, 3 for （１）, …; XML ``Subitem1``, …) of an
+    item standing as a block (in a table cell, a note, an amending provision) when it is
+    not 1; ``num`` and ``label`` are read at that level."""
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)

@@ -526,7 +526,7 @@ def _block(out: list[str], block: Block, depth: int) -> None:
     elif isinstance(block, Paragraph):
         _paragraph_item(out, block, depth)
     elif isinstance(block, Item):
-        _paragraph_item(out, block, depth, level=1)
+        _paragraph_item(out, block, depth, level=block.level or 1)
     elif isinstance(block, Table):
         _table(out, block, depth, control=not block.bare)
     elif isinstance(block, FigStruct):

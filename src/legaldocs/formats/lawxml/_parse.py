@@ -1128,7 +1128,9 @@ def _blocks(
             out.append(_loose_paragraph(r, child, position, plain=False))
             keys.next("p")
         elif tag in _SUBITEM_TAGS:
-            out.append(_item(r, child, _SUBITEM_TAGS.index(tag) + 1, keys.next("i")))
+            level = _SUBITEM_TAGS.index(tag) + 1
+            item = _item(r, child, level, keys.next("i"))
+            out.append(item if level == 1 else attrs.evolve(item, level=level))
         elif tag == "TableStruct":
             out.append(_table_struct(r, child, keys.next("t")))
         elif tag == "Table":

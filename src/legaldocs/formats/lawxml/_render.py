@@ -398,7 +398,9 @@ def _block(w: _Writer, block: Block | AmendProvision, depth: int, where: str) ->
             written = "" if block.anonymous else block.num.fullwidth()
         _paragraph(w, block, depth, written, where)
     elif isinstance(block, Item):
-        _item(w, block, _block_item_level(block), depth, where)
+        if block.level is not None and block.level < 2:
+            raise _fail(where, "an item's level is 2 or more when given")
+        _item(w, block, block.level or 1, depth, where)
     elif isinstance(block, FigStruct):
         w.line(depth, "<FigStruct>")
         if block.title is not None:
@@ -486,17 +488,6 @@ def _lone_element(text: str, tags: frozenset[str]) -> bool:
     except etree.XMLSyntaxError:
         return False
     return el.tag in tags and _parse.outer_xml(el) == text
-
-
-def _block_item_level(item: Item) -> int:
-    """The level (Item, Subitem1, …) at which an item standing as a block reads back with
-    its label: the schema's tag says the level, which the model does not keep."""
-    label = item.label if item.label is not None else item_label(item.num, 1, "kanji")
-    position = int(item.key[1:]) if item.key[1:].isdigit() else 1
-    for level in range(1, len(_parse._SUBITEM_TAGS) + 1):
-        if _parse.item_num(label, level, position) == (item.num, item.label):
-            return level
-    return 1
 
 
 def _fig(w: _Writer, fig: Fig, depth: int) -> None:
