@@ -29,7 +29,7 @@ from legaldocs import (
     render_law_xml,
     render_lawtext,
 )
-from legaldocs.model import BodyElement
+from legaldocs.model import BodyElement, Num
 from tests.conftest import CORPORA
 from tests.strategies import documents
 
@@ -595,3 +595,20 @@ def test_a_sub_item_standing_in_a_cell_keeps_its_level() -> None:
     text = _lawtext_and_back(xml)
     assert "      # イ　甲\n" in text
     assert "      :subitem1:一　乙\n" in text
+
+
+def test_a_range_of_divisions_is_kept_as_written() -> None:
+    xml = _law(
+        '<Chapter Num="1"><ChapterTitle>第一章　総則</ChapterTitle>'
+        + _ARTICLE
+        + '</Chapter><Chapter Num="4"><ChapterTitle>第四章及び第五章　削除</ChapterTitle></Chapter>'
+    )
+    division = parse_law_xml(xml).body[1]
+    assert isinstance(division, Division)
+    assert (division.num.parts, division.until, division.label, division.title) == (
+        (4,),
+        Num.of(5),
+        "第四章及び第五章",
+        "削除",
+    )
+    assert _lawtext_and_back(xml).endswith("      第四章及び第五章　削除\n")

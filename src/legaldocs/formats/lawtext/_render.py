@@ -210,8 +210,8 @@ def _division(
     expected = division_key(division.kind, division.num, parent)
     if division.key != expected:
         raise _fail(where, f"its key must be {expected!r} (keys follow the numbers)")
-    if division.until is not None:
-        raise _fail(where, "division ranges are not supported")
+    if division.until is not None and division.label is None:
+        raise _fail(where, "division ranges are written only with their label as written")
     label = division.label
     if label is None:
         parts = division.num.kanji().split("の")

@@ -106,6 +106,10 @@ DIVISION_PREFIX: dict[str, str] = {"編": "pt", "章": "ch", "節": "sec", "款"
 _SUBITEM_TAGS = ("Item", *(f"Subitem{n}" for n in range(1, 11)))
 _K = "[〇一二三四五六七八九十百千万]+"
 _DIVISION_TITLE = re.compile(rf"^(第{_K}([編章節款目])(?:[のノ]{_K})*)(?:　(.*))?$")
+_DIVISION_RANGE = re.compile(
+    rf"^(第{_K}([編章節款目])(?:[のノ]{_K})*(?:及び|から)(第{_K}\2(?:[のノ]{_K})*)(?:まで)?)"
+    r"(?:　(.*))?$"
+)
 _LABEL_START = re.compile(r"^(.+?)(?:から|及び|・|、)")
 MARGIN = "　"
 
@@ -503,11 +507,12 @@ def _division(r: _Reader, el: etree._Element, prefix: str) -> Division:
     num = Num.of(1)
     title = ""
     label: str | None = None
+    until: Num | None = None
     for child in r.children(el):
         ctag = _tag(child)
         if ctag == title_tag and heading is None:
             heading = r.inline(child)
-            m = _DIVISION_TITLE.match(heading)
+            m = _DIVISION_TITLE.match(heading) or _DIVISION_RANGE.match(heading)
             if m is None:
                 r.fail(child, f"expected a {kind} heading 第…{kind}　title, not {heading!r}")
             # The kind is the one the heading names (a Chapter titled 第一節 is read back
@@ -518,11 +523,14 @@ def _division(r: _Reader, el: etree._Element, prefix: str) -> Division:
             if found is None:
                 r.fail(child, f"no number in the heading {heading!r}")
             num = found
+            if m.re is _DIVISION_RANGE:
+                # 第四章及び第五章　削除: a range, kept as written
+                until = _loose_num(m.group(3), kind)
             standard = "第" + Num.of(num.main).kanji() + kind
             standard += "".join("の" + Num.of(b).kanji() for b in num.branches)
-            label = None if written == standard else written
+            label = None if written == standard and until is None else written
             key = prefix + DIVISION_PREFIX[kind] + "_".join(str(p) for p in num.parts)
-            title = m.group(3) or ""
+            title = m.group(4 if m.re is _DIVISION_RANGE else 3) or ""
         elif heading is None:
             r.fail(child, f"expected <{title_tag}> first")
         elif ctag in DIVISION_TAGS:
@@ -534,7 +542,15 @@ def _division(r: _Reader, el: etree._Element, prefix: str) -> Division:
             r.unexpected(child, el)
     if heading is None:
         r.fail(el, f"expected <{title_tag}>")
-    return Division(key=key, kind=kind, num=num, title=title, children=tuple(children), label=label)
+    return Division(
+        key=key,
+        kind=kind,
+        num=num,
+        title=title,
+        children=tuple(children),
+        label=label,
+        until=until,
+    )
 
 
 _LOOSE_NUM = re.compile(rf"第({_K})[編章節款目条]((?:[のノ]{_K})*)")

@@ -303,8 +303,8 @@ def _num_attr(num: Num) -> str:
 def _division(w: _Writer, division: Division, depth: int) -> None:
     tag = _KIND_TAGS[division.kind]
     where = f"division {division.key!r}"
-    if division.until is not None:
-        raise _fail(where, "the schema has no division ranges")
+    if division.until is not None and division.label is None:
+        raise _fail(where, "the schema writes a division range only as its heading says it")
     w.line(depth, f'<{tag} Num="{_num_attr(division.num)}">')
     heading = division.label
     if heading is None:
