@@ -470,16 +470,15 @@ def _untitled_article(r: _Reader, el: etree._Element) -> etree._Element:
     """An article with neither a title nor a caption, nor a title at the head of its text,
     and one paragraph: the converter writes the paragraph's text alone, which reads back
     as a paragraph, so its paragraph stands for it."""
-    if _tag(el) != "Article":
+    if el.tag != "Article" or len(el) != 2:
         return el
-    kids = r.children(el)
-    tags = [_tag(k) for k in kids]
-    if tags != ["ArticleTitle", "Paragraph"] or r.inline(kids[0]):
+    title, paragraph = el
+    if title.tag != "ArticleTitle" or paragraph.tag != "Paragraph" or r.inline(title):
         return el
-    sentence = kids[1].find("ParagraphSentence/Sentence")
+    sentence = paragraph.find("ParagraphSentence/Sentence")
     if sentence is not None and _TITLE_IN_TEXT.match(sentence.text or ""):
         return el
-    return kids[1]
+    return paragraph
 
 
 def _single_anonymous(r: _Reader, el: etree._Element) -> bool:
