@@ -178,10 +178,10 @@ class Item:
     spaced: bool = _e.presentation(default=False)
     """Presentation only: ``text`` is one empty sentence (XML ``<Sentence/>``), written as
     the title and a full-width space rather than the title alone."""
-    level: int | None = _e.presentation(default=None)
-    """Presentation only: the level (2 for イ, 3 for （１）, …; XML ``Subitem1``, …) of an
-    item standing as a block (in a table cell, a note, an amending provision) when it is
-    not 1; ``num`` and ``label`` are read at that level."""
+    level: int = _e.presentation(default=0)
+    """For an item standing as a block (in a table cell, a note, an appendix, a quoted
+    provision) without the items above it: its level as written, 2 for a 号の細分 (XML
+    ``Subitem1``), 3 for ``Subitem2`` …; 0 where its nesting says it."""
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -470,7 +470,7 @@ class FigStruct:
     fig: Fig | None = None
     remarks: tuple[Remarks, ...] = _e.children()
     remarks_before: int = _e.presentation(default=0)
-    """Presentation only: how many of the remarks are written before the figure (XML:
+    """Presentation only: how many of the remarks come before the figure (XML:
     ``Remarks`` before ``Fig`` in the ``FigStruct``)."""
 
 

@@ -60,7 +60,7 @@ from legaldocs.model import (
     Toc,
     TocEntry,
 )
-from legaldocs.model._keys import DIVISION_PREFIX, article_key, number_key
+from legaldocs.model._keys import DIVISION_PREFIX, article_key, number_key, repeated_key
 from legaldocs.model._numbers import Num, item_label, parse_item_label
 from legaldocs.model._numerals import read_int
 from legaldocs.model._records import DIVISION_KINDS, split_related
@@ -599,11 +599,11 @@ def parse(text: str, source: str | None) -> Document:
     lines: list[_Line] = []
     blank = False
     for no, raw in enumerate(text[:-1].split("\n")):
-        open_end = raw[-1:] in _WS
         c = classify(no, raw)
         if "&#" in raw and c.kind != TBL:
             c = classify(no, _decode_line(no, raw, source))
-        c.open_end = open_end
+        elif raw and raw[-1] in _WS:
+            c.open_end = True
         if c.kind == BLANK:
             if raw:
                 raise ParseError(
@@ -813,6 +813,7 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
     top: list[BodyElement] = []
     stack: list[_Open] = []
     used: set[str] = set()
+    seen: dict[str, int] = {}
     count = 0
 
     def close_to(rank: int) -> None:
@@ -864,8 +865,10 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
             r.fail(line, "unexpected indentation: expected an article, a paragraph or a heading")
         if kind == ART:
             article = _article(r, caption)
-            if article.key in used:
-                r.fail(line, f"article {article.key!r} appears twice")
+            if article.key in seen:  # (two articles with one number, as written)
+                article = attrs.evolve(article, key=repeated_key(article.key, seen))
+            else:
+                seen[article.key] = 1
             used.add(article.key)
             (stack[-1].children if stack else top).append(article)
             continue
@@ -893,11 +896,8 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
             if tight:
                 paragraph = attrs.evolve(paragraph, tight=True)
             if paragraph.key in used:
-                if not paragraph.anonymous and not any(
-                    isinstance(e, Paragraph) and e.anonymous and e.key == paragraph.key for e in top
-                ):
-                    r.fail(line, f"paragraph {paragraph.key!r} appears twice")
-                # an unnumbered paragraph took the key of a numbered one: keys stay unique
+                # an unnumbered paragraph took the key of a numbered one, or two paragraphs
+                # have one number as written (329M50000002040, 附則 of 2014): keys stay unique
                 paragraph = attrs.evolve(paragraph, key=f"{paragraph.key}x{count}")
             used.add(paragraph.key)
             top.append(paragraph)
@@ -908,13 +908,23 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
 
 
 def _more_body(r: _Reader) -> bool:
-    """Whether the body goes on after the current line (more than one paragraph)."""
+    """Whether the body holds another paragraph outside articles after the current line
+    (numbered lines right after an article are its own paragraphs: a supplement may hold
+    one plain paragraph and articles, as 326M50000800067 of 1996 does)."""
     lines = r.lines
     k = r.i + 1
+    in_article = False
     while k < r.n and lines[k].kind not in (SPR, APP, SPA):
         line = lines[k]
-        if line.depth == 0 and line.kind in (PIT, OTH) and not line.control:
-            return True
+        if line.depth == 0:
+            if line.kind == ART:
+                in_article = True
+            elif line.kind == PIT and in_article:
+                pass
+            elif line.kind in (PIT, OTH) and not line.control:
+                return True
+            else:
+                in_article = False
         k += 1
     return False
 
@@ -948,7 +958,9 @@ def _article(r: _Reader, caption: str | None, base: int = 0) -> Article:
                 len(title) + 1,
             )
         # (more full-width spaces begin the text: the reference writes title, U+3000, text)
-        rest = _text(r, line, space[1:] + stripped)
+        rest = space[1:] + stripped
+        if line.open_end and rest:
+            _text(r, line, rest)
         space = space[:1]
     standard = article_label(num, until)
     label = None if title == standard else title
@@ -989,7 +1001,7 @@ def _article(r: _Reader, caption: str | None, base: int = 0) -> Article:
             paragraph_caption = _caption_of(nxt, base)
         if paragraph_caption is not None:
             r.i += 1
-        elif not _next_paragraph(r, base):
+        elif not _next_paragraph(r, base) or _after_blank(r, base):
             break
         paragraph = _article_paragraph(r, len(paragraphs) + 1, first=False, base=base)
         if paragraph_caption is not None:
@@ -1012,6 +1024,18 @@ def _article(r: _Reader, caption: str | None, base: int = 0) -> Article:
         label=label,
         suppl_note=suppl_note,
     )
+
+
+def _after_blank(r: _Reader, base: int) -> bool:
+    """Whether the paragraph line at hand stands after a blank line that follows a line of
+    text of the article (its title line, a paragraph or an item): the writer leaves none
+    there, so it is a paragraph outside the article (335M50000400011 has paragraphs ２ and
+    ３ after 附則第五条, as its XML does)."""
+    line = r.lines[r.i]
+    if not line.blank_before:
+        return False
+    before = r.lines[r.i - 1]
+    return before.kind in (ART, PIT) and before.depth <= base + 1
 
 
 def _next_paragraph(r: _Reader, base: int = 0) -> bool:
@@ -1037,8 +1061,10 @@ def _pit_parts(r: _Reader, line: _Line) -> tuple[int | None, str, str, bool]:
     title and an empty sentence (the writer escapes white space that ends text): after an
     explicit tag (``:item:二　書類の名称　``) all before it is the title, as in the XML
     (``<ItemTitle>二　書類の名称</ItemTitle>``)."""
+    if not line.open_end:
+        return _pit_parts_of(r, line)
     level, title, text, control = _pit_parts_of(r, line)
-    if line.open_end and text:
+    if text:
         body = line.body
         if line.control in _PIT_CONTROLS and body.endswith("　") and body[-2:-1] not in ("", *_WS):
             return level, body[:-1], "", True
@@ -1064,7 +1090,14 @@ def _pit_parts_of(r: _Reader, line: _Line) -> tuple[int | None, str, str, bool]:
                 while end < len(body) and body[end] not in _WS:
                     end += 1
                 if end == 0:
-                    r.fail(line, "expected a title after the control tag (or :anonym-…: for none)")
+                    # a title of full-width spaces (XML <ItemTitle>　</ItemTitle>, as in
+                    # 324M50004000016): all of them but the one before the text
+                    spaces = len(body) - len(body.lstrip("　"))
+                    if spaces < 2:
+                        r.fail(
+                            line, "expected a title after the control tag (or :anonym-…: for none)"
+                        )
+                    return level, body[: spaces - 1], body[spaces:], True
                 return level, body[:end], _after_space(r, line, body[end:]), True
         if m is None:
             r.fail(line, "expected a paragraph or item title after the control tag")
@@ -1161,9 +1194,12 @@ def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | 
         )
     if _long_title(line, title, text):
         num = _paragraph_num(title.partition("　")[0], position)
-    elif control and line.control != "#":
+    elif control and line.control not in ("#", "paragraph"):
         r.fail(line, "unexpected control tag on a paragraph")
+    elif line.control == "paragraph" and is_title(title):
+        r.fail(line, "a numbered paragraph outside an article is written without :paragraph:")
     else:
+        # (:paragraph:第一　…: a number as written that is not a paragraph's, 120IO0000000002)
         num = _paragraph_num(title, position)
     label = None if title == fullwidth(num) else title
     return Paragraph(
@@ -1225,6 +1261,14 @@ def _children(
                 num, label = _of(counts.item + 1), ""
             else:
                 num, label = item_num(title, item_depth, counts.item + 1)
+                if label is None:
+                    nums = counts.item_nums
+                    if nums is None:
+                        counts.item_nums = {num}
+                    elif num in nums:
+                        _twice(r, line, title)
+                    else:
+                        nums.add(num)
             counts.item += 1
             out.append(
                 Item(
@@ -1264,6 +1308,13 @@ def _children(
     return _settle(out, adjacency=True)
 
 
+def _twice(r: _Reader, line: _Line, title: str) -> NoReturn:
+    """Refuse an item written with the standard title of an item before it in the same
+    paragraph (``一　…`` twice): the reference would read two items 一, but a citation
+    (第一号) could name only the first, so the document would not be what it says."""
+    r.fail(line, f"item {title} comes twice here: its citation would name the first one")
+
+
 def _caption_follows(r: _Reader, base: int = 0) -> bool:
     nxt = r.lines[r.i + 1] if r.i + 1 < r.n else None
     return nxt is not None and nxt.depth == base and nxt.kind in (ART, PIT)
@@ -1277,6 +1328,7 @@ class _Counts:
         "figure",
         "formula",
         "item",
+        "item_nums",
         "list",
         "note",
         "paragraph",
@@ -1287,6 +1339,7 @@ class _Counts:
 
     def __init__(self) -> None:
         self.amend = self.appendix = 0
+        self.item_nums: set[Num] | None = None
         self.item = self.paragraph = self.table = self.fig = self.figure = self.note = 0
         self.remarks = self.sentence = self.list = self.formula = 0
 
@@ -1311,17 +1364,21 @@ def _struct(r: _Reader, depth: int, counts: _Counts, *, note: bool = False) -> B
         counts.fig += 1
         r.i += 1
         fig = None
+        # (remarks may come before the figure: 106DF0000000065, 326M50000800074)
+        before = _remarks_run(r, depth + 1)
         nxt = r.peek()
         if nxt is not None and nxt.depth == depth + 1 and nxt.kind == OTH and not nxt.control:
             fm = _FIG.match(nxt.rest)
             if fm:
                 fig = Fig(key="g1", src=fm.group(1))
                 r.i += 1
+        after = _remarks_run(r, depth + 1, len(before)) if fig is not None else ()
         return FigStruct(
             key=f"f{counts.fig}",
             title=line.body,
             fig=fig,
-            remarks=_remarks_run(r, depth + 1),
+            remarks=before + after,
+            remarks_before=len(before) if fig is not None else 0,
         )
     if line.kind == OTH and not control:
         fm = _FIG.match(line.rest)
@@ -1412,10 +1469,10 @@ def _remarks(r: _Reader, key: str) -> Remarks:
     return Remarks(key=key, label=label or None, line_break=line_break, children=tuple(children))
 
 
-def _remarks_run(r: _Reader, depth: int) -> tuple[Remarks, ...]:
+def _remarks_run(r: _Reader, depth: int, start: int = 0) -> tuple[Remarks, ...]:
     out: list[Remarks] = []
     while (line := r.peek()) is not None and line.depth == depth and _is_remarks(line):
-        out.append(_remarks(r, f"rm{len(out) + 1}"))
+        out.append(_remarks(r, f"rm{start + len(out) + 1}"))
     return tuple(out)
 
 
@@ -1458,7 +1515,7 @@ def _table_struct(r: _Reader, depth: int, key: str, title: str | None) -> Table:
     line = r.peek()
     if line is None or line.depth != depth + 1 or line.kind != TBL:
         r.fail(line, "expected a table after :table-struct:")
-    table = _table(r, depth + 1, key, title, control=True)
+    table = _table(r, depth + 1, key, title, control=True, remarks_from=len(first))
     if first:
         # the remarks after the rows go on counting from those before them: keys stay unique
         after = tuple(
@@ -1469,7 +1526,11 @@ def _table_struct(r: _Reader, depth: int, key: str, title: str | None) -> Table:
     return table
 
 
-def _table(r: _Reader, depth: int, key: str, title: str | None, *, control: bool) -> Table:
+def _table(
+    r: _Reader, depth: int, key: str, title: str | None, *, control: bool, remarks_from: int = 0
+) -> Table:
+    """A table at ``depth``; with ``control`` the remarks after it, keyed after the
+    ``remarks_from`` remarks written before it (``rm2`` after one above the rows)."""
     rows: list[Row] = []
     cells: list[Cell] = []
     lines = r.lines
@@ -1508,7 +1569,7 @@ def _table(r: _Reader, depth: int, key: str, title: str | None, *, control: bool
             cells.append(Cell(text=text, attrs=attrs, header=header))
     if cells:
         rows.append(Row(key=f"r{len(rows) + 1}", cells=tuple(cells)))
-    remarks = _remarks_run(r, depth) if control else ()
+    remarks = _remarks_run(r, depth, remarks_from) if control else ()
     return Table(key=key, rows=tuple(rows), title=title, remarks=remarks)
 
 
@@ -1705,8 +1766,6 @@ def _block_paragraph_item(r: _Reader, depth: int, counts: _Counts) -> Paragraph 
             level = auto_level(title)
         if level is None:
             r.fail(line, "a paragraph or item here needs a control tag (:item:, # …)")
-    if level > 1:
-        r.fail(line, "a sub-item cannot stand here without its item")
     r.i += 1
     anonymous = line.control in _ANONYM_CONTROLS
     if level == 0:
@@ -1730,15 +1789,24 @@ def _block_paragraph_item(r: _Reader, depth: int, counts: _Counts) -> Paragraph 
     if anonymous:
         num, ilabel = Num.of(counts.item), ""
     else:
-        num, ilabel = item_num(title, 1, counts.item)
+        num, ilabel = item_num(title, level, counts.item)
+        if ilabel is None:
+            nums = counts.item_nums
+            if nums is None:
+                counts.item_nums = {num}
+            elif num in nums:
+                _twice(r, line, title)
+            else:
+                nums.add(num)
     return Item(
         key=f"i{counts.item}",
         num=num,
         text=text,
         label=ilabel,
-        children=_children(r, depth + 1, 2),
-        tagged=control and _tagged(line, control, title, 1, None),
+        children=_children(r, depth + 1, level + 1),
+        tagged=control and _tagged(line, control, title, level, None),
         spaced=not text and line.rest.endswith("　"),
+        level=level if level > 1 else 0,
     )
 
 

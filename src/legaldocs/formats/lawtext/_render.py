@@ -182,13 +182,14 @@ def _unique(body: Sequence[BodyElement | Division | Article], where: str) -> Non
 
 def _main(out: list[str], body: tuple[BodyElement, ...]) -> None:
     _unique(body, "the body")
+    seen: dict[str, int] = {}
     for element in body:
         if isinstance(element, Paragraph) and element.tight and out[-1] == "":
             out.pop()
         if isinstance(element, Division):
-            _division(out, element)
+            _division(out, element, seen=seen)
         elif isinstance(element, Article):
-            _article(out, element, 0)
+            _article(out, element, 0, seen)
         elif isinstance(element, Paragraph):
             if element.plain:
                 if sum(isinstance(e, Paragraph) for e in body) != 1:
@@ -202,7 +203,11 @@ def _main(out: list[str], body: tuple[BodyElement, ...]) -> None:
 
 
 def _division(
-    out: list[str], division: Division, parent: str | None = None, depth: int | None = None
+    out: list[str],
+    division: Division,
+    parent: str | None = None,
+    depth: int | None = None,
+    seen: dict[str, int] | None = None,
 ) -> None:
     """A division; at ``depth`` (quoted in an amending provision) its heading is written
     ``:keep-indents:`` there and its articles at the same depth."""
@@ -224,9 +229,9 @@ def _division(
         if index:
             out.append("")
         if isinstance(child, Division):
-            _division(out, child, division.key, depth)
+            _division(out, child, division.key, depth, seen)
         else:
-            _article(out, child, depth or 0)
+            _article(out, child, depth or 0, seen)
         out.append("")
 
 
@@ -260,10 +265,20 @@ def _parts(num: Num) -> str:
     return text
 
 
-def _article(out: list[str], article: Article, depth: int) -> None:
+def _article(
+    out: list[str], article: Article, depth: int, seen: dict[str, int] | None = None
+) -> None:
+    """An article; ``seen`` counts the article keys of its body (a second article with
+    one number is keyed ``a53x2``)."""
     where = f"article {article.key!r}"
-    if article.key != "a" + _parts(article.num):
-        raise _fail(where, f"its key must be {'a' + _parts(article.num)!r} (keys follow numbers)")
+    expected = "a" + _parts(article.num)
+    if seen is not None:  # (model._keys.repeated_key, inlined: this runs for every article)
+        count = seen.get(expected, 0) + 1
+        seen[expected] = count
+        if count > 1:
+            expected = f"{expected}x{count}"
+    if article.key != expected:
+        raise _fail(where, f"its key must be {expected!r} (keys follow numbers)")
     if article.until is not None and article.until <= article.num:
         raise _fail(where, "the end of its range must come after its start")
     if article.until is not None and not article.deleted and article.label is None:
@@ -359,13 +374,16 @@ def _paragraph_item(
     ):
         raise _fail(where, "its label is the standard one: leave Item.label unset")
     title = _title_of(element, level, secondary=secondary)
+    if title and text[:1] == "　" and not title.strip("　"):
+        # (a title of full-width spaces reads back as all of them but the one before text)
+        raise _fail(where, "a title of full-width spaces before text that starts with one")
     if isinstance(element, Paragraph) and element.plain and not element.anonymous:
         raise _fail(where, "only an unnumbered paragraph can be plain text")
     if no_control and not title and not _plain_ok(text):
         if isinstance(element, Paragraph) and element.plain:
             raise _fail(where, f"the plain text {text!r} would not read back as a paragraph")
         no_control = False
-    written = _end(text)
+    written = escape_edges(text) if text and text[-1] in " 　\t" else text
     if no_control:
         out.append(pad + title + ("　" + written if title and text else written))
     elif title:
@@ -404,6 +422,8 @@ def _children(
 ) -> None:
     for index, child in enumerate(children):
         if isinstance(child, Item):
+            if child.level:
+                raise _fail(f"item {child.key!r}", "only an item standing alone has a level")
             _paragraph_item(out, child, depth, level=level, default=level)
         elif isinstance(child, Table):
             adjacent = (index > 0 and isinstance(children[index - 1], Table)) or (
@@ -526,6 +546,8 @@ def _block(out: list[str], block: Block, depth: int) -> None:
     elif isinstance(block, Paragraph):
         _paragraph_item(out, block, depth)
     elif isinstance(block, Item):
+        if block.level == 1:
+            raise _fail(f"item {block.key!r}", "level 1 is written 0 (the level of an item)")
         _paragraph_item(out, block, depth, level=block.level or 1)
     elif isinstance(block, Table):
         _table(out, block, depth, control=not block.bare)
@@ -559,13 +581,16 @@ def _fig_struct(out: list[str], fig: FigStruct, depth: int) -> None:
         out.append(_PAD[depth] + ":fig-struct:" + _one_line(fig.title or "", "a figure title"))
         depth += 1
     # (the reference's figStructToLines leaves a blank line after each child)
-    for remarks in fig.remarks[: fig.remarks_before]:
+    before = fig.remarks_before if fig.fig is not None else 0
+    if not 0 <= before <= len(fig.remarks):
+        raise _fail("a figure", "remarks_before counts more remarks than it has")
+    for remarks in fig.remarks[:before]:
         _remarks(out, remarks, depth)
         out.append("")
     if fig.fig is not None:
         out.append(_PAD[depth] + _fig(fig.fig))
         out.append("")
-    for remarks in fig.remarks[fig.remarks_before :]:
+    for remarks in fig.remarks[before:]:
         _remarks(out, remarks, depth)
         out.append("")
 
@@ -644,6 +669,7 @@ def _supplement(out: list[str], supplement: Supplement) -> None:
     out.append(line)
     out.append("")
     paragraphs = [e for e in supplement.body if isinstance(e, Paragraph)]
+    seen: dict[str, int] = {}
     for element in supplement.body:
         if isinstance(element, Paragraph) and element.tight and out[-1] == "":
             out.pop()
@@ -655,9 +681,9 @@ def _supplement(out: list[str], supplement: Supplement) -> None:
             else:
                 _paragraph_item(out, element, 0, default=0)
         elif isinstance(element, Article):
-            _article(out, element, 0)
+            _article(out, element, 0, seen)
         elif isinstance(element, Division):
-            _division(out, element)
+            _division(out, element, seen=seen)
         else:
             raise _fail(f"table {element.key!r}", "a table must stand in a paragraph or an item")
         out.append("")
@@ -695,7 +721,7 @@ def _appendix(out: list[str], appendix: Appendix, depth: int = 0) -> None:
         elif isinstance(child, Paragraph):
             _paragraph_item(out, child, depth + 1)
         elif isinstance(child, Item):
-            _paragraph_item(out, child, depth + 1, level=1)
+            _paragraph_item(out, child, depth + 1, level=child.level or 1)
         else:
             _block(out, child, depth + 1)
         if spaced:

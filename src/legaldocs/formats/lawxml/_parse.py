@@ -50,7 +50,7 @@ from legaldocs.model._appendix import (
     SupplProvisionAppdxStyle,
     SupplProvisionAppdxTable,
 )
-from legaldocs.model._keys import number_key
+from legaldocs.model._keys import number_key, repeated_key
 from legaldocs.model._numbers import Num, item_label, parse_item_label
 from legaldocs.model._numerals import read_int
 from legaldocs.model._records import (
@@ -444,15 +444,16 @@ def _body(r: _Reader, el: etree._Element, *, in_supplement: bool) -> tuple[BodyE
     single = len(paragraphs) == 1 and _single_anonymous(r, paragraphs[0])
     out: list[BodyElement] = []
     used: set[str] = set()
+    seen: dict[str, int] = {}  # article keys of the body, repeated_key
     count = 0
     for child in kids:
         tag = _tag(child)
         if tag in DIVISION_TAGS:
             if _hidden_and_empty(child):
                 continue
-            out.append(_division(r, child, ""))
+            out.append(_division(r, child, "", seen))
         elif tag == "Article":
-            out.append(_article(r, child))
+            out.append(_counted(_article(r, child), seen))
         elif tag == "Paragraph":
             count += 1
             paragraph = _loose_paragraph(r, child, count, plain=single)
@@ -496,7 +497,15 @@ def _hidden_and_empty(el: etree._Element) -> bool:
     return el.get("Hide") == "true" and len(el) == 0 and not trim(el.text)
 
 
-def _division(r: _Reader, el: etree._Element, prefix: str) -> Division:
+def _counted(article: Article, seen: dict[str, int]) -> Article:
+    """``article`` keyed ``a53x2`` when its body already has an article numbered so."""
+    key = repeated_key(article.key, seen)
+    return article if key == article.key else attrs.evolve(article, key=key)
+
+
+def _division(
+    r: _Reader, el: etree._Element, prefix: str, seen: dict[str, int] | None = None
+) -> Division:
     tag = _tag(el)
     title_tag = tag + "Title"
     kind = DIVISION_TAGS[tag]
@@ -534,9 +543,10 @@ def _division(r: _Reader, el: etree._Element, prefix: str) -> Division:
             r.fail(child, f"expected <{title_tag}> first")
         elif ctag in DIVISION_TAGS:
             if not _hidden_and_empty(child):
-                children.append(_division(r, child, key + "."))
+                children.append(_division(r, child, key + ".", seen))
         elif ctag == "Article":
-            children.append(_article(r, child))
+            article = _article(r, child)
+            children.append(article if seen is None else _counted(article, seen))
         else:
             r.unexpected(child, el)
     if heading is None:

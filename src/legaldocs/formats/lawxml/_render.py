@@ -398,8 +398,8 @@ def _block(w: _Writer, block: Block | AmendProvision, depth: int, where: str) ->
             written = "" if block.anonymous else block.num.fullwidth()
         _paragraph(w, block, depth, written, where)
     elif isinstance(block, Item):
-        if block.level is not None and block.level < 2:
-            raise _fail(where, "an item's level is 2 or more when given")
+        if block.level == 1 or block.level < 0:
+            raise _fail(where, "an item's level is 0 (none given) or 2 and more")
         _item(w, block, block.level or 1, depth, where)
     elif isinstance(block, FigStruct):
         w.line(depth, "<FigStruct>")
