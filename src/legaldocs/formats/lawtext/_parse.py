@@ -1517,12 +1517,7 @@ def _table_struct(r: _Reader, depth: int, key: str, title: str | None) -> Table:
         r.fail(line, "expected a table after :table-struct:")
     table = _table(r, depth + 1, key, title, control=True, remarks_from=len(first))
     if first:
-        # the remarks after the rows go on counting from those before them: keys stay unique
-        after = tuple(
-            attrs.evolve(rm, key=f"rm{len(first) + i}")
-            for i, rm in enumerate(table.remarks, start=1)
-        )
-        table = attrs.evolve(table, remarks=first + after, remarks_before=len(first))
+        table = attrs.evolve(table, remarks=first + table.remarks, remarks_before=len(first))
     return table
 
 
