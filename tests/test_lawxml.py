@@ -612,3 +612,14 @@ def test_a_range_of_divisions_is_kept_as_written() -> None:
         "削除",
     )
     assert _lawtext_and_back(xml).endswith("      第四章及び第五章　削除\n")
+
+
+def test_a_division_is_the_kind_of_its_element_whatever_its_heading_says() -> None:
+    # 308IO0000000307: a Chapter titled 第一節; the converter writes it where a 章 goes
+    xml = _law(
+        '<Chapter Num="1"><ChapterTitle>第一節　施行期日</ChapterTitle>' + _ARTICLE + "</Chapter>"
+    )
+    division = parse_law_xml(xml).body[0]
+    assert isinstance(division, Division)
+    assert (division.kind, division.key, division.label) == ("章", "ch1", "第一節")
+    assert _lawtext_and_back(xml).startswith("      第一節　施行期日\n")

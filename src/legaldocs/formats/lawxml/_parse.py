@@ -101,7 +101,6 @@ DIVISION_TAGS: dict[str, DivisionKind] = {
     "Subsection": "款",
     "Division": "目",
 }
-_KINDS: dict[str, DivisionKind] = {kind: kind for kind in DIVISION_TAGS.values()}
 DIVISION_PREFIX: dict[str, str] = {"編": "pt", "章": "ch", "節": "sec", "款": "sub", "目": "div"}
 _SUBITEM_TAGS = ("Item", *(f"Subitem{n}" for n in range(1, 11)))
 _K = "[〇一二三四五六七八九十百千万]+"
@@ -523,9 +522,9 @@ def _division(
             m = _DIVISION_TITLE.match(heading) or _DIVISION_RANGE.match(heading)
             if m is None:
                 r.fail(child, f"expected a {kind} heading 第…{kind}　title, not {heading!r}")
-            # The kind is the one the heading names (a Chapter titled 第一節 is read back
-            # from the converter's Lawtext as a 節).
-            kind = _KINDS[m.group(2)]
+            # The kind is the element's; a heading that names another kind (a Chapter
+            # titled 第一節, in two versions of 308IO0000000307) is its label as written,
+            # as the converter writes it: at the element's indentation.
             written = m.group(1)
             found = _loose_num(written, kind)
             if found is None:
