@@ -623,3 +623,13 @@ def test_a_division_is_the_kind_of_its_element_whatever_its_heading_says() -> No
     assert isinstance(division, Division)
     assert (division.kind, division.key, division.label) == ("章", "ch1", "第一節")
     assert _lawtext_and_back(xml).startswith("      第一節　施行期日\n")
+
+
+def test_a_formula_alone_in_a_remark_stays_in_its_sentence() -> None:
+    # 338M50000100010: <Sentence><ArithFormula>…</ArithFormula></Sentence> in Remarks
+    xml = _paragraph_with(
+        "<TableStruct><Table><TableRow><TableColumn><Sentence>甲</Sentence></TableColumn>"
+        "</TableRow></Table><Remarks><RemarksLabel>（注）</RemarksLabel><Sentence>"
+        '<ArithFormula><Fig src="a.jpg"/></ArithFormula></Sentence></Remarks></TableStruct>'
+    )
+    assert _lawtext_and_back(xml).endswith('    <ArithFormula><Fig src="a.jpg"/></ArithFormula>\n')

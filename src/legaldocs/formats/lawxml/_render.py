@@ -505,7 +505,11 @@ def _remarks(w: _Writer, remarks: Remarks, depth: int, where: str) -> None:
         attrs = ' LineBreak="true"' if remarks.line_break else ""
         w.text(depth + 1, "RemarksLabel", remarks.label or "", where, attrs)
     for child in remarks.children:
-        _block(w, child, depth + 1, where)
+        if isinstance(child, Sentence):
+            # always a <Sentence>: remarks hold sentences and items only
+            w.text(depth + 1, "Sentence", child.text, where, _attrs(child.attrs))
+        else:
+            _block(w, child, depth + 1, where)
     w.line(depth, "</Remarks>")
 
 
