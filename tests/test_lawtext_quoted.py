@@ -186,19 +186,31 @@ def test_two_paragraphs_with_one_number_in_a_supplement() -> None:
     assert [e.key for e in doc.supplements[0].body] == ["p1", "p1x2"]
 
 
-def test_a_duplicated_item_line_is_refused() -> None:
-    # #14: a repeated ``一　…`` line would give two items whose citations (第一号) name
-    # only the first one
-    text = HEAD + ("第一条　次に掲げる者とする。\n  一　甲\n  二　乙\n  一　甲\n")
-    with pytest.raises(ParseError) as info:
-        parse_lawtext(text)
-    assert (info.value.line, info.value.column) == (6, 3)
+def test_a_duplicated_item_line_is_read_as_written() -> None:
+    # #14: a repeated ``一　…`` line. Old statutes write every item 一 (120IO0000000039,
+    # 官吏服務紀律, 第九条; 20 files of the e-Gov corpus do so) and the reference reads
+    # them as written, so the reader keeps them all: the citation 第一号 names the first,
+    # the others are reached by their key paths; the text writes back byte for byte
+    text = HEAD + (
+        "第九条　左ニ掲ケタル者ト直接ニ関係スル事ヲ得ス\n"
+        "  一　官庁ノ工事ヲ受負フ者\n"
+        "  一　官庁ノ為替方又ハ出納ヲ引受クル者\n"
+        "  一　官庁ノ補助金ヲ受クル起業者\n"
+    )
+    doc = _round_trip(text)
+    article = doc.body[0]
+    assert isinstance(article, Article)
+    items = article.paragraphs[0].children
+    assert [(i.key, i.num.parts) for i in items if isinstance(i, Item)] == [
+        ("i1", (1,)),
+        ("i2", (1,)),
+        ("i3", (1,)),
+    ]
+    assert doc.get("第九条第一号") is items[0]
+    assert doc.get("a9/p1/i3") is items[2]
     # the same in an appendix
-    with pytest.raises(ParseError):
-        parse_lawtext(HEAD + "第一条　本文。\n\n# 別表第一\n\n  :item:一　甲\n\n  :item:一　甲\n")
-    # items numbered alike under different paragraphs are fine
-    doc = parse_lawtext(HEAD + "第一条　本文。\n  一　甲\n２　本文。\n  一　乙\n")
-    assert doc.get("第一条第二項第一号") is not None
+    table = HEAD + "第一条　本文。\n\n# 別表第一\n\n  :item:一　甲\n\n  :item:一　乙\n\n"
+    assert len(_round_trip(table.rstrip("\n") + "\n", xml=False).appendices[0].children) == 2
 
 
 def test_a_plain_paragraph_before_the_articles_of_a_supplement() -> None:

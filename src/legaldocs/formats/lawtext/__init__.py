@@ -13,7 +13,8 @@ with a title and remarks), ``:fig-struct:`` and ``<Fig src="…"/>``, ``:note-st
 ``:style-struct:``, ``:format-struct:``, ``:remarks:`` / 備考, ``- `` lists,
 ``:arith-formula:``, amending provisions below ``…の一部を次のように改正する。``
 (``:amend-provision:``) with what they quote (whole articles with their captions, divisions
-written ``:keep-indents:``, appendices, nested amending provisions), ``:suppl-note:``, 附則 blocks with their own appendices
+written ``:keep-indents:``, appendices, nested amending provisions), ``:suppl-note:``,
+附則 blocks with their own appendices
 (``# 附則別表第一``, ``:suppl-provision-appdx-table:``) and the appendices of the law
 (``# 別表第一（第三条関係）``, ``:appdx-table:``, ``:appdx-style:``, ``:appdx-note:``,
 ``:appdx-format:``, ``:appdx-fig:``, ``:appdx:``).

@@ -1261,14 +1261,6 @@ def _children(
                 num, label = _of(counts.item + 1), ""
             else:
                 num, label = item_num(title, item_depth, counts.item + 1)
-                if label is None:
-                    nums = counts.item_nums
-                    if nums is None:
-                        counts.item_nums = {num}
-                    elif num in nums:
-                        _twice(r, line, title)
-                    else:
-                        nums.add(num)
             counts.item += 1
             out.append(
                 Item(
@@ -1308,13 +1300,6 @@ def _children(
     return _settle(out, adjacency=True)
 
 
-def _twice(r: _Reader, line: _Line, title: str) -> NoReturn:
-    """Refuse an item written with the standard title of an item before it in the same
-    paragraph (``一　…`` twice): the reference would read two items 一, but a citation
-    (第一号) could name only the first, so the document would not be what it says."""
-    r.fail(line, f"item {title} comes twice here: its citation would name the first one")
-
-
 def _caption_follows(r: _Reader, base: int = 0) -> bool:
     nxt = r.lines[r.i + 1] if r.i + 1 < r.n else None
     return nxt is not None and nxt.depth == base and nxt.kind in (ART, PIT)
@@ -1328,7 +1313,6 @@ class _Counts:
         "figure",
         "formula",
         "item",
-        "item_nums",
         "list",
         "note",
         "paragraph",
@@ -1339,7 +1323,6 @@ class _Counts:
 
     def __init__(self) -> None:
         self.amend = self.appendix = 0
-        self.item_nums: set[Num] | None = None
         self.item = self.paragraph = self.table = self.fig = self.figure = self.note = 0
         self.remarks = self.sentence = self.list = self.formula = 0
 
@@ -1785,14 +1768,6 @@ def _block_paragraph_item(r: _Reader, depth: int, counts: _Counts) -> Paragraph 
         num, ilabel = Num.of(counts.item), ""
     else:
         num, ilabel = item_num(title, level, counts.item)
-        if ilabel is None:
-            nums = counts.item_nums
-            if nums is None:
-                counts.item_nums = {num}
-            elif num in nums:
-                _twice(r, line, title)
-            else:
-                nums.add(num)
     return Item(
         key=f"i{counts.item}",
         num=num,
