@@ -31,18 +31,8 @@ def test_an_empty_paragraph_that_gains_text() -> None:
 # -- every consecutive pair of versions in ../shared/corpora ----------------------------------
 
 
-# Pairs the planner does not yet reproduce (issue 11): item renumbering across inserted
-# items in one paragraph (number already taken / out of order), and 4 e-Gov pairs where a
-# planned change does not rebuild the new text. Strict: a fixed pair fails the run.
-KNOWN = {
-    "335AC0000000105/20201003_ca012d68.law.txt->335AC0000000105_20200401_501AC0000000014.law.txt",
-    "335AC0000000105/335AC0000000105_20200401_501AC0000000014.law.txt->335AC0000000105_20200523_501AC0000000020.law.txt",
-    "413M60000100001/20201007_6962fbe8.law.txt->413M60000100001_20200401_431M60000100017.law.txt",
-    "426M6000000a007/20200906_5df908c3.law.txt->20201003_40a3f22d.law.txt",
-    "426M6000000a007/426M6000000a007_20191226_501M6000000a009.law.txt->426M6000000a007_20200401_501M6000000a008.law.txt",
-    "427M60000110001/20200602_6a240bdf.law.txt->20201023_cfd52df7.law.txt",
-    "427M60000110001/20201023_cfd52df7.law.txt->20201030_0c01e6ed.law.txt",
-}
+# Pairs the planner does not yet reproduce (none now; strict: a fixed pair fails the run).
+KNOWN: set[str] = set()
 
 
 def _pairs() -> list[object]:

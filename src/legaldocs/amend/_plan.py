@@ -36,6 +36,7 @@ it to the old document must give the new one exactly.
 from __future__ import annotations
 
 import heapq
+import itertools
 from collections.abc import Hashable, Iterator, Sequence
 from typing import Any
 
@@ -61,7 +62,8 @@ from legaldocs.amend._changes import (
     SetDocumentField,
     Shift,
 )
-from legaldocs.amend._index import Index, evolve
+from legaldocs.amend._apply import _texts
+from legaldocs.amend._index import Index, evolve, sibling_nums
 from legaldocs.errors import LegaldocsError
 from legaldocs.model import _citation
 from legaldocs.model._element import (
@@ -105,6 +107,8 @@ _DOC_FIELDS: tuple[DocumentField, ...] = (
     "style",
     "lang",
     "markup",
+    "law_attrs",
+    "appendix_places",
 )
 
 
@@ -463,8 +467,13 @@ class _Planner:
     def _content(self, a: Any, b: Any, path: str, prefix: str) -> None:
         if type(a) is not type(b):  # pragma: no cover - alignment pairs one type
             raise LegaldocsError("to_amendment: mismatched pair")
+        if not (_ordered(a) and _ordered(b)):
+            # numbers out of order or repeated among the children (a misplaced line in a
+            # published text): no renumbering or insertion gets there, one at a time
+            self.edits.append(ReplaceElement(target=path, element=b))
+            return
         if isinstance(a, Article):
-            if a.deleted or b.deleted or a.bulleted != b.bulleted:
+            if a.deleted or b.deleted or a.bulleted != b.bulleted or a.label != b.label:
                 if (
                     b.deleted
                     and not a.deleted
@@ -478,10 +487,27 @@ class _Planner:
             if not same and similarity(full_text(a), full_text(b)) < REPLACE_BELOW:
                 self.edits.append(ReplaceElement(target=path, element=b))
                 return
+            note: list[Change] | None = []
+            if a.suppl_note != b.suppl_note:
+                # the note after the paragraphs (（罰則　…）): phrases when it stays, else
+                # the article is rewritten; the paragraphs' texts (before and after their own
+                # changes) count for the uniqueness of a phrase
+                below = tuple(
+                    t for para in (*a.paragraphs, *b.paragraphs) for t in _texts(para)
+                )
+                note = (
+                    _phrases(a.suppl_note, b.suppl_note, path, below)
+                    if a.suppl_note and b.suppl_note
+                    else None
+                )
+                if note is None:
+                    self.edits.append(ReplaceElement(target=path, element=b))
+                    return
             if a.caption != b.caption:
                 self.edits.append(SetCaption(target=path, caption=b.caption))
             if not same:
                 self._list(a.paragraphs, b.paragraphs, path, path, top=False)
+            self.edits.extend(note)
             return
         if isinstance(a, Paragraph | Item):
             if _flags(a) != _flags(b):
@@ -497,7 +523,7 @@ class _Planner:
                 self._list(a.children, b.children, path, path, top=False)
             return
         if isinstance(a, Division):
-            if a.kind != b.kind:
+            if a.kind != b.kind or a.label != b.label:
                 self.edits.append(ReplaceElement(target=path, element=b))
                 return
             if a.title != b.title:
@@ -520,9 +546,29 @@ class _Planner:
                 return
             if not _same_all(a.body, b.body, self.seen):
                 self._list(a.body, b.body, path + "/", path, top=True)
+            if not _same_all(a.appendices, b.appendices, self.seen):
+                self._list(a.appendices, b.appendices, path + "/", path, top=True)
             return
         # Table (rows are not replaceable one by one)
         self.edits.append(ReplaceElement(target=path, element=b))
+
+
+_NUMBERED = (Article, Paragraph, Item, Division)
+
+
+def _ordered(element: Any) -> bool:
+    """Whether the numbered children of ``element`` (articles, paragraphs, items,
+    divisions; anonymous paragraphs aside) are in strictly increasing order, kind by kind,
+    as :func:`legaldocs.apply` keeps them."""
+    found = _children(element)
+    if found is None:
+        return True
+    children = found[1]
+    for kind in _NUMBERED:
+        nums = [n for _, n in sibling_nums(children, kind)]
+        if any(x >= y for x, y in itertools.pairwise(nums)):
+            return False
+    return True
 
 
 def _renumberable(a: Any, b: Any) -> bool:
@@ -561,8 +607,6 @@ def _flags(element: Paragraph | Item) -> Hashable:
 
 
 def _sub_texts(element: Any) -> tuple[str, ...]:
-    from legaldocs.amend._apply import _texts
-
     out: list[str] = []
     for child in element.children:
         out.extend(_texts(child))
