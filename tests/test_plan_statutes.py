@@ -8,7 +8,27 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from legaldocs import Document, Num, Paragraph, Supplement, apply, diff, parse_lawtext
+from legaldocs import (
+    AppdxTable,
+    AppendixPlaces,
+    ArgumentTypeError,
+    Article,
+    Document,
+    Item,
+    LawAttributes,
+    Num,
+    Paragraph,
+    ReplaceElement,
+    SetDocumentField,
+    Supplement,
+    apply,
+    diff,
+    dumps,
+    loads,
+    parse_lawtext,
+    render_diff,
+)
+from legaldocs.amend import Amendment
 
 from .conftest import CORPORA
 
@@ -26,6 +46,89 @@ def test_an_empty_paragraph_that_gains_text() -> None:
     amendment = diff(old, new).to_amendment(id="x", enacted=DAY, effective=DAY)
     assert apply(old, amendment) == new
     assert apply(new, diff(new, old).to_amendment(id="y", enacted=DAY, effective=DAY)) == old
+
+
+def _plan(old: Document, new: Document) -> Amendment:
+    amendment = diff(old, new).to_amendment(id="x", enacted=DAY, effective=DAY)
+    assert apply(old, amendment) == new
+    return amendment
+
+
+def test_law_attributes_and_appendix_places_are_document_fields() -> None:
+    # 427M60000110001 (2020-10-23 → 2020-10-30): the [LawType="Misc"] line went away; the
+    # planner had no change for it and the new text was not rebuilt.
+    appendix = AppdxTable(key="appdx1", title="別表", children=())
+    old = Document(title="規則", law_attrs=(("LawType", "Misc"),), appendices=(appendix,))
+    new = Document(title="規則", appendices=(appendix,), appendix_places=(0,))
+    amendment = _plan(old, new)
+    fields = {c.field: c for c in amendment.changes if isinstance(c, SetDocumentField)}
+    assert fields["law_attrs"].value == LawAttributes(pairs=())
+    assert fields["appendix_places"].value == AppendixPlaces(places=(0,))
+    assert all(c.expect is not None for c in fields.values())  # the wrong-base rule
+    assert loads(dumps(amendment), Amendment) == amendment
+    assert _plan(new, old).changes[0].value == LawAttributes(pairs=(("LawType", "Misc"),))
+    # the field's own tuple is taken as its record; anything else is refused
+    assert SetDocumentField(field="law_attrs", value=(("LawType", "Act"),)).value == (
+        LawAttributes(pairs=(("LawType", "Act"),))
+    )
+    with pytest.raises(ArgumentTypeError):
+        SetDocumentField(field="appendix_places", value=("1",))  # type: ignore[arg-type]
+
+
+def _article(note: str | None, text: str = "何人も、この規定に違反してはならない。") -> Article:
+    paragraph = Paragraph(key="p1", num=Num.of(1), text=text)
+    return Article(key="a3", num=Num.of(3), paragraphs=(paragraph,), suppl_note=note)
+
+
+def test_an_articles_note_changes_by_phrases() -> None:
+    # 335AC0000000105 (道路交通法): （罰則　第一項については…） after an article's paragraphs
+    # changed and the planner did not see it.
+    note = "（罰則　第一項については第百十九条第一項第六号　第二項については第百二十条）"
+    old = Document(title="法", body=(_article(note),))
+    new = Document(title="法", body=(_article(note.replace("第一項に", "第一項前段に")),))
+    (change,) = _plan(old, new).changes
+    assert type(change).__name__ == "InsertPhrase"
+    assert change.target == "a3"  # type: ignore[union-attr]
+    assert change.phrase == "前段"  # type: ignore[union-attr]
+    assert change.expect is not None  # type: ignore[union-attr]
+    assert "前段" in render_diff(diff(old, new), "kaimebun")
+    # a note that comes or goes: the article is rewritten
+    gone = Document(title="法", body=(_article(None),))
+    assert [type(c) for c in _plan(old, gone).changes] == [ReplaceElement]
+    # a phrase of the note that the paragraph also holds is still found once
+    both = "（罰則　この規定に違反してはならない者）"
+    old2 = Document(title="法", body=(_article(both),))
+    new2 = Document(title="法", body=(_article(both.replace("者", "もの")),))
+    _plan(old2, new2)
+
+
+def test_children_out_of_order_are_replaced_with_their_container() -> None:
+    # 426M6000000a007, 413M60000100001: a misplaced line makes item ヘ (6) a sibling of 一
+    # and 二; no renumbering or insertion gets to numbers out of order, one at a time
+    def paragraph(nums: tuple[int, ...]) -> Document:
+        items = tuple(Item(key=f"i{k}", num=Num.of(n), text=f"号{n}") for k, n in enumerate(nums))
+        p = Paragraph(key="p1", num=Num.of(1), text="次に掲げる事務", children=items)
+        return Document(title="令", body=(Article(key="a1", num=Num.of(1), paragraphs=(p,)),))
+
+    ordered, misplaced = paragraph((1, 2, 3)), paragraph((1, 6, 2, 3))
+    for old, new in ((ordered, misplaced), (misplaced, ordered)):
+        changes = _plan(old, new).changes
+        assert [(type(c), getattr(c, "target", None)) for c in changes] == [
+            (ReplaceElement, "a1/p1")
+        ]
+
+
+def test_appendices_of_a_supplement_are_planned() -> None:
+    def doc(*appendices: AppdxTable) -> Document:
+        paragraph = Paragraph(key="p1", num=Num.of(1), text="施行する。", anonymous=True)
+        supplement = Supplement(key="s1", body=(paragraph,), appendices=appendices)
+        return Document(title="法", supplements=(supplement,))
+
+    table = AppdxTable(key="appdx1", title="附則別表第一", children=())
+    other = AppdxTable(key="appdx2", title="附則別表第二", children=())
+    _plan(doc(table), doc(table, other))
+    _plan(doc(table, other), doc(other))
+    _plan(doc(table), doc())
 
 
 # -- every consecutive pair of versions in ../shared/corpora ----------------------------------

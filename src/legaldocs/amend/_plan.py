@@ -44,7 +44,7 @@ import pendulum
 
 from legaldocs._align import SimpleUnit, align, moved, similarity
 from legaldocs._inline import _tokens, inline_diff
-from legaldocs.amend._apply import apply_changes, apply_expecting
+from legaldocs.amend._apply import _texts, apply_changes, apply_expecting
 from legaldocs.amend._changes import (
     Amendment,
     Change,
@@ -62,7 +62,6 @@ from legaldocs.amend._changes import (
     SetDocumentField,
     Shift,
 )
-from legaldocs.amend._apply import _texts
 from legaldocs.amend._index import Index, evolve, sibling_nums
 from legaldocs.errors import LegaldocsError
 from legaldocs.model import _citation
@@ -487,22 +486,21 @@ class _Planner:
             if not same and similarity(full_text(a), full_text(b)) < REPLACE_BELOW:
                 self.edits.append(ReplaceElement(target=path, element=b))
                 return
-            note: list[Change] | None = []
+            note: list[Change] = []
             if a.suppl_note != b.suppl_note:
                 # the note after the paragraphs (（罰則　…）): phrases when it stays, else
                 # the article is rewritten; the paragraphs' texts (before and after their own
                 # changes) count for the uniqueness of a phrase
-                below = tuple(
-                    t for para in (*a.paragraphs, *b.paragraphs) for t in _texts(para)
-                )
-                note = (
+                below = tuple(t for para in (*a.paragraphs, *b.paragraphs) for t in _texts(para))
+                found = (
                     _phrases(a.suppl_note, b.suppl_note, path, below)
                     if a.suppl_note and b.suppl_note
                     else None
                 )
-                if note is None:
+                if found is None:
                     self.edits.append(ReplaceElement(target=path, element=b))
                     return
+                note = found
             if a.caption != b.caption:
                 self.edits.append(SetCaption(target=path, caption=b.caption))
             if not same:
@@ -772,6 +770,10 @@ def _rekeys(got: Document, want: Document, seen: Seen) -> list[Change]:
         _scope(out, inner, lambda key, prefix=prefix: prefix + key)
         for x, y in inner:
             _nested(out, seen, x, y, prefix + y.key)
+        appendices = list(zip(s.appendices, t.appendices, strict=True))  # 附則別表, ...
+        _scope(out, appendices, lambda key, prefix=prefix: prefix + key)
+        for u, v in appendices:
+            _nested(out, seen, u, v, prefix + v.key)
     for field in child_fields(got):  # appendices, 制定文, ...
         if field not in ("preamble", "body", "supplements"):
             top = f"{_citation.ENACT}/" if field == "enact_statements" else ""
