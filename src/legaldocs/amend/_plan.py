@@ -472,7 +472,7 @@ class _Planner:
             self.edits.append(ReplaceElement(target=path, element=b))
             return
         if isinstance(a, Article):
-            if a.deleted or b.deleted or a.bulleted != b.bulleted or a.label != b.label:
+            if a.deleted or b.deleted or _data(a) != _data(b):  # 削除, label, bullets
                 if (
                     b.deleted
                     and not a.deleted
@@ -521,7 +521,7 @@ class _Planner:
                 self._list(a.children, b.children, path, path, top=False)
             return
         if isinstance(a, Division):
-            if a.kind != b.kind or a.label != b.label:
+            if _data(a) != _data(b):  # kind, label
                 self.edits.append(ReplaceElement(target=path, element=b))
                 return
             if a.title != b.title:
@@ -533,13 +533,7 @@ class _Planner:
                 self._list(a.children, b.children, prefix, path, top=True)
             return
         if isinstance(a, Supplement):
-            if (a.title, a.law_ref, a.ref_spacing, a.excerpt, a.revisions) != (
-                b.title,
-                b.law_ref,
-                b.ref_spacing,
-                b.excerpt,
-                b.revisions,
-            ):
+            if headings_of(a) != headings_of(b) or _data(a) != _data(b):
                 self.edits.append(ReplaceElement(target=path, element=b))
                 return
             if not _same_all(a.body, b.body, self.seen):
@@ -596,6 +590,12 @@ def _renum_changes(run: _Renum, backwards: bool) -> list[Change]:
 
 def _same_but_key(a: Any, b: Any, seen: Seen) -> bool:
     return bool(a.key != b.key and _equal(evolve(a, key=b.key), b, seen))
+
+
+def _data(element: Any) -> Hashable:
+    """What no phrase, caption or child change of the element changes: its material data
+    and its presentation (through the element protocol; a change there replaces it whole)."""
+    return (own_data(element), presentation_of(element))
 
 
 def _flags(element: Paragraph | Item) -> Hashable:
