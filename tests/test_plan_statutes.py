@@ -126,8 +126,10 @@ def test_appendices_of_a_supplement_are_planned() -> None:
 
     table = AppdxTable(key="appdx1", title="附則別表第一", children=())
     other = AppdxTable(key="appdx2", title="附則別表第二", children=())
-    _plan(doc(table), doc(table, other))
-    _plan(doc(table, other), doc(other))
+    for old, new in ((doc(table), doc(table, other)), (doc(table, other), doc(other))):
+        amendment = _plan(old, new)
+        # a saved change says which kind of appendix it carries (it could not be written)
+        assert loads(dumps(amendment), Amendment) == amendment
     _plan(doc(table), doc())
 
 

@@ -53,6 +53,7 @@ from legaldocs.errors import ArgumentTypeError, ArgumentValueError
 from legaldocs.model._blocks import Markup
 from legaldocs.model._numbers import Num
 from legaldocs.model._records import (
+    AnyAppendix,
     Element,
     Style,
     Toc,
@@ -230,8 +231,9 @@ class DeletePhrase:
     effective: Moment | None = attrs.field(default=None, converter=_optional_moment)
 
 
-ReplaceableElement: TypeAlias = Element
-"""What ReplaceElement and InsertElement carry: any element of the model."""
+ReplaceableElement: TypeAlias = Element | AnyAppendix
+"""What ReplaceElement and InsertElement carry: any element of the model (the kinds of
+appendix named one by one, so that a saved change says which kind it carries)."""
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
