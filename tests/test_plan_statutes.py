@@ -60,6 +60,11 @@ def test_law_attributes_and_appendix_places_are_document_fields() -> None:
     appendix = AppdxTable(key="appdx1", title="別表", children=())
     old = Document(title="規則", law_attrs=(("LawType", "Misc"),), appendices=(appendix,))
     new = Document(title="規則", appendices=(appendix,), appendix_places=(0,))
+    # the diff says so too (it listed nothing while the amendment changed the document)
+    assert {(d.element_type, d.field) for d in diff(old, new)} == {
+        ("document", "law_attrs"),
+        ("document", "appendix_places"),
+    }
     amendment = _plan(old, new)
     fields = {c.field: c for c in amendment.changes if isinstance(c, SetDocumentField)}
     assert fields["law_attrs"].value == LawAttributes(pairs=())
