@@ -16,6 +16,7 @@ from legaldocs import (
     Document,
     Item,
     LawAttributes,
+    ListBlock,
     Num,
     Paragraph,
     ReplaceElement,
@@ -121,6 +122,32 @@ def test_children_out_of_order_are_replaced_with_their_container() -> None:
         assert [(type(c), getattr(c, "target", None)) for c in changes] == [
             (ReplaceElement, "a1/p1")
         ]
+
+
+def test_a_list_in_a_paragraph_changes_by_phrases() -> None:
+    # 419M60000002052 (2020-08-25 → 2020-09-02): a picture's name in a list under 第三十条第二項
+    # changed; the list was replaced alone, which 改め文 cannot write
+    def doc(*lists: ListBlock) -> Document:
+        p = Paragraph(key="p2", num=Num.of(2), text="次の算式による。", children=lists)
+        p1 = Paragraph(key="p1", num=Num.of(1), text="前項の額")
+        return Document(title="令", body=(Article(key="a30", num=Num.of(30), paragraphs=(p1, p)),))
+
+    old = doc(ListBlock(key="li1", text="算式は図2005071505のとおり"))
+    new = doc(ListBlock(key="li1", text="算式は図2008181408のとおり"))
+    (change,) = _plan(old, new).changes
+    assert change.target == "a30/p2/li1"  # type: ignore[union-attr]
+    assert change.expect is not None  # type: ignore[union-attr]
+    assert "第三十条第二項中「2005071505」を「2008181408」に改める。" in render_diff(
+        diff(old, new), "kaimebun"
+    )
+    # a list that comes or goes: the paragraph is rewritten
+    more = doc(
+        ListBlock(key="li1", text="算式は図2005071505のとおり"), ListBlock(key="li2", text="注")
+    )
+    for a, b in ((old, more), (more, old)):
+        (change,) = _plan(a, b).changes
+        assert (type(change), change.target) == (ReplaceElement, "a30/p2")  # type: ignore[union-attr]
+        assert "第三十条第二項を次のように改める。" in render_diff(diff(a, b), "kaimebun")
 
 
 def test_appendices_of_a_supplement_are_planned() -> None:

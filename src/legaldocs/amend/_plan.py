@@ -75,6 +75,7 @@ from legaldocs.model._element import (
     presentation_of,
     related,
     signature,
+    spec,
 )
 from legaldocs.model._records import (
     Article,
@@ -83,6 +84,7 @@ from legaldocs.model._records import (
     Item,
     Paragraph,
     Supplement,
+    Table,
 )
 
 __all__ = ["plan_amendment"]
@@ -508,7 +510,7 @@ class _Planner:
             self.edits.extend(note)
             return
         if isinstance(a, Paragraph | Item):
-            if _flags(a) != _flags(b):
+            if _flags(a) != _flags(b) or self._blocks_whole(a, b):
                 self.edits.append(ReplaceElement(target=path, element=b))
                 return
             if a.text != b.text:
@@ -541,8 +543,55 @@ class _Planner:
             if not _same_all(a.appendices, b.appendices, self.seen):
                 self._list(a.appendices, b.appendices, path + "/", path, top=True)
             return
-        # Table (rows are not replaceable one by one)
-        self.edits.append(ReplaceElement(target=path, element=b))
+        self._other(a, b, path)
+
+    def _other(self, a: Any, b: Any, path: str) -> None:
+        """Any other kind of element (a list, a figure's or a style's block, an appendix,
+        a 制定文, ...): phrases where only its one own text changed, else it is replaced
+        whole (a table always: its rows are not replaceable one by one)."""
+        phrases = None if isinstance(a, Table) else _phrases_only(a, b, path, self.seen)
+        if phrases is None:
+            self.edits.append(ReplaceElement(target=path, element=b))
+            return
+        self.edits.extend(phrases)
+
+    def _blocks_whole(self, a: Paragraph | Item, b: Paragraph | Item) -> bool:
+        """Whether the blocks under a paragraph or an item other than its items and tables
+        (a list, a figure, a style, ...) changed more than by phrases: they are not written
+        alone in 改め文, so the paragraph or item is replaced whole."""
+        x = [c for c in a.children if not isinstance(c, Item | Table)]
+        y = [c for c in b.children if not isinstance(c, Item | Table)]
+        if [type(c) for c in x] != [type(c) for c in y] or [c.key for c in x] != [
+            c.key for c in y
+        ]:
+            return True
+        return any(
+            not _equal(u, v, self.seen) and _phrases_only(u, v, "-", self.seen) is None
+            for u, v in zip(x, y, strict=True)
+        )
+
+
+def _phrases_only(a: Any, b: Any, path: str, seen: Seen) -> list[Change] | None:
+    """The phrase changes that turn ``a`` into ``b`` (elements of a kind without a rule of
+    its own, read through the element protocol) when only its one own text changed; else
+    None."""
+    s = spec(type(a))
+    texts = [n for n in s.texts if n not in s.headings]
+    changed = [n for n in texts if getattr(a, n) != getattr(b, n)]
+    if (
+        len(texts) != 1
+        or not changed
+        or has_parts(a)
+        or headings_of(a) != headings_of(b)
+        or _data(a) != _data(b)
+        or not all(_same_all(getattr(a, n), getattr(b, n), seen) for n in s.children)
+    ):
+        return None
+    old, new = getattr(a, texts[0]), getattr(b, texts[0])
+    if not old or not new:
+        return None
+    below = tuple(t for n in s.children for c in getattr(a, n) for t in _texts(c))
+    return _phrases(old, new, path, below)
 
 
 _NUMBERED = (Article, Paragraph, Item, Division)
