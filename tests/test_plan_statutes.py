@@ -14,6 +14,7 @@ from legaldocs import (
     ArgumentTypeError,
     Article,
     Document,
+    EnactStatement,
     Item,
     LawAttributes,
     ListBlock,
@@ -148,6 +149,17 @@ def test_a_list_in_a_paragraph_changes_by_phrases() -> None:
         (change,) = _plan(a, b).changes
         assert (type(change), change.target) == (ReplaceElement, "a30/p2")  # type: ignore[union-attr]
         assert "第三十条第二項を次のように改める。" in render_diff(diff(a, b), "kaimebun")
+
+
+def test_two_enacting_formulas_deleted_can_be_written() -> None:
+    # 325M50080000014 (2020-11-14 → 2018-01-25): deleting two 制定文 in a row made the
+    # 改め文 writer fail with a bare IndexError (they have no citation to join)
+    def doc(n: int) -> Document:
+        statements = tuple(EnactStatement(key=f"e{k}", text=f"制定文{k}") for k in range(1, n + 1))
+        return Document(title="規則", enact_statements=statements)
+
+    _plan(doc(3), doc(1))
+    assert render_diff(diff(doc(3), doc(1)), "kaimebun").endswith("\n")
 
 
 def test_appendices_of_a_supplement_are_planned() -> None:
