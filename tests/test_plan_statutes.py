@@ -145,7 +145,12 @@ def test_a_list_in_a_paragraph_changes_by_phrases() -> None:
     more = doc(
         ListBlock(key="li1", text="算式は図2005071505のとおり"), ListBlock(key="li2", text="注")
     )
-    for a, b in ((old, more), (more, old)):
+    # 412CO0000000254: the same keys, but one list line gone at the head and one added
+    shifted = (
+        doc(ListBlock(key="li1", text="総務課"), ListBlock(key="li2", text="貿易振興課")),
+        doc(ListBlock(key="li1", text="貿易振興課"), ListBlock(key="li2", text="通商金融課")),
+    )
+    for a, b in ((old, more), (more, old), shifted):
         (change,) = _plan(a, b).changes
         assert (type(change), change.target) == (ReplaceElement, "a30/p2")  # type: ignore[union-attr]
         assert "第三十条第二項を次のように改める。" in render_diff(diff(a, b), "kaimebun")

@@ -561,13 +561,17 @@ class _Planner:
         alone in 改め文, so the paragraph or item is replaced whole."""
         x = [c for c in a.children if not isinstance(c, Item | Table)]
         y = [c for c in b.children if not isinstance(c, Item | Table)]
-        if [type(c) for c in x] != [type(c) for c in y] or [c.key for c in x] != [
-            c.key for c in y
-        ]:
-            return True
+        if _same_all(x, y, self.seen):
+            return False
+        pairs = _match(x, y)  # as _list will pair them
         return any(
-            not _equal(u, v, self.seen) and _phrases_only(u, v, "-", self.seen) is None
-            for u, v in zip(x, y, strict=True)
+            i is None
+            or j is None
+            or (
+                not _equal(x[i], y[j], self.seen)
+                and _phrases_only(x[i], y[j], "-", self.seen) is None
+            )
+            for i, j in pairs
         )
 
 
