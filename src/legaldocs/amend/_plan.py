@@ -17,7 +17,12 @@ come in phases, each read against the text as left by the phases before it:
    widened by whole tokens (第四十条 is one) until it occurs once in its target, else given
    an ``occurrence``), captions (:class:`SetCaption`), 削除 placeholders, and
    whole-element replacement (:class:`ReplaceElement`) where most of an element changed
-   or a property other than its text changed (a table: always);
+   or a property other than its text changed (a table: always). An article's note
+   (``（罰則　…）``) and the text of a list or another block under a paragraph change by
+   phrases too; a block under a paragraph or item that comes, goes or changes otherwise
+   (改め文 write no such block alone) rewrites the paragraph or item. An element whose
+   children a published text numbers out of order or twice (a misplaced line) is replaced
+   whole: no renumbering or insertion, one at a time, gets there;
 4. added elements are inserted, in the new document's order: a run of them after the
    element before it (「第三条の次に」; each after that element, last first), or before
    the element after it, or at the end of their container. Elements inside an inserted
@@ -27,8 +32,8 @@ come in phases, each read against the text as left by the phases before it:
    elements, which get fresh keys) get it with :class:`Rekey`, which has no legal effect;
    chains of keys are ordered and cycles go through a temporary key.
 
-Document-level fields (title, law number, table of contents, ...) come first, as
-:class:`SetDocumentField`. Targets are key paths: they name elements by identity and stay
+Document-level fields (title, law number, table of contents, the attributes before the
+title, where the appendices stand, ...) come first, as :class:`SetDocumentField`. Targets are key paths: they name elements by identity and stay
 valid through phases 1–4, since keys change only in phase 5. The result is checked: applying
 it to the old document must give the new one exactly.
 """
