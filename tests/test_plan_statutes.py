@@ -167,6 +167,31 @@ def test_two_enacting_formulas_deleted_can_be_written() -> None:
     assert render_diff(diff(doc(3), doc(1)), "kaimebun").endswith("\n")
 
 
+def test_a_phrase_is_unique_where_it_is_meant() -> None:
+    # policies/mozilla-ja (2023-10-31 → 2023-11-01): after 「reps」 became 「careers」, the
+    # phrase 「.mozilla.org、careers.」 for the next change occurred once as str.count
+    # counts (not overlapping) but there at the first careers, and the wrong one changed
+    def doc(text: str) -> Document:
+        paragraph = Paragraph(key="p1", num=Num.of(1), text=text, anonymous=True)
+        return Document(title="通知", body=(paragraph,))
+
+    x = (
+        "このプライバシーに関する通知は、mozillians.org、mozilla.org、および firefox.com といった"
+        "ドメインを含む Mozilla が運営するウェブサイトおよびモバイルアプリに適用されます。これには"
+        "例えば、foundation.mozilla.org、bugzilla.mozilla.org、reps.mozilla.org、"
+        "careers.mozilla.org、developer.mozilla.org、support.mozilla.org、addons.mozilla.org、"
+        "wiki.mozilla.org が該当します。"
+    )
+    y = (
+        "このプライバシーに関する通知は、mozilla.org および firefox.com といった"
+        "ドメインを含む Mozilla が運営するウェブサイトおよびモバイルアプリに適用されます。これには"
+        "例えば、addons.mozilla.org、bugzilla.mozilla.org、careers.mozilla.org、"
+        "community.mozilla.org、developer.mozilla.org、foundation.mozilla.org、"
+        "people.mozilla.org、support.mozilla.org、wiki.mozilla.org が該当します。"
+    )
+    _plan(doc(x), doc(y))
+
+
 def test_appendices_of_a_supplement_are_planned() -> None:
     def doc(*appendices: AppdxTable) -> Document:
         paragraph = Paragraph(key="p1", num=Num.of(1), text="施行する。", anonymous=True)

@@ -33,9 +33,10 @@ come in phases, each read against the text as left by the phases before it:
    chains of keys are ordered and cycles go through a temporary key.
 
 Document-level fields (title, law number, table of contents, the attributes before the
-title, where the appendices stand, ...) come first, as :class:`SetDocumentField`. Targets are key paths: they name elements by identity and stay
-valid through phases 1–4, since keys change only in phase 5. The result is checked: applying
-it to the old document must give the new one exactly.
+title, where the appendices stand, ...) come first, as :class:`SetDocumentField`. Targets
+are key paths: they name elements by identity and stay valid through phases 1–4, since keys
+change only in phase 5. The result is checked: applying it to the old document must give
+the new one exactly.
 """
 
 from __future__ import annotations
@@ -768,7 +769,9 @@ def _phrase(
 
     for left, right in candidates():
         phrase = text[start - left : end + right]
-        if phrase and count(phrase) == 1:
+        # unique, and found where it is meant (overlapping occurrences are not counted:
+        # 「.org、careers.」 once in 「.org、careers.org、careers.」 is the first one)
+        if phrase and count(phrase) == 1 and text.find(phrase) == start - left:
             return make(left, right, None)
     # not unique within the context: name the occurrence
     for left, right in candidates():
