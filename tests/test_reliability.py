@@ -118,6 +118,25 @@ def test_lone_surrogate_is_a_format_error_in_dump_and_nothing_is_written(
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize(
+    ("reader", "text", "column"),
+    [
+        ("parse_text", "a\ud800\n\n第1条　x\n", 2),
+        ("parse_lawtext", "a\ud800\n\n第一条　x\n", 2),
+        ("parse_markdown", "# a\ud800\n\ntext\n", 4),
+        ("parse_html", "<h1>a\ud800</h1><p>x</p>", 6),
+        ("parse_law_xml", "<Law><LawBody><LawTitle>a\ud800</LawTitle></LawBody></Law>", 26),
+    ],
+)
+def test_every_reader_refuses_a_lone_surrogate_at_its_place(
+    reader: str, text: str, column: int
+) -> None:
+    # parse_markdown accepted it (dumps then failed) and parse_html let UnicodeEncodeError out
+    with pytest.raises(ParseError, match="lone surrogate") as caught:
+        getattr(legaldocs, reader)(text)
+    assert (caught.value.line, caught.value.column) == (1, column)
+
+
 def test_get_with_none_is_an_argument_type_error(policy: Document) -> None:
     with pytest.raises(ArgumentTypeError, match="NoneType") as caught:
         policy.get(None)  # type: ignore[arg-type]

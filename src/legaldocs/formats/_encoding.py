@@ -4,7 +4,8 @@ Shift_JIS (as CP932, its Windows superset that Japanese sites actually write).
 A byte-order mark is kept in the text (``"\\ufeff"`` first), so that a reader that keeps it
 (the Markdown reader does) writes the file back as it was. Bytes that cannot be decoded give
 a :class:`~legaldocs.ParseError` naming the file, the byte offset and its line and column,
-never a :class:`UnicodeDecodeError`.
+never a :class:`UnicodeDecodeError`. Text given as ``str`` is checked by
+:func:`check_text`: a lone surrogate is not a character, and no format can write it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import codecs
 
 from legaldocs.errors import ParseError
 
-__all__ = ["decode", "detect_encoding"]
+__all__ = ["check_text", "decode", "detect_encoding"]
 
 _UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
@@ -85,5 +86,26 @@ def decode(data: bytes, *, encoding: str | None = None, source: str | None = Non
             + ("" if encoding else " (detected; name the encoding with encoding=...)"),
             line=line,
             column=len(prefix) + 1,
+            source=source,
+        ) from None
+
+
+def check_text(text: str, source: str | None = None) -> None:
+    """Refuse ``text`` that is not Unicode text: a lone surrogate (``"\\ud800"``, which only
+    Python code or ``errors="surrogateescape"`` can make) raises
+    :class:`~legaldocs.ParseError` at its line and column, so that no reader accepts what no
+    writer, file or data format can hold.
+    """
+    if text.isascii():
+        return
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        line = text.count("\n", 0, error.start) + 1
+        column = error.start - text.rfind("\n", 0, error.start)
+        raise ParseError(
+            f"U+{ord(text[error.start]):04X} is a lone surrogate, not a character of Unicode",
+            line=line,
+            column=column,
             source=source,
         ) from None

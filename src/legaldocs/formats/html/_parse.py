@@ -26,6 +26,7 @@ from typing import Any
 import attrs
 
 from legaldocs.errors import FormatError, ParseError
+from legaldocs.formats._encoding import check_text
 from legaldocs.model._blocks import (
     Align,
     BlockList,
@@ -90,6 +91,7 @@ def parse_html(
     selectors = [select] if isinstance(select, str) else list(select)
     removals = [remove] if isinstance(remove, str) else list(remove)
     if isinstance(html, str):
+        check_text(html, source)
         html = html.encode("utf-8")
         parser = lxml.html.HTMLParser(encoding="utf-8")
     else:

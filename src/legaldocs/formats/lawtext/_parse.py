@@ -20,6 +20,7 @@ from typing import NoReturn, cast
 import attrs
 
 from legaldocs.errors import ParseError
+from legaldocs.formats._encoding import check_text
 from legaldocs.model import (
     AmendProvision,
     AnyAppendix,
@@ -602,6 +603,7 @@ class _Reader:
 
 def parse(text: str, source: str | None) -> Document:
     """Parse a whole Lawtext text (see :func:`legaldocs.formats.lawtext.parse_lawtext`)."""
+    check_text(text, source)
     if "\r" in text:
         line = text.count("\n", 0, text.index("\r")) + 1
         raise ParseError(

@@ -25,6 +25,7 @@ import attrs
 from lxml import etree
 
 from legaldocs.errors import ParseError
+from legaldocs.formats._encoding import check_text
 from legaldocs.model._appendix import (
     AmendProvision,
     AnyAppendix,
@@ -225,6 +226,7 @@ def parse(data: str | bytes, source: str | None) -> Document:
     """Parse a whole law XML document (see :func:`legaldocs.parse_law_xml`)."""
     parser = xml_parser()
     if isinstance(data, str):
+        check_text(data, source)
         # lxml refuses a str with an encoding declaration: blank the declaration out
         # (same length, so lines and columns stay where they are).
         data = _DECLARATION.sub(lambda m: " " * len(m.group()), data, count=1)

@@ -28,7 +28,7 @@ from legaldocs.errors import (
     LegaldocsError,
     ParseError,
 )
-from legaldocs.formats._encoding import decode
+from legaldocs.formats._encoding import check_text, decode
 from legaldocs.formats._limits import check_nesting
 from legaldocs.formats.markdown import _policy, _structured
 from legaldocs.model._blocks import (
@@ -77,6 +77,7 @@ def parse_markdown(
         raise ArgumentValueError(
             f"structure must be 'auto', 'sections' or 'articles': {structure!r}"
         )
+    check_text(text, source)
     check_nesting(text, source)  # bounded work, and nothing past markdown-it's maxNesting
     if structure == "articles":
         return _structured.parse_markdown(text, source=source)

@@ -9,6 +9,7 @@ import attrs
 
 from legaldocs.dates import ERAS, parse_date
 from legaldocs.errors import ArgumentTypeError, ParseError
+from legaldocs.formats._encoding import check_text
 from legaldocs.formats._limits import check_citations
 from legaldocs.formats.text._syntax import (
     _ARTICLE,
@@ -686,6 +687,7 @@ def parse(text: str, source: str | None) -> Document:
     """Read ``text`` (see :func:`legaldocs.text.parse_text`)."""
     if not isinstance(text, str):
         raise ArgumentTypeError(f"parse_text needs a str, got {type(text).__name__}")
+    check_text(text, source)
     if text.startswith("\ufeff"):  # a byte-order mark read as text
         text = text[1:]
     parser = _Parser(_split(text, source), source)
