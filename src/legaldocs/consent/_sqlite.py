@@ -33,14 +33,20 @@ class SQLiteStore(ConsentStore):
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open the SQLite store: {exc}") from None
         self._depth = 0
-        self._conn.execute("PRAGMA journal_mode=WAL")
-        self._conn.execute("PRAGMA synchronous=NORMAL")
-        self._conn.execute("PRAGMA foreign_keys=ON")
-        with self._transaction():
-            for statement in _SCHEMA:
-                self._conn.execute(
-                    statement.format(serial="INTEGER PRIMARY KEY", without_rowid=" WITHOUT ROWID")
-                )
+        try:
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=NORMAL")
+            self._conn.execute("PRAGMA foreign_keys=ON")
+            with self._transaction():
+                for statement in _SCHEMA:
+                    self._conn.execute(
+                        statement.format(
+                            serial="INTEGER PRIMARY KEY", without_rowid=" WITHOUT ROWID"
+                        )
+                    )
+        except sqlite3.Error as exc:  # not a SQLite file, a read-only one, ...
+            self._conn.close()
+            raise StoreError(f"{self.path}: cannot open the SQLite store: {exc}") from None
 
     def close(self) -> None:
         """Close the connection."""

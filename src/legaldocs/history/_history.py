@@ -40,6 +40,7 @@ from legaldocs.dates import parse_day, parse_moment
 from legaldocs.errors import (
     AmendmentError,
     ArgumentTypeError,
+    ArgumentValueError,
     CitationError,
     HistoryError,
     NotFoundError,
@@ -472,6 +473,12 @@ class History:
 
         Raises :class:`~legaldocs.NotFoundError` when no version has such an element.
         """
+        if not isinstance(ref, str):
+            raise ArgumentTypeError(
+                f"timeline needs a citation or key path string, got {type(ref).__name__}"
+            )
+        if not ref.strip():
+            raise ArgumentValueError("timeline needs a citation or key path, got an empty string")
         versions = self.versions
         path = ref
         if _tree.is_citation(ref):
