@@ -388,13 +388,24 @@ class SetDocumentField:
     effective: Moment | None = attrs.field(default=None, converter=_optional_moment)
 
     def __attrs_post_init__(self) -> None:
+        if not isinstance(self.field, str):
+            raise ArgumentTypeError(
+                f"field must be one of {', '.join(_DOCUMENT_FIELDS)}, not {self.field!r}"
+            )
         allowed = _DOCUMENT_FIELDS.get(self.field)
         if allowed is None:
             raise ArgumentValueError(
                 f"field must be one of {', '.join(_DOCUMENT_FIELDS)}, not {self.field!r}"
             )
         if not isinstance(self.value, allowed):
-            raise ArgumentValueError(f"{self.field} cannot be set to {self.value!r}")
+            raise ArgumentTypeError(f"{self.field} cannot be set to {self.value!r}")
+
+
+def _grade(value: object) -> None:
+    if value is not None and value not in ("typographic", "editorial", "substantive"):
+        raise ArgumentValueError(
+            f"grade must be typographic, editorial, substantive or None, not {value!r}"
+        )
 
 
 Change: TypeAlias = (
@@ -456,7 +467,5 @@ class Amendment:
     note: str | None = attrs.field(default=None, validator=_optional_string)
     grade: Literal["typographic", "editorial", "substantive"] | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(
-            attrs.validators.in_(("typographic", "editorial", "substantive"))
-        ),
+        validator=lambda _, __, value: _grade(value),
     )

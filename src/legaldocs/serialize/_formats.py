@@ -20,6 +20,8 @@ _EXTRAS = {"toml": ("tomli_w", "toml"), "yaml": ("yaml", "yaml")}
 
 
 def _check_format(format: str) -> None:
+    if not isinstance(format, str):
+        raise ArgumentTypeError(f"format must be 'json', 'toml' or 'yaml', got {format!r}")
     if format not in ("json", "toml", "yaml"):
         raise FormatError(f"unknown format {format!r}: expected 'json', 'toml' or 'yaml'")
 

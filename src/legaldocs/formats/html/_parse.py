@@ -25,7 +25,7 @@ from typing import Any
 
 import attrs
 
-from legaldocs.errors import FormatError, ParseError
+from legaldocs.errors import ArgumentTypeError, FormatError, ParseError, require_type
 from legaldocs.model._blocks import (
     Align,
     BlockList,
@@ -65,6 +65,15 @@ def _escape(text: str) -> str:
     return _ESCAPE.sub(r"\\\1", text)
 
 
+def _selectors(value: object, what: str) -> list[str]:
+    """One selector or several, as a list; an :class:`ArgumentTypeError` for anything else."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise ArgumentTypeError(f"parse_html: {what}: not a CSS selector or a list of them: {value!r}")
+
+
 def parse_html(
     html: str | bytes,
     *,
@@ -87,10 +96,21 @@ def parse_html(
         raise FormatError(
             "reading HTML needs lxml and cssselect: pip install 'legaldocs[html]'"
         ) from None
-    selectors = [select] if isinstance(select, str) else list(select)
-    removals = [remove] if isinstance(remove, str) else list(remove)
+    require_type(html, (str, bytes), "parse_html: html")
+    selectors = _selectors(select, "select")
+    removals = _selectors(remove, "remove")
     if isinstance(html, str):
-        html = html.encode("utf-8")
+        text = html
+        try:
+            html = text.encode("utf-8")
+        except UnicodeEncodeError as error:
+            before = text[: error.start]
+            raise ParseError(
+                "a lone surrogate is not text",
+                line=before.count("\n") + 1,
+                column=error.start - (before.rfind("\n") + 1) + 1,
+                source=source,
+            ) from None
         parser = lxml.html.HTMLParser(encoding="utf-8")
     else:
         parser = lxml.html.HTMLParser()
