@@ -705,3 +705,33 @@ def test_check_jobs_must_be_a_positive_number(tmp_path: Path, jobs: str) -> None
     with pytest.raises(SystemExit) as exit_:
         _cli("check", "--jobs", jobs, str(CLINIC))
     assert exit_.value.code == 2
+
+
+# -- found by the 30-minute fuzz run on the merged main (seed 15, 2026-11-28) ---------------
+
+_LAW = """無尽業法ノ規定ニ依ル登記ニ関スル件
+（昭和十六年勅令第三百六十三号）
+
+○１　登記ハ二週間以内ニ之ヲ為スコトヲ要ス
+
+      附　則
+
+本令ハ公布ノ日ヨリ之ヲ施行ス
+
+      附　則　（平成一五年三月二八日政令第一一七号）
+
+この政令は、平成十五年四月一日から施行する。
+"""
+
+
+@pytest.mark.parametrize(
+    "heading", ["      附　則", "      附　則　（平成一五年三月二八日政令第一一七号）"]
+)
+def test_a_lawtext_supplement_heading_written_twice_is_refused(heading: str) -> None:
+    """A duplicated 附則 line made an empty 附則 that took the citation of the real one (no
+    law among 14,506 has a 附則 with nothing under it)."""
+    legaldocs.parse_lawtext(_LAW)
+    doubled = _LAW.replace(heading + "\n", heading + "\n" + heading + "\n", 1)
+    with pytest.raises(ParseError, match="附則 with nothing under it") as caught:
+        legaldocs.parse_lawtext(doubled)
+    assert caught.value.line == _LAW.split("\n").index(heading) + 1

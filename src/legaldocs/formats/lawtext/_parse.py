@@ -561,7 +561,10 @@ def _document(r: _Reader) -> Document:
     places: list[int] = []
     while (line := r.peek()) is not None:
         if line.kind == SPR:
-            supplements.append(_supplement(r, len(supplements) + 1))
+            supplement = _supplement(r, len(supplements) + 1)
+            if not supplement.body and not supplement.appendices:  # none in 14,506 laws
+                r.fail(line, "a 附則 with nothing under it (its heading written twice?)")
+            supplements.append(supplement)
         elif line.kind == APP:
             appendices.append(_appendix(r, f"appdx{len(appendices) + 1}"))
             places.append(len(supplements))
