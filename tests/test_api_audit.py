@@ -769,3 +769,32 @@ def test_the_rule_can_fail() -> None:
     assert _problem(legaldocs.ParseError("x"), OPAQUE) is not None
     assert _problem(legaldocs.ArgumentTypeError("x"), OPAQUE) is None
     assert _problem(legaldocs.LegaldocsError("x"), None) is not None
+
+
+PARSERS: dict[str, Callable[[str], object]] = {
+    "parse_text": parse_text,
+    "parse_lawtext": parse_lawtext,
+    "parse_markdown": parse_markdown,
+    "parse_html": legaldocs.parse_html,
+    "parse_law_xml": legaldocs.parse_law_xml,
+    "loads-json": lambda text: loads(text, Document, "json"),
+    "loads-toml": lambda text: loads(text, Document, "toml"),
+}
+"""Every reader of a whole text. (YAML is left out: PyYAML reports a bad value, such as a
+month 13 in a date, without its position.)"""
+
+BAD_TEXTS = ("", "\n\n", "\ud800", "9" * 5000, "x\n\n第", "<", "{", "a = 1\nb", "令和九九年")
+
+
+@pytest.mark.parametrize("parser", sorted(PARSERS))
+def test_a_parse_error_names_its_line(parser: str) -> None:
+    unplaced: list[str] = []
+    for text in BAD_TEXTS:
+        try:
+            PARSERS[parser](text)
+        except legaldocs.ParseError as error:
+            if error.line is None or f"line {error.line}" not in str(error):
+                unplaced.append(f"{text[:20]!r}: {error}")
+        except LegaldocsError:
+            pass
+    assert unplaced == []

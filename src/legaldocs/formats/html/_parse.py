@@ -117,7 +117,9 @@ def parse_html(
     try:
         root = lxml.html.document_fromstring(html, parser=parser)
     except Exception as error:  # lxml raises ParserError for an empty document
-        raise ParseError(f"not an HTML document: {error}", source=source) from None
+        raise ParseError(
+            f"not an HTML document: {error}", line=1, column=1, source=source
+        ) from None
     try:
         for selector in removals:
             for element in root.cssselect(selector):
