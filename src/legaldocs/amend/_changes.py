@@ -398,7 +398,9 @@ class SetDocumentField:
                 f"field must be one of {', '.join(_DOCUMENT_FIELDS)}, not {self.field!r}"
             )
         if not isinstance(self.value, allowed):
-            raise ArgumentTypeError(f"{self.field} cannot be set to {self.value!r}")
+            known = tuple({t for types in _DOCUMENT_FIELDS.values() for t in types})
+            error = ArgumentValueError if isinstance(self.value, known) else ArgumentTypeError
+            raise error(f"{self.field} cannot be set to {self.value!r}")
 
 
 def _grade(value: object) -> None:
