@@ -3,8 +3,10 @@
 Reads recorded versions of TikTok's privacy policy (English, from Open Terms Archive) and of
 Mozilla's Japanese websites terms of use from ``shared/corpora/policies`` (beside the
 checkout; ``LEGALDOCS_CORPORA`` names another folder), builds a history of each from its
-``versions.tsv``, and prints what changed between two dates as a unified diff and as an HTML
-redline.
+``versions.tsv``, and prints what changed between two dates as a 新旧対照表 (the changed
+paragraphs and list items, new beside old, the changed words or characters in 【】, the
+rest of each section elided) and as an HTML redline. ``render_diff(changes, "table",
+table_format="html", page=True)`` gives the table as a web page, ``"docx"`` as a Word file.
 
 Run from anywhere: ``python examples/policy_history.py``.
 """
@@ -34,7 +36,9 @@ def history_of(folder: Path) -> History:
     return History.from_versions(versions)
 
 
-def show(folder: str, before: str, after: str) -> None:
+def show(folder: str, before: str, after: str, *, width: int) -> None:
+    """Print what changed in the policy of ``folder`` between two dates (``width``: display
+    columns per side of the table)."""
     history = history_of(CORPORA / "policies" / folder)
     old, new = history.as_of(before), history.as_of(after)
     print(f"== {old.title or folder}: {len(history.versions)} versions")
@@ -43,10 +47,10 @@ def show(folder: str, before: str, after: str) -> None:
         f"{format_date(pendulum.Date.fromisoformat(after))}\n"
     )
     changes = diff(old, new)
-    print(render_diff(changes, "unified"))
+    print(render_diff(changes, "table", width=width))
     print(render_diff(changes, "html"))
     print()
 
 
-show("tiktok-privacy-policy", "2022-11-02", "2022-11-29")
-show("mozilla-ja-websites-tou", "2021-02-03", "2021-12-01")
+show("tiktok-privacy-policy", "2025-02-14", "2025-07-31", width=60)
+show("mozilla-ja-websites-tou", "2021-02-03", "2024-03-28", width=40)

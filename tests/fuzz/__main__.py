@@ -20,7 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--all-invariants",
         action="store_true",
-        help="also check the citations of Lawtext and Markdown documents (known findings)",
+        help="also check the citations of Lawtext documents (known findings)",
     )
     args = parser.parse_args(argv)
     if args.all_invariants:

@@ -28,6 +28,10 @@ LABELS: dict[str, dict[str, str]] = {
         "caption": "見出しの改正",
         "modified": "改正",
         "typographic": "表記のみ",
+        "table_added": "（新設）",
+        "table_removed": "（削る）",
+        "table_omitted": "（略）",
+        "table_sep": "\u3000",
     },
     "en": {
         "new": "New",
@@ -45,6 +49,10 @@ LABELS: dict[str, dict[str, str]] = {
         "caption": "heading changed",
         "modified": "modified",
         "typographic": "typography only",
+        "table_added": "(added)",
+        "table_removed": "(removed)",
+        "table_omitted": "(omitted)",
+        "table_sep": " ",
     },
 }
 

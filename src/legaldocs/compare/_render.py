@@ -7,7 +7,10 @@
 - ``"table"``: a 新旧対照表 (old/new comparison table) of every article (or other top-level
   unit) touched by the diff: two columns, 改正後 | 改正前 by default (``order``, ``labels``),
   changed spans marked on both sides, unchanged paragraphs and items collapsed to （略）,
-  added provisions marked （新設） on the old side and removed ones （削る） on the new side.
+  added provisions marked （新設） on the old side and removed ones （削る） on the new side
+  ((added), (removed), (omitted) in an English document). Any kind of element is shown: a
+  web policy's section with its changed paragraphs, list items, quotes, table rows and raw
+  HTML, its other blocks collapsed.
   ``table_format`` is ``"text"`` (columns aligned by display width, full-width characters
   counting two; changed spans between ``marks``, 【】 by default; ``width`` columns per
   side), ``"markdown"`` (a Markdown table, ``<u>`` for marks, ``<br>`` between lines) or
@@ -33,14 +36,20 @@ from typing import Any, Literal, overload
 
 import attrs
 
+from legaldocs._inline import inline_diff
 from legaldocs.compare._diff import Diff, Difference, InlineOp
 from legaldocs.compare._page import LABELS, labels_for
 from legaldocs.compare._page import page as _page
-from legaldocs.compare._shinkyu import Block, Pairer, hang, wrap
+from legaldocs.compare._shinkyu import Block, Pairer, generic, hang, wrap
 from legaldocs.dates import format_date
 from legaldocs.errors import ArgumentValueError, LegaldocsError, require_type
 from legaldocs.model._citation import Citation, Step
-from legaldocs.model._element import children_of, has_parts, own_texts
+from legaldocs.model._element import (
+    child_labels,
+    children_of,
+    has_parts,
+    own_texts,
+)
 from legaldocs.model._numbers import Numerals, item_label
 from legaldocs.model._records import (
     Article,
@@ -175,7 +184,7 @@ def render_diff(
 
             label = {"new": labels[0], "old": labels[1]}
             return docx_table(
-                f"{diff.new_title}　{words['title']}",
+                _page_title(diff.new_title, words["title"]),
                 (label[order[0]], label[order[1]]),
                 _unit_blocks(diff, style, _bullets(diff)),
                 order,
@@ -184,7 +193,7 @@ def render_diff(
         table = _table(diff, style, table_format, order, labels, marks, width)
         if page and table_format == "html":
             return _page(
-                f"{diff.new_title}　{words['title']}",
+                _page_title(diff.new_title, words["title"]),
                 table,
                 diff.new.lang,
                 f"<u>{html.escape(words['legend_table'])}</u>",
@@ -197,7 +206,9 @@ def render_diff(
                 f"<ins>{html.escape(words['legend_ins'])}</ins>　"
                 f"<del>{html.escape(words['legend_del'])}</del>"
             )
-            return _page(f"{diff.new_title}　{words['redline']}", redline, diff.new.lang, legend)
+            return _page(
+                _page_title(diff.new_title, words["redline"]), redline, diff.new.lang, legend
+            )
         return redline
     if format == "json":
         return _json(diff, style)
@@ -205,6 +216,11 @@ def render_diff(
         f"render_diff: unknown format {format!r} "
         "(expected unified, table, html, json, kaimebun or docx)"
     )
+
+
+def _page_title(title: str, what: str) -> str:
+    """``プライバシーポリシー　新旧対照表``; the words alone for a document without a title."""
+    return f"{title}\u3000{what}" if title else what
 
 
 def base_law_changes(diff: Diff) -> Diff:
@@ -288,6 +304,8 @@ def _head(element: Element, style: Numerals, bullets: bool, depth: int) -> tuple
 
 def _lines(element: Element, style: Numerals, bullets: bool, depth: int = 0) -> list[str]:
     """The element and everything in it, one line per element, indented by level."""
+    if generic(element) and not isinstance(element, Division | Supplement):
+        return _generic_lines(element, style, bullets)
     head, text = _head(element, style, bullets, depth)
     out = [head + text]
     if isinstance(element, Article):
@@ -305,6 +323,78 @@ def _lines(element: Element, style: Numerals, bullets: bool, depth: int = 0) -> 
         for c in children_of(element):  # any other kind, through the element protocol
             out.extend("  " + line for line in _lines(c, style, bullets, depth + 1))
     return [piece for line in out for piece in line.split("\n")]
+
+
+def _generic_lines(element: Element, style: Numerals, bullets: bool, label: str = "") -> list[str]:
+    """An element of any other kind (a web policy's section, paragraph, list), through the
+    element protocol: its own texts (the cells of a row as ``a | b``), then its children,
+    indented; a list's items after their markers (``1.``, ``•``)."""
+    out: list[str] = []
+    for field, text in own_texts(element):
+        if text:
+            if field == "cells":
+                text = text.replace("\t", " | ")
+            first, *rest = text.split("\n")
+            out.append(f"{label} {first}" if label else first)
+            out.extend(rest)
+            label = ""
+    if has_parts(element):
+        return out or ([label] if label else [])
+    indent = "" if label else "  "  # a list item's blocks hang under its marker
+    labels = child_labels(element)
+    for k, child in enumerate(children_of(element)):
+        mine = labels[k] if labels is not None and k < len(labels) else ""
+        # a statute kind inside (an appendix's paragraphs) by its own rules
+        lines = (
+            _generic_lines(child, style, bullets, mine)
+            if generic(child)
+            else _lines(child, style, bullets)
+        )
+        if label and lines:
+            lines[0] = f"{label} {lines[0]}"
+            label = ""
+        out.extend(indent + line for line in lines)
+    if label:
+        out.append(label)
+    return out
+
+
+def _textless(change: Difference) -> bool:
+    """A change of an element of any other kind that has no text of its own (a list item,
+    a list), no text compared: its lines are shown instead."""
+    return (
+        not change.ops
+        and change.old is not None
+        and change.new is not None
+        and generic(change.new)
+        and not isinstance(change.new, Division | Supplement)
+        and not any(text for _, text in own_texts(change.new))
+    )
+
+
+def _change_lines(
+    diff: Diff, change: Difference, side: Literal["old", "new"], style: Numerals, bullets: bool
+) -> list[str]:
+    """The lines of the changed element on ``side``; an element of any other kind after
+    the label its container shows before it (a list item's ``2.``)."""
+    element = change.new if side == "new" else change.old
+    assert element is not None
+    if not generic(element) or isinstance(element, Division | Supplement):
+        return _lines(element, style, bullets, _depth(change))
+    doc = diff.new if side == "new" else diff.old
+    parent_path = change.new_parent if side == "new" else change.old_parent
+    path = change.new_path if side == "new" else change.old_path
+    label = ""
+    parent = _get(doc, parent_path) if parent_path else None
+    labels = child_labels(parent) if parent is not None else None
+    if labels is not None and path is not None:
+        key = path.rsplit("/", 1)[-1]
+        index = next(
+            (k for k, c in enumerate(children_of(parent)) if getattr(c, "key", None) == key), None
+        )
+        if index is not None and index < len(labels):
+            label = labels[index]
+    return _generic_lines(element, style, bullets, label)
 
 
 def _own_line(
@@ -348,10 +438,10 @@ def _unified(diff: Diff, style: Numerals) -> str:
         out.append(f"@@ {_header(change, style)} @@")
         if "added" in change.kinds:
             assert change.new is not None
-            out.extend("+" + line for line in _lines(change.new, style, bullets, _depth(change)))
+            out.extend("+" + line for line in _change_lines(diff, change, "new", style, bullets))
         elif "removed" in change.kinds:
             assert change.old is not None
-            out.extend("-" + line for line in _lines(change.old, style, bullets, _depth(change)))
+            out.extend("-" + line for line in _change_lines(diff, change, "old", style, bullets))
         elif "deleted" in change.kinds:
             assert change.old is not None
             assert change.new is not None
@@ -361,6 +451,14 @@ def _unified(diff: Diff, style: Numerals) -> str:
             change.element_type == "document" and change.old_text is None
         ):
             continue
+        elif _textless(change):  # a list item whose layout changed: what it says
+            old_lines = _change_lines(diff, change, "old", style, bullets)
+            new_lines = _change_lines(diff, change, "new", style, bullets)
+            if old_lines == new_lines:
+                out.extend(" " + line for line in new_lines)
+            else:
+                out.extend("-" + line for line in old_lines)
+                out.extend("+" + line for line in new_lines)
         else:
             old = _own_line(change, "old", style, bullets)
             new = _own_line(change, "new", style, bullets)
@@ -435,7 +533,9 @@ def _units(diff: Diff) -> list[_Unit]:
         else:
             old_path = _top_path(change.old_path, supplements)
             new_path = _top_path(change.new_path, supplements)
-            nested = change.element_type in ("paragraph", "item", "table", "row")
+            nested = change.element_type in ("paragraph", "item", "table", "row") or generic(
+                change.old if change.old is not None else change.new
+            )
             if old_path is None and nested and change.old_parent:
                 old_path = _top_path(change.old_parent, supplements)
             if new_path is None and nested and change.new_parent:
@@ -470,8 +570,19 @@ def _top_path(path: str | None, supplements: set[str]) -> str | None:
 
 
 def _get(doc: Document, path: str | None) -> Element | None:
+    """The element at key path ``path``: found by its keys from the body down (a web
+    policy's blocks), else by the citation resolver (articles inside divisions, 附則)."""
     if path is None:
         return None
+    found: object = None
+    children: tuple[object, ...] = doc.body
+    for key in path.split("/"):
+        found = next((c for c in children if getattr(c, "key", None) == key), None)
+        if found is None:
+            break
+        children = () if has_parts(found) else children_of(found)
+    if found is not None:
+        return found  # type: ignore[return-value]
     try:
         return doc.get(path)
     except LegaldocsError:
@@ -576,9 +687,7 @@ def _unit_blocks(diff: Diff, style: Numerals, bullets: bool) -> list[list[Block]
     pairer = Pairer(diff, style, bullets)
     out: list[list[Block]] = []
     for unit in _units(diff):
-        if unit.top.element_type in _OWN_ROW or not isinstance(
-            unit.old or unit.new, Article | Paragraph | Item | Table | Row
-        ):
+        if unit.top.element_type in _OWN_ROW or (unit.old is None and unit.new is None):
             new = _column(unit, "new", style, bullets)
             old = _column(unit, "old", style, bullets)
             blocks = [
@@ -666,7 +775,9 @@ def _wrap_marked(line: Segments, width: int, marks: tuple[str, str]) -> list[str
         return [""]
     out: list[str] = []
     for part in _plain(line, marks).split("\n"):
-        out.extend("".join(t for t, _ in w) for w in wrap([(part, False)], width, display_width))
+        wrapped = ["".join(t for t, _ in w) for w in wrap([(part, False)], width, display_width)]
+        # a break between two words takes the space: a wrapped line starts with a word
+        out.extend([wrapped[0], *(w.lstrip(" ") for w in wrapped[1:])])
     return out
 
 
@@ -728,28 +839,34 @@ def _html_table(
 def _redline(diff: Diff, style: Numerals, words: dict[str, str] | None = None) -> str:
     bullets = _bullets(diff)
     esc = html.escape
-    out = [
-        '<div class="legaldocs-diff">',
-        f'<p class="titles"><del>{esc(diff.old_title)}</del> → <ins>{esc(diff.new_title)}</ins></p>'
-        if diff.old_title != diff.new_title
-        else f'<p class="titles">{esc(diff.new_title)}</p>',
-    ]
+    out = ['<div class="legaldocs-diff">']
+    if diff.old_title != diff.new_title:
+        out.append(
+            f'<p class="titles"><del>{esc(diff.old_title)}</del> → '
+            f"<ins>{esc(diff.new_title)}</ins></p>"
+        )
+    elif diff.new_title:  # many web policies have no title
+        out.append(f'<p class="titles">{esc(diff.new_title)}</p>')
     for change in diff.changes:
         kinds = " ".join(change.kinds) + (" typographic" if change.typographic else "")
         path = esc(change.path or change.field or "")
         out.append(f'<section class="change {kinds}" data-path="{path}">')
         out.append(f"<h3>{esc(_header(change, style, words))}</h3>")
         if "added" in change.kinds and change.new is not None:
-            lines = _lines(change.new, style, bullets, _depth(change))
+            lines = _change_lines(diff, change, "new", style, bullets)
             out.extend(f"<p><ins>{esc(line)}</ins></p>" for line in lines)
         elif "removed" in change.kinds and change.old is not None:
-            lines = _lines(change.old, style, bullets, _depth(change))
+            lines = _change_lines(diff, change, "old", style, bullets)
             out.extend(f"<p><del>{esc(line)}</del></p>" for line in lines)
         elif "deleted" in change.kinds and change.old is not None:
             out.extend(
                 f"<p><del>{esc(line)}</del></p>" for line in _lines(change.old, style, bullets)
             )
             out.append(f"<p><ins>{esc(_own_line(change, 'new', style, bullets))}</ins></p>")
+        elif _textless(change):
+            # a list item or a list whose layout changed: what it says, unmarked
+            lines = _change_lines(diff, change, "new", style, bullets)
+            out.extend(f"<p>{esc(line)}</p>" for line in lines)
         elif change.ops or change.old is not None:
             line = _redline_line(change, style, bullets).replace("\n", "<br>")
             out.append(f"<p>{line}</p>")
@@ -769,11 +886,18 @@ def _redline_line(change: Difference, style: Numerals, bullets: bool) -> str:
         head = (f"<del>{esc(old_head)}</del>" if old_head else "") + (
             f"<ins>{esc(new_head)}</ins>" if new_head else ""
         )
-    if not change.ops:
+    ops = change.ops
+    if not ops and change.old is not None and change.new is not None and generic(change.new):
+        # a web policy's renumbered section: its heading holds the number
+        old_text = _head(change.old, style, bullets, depth)[1]
+        new_text = _head(change.new, style, bullets, depth)[1]
+        if old_text != new_text:
+            ops = inline_diff(old_text, new_text)
+    if not ops:
         text = _head(change.new, style, bullets, depth)[1] if change.new is not None else ""
         return head + esc(text)
     body = []
-    for op in change.ops:
+    for op in ops:
         if op.tag == "equal":
             body.append(esc(op.new_text))
         else:

@@ -7,18 +7,38 @@ stands opposite （新設） or （削る）; consecutive unchanged siblings col
 (「一～五　（略）」, 「２・３　（略）」); changed spans are marked (傍線). The writers (text,
 Markdown, HTML, Word) wrap each block on its own, so the two sides of a block start on the
 same line.
+
+Any other kind of element (a web policy's sections, paragraphs, lists, quotes, tables, raw
+HTML) is paired through the element protocol: its own texts line against line, the changed
+spans marked by the diff's inline operations (words for English, characters for Japanese),
+then its children paired as the diff paired them, unchanged runs collapsed; a list's items
+after the markers the list gives them (``1.``, ``•``). The words of （新設）, （削る） and
+（略） follow the document's language.
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Sequence
 from typing import Literal
 
 import attrs
 
+from legaldocs._inline import inline_diff
 from legaldocs.compare._diff import Diff, Difference, InlineOp
+from legaldocs.compare._page import labels_for
+from legaldocs.model._blocks import POLICY_BLOCKS, plain_text
 from legaldocs.model._citation import Citation, Step
-from legaldocs.model._element import children_of, has_parts, own_texts
+from legaldocs.model._element import (
+    child_labels,
+    children_of,
+    has_parts,
+    headings_of,
+    is_heading,
+    own_texts,
+    presentation_of,
+    signature,
+)
 from legaldocs.model._numbers import Numerals, item_label
 from legaldocs.model._records import Article, Element, Item, Paragraph, Row, Table
 
@@ -26,6 +46,36 @@ Segments = list[tuple[str, bool]]
 """A line as (text, marked) pieces."""
 
 Side = Literal["old", "new"]
+
+_STATUTE = (Article, Paragraph, Item, Table, Row)
+"""The kinds paired by the rules of statutes (article number, 項 and 号 labels); every
+other kind (a web policy's sections and blocks, …) is paired through the element protocol."""
+
+
+def generic(element: object) -> bool:
+    """Whether ``element`` is paired through the element protocol (not a statute kind)."""
+    return not isinstance(element, _STATUTE)
+
+
+def shown_texts(element: object) -> tuple[tuple[str, str], ...]:
+    """``element``'s own texts as the table shows them: a web policy's heading as its words
+    (``**1\\. About**`` is shown ``1. About``, as a reader sees it); any other text as
+    written, inline Markdown included (a changed link target must show)."""
+    texts = own_texts(element)
+    if not isinstance(element, POLICY_BLOCKS):
+        return texts
+    return tuple(
+        (field, plain_text(text) if is_heading(element, field) else text) for field, text in texts
+    )
+
+
+def same_content(a: object, b: object) -> bool:
+    """``a`` and ``b`` say and show the same, whatever their keys and numbers."""
+    return a == b or (
+        type(a) is type(b)
+        and signature(a) == signature(b)
+        and presentation_of(a) == presentation_of(b)
+    )
 
 
 @attrs.frozen
@@ -55,15 +105,42 @@ class Pairer:
     def __init__(self, diff: Diff, style: Numerals, bullets: bool) -> None:
         self.style = style
         self.bullets = bullets
+        words = labels_for(diff.new.lang)
+        self.added = words["table_added"]
+        self.removed = words["table_removed"]
+        self.omitted = words["table_omitted"]
+        self.sep = words["table_sep"]
         self.by_new: dict[str, Difference] = {}
         self.by_old: dict[str, Difference] = {}
+        # (path, field) -> the change of that own text (an element may change in several)
+        self.fields_new: dict[tuple[str, str], Difference] = {}
+        self.fields_old: dict[tuple[str, str], Difference] = {}
         for change in diff.changes:
             if change.new_path is not None:
                 self.by_new[change.new_path] = change
+                if change.field is not None:
+                    self.fields_new[(change.new_path, change.field)] = change
             if change.old_path is not None:
                 self.by_old[change.old_path] = change
+                if change.field is not None:
+                    self.fields_old[(change.old_path, change.field)] = change
+        # new path -> old path of the elements the diff paired without reporting them (a
+        # list item whose key changed, not its content): the changes below them say so
+        self.implied: dict[str, str] = {}
+        for change in diff.changes:
+            if change.old_path is None or change.new_path is None:
+                continue
+            old_parts, new_parts = change.old_path.split("/"), change.new_path.split("/")
+            if len(old_parts) != len(new_parts):
+                continue
+            for m in range(1, len(new_parts)):
+                self.implied.setdefault("/".join(new_parts[:m]), "/".join(old_parts[:m]))
+        self.implied_old = set(self.implied.values())
         self.new_paths = set(self.by_new)
         self.old_paths = set(self.by_old)
+        # the changed paths and every path above them
+        self.new_touched = {p[:k] for p in self.new_paths for k in _ends(p)}
+        self.old_touched = {p[:k] for p in self.old_paths for k in _ends(p)}
 
     # -- labels ---------------------------------------------------------------------------
 
@@ -85,14 +162,22 @@ class Pairer:
         return ""
 
     def touched(self, path: str, side: Side) -> bool:
-        paths = self.new_paths if side == "new" else self.old_paths
-        prefix = path + "/"
-        return path in paths or any(p.startswith(prefix) for p in paths)
+        """Whether the element at ``path`` or anything in it changed on ``side``."""
+        return path in (self.new_touched if side == "new" else self.old_touched)
 
     # -- whole provisions -----------------------------------------------------------------
 
-    def whole(self, element: Element, depth: int, mark: bool) -> list[list[tuple[str, bool]]]:
-        """Every line of ``element`` (and what it holds), marked or not, with indents."""
+    def whole(
+        self,
+        element: Element,
+        depth: int,
+        mark: bool,
+        indent: int | None = None,
+        label: str = "",
+    ) -> list[list[tuple[str, bool]]]:
+        """Every line of ``element`` (and what it holds), marked or not, with indents
+        (``indent``: the level of its first line, by default its depth; ``label``: the
+        marker its parent shows before it, a list's ``1.``)."""
         lines: list[list[tuple[str, bool]]] = []
 
         def add(text: str, indent: int) -> None:
@@ -125,15 +210,79 @@ class Pairer:
             elif isinstance(node, Row):
                 add("\u3000".join(cell.text for cell in node.cells), indent)
             else:  # any other kind (a web policy's section, its text): the element protocol
-                for _, text in own_texts(node):
-                    if text:
-                        add(text, indent)
-                if not has_parts(node):
-                    for c in children_of(node):
-                        visit(c, level, indent + 1)
+                lines.extend(self._generic_whole(node, level, indent, "", mark, visit))
 
+        if generic(element):
+            start = (0 if depth == 0 else depth) if indent is None else indent
+            return self._generic_whole(element, depth, start, label, mark, visit)
         visit(element, depth, 0 if depth == 0 else depth)
         return lines
+
+    def _generic_whole(
+        self,
+        node: Element,
+        level: int,
+        indent: int,
+        label: str,
+        mark: bool,
+        visit: Callable[[Element, int, int], None],
+    ) -> list[list[tuple[str, bool]]]:
+        """The lines of an element of any other kind, through the element protocol: its own
+        texts (a line each, broken at its line breaks), then its children."""
+        out: list[list[tuple[str, bool]]] = []
+        for field, text in shown_texts(node):
+            if text:
+                out.extend(self._text_lines([(text, mark)], indent, label, mark, field))
+                label = ""
+        if has_parts(node):
+            return out or ([self._labelled([], indent, label, mark)] if label else [])
+        kids = children_of(node)
+        labels = child_labels(node)
+        inner = indent if (headings_of(node) or label) else indent + 1
+        for k, child in enumerate(kids):
+            mine = labels[k] if labels is not None and k < len(labels) else ""
+            if generic(child):
+                sub = self._generic_whole(child, level, inner, mine, mark, visit)
+            else:  # a statute kind inside (an appendix's paragraphs): its own rules
+                sub = self.whole(child, level + 1, mark)
+                sub = [[("\u3000" * inner, False), *line] if inner else line for line in sub]
+            if label and sub:
+                sub[0] = self._prefixed(sub[0], label, mark)
+                label = ""
+            out.extend(sub)
+        if label:
+            out.append(self._labelled([], indent, label, mark))
+        return out
+
+    def _labelled(self, pieces: Segments, indent: int, label: str, mark: bool) -> Segments:
+        pad: Segments = [("\u3000" * indent, False)] if indent else []
+        head: Segments = [(label, mark), (self.sep, False)] if label else []
+        return [p for p in (*pad, *head, *pieces) if p[0]]
+
+    def _prefixed(self, line: Sequence[tuple[str, bool]], label: str, mark: bool) -> Segments:
+        """``line`` with ``label`` written after its indent (a list item's marker before
+        the first line of what it holds)."""
+        depth, rest = hang(line)
+        return self._labelled(rest, depth, label, mark)
+
+    def _text_lines(
+        self, pieces: Segments, indent: int, label: str, label_mark: bool, field: str
+    ) -> list[Segments]:
+        """An own text (as marked pieces) broken at its line breaks, indented, the first line
+        after ``label``; the cells of a row (joined by tabs) are shown ``a | b``."""
+        lines: list[Segments] = [[]]
+        for text, m in pieces:
+            if field == "cells":
+                text = text.replace("\t", " | ")
+            for k, part in enumerate(text.split("\n")):
+                if k:
+                    lines.append([])
+                if part:
+                    lines[-1].append((part, m))
+        out = []
+        for k, line in enumerate(lines):
+            out.append(self._labelled(line, indent, label if k == 0 else "", label_mark))
+        return out
 
     # -- pairs ----------------------------------------------------------------------------
 
@@ -151,9 +300,16 @@ class Pairer:
         assert new_path is not None
         return self._pair(old, new, old_path, new_path, 0, 0)
 
-    def _one_side(self, element: Element, side: Side, depth: int) -> list[Block]:
-        lines = self.whole(element, depth, True)
-        other = "（削る）" if side == "old" else "（新設）"
+    def _one_side(
+        self,
+        element: Element,
+        side: Side,
+        depth: int,
+        indent: int | None = None,
+        label: str = "",
+    ) -> list[Block]:
+        lines = self.whole(element, depth, True, indent, label)
+        other = self.removed if side == "old" else self.added
         blocks = []
         for k, line in enumerate(lines):
             mine = tuple(line)
@@ -181,8 +337,17 @@ class Pairer:
         return tuple(p for p in pieces if p[0])
 
     def _pair(
-        self, old: Element, new: Element, old_path: str, new_path: str, depth: int, indent: int
+        self,
+        old: Element,
+        new: Element,
+        old_path: str,
+        new_path: str,
+        depth: int,
+        indent: int,
+        labels: tuple[str, str] = ("", ""),
     ) -> list[Block]:
+        if type(old) is type(new) and generic(new):
+            return self._pair_generic(old, new, old_path, new_path, depth, indent, labels)
         blocks: list[Block] = []
         pad = ((("\u3000" * indent), False),) if indent else ()
         if isinstance(old, Article) and isinstance(new, Article):
@@ -233,13 +398,91 @@ class Pairer:
                 )
             )
             return blocks
-        # tables, rows, divisions, supplements: whole, side by side
-        n = self.whole(new, depth, True)
-        o = self.whole(old, depth, True)
+        # tables, rows, two different kinds: whole, side by side
+        n = self.whole(new, depth, True, *((indent, labels[1]) if generic(new) else ()))
+        o = self.whole(old, depth, True, *((indent, labels[0]) if generic(old) else ()))
         for k in range(max(len(n), len(o))):
             blocks.append(
                 Block(new=tuple(n[k]) if k < len(n) else (), old=tuple(o[k]) if k < len(o) else ())
             )
+        return blocks
+
+    def _marks(
+        self,
+        old_path: str,
+        new_path: str,
+        field: str,
+        old_text: str,
+        new_text: str,
+        *,
+        diff_ops: bool = True,
+    ) -> tuple[Segments, Segments]:
+        """The two versions of one own text, the changed spans marked: by the diff's inline
+        operations (``diff_ops``: the texts are the ones the diff compared), or by an
+        inline diff of the two (a heading shown as its words, or holding a new number)."""
+        change = self.fields_new.get((new_path, field)) or self.fields_old.get((old_path, field))
+        if diff_ops and change is not None and change.ops and change.old_text == old_text:
+            ops: Sequence[InlineOp] = change.ops
+        elif old_text != new_text:
+            ops = inline_diff(old_text, new_text)
+        else:
+            return [(old_text, False)], [(new_text, False)]
+        return marked(old_text, ops, "old"), marked(new_text, ops, "new")
+
+    def _pair_generic(
+        self,
+        old: Element,
+        new: Element,
+        old_path: str,
+        new_path: str,
+        depth: int,
+        indent: int,
+        labels: tuple[str, str],
+    ) -> list[Block]:
+        """Two versions of an element of any other kind, through the element protocol: each
+        own text line against line, the changed spans marked; then the children paired, the
+        unchanged ones collapsed."""
+        blocks: list[Block] = []
+        old_label, new_label = labels
+        relabelled = old_label != new_label
+        old_texts = dict(shown_texts(old))
+        raw_texts = dict(own_texts(new))
+        for field, new_text in shown_texts(new):
+            old_text = old_texts.get(field, "")
+            if not old_text and not new_text:
+                continue
+            exact = raw_texts.get(field) == new_text  # not a heading shown as its words
+            o_pieces, n_pieces = self._marks(
+                old_path, new_path, field, old_text, new_text, diff_ops=exact
+            )
+            o = self._text_lines(o_pieces, indent, old_label, relabelled, field) if old_text else []
+            n = self._text_lines(n_pieces, indent, new_label, relabelled, field) if new_text else []
+            old_label = new_label = ""
+            blocks.extend(_lined_up(o, n))
+        if has_parts(old) or has_parts(new):
+            return blocks
+        inner = indent if (headings_of(new) or any(labels)) else indent + 1
+        kids = self._children(
+            children_of(old),
+            children_of(new),
+            old_path,
+            new_path,
+            depth,
+            inner,
+            labels=(child_labels(old), child_labels(new)),
+        )
+        if (old_label or new_label) and kids:
+            first = kids[0]
+            kids[0] = Block(
+                new=tuple(self._prefixed(first.new, new_label, relabelled))
+                if first.new
+                else first.new,
+                old=tuple(self._prefixed(first.old, old_label, relabelled))
+                if first.old
+                else first.old,
+                indent=first.indent,
+            )
+        blocks.extend(kids)
         return blocks
 
     def _children(
@@ -251,19 +494,29 @@ class Pairer:
         depth: int,
         indent: int,
         first_label: tuple[Article, Article] | None = None,
+        labels: tuple[Sequence[str] | None, Sequence[str] | None] = (None, None),
     ) -> list[Block]:
         old_index = {f"{old_path}/{getattr(c, 'key', '')}": k for k, c in enumerate(old_kids)}
         matched: dict[int, int] = {}  # new index -> old index
+        leftovers: list[int] = []
         for j, child in enumerate(new_kids):
             path = f"{new_path}/{getattr(child, 'key', '')}"
             change = self.by_new.get(path)
             if change is not None:
                 if change.old_path is not None and change.old_path in old_index:
                     matched[j] = old_index[change.old_path]
+            elif generic(child):
+                implied = self.implied.get(path)
+                if implied is not None and implied in old_index:
+                    matched[j] = old_index[implied]
+                else:
+                    leftovers.append(j)
             else:
                 same = f"{old_path}/{getattr(child, 'key', '')}"
                 if same in old_index:
                     matched[j] = old_index[same]
+        if leftovers:
+            self._match_unchanged(old_kids, new_kids, old_path, leftovers, matched)
         used = set(matched.values())
         # sequence of (old index | None, new index | None)
         order: list[tuple[int | None, int | None]] = []
@@ -283,7 +536,7 @@ class Pairer:
             if rest not in used:
                 order.append((rest, None))
         blocks: list[Block] = []
-        run: list[tuple[Element, Element]] = []
+        run: list[tuple[Element, Element, str]] = []
 
         def flush() -> None:
             if not run:
@@ -291,11 +544,18 @@ class Pairer:
             blocks.extend(self._collapsed(run, depth, indent, first_label if not blocks else None))
             run.clear()
 
+        def label_of(side: int, index: int | None) -> str:
+            given = labels[side]
+            if index is None or given is None or index >= len(given):
+                return ""
+            return given[index]
+
         for oi, nj in order:
             o = old_kids[oi] if oi is not None else None
             n = new_kids[nj] if nj is not None else None
             op = f"{old_path}/{getattr(o, 'key', '')}" if o is not None else None
             np_ = f"{new_path}/{getattr(n, 'key', '')}" if n is not None else None
+            o_label, n_label = label_of(0, oi), label_of(1, nj)
             if (
                 o is not None
                 and n is not None
@@ -303,21 +563,27 @@ class Pairer:
                 and np_ is not None
                 and not self.touched(np_, "new")
                 and not self.touched(op, "old")
-                and o == n
+                and (o == n or (generic(n) and same_content(o, n) and o_label == n_label))
             ):
-                run.append((o, n))
+                run.append((o, n, n_label))
                 continue
             flush()
             if o is None and n is not None:
-                sub = self._one_side(n, "new", depth)
+                if generic(n):
+                    sub = self._one_side(n, "new", depth, indent, n_label)
+                else:
+                    sub = self._one_side(n, "new", depth)
             elif n is None and o is not None:
-                sub = self._one_side(o, "old", depth)
+                if generic(o):
+                    sub = self._one_side(o, "old", depth, indent, o_label)
+                else:
+                    sub = self._one_side(o, "old", depth)
             else:
                 assert o is not None
                 assert n is not None
                 assert op is not None
                 assert np_ is not None
-                sub = self._pair(o, n, op, np_, depth, indent)
+                sub = self._pair(o, n, op, np_, depth, indent, (o_label, n_label))
             if first_label is not None and not blocks and sub:
                 sub[0] = self._with_article(sub[0], first_label)
             blocks.extend(sub)
@@ -334,24 +600,96 @@ class Pairer:
         old_line = ((oh, renumbered), ("\u3000", False), *block.old) if block.old else block.old
         return Block(new=new_line, old=old_line, indent=block.indent)
 
+    def _match_unchanged(
+        self,
+        old_kids: Sequence[Element],
+        new_kids: Sequence[Element],
+        old_path: str,
+        leftovers: list[int],
+        matched: dict[int, int],
+    ) -> None:
+        """Pair the children the diff reports no change for with old children of the same
+        content (the diff paired them so): the one with the same key first, else the first
+        free one. A web policy's blocks are keyed by position, so after an insertion an
+        unchanged section has another key, and the old key names another section."""
+        taken = set(matched.values())
+        for i, child in enumerate(old_kids):
+            path = f"{old_path}/{getattr(child, 'key', '')}"
+            if path in self.by_old or path in self.implied_old:
+                taken.add(i)  # removed, or paired by the diff with another child
+        for j in leftovers:
+            child = new_kids[j]
+            key = getattr(child, "key", None)
+            free = [i for i in range(len(old_kids)) if i not in taken]
+            found = next(
+                (
+                    i
+                    for i in free
+                    if getattr(old_kids[i], "key", None) == key and same_content(old_kids[i], child)
+                ),
+                None,
+            )
+            if found is None:
+                found = next((i for i in free if same_content(old_kids[i], child)), None)
+            if found is None:
+                found = next((i for i in free if getattr(old_kids[i], "key", None) == key), None)
+            if found is not None:
+                matched[j] = found
+                taken.add(found)
+
     def _collapsed(
         self,
-        run: list[tuple[Element, Element]],
+        run: list[tuple[Element, Element, str]],
         depth: int,
         indent: int,
         first: tuple[Article, Article] | None,
     ) -> list[Block]:
         out: list[Block] = []
         if first is not None:
-            text = f"{self.label(first[1], 0)}\u3000（略）"
+            text = f"{self.label(first[1], 0)}\u3000{self.omitted}"
             out.append(Block(new=((text, False),), old=((text, False),)))
             run = run[1:]
             if not run:
                 return out
-        label = _joined([self.label(n, depth) for _, n in run])
-        text = ("\u3000" * indent) + (f"{label}\u3000（略）" if label else "（略）")
+        label = _joined([given if generic(n) else self.label(n, depth) for _, n, given in run])
+        text = ("\u3000" * indent) + (f"{label}{self.sep}{self.omitted}" if label else self.omitted)
         out.append(Block(new=((text, False),), old=((text, False),)))
         return out
+
+
+def _ends(path: str) -> list[int]:
+    """Where each ancestor's path ends in ``path`` (at each ``/``), and the path's end."""
+    return [k for k, char in enumerate(path) if char == "/"] + [len(path)]
+
+
+def _lined_up(old: list[Segments], new: list[Segments]) -> list[Block]:
+    """The lines of one text's two versions side by side, equal lines level with each other
+    (an address that gains a line pushes the rest down on one side only)."""
+    if len(old) == len(new):
+        return [Block(new=tuple(n), old=tuple(o)) for o, n in zip(old, new, strict=True)]
+
+    def plain(line: Segments) -> str:
+        return "".join(text for text, _ in line)
+
+    matcher = difflib.SequenceMatcher(
+        None, [plain(line) for line in old], [plain(line) for line in new], autojunk=False
+    )
+    out: list[Block] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out.extend(
+                Block(new=tuple(new[j]), old=tuple(old[i]))
+                for i, j in zip(range(i1, i2), range(j1, j2), strict=True)
+            )
+            continue
+        for k in range(max(i2 - i1, j2 - j1)):
+            out.append(
+                Block(
+                    new=tuple(new[j1 + k]) if j1 + k < j2 else (),
+                    old=tuple(old[i1 + k]) if i1 + k < i2 else (),
+                )
+            )
+    return out
 
 
 def _joined(labels: list[str]) -> str:
@@ -401,17 +739,19 @@ def wrap(
 ) -> list[Segments]:
     """Break ``line`` into lines of at most ``width`` columns (``measure`` of a text), by
     the rules of 禁則処理: no line starts with 、。）」 and the like (the character is hung
-    on the line before), no line ends with （「 (it moves to the next line), and a Latin word
+    on the line before), no line ends with （「 (it moves to the next line), a Latin word
     or a number is never split (unless it is longer than a line)."""
     chars: list[tuple[str, bool]] = [(c, m) for text, m in line for c in text]
+    widths: dict[str, int] = {}
+    sizes = [widths.get(c) or widths.setdefault(c, measure(c)) for c, _ in chars]
     out: list[Segments] = []
     start = 0
     n = len(chars)
     while start < n:
         used = 0
         end = start
-        while end < n and used + measure(chars[end][0]) <= width:
-            used += measure(chars[end][0])
+        while end < n and used + sizes[end] <= width:
+            used += sizes[end]
             end += 1
         if end >= n:
             out.append(_segments(chars[start:n]))
@@ -452,4 +792,14 @@ def _segments(chars: Sequence[tuple[str, bool]]) -> Segments:
     return out
 
 
-__all__ = ["Block", "Pairer", "Segments", "hang", "marked", "wrap"]
+__all__ = [
+    "Block",
+    "Pairer",
+    "Segments",
+    "generic",
+    "hang",
+    "marked",
+    "same_content",
+    "shown_texts",
+    "wrap",
+]

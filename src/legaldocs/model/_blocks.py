@@ -203,6 +203,15 @@ class BlockList:
     tight: bool = True
     gap: _Lines = _e.presentation(default=None)
 
+    @property
+    def child_labels(self) -> tuple[str, ...]:
+        """The marker a reader sees before each item: ``1.``, ``2.``, … from ``start`` with
+        the list's delimiter for an ordered list, ``•`` for a bulleted one (see
+        :func:`legaldocs.model._element.child_labels`)."""
+        if self.ordered:
+            return tuple(f"{self.start + k}{self.marker}" for k in range(len(self.items)))
+        return ("•",) * len(self.items)
+
 
 @attrs.frozen(kw_only=True, cache_hash=True)
 class Quote:

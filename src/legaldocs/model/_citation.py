@@ -20,7 +20,7 @@ import attrs
 from legaldocs.errors import ArgumentTypeError, CitationError, NotFoundError
 from legaldocs.model import _element, _numerals
 from legaldocs.model._appendix import Appendix, Block
-from legaldocs.model._blocks import Section
+from legaldocs.model._blocks import ListItem, Section
 from legaldocs.model._element import children_of
 from legaldocs.model._numbers import Num, Numerals, item_label, parse_item_label
 from legaldocs.model._records import (
@@ -36,7 +36,7 @@ from legaldocs.model._records import (
     Supplement,
     Table,
 )
-from legaldocs.model._section_refs import resolve_section, section_labels
+from legaldocs.model._section_refs import lettered_item_label, resolve_section, section_labels
 
 __all__ = [
     "Citation",
@@ -275,7 +275,8 @@ def resolve(doc: Document, ref: str | Citation) -> Element:
     if text.startswith(("第", "附則", "附　則", "前文", *_APPENDIX_WORDS)):
         try:
             return _resolve_citation(doc, Citation.parse(text))
-        except NotFoundError:
+        except (NotFoundError, CitationError):
+            # a policy's label that starts so (第1条 [2], 第3条 > Section 1)
             found = resolve_section(doc.body, doc.lang, text) if policy else None
             if found is None:
                 raise
@@ -445,6 +446,15 @@ def _resolve_citation(doc: Document, citation: Citation) -> Element:
     for position, step in enumerate(steps):
         kind = step.kind
         num = step.num
+        if kind == "section":  # a web policy's section (or lettered list item) by its label
+            if step.ref is None:
+                raise CitationError("a section step needs its label")
+            section = resolve_section(doc.body, doc.lang, step.ref)
+            if section is None:
+                raise missing(f"no section {step.ref!r}")
+            current = section  # type: ignore[assignment]
+            container = ()
+            continue
         if kind == "別表":
             assert step.ref is not None
             appendix: Appendix | None = None
@@ -567,6 +577,10 @@ def _resolve_key(doc: Document, path: str) -> Element:
 # Walking
 
 
+_NO_CITATION = Citation(())
+"""The citation of an element that has none of its own (a paragraph of a web policy)."""
+
+
 def _walk(doc: Document) -> Iterator[tuple[str, Citation, Element]]:
     root = Citation(())
     if doc.preamble:
@@ -658,17 +672,29 @@ def _walk_body(
 
 
 def _walk_block(
-    key_path: str, cit: Citation, element: Element, labels: dict[int, str]
+    key_path: str,
+    cit: Citation,
+    element: Element,
+    labels: dict[int, str],
+    section: tuple[Section, str] | None = None,
 ) -> Iterator[tuple[str, Citation, Element]]:
-    # The blocks of a web policy: a section is cited by its label, what is in it by the
-    # section's citation; every block has its key path.
+    # The blocks of a web policy: a section is cited by its label, a list item that starts
+    # with a letter under a numbered section by the section's citation and the letter
+    # (Section 1.1(b)); any other block has no citation of its own (cite() names the
+    # section that holds it). Every block has its key path.
     label = labels.get(id(element))
+    own = _NO_CITATION
     if label is not None:
-        cit = Citation((Step(kind="section", ref=label),))
-    yield key_path, cit, element
+        own = Citation((Step(kind="section", ref=label),))
+        section = (element, label)  # type: ignore[assignment]
+    elif section is not None and isinstance(element, ListItem):
+        lettered = lettered_item_label(section[1], section[0], element)
+        if lettered is not None:
+            own = Citation((Step(kind="section", ref=lettered),))
+    yield key_path, own, element
     for child in _element.children_of(element):
         if hasattr(child, "key"):
-            yield from _walk_block(f"{key_path}/{child.key}", cit, child, labels)
+            yield from _walk_block(f"{key_path}/{child.key}", cit, child, labels, section)
 
 
 def _walk_article(
@@ -726,7 +752,11 @@ def walk(doc: Document) -> Iterator[tuple[Citation, Element]]:
     """Every element of ``doc`` in document order, with its citation.
 
     Articles are cited without the divisions above them (第3条, not 第一章第3条), as
-    Japanese drafting does.
+    Japanese drafting does. A web policy's sections are cited by their labels (``Section
+    3.2``, ``Contact us``, unique in the document), and so is a list item that starts with
+    a letter under a numbered section (``Section 3(a)``); its other blocks have no citation
+    of their own (an empty one; :func:`cite` gives the section that holds them). Every
+    citation given finds its element again with :meth:`~legaldocs.Document.get`.
     """
     for _, cit, element in _walk(doc):
         yield cit, element
@@ -738,8 +768,20 @@ def key_paths(doc: Document) -> Iterator[tuple[str, Element]]:
         yield path, element
 
 
+def _above(doc: Document, path: str) -> Citation:
+    """The citation of the nearest element above ``path`` that has one (empty if none)."""
+    cited = {p: cit for p, cit, _ in _walk(doc) if cit.steps}
+    while "/" in path:
+        path = path.rsplit("/", 1)[0]
+        if path in cited:
+            return cited[path]
+    return _NO_CITATION
+
+
 def cite(doc: Document, element_or_key: Element | str) -> Citation:
-    """The citation of an element of ``doc``, given as the element itself or its key path.
+    """The citation of an element of ``doc``, given as the element itself or its key path;
+    for an element with no citation of its own (a paragraph of a web policy's section),
+    the citation of the nearest element above it that has one.
 
     Raises :class:`~legaldocs.NotFoundError` when the element is not in the document.
     """
@@ -749,9 +791,9 @@ def cite(doc: Document, element_or_key: Element | str) -> Citation:
         )
     for path, cit, element in _walk(doc):
         if element is element_or_key or path == element_or_key:
-            return cit
+            return cit if cit.steps else _above(doc, path)
     if not isinstance(element_or_key, str):
-        for _, cit, element in _walk(doc):
+        for path, cit, element in _walk(doc):
             if element == element_or_key:
-                return cit
+                return cit if cit.steps else _above(doc, path)
     raise NotFoundError(f"{element_or_key!r} is not an element of {doc.title!r}")

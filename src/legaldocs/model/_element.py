@@ -14,6 +14,9 @@ Every record of the model says, through the metadata of its attrs fields, what e
 anything else
     material data of the element (a 削除 flag, a range end, cell attributes).
 
+A container whose children are shown with labels it gives them (a list's markers) declares
+a ``child_labels`` property (see :func:`child_labels`).
+
 Everything that walks, indexes, compares or amends documents goes through the functions
 below instead of enumerating element types, so that a new kind of element is declared in the
 model (with :func:`children`, :func:`text`, :func:`identity`, :func:`presentation`) and the
@@ -33,6 +36,7 @@ __all__ = [
     "Role",
     "Spec",
     "child_fields",
+    "child_labels",
     "children",
     "children_of",
     "element_type",
@@ -158,6 +162,16 @@ def children_of(element: object) -> tuple[Any, ...]:
         result: tuple[Any, ...] = getattr(element, names[0])
         return result
     return tuple(child for name in names for child in getattr(element, name))
+
+
+def child_labels(element: object) -> tuple[str, ...] | None:
+    """The labels ``element`` shows before its children (a list's markers: ``1.``, ``•``),
+    when its class declares them with a ``child_labels`` property; ``None`` otherwise (the
+    children carry their own numbers, or none)."""
+    if not isinstance(getattr(type(element), "child_labels", None), property):
+        return None
+    labels: tuple[str, ...] = element.child_labels  # type: ignore[attr-defined]
+    return labels
 
 
 def element_type(element: object) -> str:
