@@ -60,13 +60,22 @@ BENCHMARKS: dict[str, Benchmark] = {
 DEFAULT_JSON = ROOT / "benchmarks" / "results" / "latest.json"
 
 
-def run(cfg: Config, only: str | None = None, *, echo: bool = False) -> list[dict[str, Any]]:
-    """Run the benchmarks whose name contains ``only`` (all by default); each row as a
-    JSON object with the name of its benchmark and its wall time. A benchmark that raises
-    gives one row with ``value`` None, ``ok`` False and the error (traceback on stderr)."""
+def run(
+    cfg: Config,
+    only: str | None = None,
+    *,
+    echo: bool = False,
+    skip: Sequence[str] = (),
+) -> list[dict[str, Any]]:
+    """Run the benchmarks whose name contains ``only`` (all by default) and none of
+    ``skip``; each row as a JSON object with the name of its benchmark and its wall time. A
+    benchmark that raises gives one row with ``value`` None, ``ok`` False and the error
+    (traceback on stderr)."""
     rows: list[dict[str, Any]] = []
     for name, bench in BENCHMARKS.items():
         if only is not None and only not in name:
+            continue
+        if any(part in name for part in skip):
             continue
         if echo:
             print(f"… {name}", file=sys.stderr, flush=True)
@@ -112,7 +121,7 @@ def table(rows: Sequence[dict[str, Any]]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m benchmarks [--quick] [--only NAME] [--repeat N] [--json PATH]``."""
+    """``python -m benchmarks [--quick] [--only NAME] [--skip NAME] [--repeat N] [--json PATH]``."""
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks",
         description="Benchmarks of legaldocs: medians, targets and baselines measured "
@@ -127,6 +136,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--only",
         metavar="NAME",
         help=f"run the benchmarks whose name contains NAME: {', '.join(BENCHMARKS)}",
+    )
+    parser.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="leave out the benchmarks whose name contains NAME (may be repeated; "
+        "--skip consent leaves out the 12-minute consent store run)",
     )
     parser.add_argument(
         "--repeat",
@@ -149,10 +166,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"no benchmark matches {args.only!r}: {', '.join(BENCHMARKS)}")
     cfg = Config(quick=args.quick, repeat=args.repeat)
     start = time.perf_counter()
-    rows = run(cfg, args.only, echo=True)
+    rows = run(cfg, args.only, echo=True, skip=args.skip)
     report = {
         "machine": machine(),
-        "config": {"quick": cfg.quick, "repeat": cfg.repeat, "only": args.only},
+        "config": {
+            "quick": cfg.quick,
+            "repeat": cfg.repeat,
+            "only": args.only,
+            "skip": args.skip,
+        },
         "wall_seconds": time.perf_counter() - start,
         "results": rows,
     }

@@ -4,21 +4,28 @@ from __future__ import annotations
 
 import gc
 import os
+import resource
 import statistics
+import subprocess
 import sys
 import time
 import types
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 import attrs
+
+import legaldocs
 
 __all__ = [
     "Config",
     "Result",
     "deep_sizeof",
     "median_call_seconds",
+    "median_process_seconds",
     "median_seconds",
+    "process_env",
     "ratio",
     "seconds_each",
 ]
@@ -149,3 +156,43 @@ def deep_sizeof(root: object, *, exclude: Iterable[object] = ()) -> int:
         total += sys.getsizeof(obj)
         stack.extend(gc.get_referents(obj))
     return total
+
+
+def process_env() -> dict[str, str]:
+    """The environment of a timed Python process: the legaldocs this run measures first on
+    its path (the one this process imported), and byte code cached as an installed package
+    has it (``pip`` compiles it at install): ``PYTHONDONTWRITEBYTECODE`` is dropped and the
+    cache goes to ``$LEGALDOCS_BENCH_CACHE/pycache`` (default
+    ``~/.cache/legaldocs-bench/pycache``), outside the checkout. The first, untimed run of
+    each command writes it."""
+    env = dict(os.environ)
+    src = str(Path(legaldocs.__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    cache = os.environ.get("LEGALDOCS_BENCH_CACHE")
+    base = Path(cache) if cache else Path.home() / ".cache" / "legaldocs-bench"
+    env["PYTHONPYCACHEPREFIX"] = str(base / "pycache")
+    return env
+
+
+def median_process_seconds(
+    command: list[str], env: dict[str, str] | None, repeat: int, *, warmup: int = 1
+) -> float:
+    """The median time of ``command`` as a new process, after ``warmup`` untimed runs: its
+    CPU time (user and system, from ``getrusage`` of the children), which on a quiet machine
+    is its wall time less waiting, and on a shared one leaves out the other processes
+    (``LEGALDOCS_BENCH_CLOCK=wall`` for wall time). The CPU time counts every thread of the
+    process (a JavaScript engine compiles on threads of its own)."""
+    wall = os.environ.get("LEGALDOCS_BENCH_CLOCK") == "wall"
+    for _ in range(warmup):
+        subprocess.run(command, env=env, capture_output=True, check=True, timeout=300)
+    times = []
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(command, env=env, capture_output=True, check=True, timeout=300)
+        elapsed = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+        times.append(elapsed if wall else cpu)
+    return statistics.median(times)

@@ -46,7 +46,7 @@ def test_roles_are_declared_on_the_records() -> None:
     assert spec.children == ("children",)
     assert spec.texts == ("text", "caption")
     assert spec.headings == ("caption",)
-    assert spec.presentation == ("plain", "tight", "tagged")
+    assert spec.presentation == ("plain", "tight", "tagged", "spaced")
     assert spec.data == ("anonymous", "label")
     assert _element.spec(Article).children == ("paragraphs",)
     assert _element.spec(Document).children == (

@@ -67,11 +67,14 @@ def test_every_benchmark_reports_a_number(report: dict[str, object]) -> None:
 def test_history_loads_and_serialization_only_rows(report: dict[str, object]) -> None:
     rows = {row["name"]: row for row in report["results"]}  # type: ignore[attr-defined]
     history = rows["loads (JSON): corpus history"]
+    first_query = rows["loads (JSON) + first query: corpus history"]
     document = rows["loads (JSON): corpus current Document, serialization only"]
-    assert "replays" in history["detail"]
-    assert history["extra"]["replay_seconds"] > 0
+    assert "first query" in history["detail"]
+    assert first_query["extra"]["replay_seconds"] > 0
+    assert first_query["ok"] is None  # no target: it shows the replay is not slower
     for row in (
         history,
+        first_query,
         document,
         rows["dumps (JSON): corpus current Document, serialization only"],
     ):
@@ -86,7 +89,7 @@ def test_machine_info(report: dict[str, object]) -> None:
     assert isinstance(machine, dict)
     for key in ("python", "platform", "cpu_count", "date"):
         assert machine[key]
-    assert report["config"] == {"quick": True, "repeat": 5, "only": None}
+    assert report["config"] == {"quick": True, "repeat": 5, "only": None, "skip": []}
 
 
 def test_only_filters_and_rejects_unknown_names(tmp_path: Path) -> None:
@@ -109,3 +112,13 @@ def test_only_filters_and_rejects_unknown_names(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "no benchmark matches" in done.stderr
+    done = subprocess.run(
+        [*command, "--only", "lawtext", "--skip", "render", "--skip", "baseline"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(out.read_text(encoding="utf-8"))["results"]
+    assert {row["benchmark"] for row in rows} == {"parse_lawtext"}

@@ -661,3 +661,44 @@ def test_diff_between_dates_and_changes_since_a_version() -> None:
         h.changes_since("nope")
     with pytest.raises(HistoryError):
         h.diff("2020-01-01", "2024-10-01")
+
+
+def test_a_history_checks_its_structure_when_built_and_applies_on_the_first_query(
+    history: History,
+) -> None:
+    """Reading a history does not apply its amendments: a bad one raises its AmendmentError
+    at the first query (every time, not only the first), or at once with ``check``."""
+    import threading
+
+    from legaldocs import dumps, loads
+
+    good = amendment("ok", "2022-01-01", "2022-02-01", SetCaption(target="第1条", caption="(x)"))
+    bad = amendment(
+        "bad", "2023-03-01", "2023-04-01", ReplacePhrase(target="第1条", old="無い語", new="x")
+    )
+    text = dumps(
+        History(
+            document=clinic(),
+            enacted=D(2021, 2, 25),
+            effective=D(2021, 2, 25),
+            amendments=(good, bad),
+        )
+    )
+    loaded = loads(text, History)  # the structure is checked, nothing applied yet
+    for query in (lambda: loaded.current, lambda: loaded.as_of("2022-03-01"), loaded.check):
+        with pytest.raises(AmendmentError) as caught:
+            query()
+        assert caught.value.amendment == "bad"
+    with pytest.raises(AmendmentError):
+        loaded.amend(amendment("later", "2024-01-01", "2024-01-01"))
+    fine = loads(dumps(history.amend(good)), History)
+    results: list[Document] = []
+    threads = [threading.Thread(target=lambda: results.append(fine.current)) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 4
+    assert all(r is results[0] for r in results)
+    assert fine.check() is fine
+    assert results[0].get("第1条").caption == "(x)"  # type: ignore[union-attr]

@@ -395,7 +395,6 @@ def test_paragraphs_written_without_blank_lines_keep_their_layout() -> None:
         ("法\n\n第一条　本文\n  * - |\n", 4, 3, "multi-line cell"),
         ("法\n\n第一条\u3000 二つの空白\n", 3, 4, "one full-width space"),
         ("法\n\n第一条　本文\n２\u3000 二つ\n", 4, 2, "one full-width space"),
-        ("法\n\n# 別表第一\n\n  * - 一\n\n  :subitem2:（１）　細分\n", 7, 3, "sub-item"),
         (
             "法\n\n第一条　本文\n\n      附則\u3000（令和二年法律第一号）\u3000\u3000抄\n",
             5,

@@ -14,16 +14,14 @@ import pendulum
 
 from legaldocs import _files as _io
 from legaldocs import _templates
-from legaldocs.amend._changes import Amendment
-from legaldocs.compare._diff import diff as diff_documents
-from legaldocs.compare._render import render_diff
 from legaldocs.dates import format_date, parse_moment
-from legaldocs.history._history import History
 from legaldocs.model._records import Document
-from legaldocs.serialize._api import dump, loads
 
 if TYPE_CHECKING:
-    from legaldocs.history._history import Version
+    from legaldocs.history._history import History, Version
+
+# Histories, amendments, diffs and the serializer are imported by the commands that use them:
+# converting one document between formats loads the two formats and the records only.
 
 
 class _Failure(Exception):
@@ -42,13 +40,13 @@ def _load(path: str, args: argparse.Namespace) -> Document | History:
 
 def _history(path: str, command: str, args: argparse.Namespace) -> History:
     loaded = _load(path, args)
-    if not isinstance(loaded, History):
+    if isinstance(loaded, Document):
         raise _Failure(f"{path}: holds a document, not a history; '{command}' needs a history")
     return loaded
 
 
 def _document(loaded: Document | History, as_of: str | None, known_at: str | None) -> Document:
-    if isinstance(loaded, History):
+    if not isinstance(loaded, Document):  # a history
         if as_of is None:
             if known_at is not None:
                 raise _Failure("--known-at needs --as-of")
@@ -90,6 +88,8 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> None:
     if args.format == "docx" and not args.output:
         raise _Failure("--format docx writes a file: give -o FILE.docx")
     output = None if args.output is None else _writable(Path(args.output), args.force)
+    from legaldocs.compare._diff import diff as diff_documents
+    from legaldocs.compare._render import render_diff
     if args.format == "docx":
         data = render_diff(diff_documents(old, new), "docx")
         assert output is not None
@@ -151,6 +151,9 @@ def _cmd_amend(args: argparse.Namespace, out: TextIO) -> None:
         return
     if args.file is None or args.amendment is None:
         raise _Failure("amend needs FILE and AMENDMENT (or --template KIND to start one)")
+    from legaldocs.amend._changes import Amendment
+    from legaldocs.serialize._api import dump, loads
+
     history = _history(args.file, "amend", args)
     amendment_path = Path(args.amendment)
     fmt = _io.data_format(amendment_path)
@@ -175,6 +178,8 @@ def _cmd_convert(args: argparse.Namespace, out: TextIO) -> None:
     fmt = _io.format_of(target)
     loaded = _load(args.input, args)
     if _io.is_data_format(fmt):
+        from legaldocs.serialize._api import dump
+
         dump(loaded, target)
     else:
         doc = _document(loaded, None, None)
@@ -184,7 +189,7 @@ def _cmd_convert(args: argparse.Namespace, out: TextIO) -> None:
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> None:
     loaded = _load(args.file, args)
-    if isinstance(loaded, History):
+    if not isinstance(loaded, Document):  # a history
         for version in loaded.versions:
             loaded.as_of(version.start)
         out.write(f"{args.file}: valid history, {len(loaded.versions)} versions\n")
@@ -207,6 +212,9 @@ def _cmd_start(args: argparse.Namespace, out: TextIO) -> None:
     enacted = _when(args.enacted) if args.enacted else effective
     if isinstance(enacted, pendulum.DateTime):
         enacted = enacted.date()
+    from legaldocs.history._history import History
+    from legaldocs.serialize._api import dump
+
     history = History.start(doc, enacted=enacted, effective=effective)
     dump(history, target)  # atomic: a replaced file stays whole until the new one is complete
     out.write(f"{args.history}: history started {args.effective}\n")
@@ -231,6 +239,9 @@ def _cmd_import_versions(args: argparse.Namespace, out: TextIO) -> None:
         versions.append((when, _document(_load(str(folder / fields[0]), args), None, None)))
     if not versions:
         raise _Failure(f"{listing}: lists no version")
+    from legaldocs.history._history import History
+    from legaldocs.serialize._api import dump
+
     history = History.from_versions(versions)
     dump(history, target)  # atomic
     out.write(f"{args.history}: {len(versions)} versions from {args.dir}\n")
@@ -265,6 +276,7 @@ def _version_or_moment(history: History, text: str | None) -> Version:
 
 def _policy(path: str | None, args: argparse.Namespace) -> Any:
     from legaldocs.consent import Policy
+    from legaldocs.serialize._api import loads
 
     if path is None:
         return Policy()

@@ -7,15 +7,21 @@ TOML, YAML) from :mod:`legaldocs.serialize`: nothing here lists a format of its 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from legaldocs import formats
 from legaldocs._atomic import write_atomic
 from legaldocs.errors import FormatError, LegaldocsError
 from legaldocs.formats._encoding import decode
-from legaldocs.history import History
 from legaldocs.model import Document
-from legaldocs.serialize import _formats, dumps, from_data
-from legaldocs.serialize._api import file_error
+from legaldocs.serialize import _formats
+from legaldocs.serialize._formats import file_error
+
+if TYPE_CHECKING:
+    from legaldocs.history import History
+
+# Histories and the serializer (cattrs) are imported when a data file is read or written:
+# converting a document from one format to another needs neither.
 
 __all__ = [
     "data_format",
@@ -91,6 +97,9 @@ def read(path: Path, *, encoding: str | None = None) -> Document | History:
             content = decode(read_bytes(path), encoding=encoding, source=source)
         document: Document = fmt.parse(content, source=source)
         return document
+    from legaldocs.history import History
+    from legaldocs.serialize import from_data
+
     data = _formats.decode(read_text(path, encoding=encoding), name, source=source)
     kind = data.get("type") if isinstance(data, dict) else None
     if kind == "History":
@@ -105,6 +114,8 @@ def read(path: Path, *, encoding: str | None = None) -> Document | History:
 def render(doc: Document, fmt: str) -> str:
     """``doc`` written in a document format, or as JSON."""
     if fmt == "json":
+        from legaldocs.serialize import dumps
+
         return dumps(doc, indent=2) + "\n"
     if fmt == "html":
         return formats.get(fmt).render(doc, full_page=True)

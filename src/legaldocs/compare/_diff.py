@@ -352,8 +352,12 @@ def _flatten_body(
     prefix: str,
     cit: Citation,
     labels: dict[int, str],
+    start: int = 0,
+    stop: int | None = None,
 ) -> tuple[list[_Entry], list[_Entry], list[_Entry]]:
-    """Divisions, articles and loose paragraphs/tables of a body, in document order."""
+    """Divisions, articles and loose paragraphs/tables of a body, in document order; with
+    ``start``/``stop``, of the top-level elements in that range only (their places and
+    numbers as in the whole body; ``flat`` counts from the first of them)."""
     divisions: list[_Entry] = []
     articles: list[_Entry] = []
     loose: list[_Entry] = []
@@ -362,11 +366,16 @@ def _flatten_body(
     root = _root(cit)
 
     def visit(
-        elements: Sequence[BodyElement | Division | Article], parent: str, here: Citation
+        elements: Sequence[BodyElement | Division | Article],
+        parent: str,
+        here: Citation,
+        first: int = 0,
+        last: int | None = None,
     ) -> None:
         nonlocal flat
-        tables = 0
-        for index, element in enumerate(elements):
+        tables = sum(1 for e in elements[:first] if isinstance(e, Table))
+        for index in range(first, len(elements) if last is None else last):
+            element = elements[index]
             flat += 1
             if isinstance(element, Article):
                 entry = _Entry(
@@ -399,8 +408,84 @@ def _flatten_body(
                 entry.fixed = _block_citation(element, here, labels)
                 loose.append(entry)
 
-    visit(body, parent_root, cit)
+    visit(body, parent_root, cit, start, stop)
     return divisions, articles, loose
+
+
+_SHARE_ENDS = True
+"""Leave the top-level elements two bodies share at their ends out of the alignment (see
+:class:`_Shared`); the tests turn it off to check that the diff is the same."""
+
+
+def _group_of(element: object) -> int:
+    """The group :func:`_flatten_body` puts an element in: 0 divisions, 1 articles, 2 loose."""
+    if isinstance(element, Division):
+        return 0
+    return 1 if isinstance(element, Article) else 2
+
+
+class _Shared:
+    """The top-level elements two bodies share at their ends (the same objects at the same
+    places: ``head`` leading ones, ``tail`` trailing ones), left out of the alignment.
+
+    Keys are unique across a body, so each of them pairs with itself before anything else
+    and none can pair with anything else; on a longest increasing subsequence the leading
+    ones come first and the trailing ones last. What the alignment of the rest needs from
+    them is looked up only when it is needed: how many entries of a group they hold (to
+    choose between keys and content, ``by="auto"``), and the last entry of a group before
+    the rest (after which an added element is placed, and where a removed one sorts)."""
+
+    def __init__(
+        self,
+        old: Sequence[Any],
+        new: Sequence[Any],
+        head: int,
+        tail: int,
+        prefixes: tuple[str, str],
+        cits: tuple[Citation, Citation],
+        labels: tuple[dict[int, str], dict[int, str]],
+    ) -> None:
+        self.old, self.new, self.head, self.tail = old, new, head, tail
+        self.prefixes, self.cits, self.labels = prefixes, cits, labels
+        self._counts: list[int] | None = None
+        self._last: dict[int, tuple[float, str | None, str | None]] = {}
+
+    def count(self, group: int) -> int:
+        """Entries of ``group`` in the shared elements (the same on both sides)."""
+        if self._counts is None:
+            counts = [0, 0, 0]
+            stack = [*self.new[: self.head], *self.new[len(self.new) - self.tail :]]
+            while stack:
+                element = stack.pop()
+                counts[_group_of(element)] += 1
+                if isinstance(element, Division):
+                    stack.extend(element.children)
+            self._counts = counts
+        return self._counts[group]
+
+    def last(self, group: int) -> tuple[float, str | None, str | None]:
+        """The last entry of ``group`` among the leading shared elements: its ``flat``
+        counted back from the first element of the rest (0 for the element just before it,
+        -1 before that, ...; minus infinity for none) and its new and old paths."""
+        found = self._last.get(group)
+        if found is not None:
+            return found
+        base = 0
+        found = (float("-inf"), None, None)
+        for index in range(self.head - 1, -1, -1):
+            flattened = _flatten_body(
+                self.new, self.prefixes[1], self.cits[1], self.labels[1], index, index + 1
+            )
+            size = sum(map(len, flattened))
+            entries = flattened[group]
+            if entries:
+                entry = entries[-1]
+                old_path = self.prefixes[0] + entry.path[len(self.prefixes[1]) :]
+                found = (base - size + entry.flat, entry.path, old_path)
+                break
+            base -= size
+        self._last[group] = found
+        return found
 
 
 def _num(n: int) -> Num:
@@ -494,7 +579,11 @@ class _Differ:
             typographic=a is not None and b is not None and fold(a) == fold(b),
         )
 
-    def _use_keys(self, old: Sequence[_Entry], new: Sequence[_Entry]) -> tuple[bool, bool]:
+    def _use_keys(
+        self, old: Sequence[_Entry], new: Sequence[_Entry], more: Any = None
+    ) -> tuple[bool, bool]:
+        """Whether to match by key (and to trust keys). ``more()``: how many entries with
+        keys on both sides were left out of ``old`` and ``new`` (see :class:`_Shared`)."""
         if self.by == "content":
             return False, False
         if self.by == "key":
@@ -503,7 +592,10 @@ class _Differ:
             return True, False
         old_keys = {getattr(e.element, "key", None) for e in old}
         shared = sum(1 for e in new if getattr(e.element, "key", None) in old_keys)
-        return shared * 2 >= min(len(old), len(new)), False
+        if shared * 2 >= min(len(old), len(new)):
+            return True, False
+        extra = 0 if more is None else more()
+        return (shared + extra) * 2 >= min(len(old), len(new)) + extra, False
 
     def _body(
         self,
@@ -516,21 +608,53 @@ class _Differ:
     ) -> list[Difference]:
         if old_body is new_body:
             return []
-        od, oa, ol = _flatten_body(old_body, old_prefix, old_cit, self.labels_old)
-        nd, na, nl = _flatten_body(new_body, new_prefix, new_cit, self.labels_new)
-        groups: list[tuple[tuple[int, int, int], list[Difference]]] = []
-        for old_entries, new_entries in ((od, nd), (oa, na), (ol, nl)):
-            groups.extend(self._align_group(old_entries, new_entries, False))
+        # the top-level elements both bodies share at their ends (an amendment changes a
+        # few chapters of a statute) are left out: the cost follows what changed
+        head = 0
+        most = min(len(old_body), len(new_body)) if _SHARE_ENDS else 0
+        while head < most and old_body[head] is new_body[head]:
+            head += 1
+        tail = 0
+        while tail < most - head and old_body[-1 - tail] is new_body[-1 - tail]:
+            tail += 1
+        shared = None
+        if head or tail:
+            shared = _Shared(
+                old_body,
+                new_body,
+                head,
+                tail,
+                (old_prefix, new_prefix),
+                (old_cit, new_cit),
+                (self.labels_old, self.labels_new),
+            )
+        o_stop, n_stop = len(old_body) - tail, len(new_body) - tail
+        od, oa, ol = _flatten_body(old_body, old_prefix, old_cit, self.labels_old, head, o_stop)
+        nd, na, nl = _flatten_body(new_body, new_prefix, new_cit, self.labels_new, head, n_stop)
+        groups: list[tuple[tuple[float, int, int], list[Difference]]] = []
+        for group, (old_entries, new_entries) in enumerate(((od, nd), (oa, na), (ol, nl))):
+            groups.extend(
+                self._align_group(old_entries, new_entries, False, shared=shared, group=group)
+            )
         groups.sort(key=lambda g: g[0])
         return [c for _, changes in groups for c in changes]
 
     def _align_group(
-        self, old_entries: list[_Entry], new_entries: list[_Entry], siblings: bool
-    ) -> list[tuple[tuple[int, int, int], list[Difference]]]:
-        """Align one level; return groups of changes with a document-order sort key."""
+        self,
+        old_entries: list[_Entry],
+        new_entries: list[_Entry],
+        siblings: bool,
+        *,
+        shared: _Shared | None = None,
+        group: int = 0,
+    ) -> list[tuple[tuple[float, int, int], list[Difference]]]:
+        """Align one level; return groups of changes with a document-order sort key.
+        ``shared``: the elements left out at the ends of a body (their entries of ``group``
+        are aligned with themselves, in order, before and after these)."""
         if not old_entries and not new_entries:
             return []
-        use_keys, trust = self._use_keys(old_entries, new_entries)
+        more = None if shared is None else (lambda: shared.count(group))
+        use_keys, trust = self._use_keys(old_entries, new_entries, more)
         equal: set[int] = set()
         pairs = align(
             old_entries,
@@ -542,18 +666,33 @@ class _Differ:
             trust_keys=trust,
         )
         out_of_order = moved(pairs)
-        groups: list[tuple[tuple[int, int, int], list[Difference]]] = []
-        last_new_flat = 0
-        prev_new: _Entry | None = None
+        groups: list[tuple[tuple[float, int, int], list[Difference]]] = []
+        last_new_flat: float = 0
+        prev_new_path: str | None = None
         prev_old_path: str | None = None
+        # With shared leading elements, the entry before the first of these is the last
+        # shared one of the group: looked up only if a change needs it (see _Shared.last).
+        new_known = old_known = shared is None or shared.head == 0
+
+        def seed() -> None:
+            nonlocal last_new_flat, prev_new_path, prev_old_path, new_known, old_known
+            assert shared is not None
+            flat, new_path, old_path = shared.last(group)
+            if not new_known:
+                last_new_flat, prev_new_path = flat, new_path
+            if not old_known:
+                prev_old_path = old_path
+            new_known = old_known = True
+
         for i, j in pairs:
             o = old_entries[i] if i is not None else None
             n = new_entries[j] if j is not None else None
             if n is not None:
-                sort_key = (n.flat, 0, 0)
-                last_new_flat = n.flat
+                sort_key: tuple[float, int, int] = (n.flat, 0, 0)
             else:
                 assert o is not None
+                if not new_known:
+                    seed()
                 sort_key = (last_new_flat, 1, o.flat)
             if (
                 o is not None
@@ -564,11 +703,13 @@ class _Differ:
             ):
                 changes = []
             else:
+                if not (new_known and old_known):
+                    seed()
                 changes = self._pair(
                     o,
                     n,
                     moved=j in out_of_order,
-                    after=prev_new.path if prev_new is not None else None,
+                    after=prev_new_path,
                     anchor=prev_old_path,
                     siblings=siblings,
                 )
@@ -577,9 +718,12 @@ class _Differ:
             if o is not None and n is not None and not siblings:
                 self._link(o.path, n.path)
             if n is not None:
-                prev_new = n
+                last_new_flat = n.flat
+                prev_new_path = n.path
+                new_known = True
                 if o is not None:
                     prev_old_path = o.path
+                    old_known = True
         return groups
 
     def _siblings(self, old_entries: list[_Entry], new_entries: list[_Entry]) -> list[Difference]:

@@ -18,12 +18,22 @@ a supplement (a statute, whose 附則 are provisions, not a record) is left as i
 
 Versions share every element untouched by an amendment with the version before them, so a
 history costs memory in proportion to what changed.
+
+Replay: building a History (directly, or by reading one with :func:`~legaldocs.loads`) checks
+its structure at once (the types of its fields, unique amendment ids, no amendment taking
+effect before the start, a known revision policy) and applies the amendments the first time a
+version is asked for (:meth:`History.as_of`, :attr:`History.versions`, :attr:`History.current`,
+:meth:`History.amend`, ...), once; the versions are then kept. So reading a history costs what
+decoding it costs, and an amendment that does not apply raises its
+:class:`~legaldocs.AmendmentError` at that first query, not at ``loads``. :meth:`History.check`
+applies them at once, for a caller that wants the error where it reads the file.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime
+import threading
 from collections.abc import Iterator, Sequence
 from typing import Any, TypeAlias
 
@@ -107,6 +117,7 @@ class _State:
         "keys",
         "m",
         "n",
+        "pending",
         "seq_of",
         "starts",
         "steps",
@@ -124,6 +135,7 @@ class _State:
         self.index: _tree.Index | None = None  # for docs[n - 1]
         self.cache: dict[Any, Any] = {}
         self.seq_of: dict[str, int] = {}  # amendment id → its position (may hold stale ids)
+        self.pending = False  # the steps are known, the states after the start not yet built
 
     def owns_tail(self) -> bool:
         return len(self.keys) == self.n and len(self.steps) == self.m
@@ -168,7 +180,8 @@ def _are_amendments(instance: object, attribute: object, value: Any) -> None:
 class History:
     """An immutable history: the start ``document`` (in force from ``effective``, adopted on
     ``enacted``) and the ``amendments`` in the order they were added. Build one with
-    :meth:`start` and :meth:`amend`; constructing it directly replays every amendment."""
+    :meth:`start` and :meth:`amend`. Constructing it directly (as reading one does) checks its
+    structure at once and applies the amendments on the first query (see the module docs)."""
 
     document: Document = attrs.field(validator=_is_document)
     enacted: pendulum.Date = attrs.field(converter=_enacted)
@@ -201,7 +214,25 @@ class History:
                 raise _before_start(self.amendments[step.amendment], start)
         state.steps = steps
         state.m = len(steps)
-        _run(self, state, 0, 0)
+        state.pending = bool(steps)  # replayed on the first query (see the module docs)
+
+    def _ready(self) -> _State:
+        """The states, with the amendments applied (on the first call after building)."""
+        state = self._state
+        if state.pending:
+            with _REPLAY:
+                if state.pending:  # another thread may have replayed it meanwhile
+                    _run(self, state, 0, 0)  # raises, and stays pending, if one fails
+                    state.pending = False
+        return state
+
+    def check(self) -> History:
+        """This history, after applying every amendment (which a history otherwise does on
+        its first query): raises :class:`~legaldocs.AmendmentError` for the first that does
+        not apply, where the caller reads the history rather than where it asks for a
+        version."""
+        self._ready()
+        return self
 
     # -- building -------------------------------------------------------------------------
 
@@ -234,12 +265,13 @@ class History:
         after it are applied again (none, when it is the latest).
 
         Raises :class:`~legaldocs.AmendmentError` naming the amendment that cannot be applied
-        (this one, or a later one that no longer applies after it), and
+        (this one, or a later one that no longer applies after it, or, in a history never
+        queried before, one of its own: see :meth:`check`), and
         :class:`~legaldocs.HistoryError` for a duplicate id or a moment before the start.
         """
         require_type(amendment, Amendment, "History.amend: amendment")
         seq = len(self.amendments)
-        old = self._state
+        old = self._ready()
         known = old.seq_of.get(amendment.id)
         if known is not None and known < seq and self.amendments[known].id == amendment.id:
             raise HistoryError(f"the history already has an amendment {amendment.id!r}")
@@ -376,7 +408,7 @@ class History:
     @property
     def versions(self) -> tuple[Version, ...]:
         """Every version in order, with its interval and the amendments that made it."""
-        state = self._state
+        state = self._ready()
         cached = state.cache.get("versions")
         if cached is None:
             out = []
@@ -392,14 +424,14 @@ class History:
     @property
     def repealed(self) -> pendulum.DateTime | None:
         """The moment the document was repealed, or None."""
-        state = self._state  # a repeal can only be the last state
+        state = self._ready()  # a repeal can only be the last state
         return state.starts[state.n - 1] if state.docs[state.n - 1] is None else None
 
     @property
     def current(self) -> Document:
         """The text of the latest version (whether or not it is in force yet; before the
         repeal for a repealed document)."""
-        state = self._state
+        state = self._ready()
         doc = state.docs[state.n - 1]
         if doc is None:
             doc = state.docs[state.n - 2]
@@ -452,7 +484,7 @@ class History:
         """
         if known_at is not None:
             return self._as_known(when, known_at)
-        state = self._state
+        state = self._ready()
         i = bisect.bisect_right(state.keys, _key_of(when, self.tz), 0, state.n) - 1
         doc = state.docs[i] if i >= 0 else None
         if doc is None:
@@ -521,7 +553,7 @@ class History:
     # -- internals ------------------------------------------------------------------------
 
     def _find(self, when: When) -> int:
-        state = self._state
+        state = self._ready()
         moment = _key_of(when, self.tz)
         i = bisect.bisect_right(state.keys, moment, 0, state.n) - 1
         if i < 0:
@@ -533,7 +565,7 @@ class History:
         return i
 
     def _version(self, i: int) -> Version:
-        state = self._state
+        state = self._ready()
         doc = state.docs[i]
         assert doc is not None
         start = state.starts[i]
@@ -548,7 +580,7 @@ class History:
         )
 
     def _as_known(self, when: When, known_at: When) -> Document:
-        state = self._state
+        state = self._ready()
         when_key = _key_of(when, self.tz)
         known_key = _key_of(known_at, self.tz)
         j = 0
@@ -674,18 +706,26 @@ def _truncate_to(state: _State, n: int) -> None:
 def _steps(amendment: Amendment, seq: int, tz: str) -> Iterator[_Step]:
     enacted = _key(_moment(amendment.enacted, tz))
     default = _moment(amendment.effective, tz)
+    default_key = _key(default)
     groups: dict[int, tuple[pendulum.DateTime, list[int]]] = {}
     if not amendment.changes:
-        groups[_key(default)] = (default, [])
+        groups[default_key] = (default, [])
     for i, change in enumerate(amendment.changes):
-        moment = default if change.effective is None else _moment(change.effective, tz)
-        groups.setdefault(_key(moment), (moment, []))[1].append(i)
+        if change.effective is None:  # most changes: the amendment's own moment
+            key, moment = default_key, default
+        else:
+            moment = _moment(change.effective, tz)
+            key = _key(moment)
+        groups.setdefault(key, (moment, []))[1].append(i)
     for key, (moment, changes) in groups.items():
         indices = tuple(changes)
         if len(indices) == 1 and indices[0] < 16:
             indices = _INDICES.setdefault(indices, indices)
         yield _Step((key, enacted, seq), moment, seq, indices)
 
+
+_REPLAY = threading.RLock()
+"""Held while a history applies its amendments on its first query (one thread does it)."""
 
 _INDICES: dict[tuple[int, ...], tuple[int, ...]] = {}
 """Interned tuples of change indices (most steps hold ``(0,)``)."""

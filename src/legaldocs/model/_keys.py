@@ -9,7 +9,8 @@ format gets the same keys:
 element            key                         example
 =================  ==========================  =========================================
 division           prefix + number, nested     ``ch2``, ``ch2.sec1``, ``pt1.ch3_2``
-article            ``a`` + number              ``a3``, ``a3_2`` (第三条の二)
+article            ``a`` + number              ``a3``, ``a3_2`` (第三条の二); ``a53x2``
+                                               for the second article numbered 53
 paragraph          ``p`` + position            ``p2``
 item               ``i`` + position            ``i1``
 table              ``t`` + position            ``t1``
@@ -35,6 +36,7 @@ __all__ = [
     "division_key",
     "number_key",
     "position_key",
+    "repeated_key",
     "upgrade",
 ]
 
@@ -59,6 +61,15 @@ def number_key(prefix: str, num: Num) -> str:
 def article_key(num: Num) -> str:
     """The key of an article numbered ``num``."""
     return number_key("a", num)
+
+
+def repeated_key(key: str, seen: dict[str, int]) -> str:
+    """``key`` the first time it comes in ``seen`` (which counts the keys of one body),
+    ``key`` + ``x`` + its occurrence after (``a53x2``): an e-Gov statute can hold two
+    articles with one number (413M60000008001 has two 第五十三条), and keys stay unique."""
+    count = seen.get(key, 0) + 1
+    seen[key] = count
+    return key if count == 1 else f"{key}x{count}"
 
 
 def division_key(kind: str, num: Num, parent: str | None = None) -> str:

@@ -51,6 +51,7 @@ __all__ = [
     "Item",
     "ItemChild",
     "ListBlock",
+    "NewProvisionChild",
     "NoteLike",
     "NoteStruct",
     "Paragraph",
@@ -184,6 +185,10 @@ class Item:
     spaced: bool = _e.presentation(default=False)
     """Presentation only: ``text`` is one empty sentence (XML ``<Sentence/>``), written as
     the title and a full-width space rather than the title alone."""
+    level: int = _e.presentation(default=0)
+    """For an item standing as a block (in a table cell, a note, an appendix, a quoted
+    provision) without the items above it: its level as written, 2 for a 号の細分 (XML
+    ``Subitem1``), 3 for ``Subitem2`` …; 0 where its nesting says it."""
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -216,6 +221,9 @@ class Paragraph:
     tagged: bool = _e.presentation(default=False)
     """Presentation only: written with an explicit ``:paragraph:`` tag although its number
     alone would say it is a paragraph (as one e-Gov file does)."""
+    spaced: bool = _e.presentation(default=False)
+    """Presentation only: ``text`` is one empty sentence (XML ``<Sentence/>``), written as
+    the number and a full-width space rather than the number alone."""
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -468,6 +476,9 @@ class FigStruct:
     title: str | None = _e.heading(default=None)
     fig: Fig | None = None
     remarks: tuple[Remarks, ...] = _e.children()
+    remarks_before: int = _e.presentation(default=0)
+    """Presentation only: how many of the remarks come before the figure (XML:
+    ``Remarks`` before ``Fig`` in the ``FigStruct``)."""
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -484,11 +495,14 @@ class ListBlock:
 class AmendProvision:
     """An amending provision (改正規定; XML ``AmendProvision``) below a paragraph of an
     amending law: the sentence that names the change (``第四十条第三項中「…」を「…」に改める。``)
-    and the new provisions it quotes (XML ``NewProvision``), in order."""
+    and the new provisions it quotes (XML ``NewProvision``), in order: whole articles and
+    divisions, paragraphs, items, tables, figures, appendices, further amending provisions
+    (see :data:`NewProvisionChild`). What it quotes is text of another law: it keeps the
+    numbers and keys as written there and is cited only as part of this provision."""
 
     key: str = _e.identity()
     text: str | None = _e.text(default=None)
-    children: tuple[Block, ...] = _e.children()
+    children: tuple[NewProvisionChild, ...] = _e.children()
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -639,6 +653,11 @@ AnyAppendix: TypeAlias = (
 TableStruct: TypeAlias = Table
 """The 法令標準XML name of :class:`~legaldocs.Table` (a ``TableStruct``: title, table, remarks)."""
 
+
+NewProvisionChild: TypeAlias = Block | Article | Division | AnyAppendix | AmendProvision
+"""What an amending provision may quote (XML ``NewProvision``: ``Article``, ``Chapter`` …,
+``Paragraph``, ``Item``, ``TableStruct``, ``FigStruct``, ``AppdxStyle`` …, ``List``,
+``Sentence`` and nested ``AmendProvision``)."""
 
 ItemChild: TypeAlias = Item | Table | FigStruct | StyleStruct | ListBlock | AmendProvision
 """What a paragraph or an item may contain (XML: sub-items, ``TableStruct``, ``FigStruct``,

@@ -48,7 +48,6 @@ from legaldocs._atomic import write_atomic
 from legaldocs.errors import (
     ArgumentTypeError,
     ArgumentValueError,
-    FileError,
     FormatError,
     ParseError,
     SchemaError,
@@ -64,7 +63,7 @@ from legaldocs.serialize._converter import (
     register_tag,
     tag_of,
 )
-from legaldocs.serialize._formats import Format
+from legaldocs.serialize._formats import Format, file_error
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -155,15 +154,22 @@ in the size of the data (and never runs into Python's recursion limit)."""
 
 
 def _check_depth(data: Any, source: str | None) -> None:
-    stack: list[tuple[Any, int]] = [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
+    # level by level, looking only at the mappings and lists (most values are strings)
+    level = [data]
+    depth = 1
+    while True:
+        deeper: list[Any] = []
+        add = deeper.append
+        for value in level:
+            for child in value.values() if value.__class__ is dict else value:
+                if child.__class__ is dict or child.__class__ is list:
+                    add(child)
+        if not deeper:
+            return
+        depth += 1
         if depth > MAX_DEPTH:
             raise SchemaError([f"$: nested more than {MAX_DEPTH} levels deep"], source=source)
-        if value.__class__ is dict:
-            stack.extend((v, depth + 1) for v in value.values())
-        elif value.__class__ is list:
-            stack.extend((v, depth + 1) for v in value)
+        level = deeper
 
 
 def from_data(
@@ -280,19 +286,6 @@ def dump(
         write_atomic(path, text.encode("utf-8"))
     except OSError as error:
         raise file_error(path, error, "cannot write") from error
-
-
-def file_error(path: Path, error: OSError, doing: str) -> FileError:
-    """A :class:`FileError` naming ``path`` for the OS ``error`` (raise it ``from error``)."""
-    if isinstance(error, IsADirectoryError):
-        reason = "it is a directory"
-    elif isinstance(error, FileNotFoundError):
-        reason = "no such file" if doing == "cannot read" else "no such directory"
-    elif isinstance(error, PermissionError):
-        reason = "permission denied"
-    else:
-        reason = error.strerror or str(error)
-    return FileError(f"{path}: {doing}: {reason}", path=str(path), errno=error.errno)
 
 
 def load(

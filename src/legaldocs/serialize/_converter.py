@@ -131,10 +131,31 @@ def _structure_bool(value: Any, _: Any) -> bool:
     raise Invalid(f"expected true or false, got {kind(value)}")
 
 
+_HUGE = 10**100
+"""Integers in records have at most 100 digits (the JSON reader leaves longer ones to here)."""
+
+
 def _structure_int(value: Any, _: Any) -> int:
-    if value.__class__ is int:
+    if value.__class__ is int and -_HUGE < value < _HUGE:
         return value
+    if value.__class__ is int:
+        raise Invalid("an integer of more than 100 digits")
     raise Invalid(f"expected an integer, got {kind(value)}")
+
+
+def _structure_optional_str(value: Any, _: Any) -> str | None:
+    if value is None or value.__class__ is str:
+        return value
+    raise Invalid(f"expected a string, got {kind(value)}")
+
+
+def _is_optional_str(tp: Any) -> bool:
+    """``str | None`` (one hook instead of cattrs' optional around the string's)."""
+    origin = typing.get_origin(tp)
+    if origin is not typing.Union and origin is not types.UnionType:
+        return False
+    args = typing.get_args(tp)
+    return len(args) == 2 and str in args and _NoneType in args
 
 
 def _is_literal(tp: Any) -> bool:
@@ -270,8 +291,8 @@ def _structure_num(value: Any, _: Any) -> Num:
         if num is not None:
             return num
     if cls is int:
-        if value < 1:
-            raise Invalid(f"a number must be 1 or more, got {value}")
+        if value < 1 or value >= _HUGE:
+            raise Invalid(f"a number must be 1 or more, of at most 100 digits, got {value}")
         num = Num((value,))
     elif cls is str and _NUM.fullmatch(value):
         num = Num(tuple(map(int, value.split("の"))))
@@ -597,6 +618,7 @@ def make_converter() -> Converter:
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook_factory(_is_literal, _literal_hook)
+    conv.register_structure_hook_func(_is_optional_str, _structure_optional_str)
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _homogeneous_tuple_hook)
     conv.register_structure_hook_factory(_is_fixed_tuple, _fixed_tuple_hook)
     conv.register_unstructure_hook_factory(_is_tuple, _unstructure_tuple_hook)

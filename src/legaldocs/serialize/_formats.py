@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import re
+import sys
+from pathlib import Path
 from typing import Any, Literal
 
-from legaldocs.errors import ArgumentTypeError, FormatError, ParseError, SchemaError
+from legaldocs.errors import ArgumentTypeError, FileError, FormatError, ParseError, SchemaError
 
-__all__ = ["EXTENSIONS", "Format", "decode", "encode"]
+__all__ = ["EXTENSIONS", "Format", "decode", "encode", "file_error"]
 
 Format = Literal["json", "toml", "yaml"]
 
@@ -111,7 +113,14 @@ def decode(text: str, format: str, *, source: str | None = None) -> Any:
 
 
 _MAX_INT_DIGITS = 100
-"""Integers in serialized data have at most this many digits (no record needs more)."""
+"""Integers in serialized data have at most this many digits (no record needs more). JSON is
+checked digit by digit only when Python's own limit on the digits of an integer read from text
+(:func:`sys.get_int_max_str_digits`) is off or above its default: within it, reading a long
+integer costs little and one above it is refused anyway (a :class:`ParseError`, as in TOML and
+YAML), and the JSON decoder's own integer path is much faster than a hook on every integer."""
+
+_PYTHON_INT_DIGITS = 4300
+"""Python's default limit on the digits of an integer read from text."""
 
 
 def _parse_int(text: str) -> int:
@@ -155,6 +164,8 @@ def _decode_syntax(text: str, format: str, source: str | None) -> Any:
         raise ArgumentTypeError(f"loads needs a str, got {type(text).__name__}")
     if format == "json":
         try:
+            if 0 < sys.get_int_max_str_digits() <= _PYTHON_INT_DIGITS:
+                return json.loads(text)  # Python's own limit bounds the work (see above)
             return json.loads(text, parse_int=_parse_int)
         except json.JSONDecodeError as error:
             raise ParseError(
@@ -240,3 +251,16 @@ def _yaml_loader() -> type:
     _StrictLoader.add_constructor(mapping_tag, construct_mapping)
     _LOADER.append(_StrictLoader)
     return _StrictLoader
+
+
+def file_error(path: Path, error: OSError, doing: str) -> FileError:
+    """A :class:`FileError` naming ``path`` for the OS ``error`` (raise it ``from error``)."""
+    if isinstance(error, IsADirectoryError):
+        reason = "it is a directory"
+    elif isinstance(error, FileNotFoundError):
+        reason = "no such file" if doing == "cannot read" else "no such directory"
+    elif isinstance(error, PermissionError):
+        reason = "permission denied"
+    else:
+        reason = error.strerror or str(error)
+    return FileError(f"{path}: {doing}: {reason}", path=str(path), errno=error.errno)

@@ -12,7 +12,9 @@ attributes, ``|`` cells of several lines or of paragraphs and figures, ``:table-
 with a title and remarks), ``:fig-struct:`` and ``<Fig src="…"/>``, ``:note-struct:``,
 ``:style-struct:``, ``:format-struct:``, ``:remarks:`` / 備考, ``- `` lists,
 ``:arith-formula:``, amending provisions below ``…の一部を次のように改正する。``
-(``:amend-provision:``), ``:suppl-note:``, 附則 blocks with their own appendices
+(``:amend-provision:``) with what they quote (whole articles with their captions, divisions
+written ``:keep-indents:``, appendices, nested amending provisions), ``:suppl-note:``,
+附則 blocks with their own appendices
 (``# 附則別表第一``, ``:suppl-provision-appdx-table:``) and the appendices of the law
 (``# 別表第一（第三条関係）``, ``:appdx-table:``, ``:appdx-style:``, ``:appdx-note:``,
 ``:appdx-format:``, ``:appdx-fig:``, ``:appdx:``).
@@ -28,6 +30,8 @@ hand-made files do otherwise (:attr:`Paragraph.tight <legaldocs.Paragraph.tight>
 :attr:`Document.appendix_places <legaldocs.Document.appendix_places>`). Numbers are kept as
 written where they are not the standard form (``第一条ノ二``, ``第十ニ条``,
 ``第十一条及び第十二条``, ``10``): in ``label`` fields, with the number read from them.
+White space that ends the text of a line, or begins or ends a table cell, is written as
+the reference writes it, ``&#x3000;`` (``&#x20;``, ``&#x9;``), and read back.
 """
 
 from __future__ import annotations

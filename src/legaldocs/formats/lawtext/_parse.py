@@ -45,6 +45,7 @@ from legaldocs.model import (
     Item,
     ItemChild,
     ListBlock,
+    NewProvisionChild,
     NoteStruct,
     Paragraph,
     Remarks,
@@ -59,7 +60,7 @@ from legaldocs.model import (
     Toc,
     TocEntry,
 )
-from legaldocs.model._keys import DIVISION_PREFIX, article_key, number_key
+from legaldocs.model._keys import DIVISION_PREFIX, article_key, number_key, repeated_key
 from legaldocs.model._numbers import Num, item_label, parse_item_label
 from legaldocs.model._numerals import read_int
 from legaldocs.model._records import DIVISION_KINDS, split_related
@@ -112,7 +113,28 @@ _CONN = "(?:、|及び|及ビ|及(?!至)|および|並びに|ならびに|又は
 _PIT_ONE = rf"○?{_FRAG}(?:[のノ]{_FRAG})*"
 _PIT_RANGE = rf"{_PIT_ONE}(?:から{_PIT_ONE}まで|(?:・|～|乃至){_PIT_ONE})?"
 _PIT_TITLE = re.compile(rf"{_PIT_RANGE}(?:{_CONN}{_PIT_RANGE})*")
-_PIT_LINE = re.compile(rf"({_PIT_TITLE.pattern})(?:([{_WS}]+)(.*))?$")
+_PIT_SPLIT: dict[int, re.Pattern[str]] = {}
+
+
+def _pit_line(text: str) -> re.Match[str] | None:
+    """The match of ``(title)(?:(white space)(text))?$`` on a line, the title as
+    ``_PIT_TITLE`` matches it, without a second compiled copy of that long pattern (compiling
+    it is most of what importing the reader costs). The same match: a title never holds
+    white space, and the first match ``_PIT_TITLE`` finds is its longest (each alternative
+    it tries first is the longest at its place), so a line that has white space or nothing
+    after that match is the only way the whole pattern can match."""
+    m = _PIT_TITLE.match(text)
+    if m is None:
+        return None
+    end = m.end()
+    if end < len(text) and text[end] not in _WS and text[end:] != "\n":
+        return None
+    split = _PIT_SPLIT.get(end)
+    if split is None:
+        split = _PIT_SPLIT[end] = re.compile(rf"(.{{{end}}})(?:([{_WS}]+)(.*))?$")
+    return split.match(text)
+
+
 _STD_PARAGRAPH = re.compile(rf"(?:○?[{_AD}]+|[{_CIRCLED}])$")
 # (the reference's pattern for a standard item title also means branch numbers, but as written
 # it requires a "]" after them, so that only plain kanji numbers count: 一の二 takes :item:)
@@ -197,7 +219,17 @@ _STRUCT_CONTROLS: dict[str, type[NoteStruct] | type[StyleStruct] | type[FormatSt
 class _Line:
     """One classified line."""
 
-    __slots__ = ("blank_before", "body", "control", "depth", "kind", "m", "no", "rest")
+    __slots__ = (
+        "blank_before",
+        "body",
+        "control",
+        "depth",
+        "kind",
+        "m",
+        "no",
+        "open_end",
+        "rest",
+    )
 
     def __init__(self, no: int, depth: int, kind: int, rest: str) -> None:
         self.no = no
@@ -208,6 +240,108 @@ class _Line:
         self.body = rest  # the rest after the control tag
         self.m: re.Match[str] | None = None
         self.blank_before = False
+        self.open_end = False  # the line as written ends with white space
+
+
+# --------------------------------------------------------------------------------------
+# Character references: the reference writer escapes the white space that ends the text of
+# a line (and that begins or ends a table cell or a list entry) as ``&#x3000;``, ``&#x20;``
+# or ``&#x9;`` (its ``sentencesArrayToString``), because white space there would read back
+# as part of the line's layout; its reader decodes ``&#x…;`` and ``&#…;`` in text.
+
+_CHAR_REF = re.compile(r"&#(x[0-9a-fA-F]+|[0-9]+);")
+_REFS_END = re.compile(r"(?:&#(?:x[0-9a-fA-F]+|[0-9]+);)+$")
+_REFS_START = re.compile(r"(?:&#(?:x[0-9a-fA-F]+|[0-9]+);)+")
+
+
+def _decode_refs(run: str) -> str | None:
+    """The white space a run of character references stands for, or None when one of
+    them stands for something else (which the reference writer never escapes)."""
+    out = []
+    for m in _CHAR_REF.finditer(run):
+        value = m.group(1)
+        code = int(value[1:], 16) if value[0] == "x" else int(value)
+        if code > 0x10FFFF or chr(code) not in _WS:
+            return None
+        out.append(chr(code))
+    return "".join(out)
+
+
+def escape_edges(text: str, *, start: bool = False) -> str:
+    """``text`` with the white space at its end (and at its start when ``start``) written as
+    character references, as the reference writer does; the inverse of the reader's
+    decoding. Text is returned as is when it has none (the common case)."""
+    if text and text[-1] in _WS:
+        body = text.rstrip(_WS)
+        text = body + "".join(f"&#x{ord(c):x};" for c in text[len(body) :])
+    if start and text and text[0] in _WS:
+        body = text.lstrip(_WS)
+        text = "".join(f"&#x{ord(c):x};" for c in text[: len(text) - len(body)]) + body
+    return text
+
+
+def has_char_ref(text: str) -> bool:
+    """Whether ``text`` holds something the reader would decode as a character reference
+    (``&#x3000;``): such text cannot be written as it is."""
+    return "&#" in text and _CHAR_REF.search(text) is not None
+
+
+def _decode_line(no: int, raw: str, source: str | None) -> str:
+    """A line (not a table or list line) with the references that end it decoded.
+
+    Raises ParseError for a reference anywhere else or for anything but white space."""
+    m = _REFS_END.search(raw)
+    start = m.start() if m is not None else len(raw)
+    decoded = _decode_refs(m.group(0)) if m is not None else ""
+    stray = _CHAR_REF.search(raw, 0, start)
+    if decoded is None or stray is not None:
+        column = (stray.start() if stray is not None else start) + 1
+        raise ParseError(
+            "a character reference (&#x…;) stands only for white space at the end of a line "
+            "or at either end of a table cell: this one cannot be kept",
+            line=no + 1,
+            column=column,
+            source=source,
+        )
+    return raw[:start] + decoded
+
+
+def _cell_text(r: _Reader, line: _Line, text: str, column: int) -> str:
+    """The text of a table cell, a cell line or a list entry, with the references at its
+    edges decoded (``column``: where ``text`` starts on the line, for errors)."""
+    if line.open_end and text:
+        r.fail(line, "white space at the end of a cell is written &#x3000; (&#x20;)", column)
+    if "&#" not in text:
+        return text
+    head = _REFS_START.match(text)
+    lead = head.end() if head is not None else 0
+    tail = _REFS_END.search(text, lead)
+    end = tail.start() if tail is not None else len(text)
+    stray = _CHAR_REF.search(text, lead, end)
+    before = _decode_refs(text[:lead])
+    after = _decode_refs(text[end:])
+    if stray is not None or before is None or after is None:
+        where = stray.start() if stray is not None else (0 if before is None else end)
+        r.fail(
+            line,
+            "a character reference (&#x…;) stands only for white space at either end of "
+            "a table cell or a line: this one cannot be kept",
+            column + where,
+        )
+    return before + text[lead:end] + after
+
+
+def _text(r: _Reader, line: _Line, text: str) -> str:
+    """Text that runs to the end of its line, checked: white space the line ends with as
+    written is layout (the reference writer escapes it in text), so text cannot end so."""
+    if line.open_end and text:
+        r.fail(
+            line,
+            "white space at the end of a line's text is written &#x3000; (&#x20;): "
+            "as written it cannot be kept",
+            len(line.rest) + line.depth * 2,
+        )
+    return text
 
 
 def classify(no: int, line: str) -> _Line:
@@ -245,14 +379,15 @@ def classify(no: int, line: str) -> _Line:
             elif name in _SUPPL_APPDX_BY_CONTROL:
                 out.kind = SPA
             elif name in ("keep-indents", "suppl-provision"):
-                m = _SPR_LINE.match(rest)
+                # (a division heading quoted by an amending provision keeps its indents)
+                m = _ARG_LINE.match(rest) if name == "keep-indents" else None
                 if m:
-                    out.kind = SPR
+                    out.kind = ARG
                     out.m = m
                 else:
-                    m = _ARG_LINE.match(rest)
+                    m = _SPR_LINE.match(rest)
                     if m:
-                        out.kind = ARG
+                        out.kind = SPR
                         out.m = m
             return out
     if first == "#" and rest.startswith("# "):
@@ -269,7 +404,7 @@ def classify(no: int, line: str) -> _Line:
             if ptn.match(body):
                 out.kind = APP
                 return out
-        if _PIT_LINE.match(body):
+        if _pit_line(body):
             out.kind = PIT
             return out
         return out
@@ -282,7 +417,7 @@ def classify(no: int, line: str) -> _Line:
             out.m = m
             return out
     else:
-        m = _PIT_LINE.match(rest)
+        m = _pit_line(rest)
         if m:
             out = _Line(no, depth, PIT, rest)
             out.m = m
@@ -491,6 +626,10 @@ def parse(text: str, source: str | None) -> Document:
     blank = False
     for no, raw in enumerate(text[:-1].split("\n")):
         c = classify(no, raw)
+        if "&#" in raw and c.kind != TBL:
+            c = classify(no, _decode_line(no, raw, source))
+        elif raw and raw[-1] in _WS:
+            c.open_end = True
         if c.kind == BLANK:
             if raw:
                 raise ParseError(
@@ -550,7 +689,7 @@ def _document(r: _Reader) -> Document:
         r.fail(line, "expected a blank line after the title and law number")
     enact: list[EnactStatement] = []
     while (line := r.peek()) is not None and line.control == "enact-statement":
-        enact.append(EnactStatement(key=f"e{len(enact) + 1}", text=line.body))
+        enact.append(EnactStatement(key=f"e{len(enact) + 1}", text=_text(r, line, line.body)))
         r.i += 1
     toc = None
     line = r.peek()
@@ -631,7 +770,7 @@ def _preamble(r: _Reader) -> tuple[Paragraph, ...]:
                 Paragraph(
                     key=f"pre{position}",
                     num=_of(position),
-                    text=line.rest,
+                    text=_text(r, line, line.rest),
                     anonymous=True,
                     children=_children(r, 2),
                 )
@@ -671,9 +810,10 @@ def caption_of_line(text: str) -> bool:
     return _caption_of(line) == text
 
 
-def _caption_of(line: _Line) -> str | None:
-    """The caption a line holds if it is one (``  （目的）`` or ``  :caption:…``)."""
-    if line.depth != 1:
+def _caption_of(line: _Line, base: int = 0) -> str | None:
+    """The caption a line holds if it is one (``  （目的）`` or ``  :caption:…``), indented
+    once more than the article at ``base``."""
+    if line.depth != base + 1:
         return None
     if line.control == "caption":
         return line.body
@@ -702,6 +842,7 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
     top: list[BodyElement] = []
     stack: list[_Open] = []
     used: set[str] = set()
+    seen: dict[str, int] = {}
     count = 0
 
     def close_to(rank: int) -> None:
@@ -753,8 +894,10 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
             r.fail(line, "unexpected indentation: expected an article, a paragraph or a heading")
         if kind == ART:
             article = _article(r, caption)
-            if article.key in used:
-                r.fail(line, f"article {article.key!r} appears twice")
+            if article.key in seen:  # (two articles with one number, as written)
+                article = attrs.evolve(article, key=repeated_key(article.key, seen))
+            else:
+                seen[article.key] = 1
             used.add(article.key)
             (stack[-1].children if stack else top).append(article)
             continue
@@ -782,11 +925,8 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
             if tight:
                 paragraph = attrs.evolve(paragraph, tight=True)
             if paragraph.key in used:
-                if not paragraph.anonymous and not any(
-                    isinstance(e, Paragraph) and e.anonymous and e.key == paragraph.key for e in top
-                ):
-                    r.fail(line, f"paragraph {paragraph.key!r} appears twice")
-                # an unnumbered paragraph took the key of a numbered one: keys stay unique
+                # an unnumbered paragraph took the key of a numbered one, or two paragraphs
+                # have one number as written (329M50000002040, 附則 of 2014): keys stay unique
                 paragraph = attrs.evolve(paragraph, key=f"{paragraph.key}x{count}")
             used.add(paragraph.key)
             top.append(paragraph)
@@ -797,13 +937,23 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
 
 
 def _more_body(r: _Reader) -> bool:
-    """Whether the body goes on after the current line (more than one paragraph)."""
+    """Whether the body holds another paragraph outside articles after the current line
+    (numbered lines right after an article are its own paragraphs: a supplement may hold
+    one plain paragraph and articles, as 326M50000800067 of 1996 does)."""
     lines = r.lines
     k = r.i + 1
+    in_article = False
     while k < r.n and lines[k].kind not in (SPR, APP, SPA):
         line = lines[k]
-        if line.depth == 0 and line.kind in (PIT, OTH) and not line.control:
-            return True
+        if line.depth == 0:
+            if line.kind == ART:
+                in_article = True
+            elif line.kind == PIT and in_article:
+                pass
+            elif line.kind in (PIT, OTH) and not line.control:
+                return True
+            else:
+                in_article = False
         k += 1
     return False
 
@@ -818,7 +968,9 @@ def _division_num(written: str, kind: str) -> tuple[Num, str | None]:
     return num, (None if standard == written else written)
 
 
-def _article(r: _Reader, caption: str | None) -> Article:
+def _article(r: _Reader, caption: str | None, base: int = 0) -> Article:
+    """An article whose line is indented ``base`` times (more than none when an amending
+    provision quotes it)."""
     line = r.lines[r.i]
     assert line.m is not None
     title = line.m.group(0)
@@ -836,6 +988,8 @@ def _article(r: _Reader, caption: str | None) -> Article:
             )
         # (more full-width spaces begin the text: the reference writes title, U+3000, text)
         rest = space[1:] + stripped
+        if line.open_end and rest:
+            _text(r, line, rest)
         space = space[:1]
     standard = article_label(num, until)
     label = None if title == standard else title
@@ -843,23 +997,23 @@ def _article(r: _Reader, caption: str | None) -> Article:
     r.i += 1
     if until is not None and until <= num:
         r.fail(line, "the end of an article range must come after its start")
-    if rest == "削除" and not _has_children(r, 1) and not _next_paragraph(r):
+    if rest == "削除" and not _has_children(r, base + 1) and not _next_paragraph(r, base):
         return Article(key=key, num=num, caption=caption, deleted=True, until=until, label=label)
     if until is not None and label is None:
         r.fail(line, "an article range (第…条から第…条まで) must be 削除")
     paragraphs: list[Paragraph] = []
-    if space or _has_children(r, 1) or not _next_paragraph(r):
+    if space or _has_children(r, base + 1) or not _next_paragraph(r, base):
         paragraphs.append(
             Paragraph(
                 key="p1",
                 num=_SMALL[1],
                 text=rest,
-                children=_children(r, 1, 1, rest, in_article=True),
+                children=_children(r, base + 1, 1, rest, in_article=True, base=base),
             )
         )
     else:
         # 第一条 alone on its line: the first paragraph carries its own number (１).
-        paragraphs.append(_article_paragraph(r, 1, first=True))
+        paragraphs.append(_article_paragraph(r, 1, first=True, base=base))
     keys = {paragraphs[0].key}
     while True:
         # a caption between two paragraphs of an article is the next paragraph's own
@@ -868,17 +1022,17 @@ def _article(r: _Reader, caption: str | None) -> Article:
         paragraph_caption = None
         if (
             nxt is not None
-            and nxt.depth == 1
+            and nxt.depth == base + 1
             and r.i + 1 < r.n
-            and r.lines[r.i + 1].depth == 0
+            and r.lines[r.i + 1].depth == base
             and r.lines[r.i + 1].kind == PIT
         ):
-            paragraph_caption = _caption_of(nxt)
+            paragraph_caption = _caption_of(nxt, base)
         if paragraph_caption is not None:
             r.i += 1
-        elif not _next_paragraph(r):
+        elif not _next_paragraph(r, base) or _after_blank(r, base):
             break
-        paragraph = _article_paragraph(r, len(paragraphs) + 1, first=False)
+        paragraph = _article_paragraph(r, len(paragraphs) + 1, first=False, base=base)
         if paragraph_caption is not None:
             paragraph = attrs.evolve(paragraph, caption=paragraph_caption)
         if paragraph.key in keys:
@@ -887,8 +1041,8 @@ def _article(r: _Reader, caption: str | None) -> Article:
         paragraphs.append(paragraph)
     suppl_note = None
     nxt = r.peek()
-    if nxt is not None and nxt.depth == 0 and nxt.control == "suppl-note":
-        suppl_note = nxt.body
+    if nxt is not None and nxt.depth == base and nxt.control == "suppl-note":
+        suppl_note = _text(r, nxt, nxt.body)
         r.i += 1
     return Article(
         key=key,
@@ -901,9 +1055,21 @@ def _article(r: _Reader, caption: str | None) -> Article:
     )
 
 
-def _next_paragraph(r: _Reader) -> bool:
+def _after_blank(r: _Reader, base: int) -> bool:
+    """Whether the paragraph line at hand stands after a blank line that follows a line of
+    text of the article (its title line, a paragraph or an item): the writer leaves none
+    there, so it is a paragraph outside the article (335M50000400011 has paragraphs ２ and
+    ３ after 附則第五条, as its XML does)."""
+    line = r.lines[r.i]
+    if not line.blank_before:
+        return False
+    before = r.lines[r.i - 1]
+    return before.kind in (ART, PIT) and before.depth <= base + 1
+
+
+def _next_paragraph(r: _Reader, base: int = 0) -> bool:
     line = r.peek()
-    return line is not None and line.depth == 0 and line.kind == PIT
+    return line is not None and line.depth == base and line.kind == PIT
 
 
 def _has_children(r: _Reader, depth: int) -> bool:
@@ -912,13 +1078,30 @@ def _has_children(r: _Reader, depth: int) -> bool:
         line is not None
         and line.depth >= depth
         and line.kind not in (ARG, SPR)
-        and not (line.depth == 1 and _caption_of(line) is not None)
+        and not (line.depth == depth and _caption_of(line, depth - 1) is not None)
     )
 
 
 def _pit_parts(r: _Reader, line: _Line) -> tuple[int | None, str, str, bool]:
     """The tag level (0 paragraph, 1 item, 2… sub-items; None: by context), title, text
-    and whether the line carried a control tag."""
+    and whether the line carried a control tag.
+
+    A line that ends with a full-width space as written ends with the space between a
+    title and an empty sentence (the writer escapes white space that ends text): after an
+    explicit tag (``:item:二　書類の名称　``) all before it is the title, as in the XML
+    (``<ItemTitle>二　書類の名称</ItemTitle>``)."""
+    if not line.open_end:
+        return _pit_parts_of(r, line)
+    level, title, text, control = _pit_parts_of(r, line)
+    if text:
+        body = line.body
+        if line.control in _PIT_CONTROLS and body.endswith("　") and body[-2:-1] not in ("", *_WS):
+            return level, body[:-1], "", True
+        _text(r, line, text)
+    return level, title, text, control
+
+
+def _pit_parts_of(r: _Reader, line: _Line) -> tuple[int | None, str, str, bool]:
     if line.control:
         name = line.control
         if name in _ANONYM_CONTROLS:
@@ -926,7 +1109,7 @@ def _pit_parts(r: _Reader, line: _Line) -> tuple[int | None, str, str, bool]:
         body = line.body
         if name == "#":
             level = None
-            m = _PIT_LINE.match(body)
+            m = _pit_line(body)
         else:
             level = _PIT_CONTROLS[name]
             m = _PIT_TITLE.match(body)
@@ -936,7 +1119,14 @@ def _pit_parts(r: _Reader, line: _Line) -> tuple[int | None, str, str, bool]:
                 while end < len(body) and body[end] not in _WS:
                     end += 1
                 if end == 0:
-                    r.fail(line, "expected a title after the control tag (or :anonym-…: for none)")
+                    # a title of full-width spaces (XML <ItemTitle>　</ItemTitle>, as in
+                    # 324M50004000016): all of them but the one before the text
+                    spaces = len(body) - len(body.lstrip("　"))
+                    if spaces < 2:
+                        r.fail(
+                            line, "expected a title after the control tag (or :anonym-…: for none)"
+                        )
+                    return level, body[: spaces - 1], body[spaces:], True
                 return level, body[:end], _after_space(r, line, body[end:]), True
         if m is None:
             r.fail(line, "expected a paragraph or item title after the control tag")
@@ -966,7 +1156,7 @@ def _after_space(r: _Reader, line: _Line, rest: str) -> str:
     return rest[1:]
 
 
-def _article_paragraph(r: _Reader, position: int, *, first: bool) -> Paragraph:
+def _article_paragraph(r: _Reader, position: int, *, first: bool, base: int = 0) -> Paragraph:
     line = r.lines[r.i]
     level, title, text, control = _pit_parts(r, line)
     if level not in (None, 0):
@@ -978,6 +1168,10 @@ def _article_paragraph(r: _Reader, position: int, *, first: bool) -> Paragraph:
             r.fail(line, 'an unnumbered paragraph of an article is written [MissingNum="true"]')
         num = _of(position)
         label: str | None = ""
+    elif _long_title(line, title, text):
+        # (:paragraph:２　本文。　: the whole is the number as written, XML ParagraphNum)
+        num = _paragraph_num(title.partition("　")[0], position)
+        label = title
     elif control and (line.control != "paragraph" or first or not is_title(title)):
         r.fail(line, "unexpected control tag on a paragraph of an article")
     else:
@@ -988,10 +1182,17 @@ def _article_paragraph(r: _Reader, position: int, *, first: bool) -> Paragraph:
         key=key,
         num=num,
         text=text,
-        children=_children(r, 1, 1, text, in_article=True),
+        children=_children(r, base + 1, 1, text, in_article=True, base=base),
         label=label,
-        tagged=line.control == "paragraph",
+        tagged=line.control == "paragraph" and is_title(title),
+        spaced=not text and line.rest.endswith("　"),
     )
+
+
+def _long_title(line: _Line, title: str, text: str) -> bool:
+    """Whether ``title`` holds more than a number: an explicit tag, then all up to the
+    full-width space that ends the line (see :func:`_pit_parts`)."""
+    return line.control == "paragraph" and line.open_end and not text and "　" in title
 
 
 def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | None) -> Paragraph:
@@ -1002,7 +1203,7 @@ def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | 
         return Paragraph(
             key=key or f"p{position}",
             num=_of(position),
-            text=line.rest,
+            text=_text(r, line, line.rest),
             children=_children(r, depth + 1, 1, line.rest),
             anonymous=True,
             caption=caption,
@@ -1020,9 +1221,15 @@ def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | 
             anonymous=True,
             caption=caption,
         )
-    if control and line.control != "#":
+    if _long_title(line, title, text):
+        num = _paragraph_num(title.partition("　")[0], position)
+    elif control and line.control not in ("#", "paragraph"):
         r.fail(line, "unexpected control tag on a paragraph")
-    num = _paragraph_num(title, position)
+    elif line.control == "paragraph" and is_title(title):
+        r.fail(line, "a numbered paragraph outside an article is written without :paragraph:")
+    else:
+        # (:paragraph:第一　…: a number as written that is not a paragraph's, 120IO0000000002)
+        num = _paragraph_num(title, position)
     label = None if title == fullwidth(num) else title
     return Paragraph(
         key=key or "p" + "_".join(str(p) for p in num.parts),
@@ -1031,11 +1238,18 @@ def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | 
         children=_children(r, depth + 1, 1, text),
         caption=caption,
         label=label,
+        spaced=not text and line.rest.endswith("　"),
     )
 
 
 def _children(
-    r: _Reader, depth: int, item_depth: int = 1, text: str = "", *, in_article: bool = False
+    r: _Reader,
+    depth: int,
+    item_depth: int = 1,
+    text: str = "",
+    *,
+    in_article: bool = False,
+    base: int = 0,
 ) -> tuple[ItemChild, ...]:
     """Items, tables, figures, styles and lists below a paragraph or an item.
 
@@ -1051,11 +1265,11 @@ def _children(
             break
         # (a caption that reads as a sub-item title is one only right above an article)
         if (
-            depth == 1
-            and _caption_of(line) is not None
-            and (line.kind != PIT or _caption_follows(r))
+            depth == base + 1
+            and _caption_of(line, base) is not None
+            and (line.kind != PIT or _caption_follows(r, base))
         ):
-            if _caption_follows(r) and not (
+            if _caption_follows(r, base) and not (
                 (in_article or not line.blank_before)
                 and AMENDING.match(text)
                 and r.lines[r.i + 1].kind == PIT
@@ -1102,8 +1316,8 @@ def _children(
             r.i += 1
             return_block: ItemChild = AmendProvision(
                 key=f"ap{counts.amend}",
-                text=line.body if line.control else line.rest,
-                children=_blocks(r, depth + 1, note=False),
+                text=_text(r, line, line.body if line.control else line.rest),
+                children=_new_provisions(r, depth + 1),
             )
             out.append(return_block)
             continue
@@ -1115,14 +1329,15 @@ def _children(
     return _settle(out, adjacency=True)
 
 
-def _caption_follows(r: _Reader) -> bool:
+def _caption_follows(r: _Reader, base: int = 0) -> bool:
     nxt = r.lines[r.i + 1] if r.i + 1 < r.n else None
-    return nxt is not None and nxt.depth == 0 and nxt.kind in (ART, PIT)
+    return nxt is not None and nxt.depth == base and nxt.kind in (ART, PIT)
 
 
 class _Counts:
     __slots__ = (
         "amend",
+        "appendix",
         "fig",
         "figure",
         "formula",
@@ -1136,7 +1351,7 @@ class _Counts:
     )
 
     def __init__(self) -> None:
-        self.amend = 0
+        self.amend = self.appendix = 0
         self.item = self.paragraph = self.table = self.fig = self.figure = self.note = 0
         self.remarks = self.sentence = self.list = self.formula = 0
 
@@ -1161,17 +1376,21 @@ def _struct(r: _Reader, depth: int, counts: _Counts, *, note: bool = False) -> B
         counts.fig += 1
         r.i += 1
         fig = None
+        # (remarks may come before the figure: 106DF0000000065, 326M50000800074)
+        before = _remarks_run(r, depth + 1)
         nxt = r.peek()
         if nxt is not None and nxt.depth == depth + 1 and nxt.kind == OTH and not nxt.control:
             fm = _FIG.match(nxt.rest)
             if fm:
                 fig = Fig(key="g1", src=fm.group(1))
                 r.i += 1
+        after = _remarks_run(r, depth + 1, len(before)) if fig is not None else ()
         return FigStruct(
             key=f"f{counts.fig}",
             title=line.body,
             fig=fig,
-            remarks=_remarks_run(r, depth + 1),
+            remarks=before + after,
+            remarks_before=len(before) if fig is not None else 0,
         )
     if line.kind == OTH and not control:
         fm = _FIG.match(line.rest)
@@ -1262,10 +1481,10 @@ def _remarks(r: _Reader, key: str) -> Remarks:
     return Remarks(key=key, label=label or None, line_break=line_break, children=tuple(children))
 
 
-def _remarks_run(r: _Reader, depth: int) -> tuple[Remarks, ...]:
+def _remarks_run(r: _Reader, depth: int, start: int = 0) -> tuple[Remarks, ...]:
     out: list[Remarks] = []
     while (line := r.peek()) is not None and line.depth == depth and _is_remarks(line):
-        out.append(_remarks(r, f"rm{len(out) + 1}"))
+        out.append(_remarks(r, f"rm{start + len(out) + 1}"))
     return tuple(out)
 
 
@@ -1276,6 +1495,7 @@ def _sentence(r: _Reader, line: _Line, key: str) -> Sentence:
         if line.m.group(1) or line.m.group(2) != "-" or line.m.group(3) != " ":
             r.fail(line, "expected '- text'")
         attrs, text = _attrs(line.m.group(4))
+        text = _cell_text(r, line, text, line.depth * 2 + len(line.rest) - len(text) + 1)
         return Sentence(key=key, text=text, attrs=attrs)
     text = line.rest
     if line.control in ("ignore-title", "keep-leading-spaces"):
@@ -1284,7 +1504,7 @@ def _sentence(r: _Reader, line: _Line, key: str) -> Sentence:
             text = text[len(":keep-leading-spaces:") :]
     elif line.control and line.kind != OTH:
         r.fail(line, "unexpected line in a block of sentences")
-    return Sentence(key=key, text=text)
+    return Sentence(key=key, text=_text(r, line, text))
 
 
 def _list(r: _Reader, depth: int, key: str) -> ListBlock:
@@ -1297,7 +1517,9 @@ def _list(r: _Reader, depth: int, key: str) -> ListBlock:
         if nxt.m.group(1):
             break
         children.append(_list(r, depth + 1, f"li{len(children) + 1}"))
-    return ListBlock(key=key, text=line.m.group(4), children=tuple(children))
+    text = line.m.group(4)
+    text = _cell_text(r, line, text, line.depth * 2 + len(line.rest) - len(text) + 1)
+    return ListBlock(key=key, text=text, children=tuple(children))
 
 
 def _table_struct(r: _Reader, depth: int, key: str, title: str | None) -> Table:
@@ -1305,13 +1527,17 @@ def _table_struct(r: _Reader, depth: int, key: str, title: str | None) -> Table:
     line = r.peek()
     if line is None or line.depth != depth + 1 or line.kind != TBL:
         r.fail(line, "expected a table after :table-struct:")
-    table = _table(r, depth + 1, key, title, control=True)
+    table = _table(r, depth + 1, key, title, control=True, remarks_from=len(first))
     if first:
         table = attrs.evolve(table, remarks=first + table.remarks, remarks_before=len(first))
     return table
 
 
-def _table(r: _Reader, depth: int, key: str, title: str | None, *, control: bool) -> Table:
+def _table(
+    r: _Reader, depth: int, key: str, title: str | None, *, control: bool, remarks_from: int = 0
+) -> Table:
+    """A table at ``depth``; with ``control`` the remarks after it, keyed after the
+    ``remarks_from`` remarks written before it (``rm2`` after one above the rows)."""
     rows: list[Row] = []
     cells: list[Cell] = []
     lines = r.lines
@@ -1346,10 +1572,11 @@ def _table(r: _Reader, depth: int, key: str, title: str | None, *, control: bool
                     r.fail(line, "expected the lines of a multi-line cell after '|'")
                 cells.append(Cell(text="", attrs=attrs, blocks=blocks, header=header))
         else:
+            text = _cell_text(r, line, text, line.depth * 2 + len(line.rest) - len(text) + 1)
             cells.append(Cell(text=text, attrs=attrs, header=header))
     if cells:
         rows.append(Row(key=f"r{len(rows) + 1}", cells=tuple(cells)))
-    remarks = _remarks_run(r, depth) if control else ()
+    remarks = _remarks_run(r, depth, remarks_from) if control else ()
     return Table(key=key, rows=tuple(rows), title=title, remarks=remarks)
 
 
@@ -1382,14 +1609,137 @@ def _settle(blocks: list[_B], *, adjacency: bool) -> tuple[_B, ...]:
     return tuple(out)
 
 
-def _blocks(r: _Reader, depth: int, *, note: bool, cell: bool = False) -> tuple[Block, ...]:
-    """The blocks at ``depth`` (the content of a note, a style, a cell, an appendix)."""
-    out: list[Block] = []
+def _new_provisions(r: _Reader, depth: int) -> tuple[NewProvisionChild, ...]:
+    """What an amending provision quotes, at ``depth`` (XML ``NewProvision``): blocks as in
+    :func:`_blocks`, and whole articles (their captions indented once more), divisions
+    (``:keep-indents:第七節　…``, their articles at the same depth), appendices
+    (``# 様式第五号の五``) and nested amending provisions (``:amend-provision:…``), as the
+    reference's ``amendProvisionToLines`` writes them."""
+    out: list[NewProvisionChild] = []
     counts = _Counts()
+    lines = r.lines
+    used: set[str] = set()
+    while r.i < r.n:
+        line = lines[r.i]
+        if (
+            line.depth < depth
+            or line.kind == SPR
+            or (line.depth == 0 and line.kind in (APP, SPA))
+            or (line.kind == ARG and line.m is not None and not line.m.group(1))
+        ):
+            break
+        caption = None
+        if line.depth == depth + 1 and _caption_follows(r, depth):
+            nxt = lines[r.i + 1]
+            caption = _caption_of(line, depth)
+            if caption is not None and nxt.kind == ART:
+                r.i += 1
+                line = nxt
+        if line.depth > depth:
+            r.fail(line, f"unexpected indentation: expected {depth * 2} spaces here")
+        element: NewProvisionChild
+        if line.kind == ART:
+            element = _article(r, caption, depth)
+        elif line.kind == ARG:
+            element = _quoted_division(r, depth, None)
+        elif line.kind in (APP, SPA):
+            counts.appendix += 1
+            element = _appendix(r, f"appdx{counts.appendix}", suppl=line.kind == SPA, base=depth)
+        elif line.control == "amend-provision":
+            counts.amend += 1
+            r.i += 1
+            element = AmendProvision(
+                key=f"ap{counts.amend}",
+                text=_text(r, line, line.body),
+                children=_new_provisions(r, depth + 1),
+            )
+        else:
+            before = r.i
+            blocks = _blocks(r, depth, note=False, counts=counts, stop=True)
+            if r.i == before:  # pragma: no cover - _blocks reads at least one line here
+                r.fail(line, "unexpected line in an amending provision")
+            out.extend(blocks)
+            continue
+        if isinstance(element, Article | Division):
+            if element.key in used:
+                r.fail(line, f"{type(element).__name__.lower()} {element.key!r} is quoted twice")
+            used.add(element.key)
+        out.append(element)
+    return tuple(out)
+
+
+def _quoted_division(r: _Reader, depth: int, parent: str | None) -> Division:
+    """A division quoted by an amending provision: its heading (``:keep-indents:``) and
+    the articles and smaller divisions after it, all at ``depth``."""
+    line = r.lines[r.i]
+    assert line.m is not None
+    if not line.m.group(1):
+        r.fail(line, "a division quoted in an amending provision is written :keep-indents:")
+    dkind: DivisionKind = line.m.group(3)  # type: ignore[assignment]
+    num, label = _division_num(line.m.group(2), dkind)
+    key = (parent + "." if parent else "") + number_key(DIVISION_PREFIX[dkind], num)
+    title = line.m.group(5) or ""
+    if line.m.group(4) not in (None, "　") or (line.m.group(4) and not title):
+        r.fail(line, "expected one full-width space and a title after the division number")
+    r.i += 1
+    children: list[Division | Article] = []
+    used: set[str] = set()
+    while (nxt := r.peek()) is not None:
+        caption = None
+        if nxt.depth == depth + 1 and _caption_follows(r, depth):
+            caption = _caption_of(nxt, depth)
+            if caption is None or r.lines[r.i + 1].kind != ART:
+                break
+            r.i += 1
+            nxt = r.lines[r.i]
+        if nxt.depth != depth:
+            break
+        child: Division | Article
+        if nxt.kind == ART:
+            child = _article(r, caption, depth)
+        elif (
+            nxt.kind == ARG
+            and nxt.m is not None
+            and _RANK[cast("DivisionKind", nxt.m.group(3))] > _RANK[dkind]
+        ):
+            child = _quoted_division(r, depth, key)
+        else:
+            break
+        if child.key in used:
+            r.fail(nxt, f"{type(child).__name__.lower()} {child.key!r} appears twice")
+        used.add(child.key)
+        children.append(child)
+    return Division(
+        key=key, kind=dkind, num=num, title=title, children=tuple(children), label=label
+    )
+
+
+def _blocks(
+    r: _Reader,
+    depth: int,
+    *,
+    note: bool,
+    cell: bool = False,
+    counts: _Counts | None = None,
+    stop: bool = False,
+) -> tuple[Block, ...]:
+    """The blocks at ``depth`` (the content of a note, a style, a cell, an appendix).
+
+    With ``stop``, stops before what only an amending provision may quote (articles, a
+    nested amending provision, a caption), sharing ``counts`` with it."""
+    out: list[Block] = []
+    if counts is None:
+        counts = _Counts()
     lines = r.lines
     while r.i < r.n:
         line = lines[r.i]
         if line.depth < depth or line.kind in (ARG, SPR, APP, SPA):
+            break
+        if stop and (
+            line.kind == ART
+            or line.control == "amend-provision"
+            or (line.depth == depth + 1 and _caption_follows(r, depth))
+        ):
             break
         if line.depth > depth:
             r.fail(line, f"unexpected indentation: expected {depth * 2} spaces here")
@@ -1423,8 +1773,6 @@ def _block_paragraph_item(r: _Reader, depth: int, counts: _Counts) -> Paragraph 
             level = auto_level(title)
         if level is None:
             r.fail(line, "a paragraph or item here needs a control tag (:item:, # …)")
-    if level > 1:
-        r.fail(line, "a sub-item cannot stand here without its item")
     r.i += 1
     anonymous = line.control in _ANONYM_CONTROLS
     if level == 0:
@@ -1441,21 +1789,23 @@ def _block_paragraph_item(r: _Reader, depth: int, counts: _Counts) -> Paragraph 
             label=label,
             anonymous=anonymous,
             children=_children(r, depth + 1, 1, text),
+            spaced=not anonymous and not text and line.rest.endswith("　"),
         )
     counts.item += 1
     ilabel: str | None
     if anonymous:
         num, ilabel = Num.of(counts.item), ""
     else:
-        num, ilabel = item_num(title, 1, counts.item)
+        num, ilabel = item_num(title, level, counts.item)
     return Item(
         key=f"i{counts.item}",
         num=num,
         text=text,
         label=ilabel,
-        children=_children(r, depth + 1, 2),
-        tagged=control and _tagged(line, control, title, 1, None),
+        children=_children(r, depth + 1, level + 1),
+        tagged=control and _tagged(line, control, title, level, None),
         spaced=not text and line.rest.endswith("　"),
+        level=level if level > 1 else 0,
     )
 
 
@@ -1506,9 +1856,9 @@ def _supplement(r: _Reader, index: int) -> Supplement:
 _SPR_STD = re.compile(r"[附付][ 　\t\r\n]*則")
 
 
-def _appendix(r: _Reader, key: str, *, suppl: bool = False) -> AnyAppendix:
+def _appendix(r: _Reader, key: str, *, suppl: bool = False, base: int = 0) -> AnyAppendix:
     line = r.lines[r.i]
-    if line.depth != 0:
+    if line.depth != base:
         r.fail(line, "an appendix heading is not indented")
     cls: type[Appendix] | None
     if line.control == "#":
@@ -1521,6 +1871,6 @@ def _appendix(r: _Reader, key: str, *, suppl: bool = False) -> AnyAppendix:
         r.fail(line, "expected an appendix heading")
     title, related = split_related(line.body)
     r.i += 1
-    children = _blocks(r, 1, note=False)
+    children = _blocks(r, base + 1, note=False)
     made = cls(key=key, title=title or None, related_article_num=related, children=children)
     return cast("AnyAppendix", made)

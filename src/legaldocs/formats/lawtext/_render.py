@@ -25,7 +25,9 @@ from legaldocs.formats.lawtext._parse import (
     auto_level,
     caption_of_line,
     classify,
+    escape_edges,
     fullwidth,
+    has_char_ref,
     is_title,
 )
 from legaldocs.model import (
@@ -44,6 +46,7 @@ from legaldocs.model import (
     Item,
     ItemChild,
     ListBlock,
+    NewProvisionChild,
     NoteLike,
     NoteStruct,
     Paragraph,
@@ -74,14 +77,43 @@ _ATTRS_LINE = re.compile(r'(?:\[[^ 　\t\]=]+="[^ 　\t\]"]+"\][ 　\t]*)+$')
 _ATTR_START = re.compile(r'\[[^ 　\t\]=]+="[^ 　\t\]"]+"\]')
 
 
-def _fail(where: str, reason: str) -> FormatError:
+class _At:
+    """Where an element is, for an error message: made into text only when one is raised
+    (the writer passes one for every paragraph and item)."""
+
+    __slots__ = ("element", "kind", "parent")
+
+    def __init__(self, kind: str | None, element: object, parent: _At | str | None = None) -> None:
+        self.kind = kind
+        self.element = element
+        self.parent = parent
+
+    def __str__(self) -> str:
+        kind = type(self.element).__name__.lower() if self.kind is None else self.kind
+        here = f"{kind} {getattr(self.element, 'key', '')!r}"
+        if self.parent is None:
+            return here
+        return f"{self.parent}/{getattr(self.element, 'key', '')}"
+
+
+def _fail(where: str | _At, reason: str) -> FormatError:
     return FormatError(f"cannot write {where} as Lawtext: {reason}")
 
 
-def _one_line(text: str, where: str) -> str:
+_ONE = Num.of(1)
+
+
+def _one_line(text: str, where: str | _At) -> str:
     if "\n" in text or "\r" in text:
         raise _fail(where, "its text holds a line break")
+    if "&#" in text and has_char_ref(text):
+        raise _fail(where, f"its text {text!r} holds what reads back as a character reference")
     return text
+
+
+def _end(text: str) -> str:
+    """Text that ends its line, with the white space that ends it escaped (``&#x3000;``)."""
+    return escape_edges(text) if text and text[-1] in " 　\t" else text
 
 
 def _attrs(pairs: Sequence[tuple[str, str]]) -> str:
@@ -108,7 +140,7 @@ def render(doc: Document) -> str:
         out.append(f"（{_one_line(doc.law_num, 'the law number')}）")
     out.append("")
     for statement in doc.enact_statements:
-        out.append(":enact-statement:" + _one_line(statement.text, "the enact statement"))
+        out.append(":enact-statement:" + _end(_one_line(statement.text, "the enact statement")))
         out.append("")
     if doc.toc is not None:
         label = doc.toc.title
@@ -172,13 +204,14 @@ def _unique(body: Sequence[BodyElement | Division | Article], where: str) -> Non
 
 def _main(out: list[str], body: tuple[BodyElement, ...]) -> None:
     _unique(body, "the body")
+    seen: dict[str, int] = {}
     for element in body:
         if isinstance(element, Paragraph) and element.tight and out[-1] == "":
             out.pop()
         if isinstance(element, Division):
-            _division(out, element)
+            _division(out, element, seen=seen)
         elif isinstance(element, Article):
-            _article(out, element, 0)
+            _article(out, element, 0, seen)
         elif isinstance(element, Paragraph):
             if element.plain:
                 if sum(isinstance(e, Paragraph) for e in body) != 1:
@@ -191,7 +224,15 @@ def _main(out: list[str], body: tuple[BodyElement, ...]) -> None:
         out.append("")
 
 
-def _division(out: list[str], division: Division, parent: str | None = None) -> None:
+def _division(
+    out: list[str],
+    division: Division,
+    parent: str | None = None,
+    depth: int | None = None,
+    seen: dict[str, int] | None = None,
+) -> None:
+    """A division; at ``depth`` (quoted in an amending provision) its heading is written
+    ``:keep-indents:`` there and its articles at the same depth."""
     where = f"division {division.key!r}"
     expected = division_key(division.kind, division.num, parent)
     if division.key != expected:
@@ -203,22 +244,23 @@ def _division(out: list[str], division: Division, parent: str | None = None) -> 
         parts = division.num.kanji().split("の")
         label = "第" + parts[0] + division.kind + "".join("の" + p for p in parts[1:])
     title = _one_line(division.title, where)
-    out.append(_PAD[DIVISION_INDENT[division.kind]] + label + ("　" + title if title else ""))
+    head = _PAD[DIVISION_INDENT[division.kind]] if depth is None else _PAD[depth] + ":keep-indents:"
+    out.append(head + label + ("　" + title if title else ""))
     out.append("")
     for index, child in enumerate(division.children):
         if index:
             out.append("")
         if isinstance(child, Division):
-            _division(out, child, division.key)
+            _division(out, child, division.key, depth, seen)
         else:
-            _article(out, child, 0)
+            _article(out, child, depth or 0, seen)
         out.append("")
 
 
 _BARE_CAPTIONS: dict[str, bool] = {}
 
 
-def _caption(out: list[str], caption: str, depth: int, where: str) -> None:
+def _caption(out: list[str], caption: str, depth: int, where: str | _At) -> None:
     bare = _BARE_CAPTIONS.get(caption)
     if bare is None:
         _one_line(caption, where)
@@ -245,10 +287,20 @@ def _parts(num: Num) -> str:
     return text
 
 
-def _article(out: list[str], article: Article, depth: int) -> None:
-    where = f"article {article.key!r}"
-    if article.key != "a" + _parts(article.num):
-        raise _fail(where, f"its key must be {'a' + _parts(article.num)!r} (keys follow numbers)")
+def _article(
+    out: list[str], article: Article, depth: int, seen: dict[str, int] | None = None
+) -> None:
+    """An article; ``seen`` counts the article keys of its body (a second article with
+    one number is keyed ``a53x2``)."""
+    where = _At("article", article)
+    expected = "a" + _parts(article.num)
+    if seen is not None:  # (model._keys.repeated_key, inlined: this runs for every article)
+        count = seen.get(expected, 0) + 1
+        seen[expected] = count
+        if count > 1:
+            expected = f"{expected}x{count}"
+    if article.key != expected:
+        raise _fail(where, f"its key must be {expected!r} (keys follow numbers)")
     if article.until is not None and article.until <= article.num:
         raise _fail(where, "the end of its range must come after its start")
     if article.until is not None and not article.deleted and article.label is None:
@@ -269,12 +321,12 @@ def _article(out: list[str], article: Article, depth: int) -> None:
         first = article.paragraphs[0]
         previous: Num | None = None
         for index, paragraph in enumerate(article.paragraphs):
-            pwhere = f"{where}/{paragraph.key}"
+            pwhere = _At("paragraph", paragraph, where)
             if paragraph.anonymous or paragraph.plain:
                 raise _fail(pwhere, "a paragraph of an article is numbered")
             if index == 0 and paragraph.caption is not None:
                 raise _fail(pwhere, "the first paragraph of an article has no caption of its own")
-            if index == 0 and not paragraph.label and paragraph.num != Num.of(1):
+            if index == 0 and not paragraph.label and paragraph.num != _ONE:
                 raise _fail(pwhere, "the first paragraph of an article is number 1")
             expected = "p" + _parts(paragraph.num)
             if paragraph.label is None and (
@@ -294,15 +346,16 @@ def _article(out: list[str], article: Article, depth: int) -> None:
             out.append(pad + title)
             _paragraph_item(out, first, depth, default=0, secondary=True)
         else:
-            text = _one_line(first.text, f"{where}/{first.key}")
+            first_at = _At("paragraph", first, where)
+            text = _one_line(first.text, first_at)
             if first.caption is not None:
-                raise _fail(f"{where}/{first.key}", "a paragraph of an article has no caption")
-            out.append(pad + title + "　" + text)
-            _children(out, first.children, depth + 1, 1, f"{where}/{first.key}", text)
+                raise _fail(first_at, "a paragraph of an article has no caption")
+            out.append(pad + title + "　" + _end(text))
+            _children(out, first.children, depth + 1, 1, first_at, text)
         for paragraph in article.paragraphs[1:]:
             _paragraph_item(out, paragraph, depth, default=0, secondary=True)
     if article.suppl_note is not None:
-        out.append(pad + ":suppl-note:" + _one_line(article.suppl_note, where))
+        out.append(pad + ":suppl-note:" + _end(_one_line(article.suppl_note, where)))
 
 
 _PIT_CONTROL = ["paragraph", "item"] + [f"subitem{n}" for n in range(1, 11)]
@@ -332,7 +385,7 @@ def _paragraph_item(
 ) -> None:
     """One paragraph (``level`` 0) or item (1 号, 2 イ, …) and what it holds, as the
     reference's ``paragraphItemToLines`` writes them."""
-    where = f"{type(element).__name__.lower()} {element.key!r}"
+    where = _At(None, element)
     pad = _PAD[depth]
     if isinstance(element, Paragraph) and element.caption is not None:
         _caption(out, element.caption, depth, where)
@@ -344,14 +397,18 @@ def _paragraph_item(
     ):
         raise _fail(where, "its label is the standard one: leave Item.label unset")
     title = _title_of(element, level, secondary=secondary)
+    if title and text[:1] == "　" and not title.strip("　"):
+        # (a title of full-width spaces reads back as all of them but the one before text)
+        raise _fail(where, "a title of full-width spaces before text that starts with one")
     if isinstance(element, Paragraph) and element.plain and not element.anonymous:
         raise _fail(where, "only an unnumbered paragraph can be plain text")
     if no_control and not title and not _plain_ok(text):
         if isinstance(element, Paragraph) and element.plain:
             raise _fail(where, f"the plain text {text!r} would not read back as a paragraph")
         no_control = False
+    written = escape_edges(text) if text and text[-1] in " 　\t" else text
     if no_control:
-        out.append(pad + title + ("　" + text if title and text else text))
+        out.append(pad + title + ("　" + written if title and text else written))
     elif title:
         if element.tagged:
             control = ":" + _PIT_CONTROL[level] + ":"
@@ -361,12 +418,12 @@ def _paragraph_item(
             control = "# "
         else:
             control = ":" + _PIT_CONTROL[level] + ":"
-        spaced = text or (isinstance(element, Item) and element.spaced)
-        out.append(pad + control + title + ("　" + text if spaced else ""))
+        spaced = text or element.spaced
+        out.append(pad + control + title + ("　" + written if spaced else ""))
     else:
         attrs = '[MissingNum="true"]' if secondary and level == 0 else ""
         anonym = ":anonym-paragraph:" if level == 0 else ":anonym-" + _PIT_CONTROL[level] + ":"
-        out.append(pad + anonym + attrs + text)
+        out.append(pad + anonym + attrs + written)
     _children(out, element.children, depth + 1, level + 1, where, text)
 
 
@@ -383,11 +440,13 @@ def _children(
     children: Sequence[ItemChild],
     depth: int,
     level: int,
-    where: str,
+    where: str | _At,
     text: str = "",
 ) -> None:
     for index, child in enumerate(children):
         if isinstance(child, Item):
+            if child.level:
+                raise _fail(f"item {child.key!r}", "only an item standing alone has a level")
             _paragraph_item(out, child, depth, level=level, default=level)
         elif isinstance(child, Table):
             adjacent = (index > 0 and isinstance(children[index - 1], Table)) or (
@@ -407,7 +466,7 @@ def _children(
         elif isinstance(child, AmendProvision):
             control = "" if AMENDING.match(text) else ":amend-provision:"
             if child.text is not None:
-                out.append(_PAD[depth] + control + _one_line(child.text, where))
+                out.append(_PAD[depth] + control + _end(_one_line(child.text, where)))
             _new_provisions(out, child.children, depth + 1)
         elif isinstance(child, ListBlock):
             _list(out, child, depth)
@@ -415,12 +474,29 @@ def _children(
             raise _fail(where, f"Lawtext has no place for a {type(child).__name__} here")
 
 
-def _new_provisions(out: list[str], blocks: Sequence[Block], depth: int) -> None:
+def _new_provisions(out: list[str], blocks: Sequence[NewProvisionChild], depth: int) -> None:
     """The provisions an amending provision quotes, as the reference's
     ``amendProvisionToLines`` writes them: a blank line before each table, figure,
-    note or remarks, none before paragraphs, items, lists and sentences."""
+    note, remarks, division or appendix, none before articles, paragraphs, items, lists,
+    sentences and nested amending provisions (which carry ``:amend-provision:``)."""
+    _unique([b for b in blocks if isinstance(b, Article | Division)], "an amending provision")
     for index, block in enumerate(blocks):
-        if isinstance(block, Table):
+        if isinstance(block, Article):
+            _article(out, block, depth)
+        elif isinstance(block, Division):
+            out.append("")
+            _division(out, block, None, depth)
+        elif isinstance(block, Appendix):
+            out.append("")
+            _appendix(out, block, depth)
+        elif isinstance(block, AmendProvision):
+            if block.text is not None:
+                where = f"amending provision {block.key!r}"
+                out.append(_PAD[depth] + ":amend-provision:" + _end(_one_line(block.text, where)))
+            elif block.children:
+                raise _fail(f"amending provision {block.key!r}", "a nested one needs its text")
+            _new_provisions(out, block.children, depth + 1)
+        elif isinstance(block, Table):
             adjacent = (index > 0 and isinstance(blocks[index - 1], Table)) or (
                 index + 1 < len(blocks) and isinstance(blocks[index + 1], Table)
             )
@@ -473,27 +549,29 @@ def _cell(out: list[str], cell: Cell, head: str, inner: str, depth: int, where: 
             _block(out, block, depth)
             out.append("")
         return
-    if text[:1] in (" ", "　", "\t") or _ATTR_START.match(text):
+    if _ATTR_START.match(text) or ("&#" in text and has_char_ref(text)):
         raise _fail(where, f"the cell text {text!r} would not read back")
     if "\n" in text or text == "|":
         out.append(head + (" |" if cell.attrs else "|"))
         for part in text.split("\n"):
-            if part[:1] in (" ", "　", "\t") or _ATTR_START.match(part):
+            if _ATTR_START.match(part):
                 raise _fail(where, f"the cell line {part!r} would not read back")
-            out.append(inner + "- " + part)
+            out.append(inner + "- " + escape_edges(part, start=True))
         return
-    out.append(head + text)
+    out.append(head + escape_edges(text, start=True))
 
 
 def _block(out: list[str], block: Block, depth: int) -> None:
     """Any block, as the reference's ``anyToLines`` writes it."""
     pad = _PAD[depth]
     if isinstance(block, Sentence):
-        out.append(pad + _attrs(block.attrs) + _one_line(block.text, "a sentence"))
+        out.append(pad + _attrs(block.attrs) + _end(_one_line(block.text, "a sentence")))
     elif isinstance(block, Paragraph):
         _paragraph_item(out, block, depth)
     elif isinstance(block, Item):
-        _paragraph_item(out, block, depth, level=1)
+        if block.level == 1:
+            raise _fail(f"item {block.key!r}", "level 1 is written 0 (the level of an item)")
+        _paragraph_item(out, block, depth, level=block.level or 1)
     elif isinstance(block, Table):
         _table(out, block, depth, control=not block.bare)
     elif isinstance(block, FigStruct):
@@ -526,10 +604,16 @@ def _fig_struct(out: list[str], fig: FigStruct, depth: int) -> None:
         out.append(_PAD[depth] + ":fig-struct:" + _one_line(fig.title or "", "a figure title"))
         depth += 1
     # (the reference's figStructToLines leaves a blank line after each child)
+    before = fig.remarks_before if fig.fig is not None else 0
+    if not 0 <= before <= len(fig.remarks):
+        raise _fail("a figure", "remarks_before counts more remarks than it has")
+    for remarks in fig.remarks[:before]:
+        _remarks(out, remarks, depth)
+        out.append("")
     if fig.fig is not None:
         out.append(_PAD[depth] + _fig(fig.fig))
         out.append("")
-    for remarks in fig.remarks:
+    for remarks in fig.remarks[before:]:
         _remarks(out, remarks, depth)
         out.append("")
 
@@ -558,7 +642,7 @@ def _sentence_line(out: list[str], sentence: Sentence, depth: int) -> None:
         controls = ":ignore-title:"
     if text[:1] in (" ", "　", "\t"):
         controls += ":keep-leading-spaces:"
-    out.append(_PAD[depth] + controls + text)
+    out.append(_PAD[depth] + controls + _end(text))
 
 
 def _remarks(out: list[str], remarks: Remarks, depth: int) -> None:
@@ -566,9 +650,9 @@ def _remarks(out: list[str], remarks: Remarks, depth: int) -> None:
     head = _PAD[depth]
     if label is None or not _REMARKS_LABEL.match(label):
         head += ":remarks:"
+    if remarks.line_break:
+        head += '[LineBreak="true"]'
     if label is not None:
-        if remarks.line_break:
-            head += '[LineBreak="true"]'
         head += _one_line(label, "a remarks label")
     out.append(head)
     for child in remarks.children:
@@ -579,7 +663,7 @@ def _remarks(out: list[str], remarks: Remarks, depth: int) -> None:
 
 
 def _list(out: list[str], entry: ListBlock, depth: int) -> None:
-    out.append(_PAD[depth] + "- " + _one_line(entry.text, "a list entry"))
+    out.append(_PAD[depth] + "- " + escape_edges(_one_line(entry.text, "a list entry"), start=True))
     for child in entry.children:
         _list(out, child, depth + 1)
 
@@ -606,6 +690,7 @@ def _supplement(out: list[str], supplement: Supplement) -> None:
     out.append(line)
     out.append("")
     paragraphs = [e for e in supplement.body if isinstance(e, Paragraph)]
+    seen: dict[str, int] = {}
     for element in supplement.body:
         if isinstance(element, Paragraph) and element.tight and out[-1] == "":
             out.pop()
@@ -617,9 +702,9 @@ def _supplement(out: list[str], supplement: Supplement) -> None:
             else:
                 _paragraph_item(out, element, 0, default=0)
         elif isinstance(element, Article):
-            _article(out, element, 0)
+            _article(out, element, 0, seen)
         elif isinstance(element, Division):
-            _division(out, element)
+            _division(out, element, seen=seen)
         else:
             raise _fail(f"table {element.key!r}", "a table must stand in a paragraph or an item")
         out.append("")
@@ -628,7 +713,7 @@ def _supplement(out: list[str], supplement: Supplement) -> None:
         out.append("")
 
 
-def _appendix(out: list[str], appendix: Appendix) -> None:
+def _appendix(out: list[str], appendix: Appendix, depth: int = 0) -> None:
     where = f"appendix {appendix.key!r}"
     cls = type(appendix)
     controls: dict[type[Appendix], str] = APPDX_CONTROLS
@@ -641,7 +726,7 @@ def _appendix(out: list[str], appendix: Appendix) -> None:
     related = _one_line(appendix.related_article_num or "", where)
     detected = next((c for c, p in patterns if p.match(title)), None) if title else None
     head = "# " if detected is cls else controls[cls]
-    out.append(head + title + related)
+    out.append(_PAD[depth] + head + title + related)
     spaced = controls is APPDX_CONTROLS
     if spaced:
         out.append("")
@@ -651,14 +736,14 @@ def _appendix(out: list[str], appendix: Appendix) -> None:
             adjacent = (index > 0 and isinstance(children[index - 1], Table)) or (
                 index + 1 < len(children) and isinstance(children[index + 1], Table)
             )
-            _table(out, child, 1, control=adjacent)
+            _table(out, child, depth + 1, control=adjacent)
         elif isinstance(child, FigStruct):
-            _fig_struct(out, child, 1)
+            _fig_struct(out, child, depth + 1)
         elif isinstance(child, Paragraph):
-            _paragraph_item(out, child, 1)
+            _paragraph_item(out, child, depth + 1)
         elif isinstance(child, Item):
-            _paragraph_item(out, child, 1, level=1)
+            _paragraph_item(out, child, depth + 1, level=child.level or 1)
         else:
-            _block(out, child, 1)
+            _block(out, child, depth + 1)
         if spaced:
             out.append("")

@@ -50,7 +50,7 @@ from legaldocs.model._appendix import (
     SupplProvisionAppdxStyle,
     SupplProvisionAppdxTable,
 )
-from legaldocs.model._keys import number_key
+from legaldocs.model._keys import number_key, repeated_key
 from legaldocs.model._numbers import Num, item_label, parse_item_label
 from legaldocs.model._numerals import read_int
 from legaldocs.model._records import (
@@ -62,6 +62,7 @@ from legaldocs.model._records import (
     Document,
     Item,
     ItemChild,
+    NewProvisionChild,
     Paragraph,
     Row,
     Supplement,
@@ -439,15 +440,16 @@ def _body(r: _Reader, el: etree._Element, *, in_supplement: bool) -> tuple[BodyE
     single = len(paragraphs) == 1 and _single_anonymous(r, paragraphs[0])
     out: list[BodyElement] = []
     used: set[str] = set()
+    seen: dict[str, int] = {}  # article keys of the body, repeated_key
     count = 0
     for child in kids:
         tag = _tag(child)
         if tag in DIVISION_TAGS:
             if _hidden_and_empty(child):
                 continue
-            out.append(_division(r, child, ""))
+            out.append(_division(r, child, "", seen))
         elif tag == "Article":
-            out.append(_article(r, child))
+            out.append(_counted(_article(r, child), seen))
         elif tag == "Paragraph":
             count += 1
             paragraph = _loose_paragraph(r, child, count, plain=single)
@@ -476,7 +478,15 @@ def _hidden_and_empty(el: etree._Element) -> bool:
     return el.get("Hide") == "true" and len(el) == 0 and not trim(el.text)
 
 
-def _division(r: _Reader, el: etree._Element, prefix: str) -> Division:
+def _counted(article: Article, seen: dict[str, int]) -> Article:
+    """``article`` keyed ``a53x2`` when its body already has an article numbered so."""
+    key = repeated_key(article.key, seen)
+    return article if key == article.key else attrs.evolve(article, key=key)
+
+
+def _division(
+    r: _Reader, el: etree._Element, prefix: str, seen: dict[str, int] | None = None
+) -> Division:
     tag = _tag(el)
     title_tag = tag + "Title"
     kind = DIVISION_TAGS[tag]
@@ -510,9 +520,10 @@ def _division(r: _Reader, el: etree._Element, prefix: str) -> Division:
             r.fail(child, f"expected <{title_tag}> first")
         elif ctag in DIVISION_TAGS:
             if not _hidden_and_empty(child):
-                children.append(_division(r, child, key + "."))
+                children.append(_division(r, child, key + ".", seen))
         elif ctag == "Article":
-            children.append(_article(r, child))
+            article = _article(r, child)
+            children.append(article if seen is None else _counted(article, seen))
         else:
             r.unexpected(child, el)
     if heading is None:
@@ -774,13 +785,27 @@ def _item_children(
 
 def _amend_provision(r: _Reader, el: etree._Element, key: str) -> AmendProvision:
     text: str | None = None
-    children: list[Block] = []
+    children: list[NewProvisionChild] = []
+    keys = _Keys()
     for child in r.children(el):
         tag = _tag(child)
         if tag == "AmendProvisionSentence" and text is None and not children:
             text = r.sentences(child)
         elif tag == "NewProvision":
-            children.extend(_blocks(r, r.children(child), child))
+            # what it quotes: whole articles, divisions, appendices and amending provisions
+            # besides blocks, keyed as one sequence
+            for quoted in r.children(child):
+                qtag = _tag(quoted)
+                if qtag == "Article":
+                    children.append(_article(r, quoted))
+                elif qtag in DIVISION_TAGS:
+                    children.append(_division(r, quoted, ""))
+                elif qtag in APPENDIX_TAGS or qtag in SUPPL_APPENDIX_TAGS:
+                    children.append(_appendix(r, quoted, keys.next("appdx")))
+                elif qtag == "AmendProvision":
+                    children.append(_amend_provision(r, quoted, keys.next("ap")))
+                else:
+                    children.extend(_blocks(r, [quoted], child, keys))
         else:
             r.unexpected(child, el)
     return AmendProvision(key=key, text=text, children=tuple(children))
@@ -902,6 +927,7 @@ def _fig_struct(r: _Reader, el: etree._Element, key: str) -> FigStruct:
     title: str | None = None
     fig: Fig | None = None
     remarks: list[Remarks] = []
+    before = 0  # remarks before the figure
     keys = _Keys()
     for child in r.children(el):
         tag = _tag(child)
@@ -911,9 +937,17 @@ def _fig_struct(r: _Reader, el: etree._Element, key: str) -> FigStruct:
             fig = _fig(r, child, "g1")
         elif tag == "Remarks":
             remarks.append(_remarks(r, child, keys.next("rm")))
+            if fig is None:
+                before += 1
         else:
             r.unexpected(child, el)
-    return FigStruct(key=key, title=title, fig=fig, remarks=tuple(remarks))
+    return FigStruct(
+        key=key,
+        title=title,
+        fig=fig,
+        remarks=tuple(remarks),
+        remarks_before=before if fig is not None else 0,
+    )
 
 
 def _fig(r: _Reader, el: etree._Element, key: str) -> Fig:
@@ -1027,10 +1061,13 @@ def _arith_formula(r: _Reader, el: etree._Element, key: str) -> ArithFormula:
     return ArithFormula(key=key, children=_blocks(r, r.children(el), el))
 
 
-def _blocks(r: _Reader, kids: list[etree._Element], parent: etree._Element) -> tuple[Block, ...]:
-    """The blocks of an appendix, a note, a style, a format or a table cell."""
+def _blocks(
+    r: _Reader, kids: list[etree._Element], parent: etree._Element, keys: _Keys | None = None
+) -> tuple[Block, ...]:
+    """The blocks of an appendix, a note, a style, a format or a table cell (``keys``:
+    shared with what is read around them, as in an amending provision)."""
     out: list[Block] = []
-    keys = _Keys()
+    keys = keys or _Keys()
     for child in kids:
         tag = _tag(child)
         if tag == "Paragraph":
@@ -1038,7 +1075,9 @@ def _blocks(r: _Reader, kids: list[etree._Element], parent: etree._Element) -> t
             out.append(_loose_paragraph(r, child, position, plain=False))
             keys.next("p")
         elif tag in _SUBITEM_TAGS:
-            out.append(_item(r, child, _SUBITEM_TAGS.index(tag) + 1, keys.next("i")))
+            level = _SUBITEM_TAGS.index(tag) + 1
+            item = _item(r, child, level, keys.next("i"))
+            out.append(attrs.evolve(item, level=level) if level > 1 else item)
         elif tag == "TableStruct":
             out.append(_table_struct(r, child, keys.next("t")))
         elif tag == "FigStruct":

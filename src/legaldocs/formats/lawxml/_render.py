@@ -392,14 +392,16 @@ def _block(w: _Writer, block: Block | AmendProvision, depth: int, where: str) ->
             written = "" if block.anonymous else block.num.fullwidth()
         _paragraph(w, block, depth, written, where)
     elif isinstance(block, Item):
-        _item(w, block, _block_item_level(block), depth, where)
+        _item(w, block, block.level or _block_item_level(block), depth, where)
     elif isinstance(block, FigStruct):
         w.line(depth, "<FigStruct>")
         if block.title is not None:
             w.text(depth + 1, "FigStructTitle", block.title, where)
+        before = block.remarks_before if block.fig is not None else 0
+        _remarks_list(w, block.remarks[:before], depth + 1, where)
         if block.fig is not None:
             _fig(w, block.fig, depth + 1)
-        _remarks_list(w, block.remarks, depth + 1, where)
+        _remarks_list(w, block.remarks[before:], depth + 1, where)
         w.line(depth, "</FigStruct>")
     elif isinstance(block, NoteLike):
         tag, title_tag, content_tag = _NOTE_TAGS[type(block)]
@@ -426,8 +428,16 @@ def _block(w: _Writer, block: Block | AmendProvision, depth: int, where: str) ->
             w.sentences(depth + 1, "AmendProvisionSentence", block.text, where)
         if block.children:
             w.line(depth + 1, "<NewProvision>")
-            for child in block.children:
-                _block(w, child, depth + 2, where)
+            for quoted in block.children:
+                # (what an amending provision quotes: whole articles, divisions, appendices too)
+                if isinstance(quoted, Article):
+                    _article(w, quoted, depth + 2)
+                elif isinstance(quoted, Division):
+                    _division(w, quoted, depth + 2)
+                elif isinstance(quoted, AnyAppendix):
+                    _appendix(w, quoted, depth + 2)
+                else:
+                    _block(w, quoted, depth + 2, where)
             w.line(depth + 1, "</NewProvision>")
         w.line(depth, "</AmendProvision>")
     elif isinstance(block, ArithFormula):

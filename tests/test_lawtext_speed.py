@@ -1,0 +1,56 @@
+"""The Lawtext reader's shortcuts for speed match what the patterns they replace match."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import legaldocs.formats.lawtext._parse  # noqa: F401  (the module, not the function)
+
+P = sys.modules["legaldocs.formats.lawtext._parse"]
+WHOLE = re.compile(rf"({P._PIT_TITLE.pattern})(?:([{P._WS}]+)(.*))?$")
+"""The pattern a paragraph or item line was matched with before."""
+
+PIECES = [
+    *"0123456789０１２３４５６７８９.．()（）イロハニノの一二三十百〇aBｚＺ①⑳⑴○、・～ 　\t\n",
+    "から",
+    "まで",
+    "乃至",
+    "及び",
+    "及ビ",
+    "及",
+    "至",
+    "および",
+    "並びに",
+    "又は",
+    "若しくは",
+    "号",
+    "x",
+]
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "denki-jigyo-ho"
+
+
+def _same(text: str) -> None:
+    ours, theirs = P._pit_line(text), WHOLE.match(text)
+    assert (ours is None) == (theirs is None), text
+    if ours is not None and theirs is not None:
+        assert ours.span() == theirs.span(), text
+        assert ours.groups() == theirs.groups(), text
+
+
+@settings(max_examples=3000)
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
+def test_a_paragraph_or_item_line_matches_as_with_the_whole_pattern(text: str) -> None:
+    _same(text)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus not found")
+def test_every_corpus_line_matches_as_with_the_whole_pattern() -> None:
+    path = max(CORPUS.glob("*.law.txt"), key=lambda p: p.stat().st_size)
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        _same(line.lstrip(" "))
