@@ -137,6 +137,9 @@ def _position(text: str, offset: int) -> tuple[int | None, int | None]:
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
+_LONG_DIGITS = re.compile(r"\d{" + str(_MAX_INT_DIGITS + 1) + ",}")
+
+
 class _TooLong(ValueError):
     """An integer literal with too many digits."""
 
@@ -156,6 +159,16 @@ def _decode(text: str, format: str, source: str | None) -> Any:
     except ValueError as error:  # Python's own limit on integer digits, in tomllib or yaml
         if isinstance(error, ParseError):
             raise
+        digits = _LONG_DIGITS.search(text)
+        if digits is not None and "digits" in str(error):
+            line, column = _position(text, digits.start())
+            raise ParseError(
+                f"invalid {format.upper()}: an integer with {len(digits[0])} digits "
+                f"(at most {_MAX_INT_DIGITS})",
+                line=line,
+                column=column,
+                source=source,
+            ) from None
         raise ParseError(f"invalid {format.upper()}: {error}", source=source) from None
 
 
