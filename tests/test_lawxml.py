@@ -29,7 +29,7 @@ from legaldocs import (
     render_law_xml,
     render_lawtext,
 )
-from legaldocs.model import BodyElement
+from legaldocs.model import BodyElement, Num
 from tests.conftest import CORPORA
 from tests.strategies import documents
 
@@ -443,3 +443,193 @@ def test_old_style_article_titles_are_kept_as_written(
     assert (article.until.parts if article.until else None) == until
     assert article.label == title
     assert parse_law_xml(render_law_xml(doc)) == doc
+
+
+# ---------------------------------------------------------------------------------------
+# Shapes found in the whole e-Gov corpus: each read as the converter writes it, and written
+# back to XML that reads back equal.
+
+
+def _paragraph_with(children: str, sentence: str = "<Sentence>本文</Sentence>") -> str:
+    return _law(
+        '<Article Num="1"><ArticleTitle>第一条</ArticleTitle><Paragraph Num="1"><ParagraphNum/>'
+        f"<ParagraphSentence>{sentence}</ParagraphSentence>{children}</Paragraph></Article>"
+    )
+
+
+def _lawtext_and_back(xml: str) -> str:
+    doc = parse_law_xml(xml)
+    assert parse_law_xml(render_law_xml(doc)) == doc
+    text = render_lawtext(doc)
+    assert text.startswith("法\n（平成元年法律第一号）\n\n")
+    return text[len("法\n（平成元年法律第一号）\n\n") :]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "line"),
+    [("<Sentence/>", "  一　\n"), ("", "  一\n"), ("<Sentence>甲</Sentence>", "  一　甲\n")],
+)
+def test_an_item_with_an_empty_sentence_keeps_its_margin(sentence: str, line: str) -> None:
+    item = (
+        f'<Item Num="1"><ItemTitle>一</ItemTitle><ItemSentence>{sentence}</ItemSentence>'
+        '<Subitem1 Num="1"><Subitem1Title>イ</Subitem1Title><Subitem1Sentence>'
+        "<Sentence>乙</Sentence></Subitem1Sentence></Subitem1></Item>"
+    )
+    assert _lawtext_and_back(_paragraph_with(item)) == f"第一条　本文\n{line}    イ　乙\n"
+
+
+def test_a_paragraph_with_an_empty_sentence_keeps_its_margin() -> None:
+    xml = _paragraph_with(
+        "",
+    ).replace(
+        "</Paragraph></Article>",
+        '</Paragraph><Paragraph Num="2"><ParagraphNum>２　全文</ParagraphNum>'
+        "<ParagraphSentence><Sentence/></ParagraphSentence></Paragraph></Article>",
+    )
+    assert _lawtext_and_back(xml) == "第一条　本文\n:paragraph:２　全文　\n"
+
+
+def test_a_formula_in_a_style_is_a_line_of_inline_xml() -> None:
+    formula = "<ArithFormula><Sentence>α×Ｋ</Sentence></ArithFormula>"
+    xml = _paragraph_with(
+        f"<StyleStruct><StyleStructTitle>算式</StyleStructTitle><Style>{formula}</Style>"
+        "</StyleStruct>"
+    )
+    assert _lawtext_and_back(xml) == f"第一条　本文\n\n  :style-struct:算式\n    {formula}\n"
+
+
+def test_a_bare_table_in_a_style_reads_and_writes() -> None:
+    xml = _paragraph_with(
+        "<StyleStruct><Style><Table><TableRow><TableColumn><Sentence>宣誓</Sentence>"
+        "</TableColumn></TableRow></Table></Style></StyleStruct>"
+    )
+    assert _lawtext_and_back(xml) == "第一条　本文\n\n  :style-struct:\n    * - 宣誓\n"
+
+
+@pytest.mark.parametrize("struct", ["FigStruct", "StyleStruct"])
+def test_remarks_before_a_figure_stay_before_it(struct: str) -> None:
+    fig = '<Fig src="a.jpg"/>'
+    inner = fig if struct == "FigStruct" else f"<Style>{fig}</Style>"
+    xml = _paragraph_with(
+        f"<{struct}><{struct}Title>図</{struct}Title><Remarks>"
+        '<RemarksLabel LineBreak="true"/><Sentence>注</Sentence></Remarks>'
+        f"{inner}</{struct}>"
+    )
+    text = _lawtext_and_back(xml)
+    remarks = text.index(':remarks:[LineBreak="true"]\n      注\n')
+    assert remarks < text.index(fig)
+
+
+@pytest.mark.parametrize(
+    ("title", "num", "label_line"),
+    [
+        # a title that runs on into text is numbered by its head, not by 第三十条の四
+        (
+            "第七十八条の二　法第三十条の四第一項の者",
+            (78, 2),
+            "第七十八条の二　法第三十条の四第一項の者　本文",
+        ),
+        # a title without 条 is read for its number
+        ("第四十一", (41,), "第四十一　本文"),
+    ],
+)
+def test_odd_article_titles_are_numbered_by_their_head(
+    title: str, num: tuple[int, ...], label_line: str
+) -> None:
+    xml = _law(_ARTICLE.replace("第一条", title))
+    article = parse_law_xml(xml).body[0]
+    assert isinstance(article, Article)
+    assert (article.num.parts, article.until, article.label) == (num, None, title)
+    assert _lawtext_and_back(xml) == label_line + "\n"
+
+
+def test_a_caption_inside_the_first_paragraph_is_the_articles() -> None:
+    xml = _law(
+        _ARTICLE.replace(
+            '<Paragraph Num="1">', '<Paragraph Num="1"><ArticleCaption>（目的）</ArticleCaption>'
+        )
+    )
+    article = parse_law_xml(xml).body[0]
+    assert isinstance(article, Article)
+    assert article.caption == "（目的）"
+    assert _lawtext_and_back(xml) == "  （目的）\n第一条　本文\n"
+
+
+def test_an_article_without_any_title_is_the_paragraph_the_converter_writes() -> None:
+    xml = _law(_ARTICLE.replace("<ArticleTitle>第一条</ArticleTitle>", "<ArticleTitle/>"))
+    (paragraph,) = parse_law_xml(xml).body
+    assert isinstance(paragraph, Paragraph)
+    assert paragraph.plain
+    assert _lawtext_and_back(xml) == "本文\n"
+
+
+def test_a_title_quoted_alone_by_an_amending_provision_is_a_line_of_xml() -> None:
+    quoted = "<ChapterTitle>第二章　交付金</ChapterTitle>"
+    xml = _paragraph_with(
+        "<AmendProvision><AmendProvisionSentence><Sentence>第二章の章名を次のように改める。"
+        f"</Sentence></AmendProvisionSentence><NewProvision>{quoted}</NewProvision>"
+        "</AmendProvision>"
+    )
+    assert _lawtext_and_back(xml) == (
+        f"第一条　本文\n  :amend-provision:第二章の章名を次のように改める。\n    {quoted}\n"
+    )
+
+
+def test_a_sub_item_standing_in_a_cell_keeps_its_level() -> None:
+    xml = _paragraph_with(
+        "<TableStruct><Table><TableRow><TableColumn>"
+        '<Subitem1 Num="1"><Subitem1Title>イ</Subitem1Title><Subitem1Sentence>'
+        "<Sentence>甲</Sentence></Subitem1Sentence></Subitem1>"
+        '<Subitem1 Num="2"><Subitem1Title>一</Subitem1Title><Subitem1Sentence>'
+        "<Sentence>乙</Sentence></Subitem1Sentence></Subitem1>"
+        "</TableColumn></TableRow></Table></TableStruct>"
+    )
+    doc = parse_law_xml(xml)
+    cell = doc.body[0].paragraphs[0].children[0].rows[0].cells[0]  # type: ignore[union-attr]
+    items = [b for b in cell.blocks if isinstance(b, Item)]
+    assert [(b.level, b.num.parts, b.label) for b in items] == [
+        (2, (1,), None),
+        (2, (1,), "一"),
+    ]
+    assert "<Subitem1Title>イ</Subitem1Title>" in render_law_xml(doc)
+    text = _lawtext_and_back(xml)
+    assert "      # イ　甲\n" in text
+    assert "      :subitem1:一　乙\n" in text
+
+
+def test_a_range_of_divisions_is_kept_as_written() -> None:
+    xml = _law(
+        '<Chapter Num="1"><ChapterTitle>第一章　総則</ChapterTitle>'
+        + _ARTICLE
+        + '</Chapter><Chapter Num="4"><ChapterTitle>第四章及び第五章　削除</ChapterTitle></Chapter>'
+    )
+    division = parse_law_xml(xml).body[1]
+    assert isinstance(division, Division)
+    assert (division.num.parts, division.until, division.label, division.title) == (
+        (4,),
+        Num.of(5),
+        "第四章及び第五章",
+        "削除",
+    )
+    assert _lawtext_and_back(xml).endswith("      第四章及び第五章　削除\n")
+
+
+def test_a_division_is_the_kind_of_its_element_whatever_its_heading_says() -> None:
+    # 308IO0000000307: a Chapter titled 第一節; the converter writes it where a 章 goes
+    xml = _law(
+        '<Chapter Num="1"><ChapterTitle>第一節　施行期日</ChapterTitle>' + _ARTICLE + "</Chapter>"
+    )
+    division = parse_law_xml(xml).body[0]
+    assert isinstance(division, Division)
+    assert (division.kind, division.key, division.label) == ("章", "ch1", "第一節")
+    assert _lawtext_and_back(xml).startswith("      第一節　施行期日\n")
+
+
+def test_a_formula_alone_in_a_remark_stays_in_its_sentence() -> None:
+    # 338M50000100010: <Sentence><ArithFormula>…</ArithFormula></Sentence> in Remarks
+    xml = _paragraph_with(
+        "<TableStruct><Table><TableRow><TableColumn><Sentence>甲</Sentence></TableColumn>"
+        "</TableRow></Table><Remarks><RemarksLabel>（注）</RemarksLabel><Sentence>"
+        '<ArithFormula><Fig src="a.jpg"/></ArithFormula></Sentence></Remarks></TableStruct>'
+    )
+    assert _lawtext_and_back(xml).endswith('    <ArithFormula><Fig src="a.jpg"/></ArithFormula>\n')

@@ -36,11 +36,13 @@ from legaldocs.errors import (
 if TYPE_CHECKING:
     from legaldocs.amend import (
         Amendment,
+        AppendixPlaces,
         Change,
         DeleteElement,
         DeletePhrase,
         InsertElement,
         InsertPhrase,
+        LawAttributes,
         Rekey,
         Renumber,
         Repeal,
@@ -158,11 +160,13 @@ if TYPE_CHECKING:
 
 _LAZY: dict[str, str] = {
     "Amendment": "legaldocs.amend",
+    "AppendixPlaces": "legaldocs.amend",
     "Change": "legaldocs.amend",
     "DeleteElement": "legaldocs.amend",
     "DeletePhrase": "legaldocs.amend",
     "InsertElement": "legaldocs.amend",
     "InsertPhrase": "legaldocs.amend",
+    "LawAttributes": "legaldocs.amend",
     "Rekey": "legaldocs.amend",
     "Renumber": "legaldocs.amend",
     "Repeal": "legaldocs.amend",
@@ -298,6 +302,7 @@ __all__ = [
     "AppdxStyle",
     "AppdxTable",
     "Appendix",
+    "AppendixPlaces",
     "ArgumentTypeError",
     "ArgumentValueError",
     "ArithFormula",
@@ -334,6 +339,7 @@ __all__ = [
     "InsertElement",
     "InsertPhrase",
     "Item",
+    "LawAttributes",
     "LegaldocsError",
     "LinkDefinitions",
     "ListBlock",

@@ -6,12 +6,14 @@
 from legaldocs.amend._apply import apply
 from legaldocs.amend._changes import (
     Amendment,
+    AppendixPlaces,
     Change,
     DeleteElement,
     DeletePhrase,
     DocumentField,
     InsertElement,
     InsertPhrase,
+    LawAttributes,
     Moment,
     Rekey,
     Renumber,
@@ -26,12 +28,14 @@ from legaldocs.amend._changes import (
 
 __all__ = [
     "Amendment",
+    "AppendixPlaces",
     "Change",
     "DeleteElement",
     "DeletePhrase",
     "DocumentField",
     "InsertElement",
     "InsertPhrase",
+    "LawAttributes",
     "Moment",
     "Rekey",
     "Renumber",

@@ -33,6 +33,7 @@ from legaldocs.amend._changes import (
     SetCaption,
     SetDocumentField,
     Shift,
+    document_value,
 )
 from legaldocs.amend._index import BODY_SCOPE, Index, Loc, Lookup
 from legaldocs.errors import AmendmentError, ArgumentTypeError, CitationError, NotFoundError
@@ -225,7 +226,7 @@ def _apply_one(ix: Lookup, change: Change) -> None:
     elif isinstance(change, Rekey):
         _rekey(ix, change)
     elif isinstance(change, SetDocumentField):
-        _done(ix, _tree.evolve(doc, **{change.field: change.value}))
+        _done(ix, _tree.evolve(doc, **{change.field: document_value(change)}))
     else:  # pragma: no cover
         raise _Fail(f"unknown change {change!r}")
 

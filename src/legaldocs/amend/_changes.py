@@ -53,6 +53,7 @@ from legaldocs.errors import ArgumentTypeError, ArgumentValueError
 from legaldocs.model._blocks import Markup
 from legaldocs.model._numbers import Num
 from legaldocs.model._records import (
+    AnyAppendix,
     Element,
     Style,
     Toc,
@@ -60,12 +61,14 @@ from legaldocs.model._records import (
 
 __all__ = [
     "Amendment",
+    "AppendixPlaces",
     "Change",
     "DeleteElement",
     "DeletePhrase",
     "DocumentField",
     "InsertElement",
     "InsertPhrase",
+    "LawAttributes",
     "Moment",
     "Rekey",
     "Renumber",
@@ -230,8 +233,9 @@ class DeletePhrase:
     effective: Moment | None = attrs.field(default=None, converter=_optional_moment)
 
 
-ReplaceableElement: TypeAlias = Element
-"""What ReplaceElement and InsertElement carry: any element of the model."""
+ReplaceableElement: TypeAlias = Element | AnyAppendix
+"""What ReplaceElement and InsertElement carry: any element of the model (the kinds of
+appendix named one by one, so that a saved change says which kind it carries)."""
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -361,9 +365,58 @@ class Rekey:
 
 
 DocumentField: TypeAlias = Literal[
-    "title", "alt_title", "law_num", "toc", "style", "lang", "markup"
+    "title",
+    "alt_title",
+    "law_num",
+    "toc",
+    "style",
+    "lang",
+    "markup",
+    "law_attrs",
+    "appendix_places",
 ]
 """The document-level fields :class:`SetDocumentField` can set."""
+
+
+def _pairs(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, tuple) or not all(
+        isinstance(p, tuple) and len(p) == 2 and all(isinstance(x, str) and x for x in p)
+        for p in value
+    ):
+        raise ArgumentTypeError(
+            f"{_where(instance, attribute)} must be a tuple of (name, value) pairs of non-empty "
+            f"strings, got {value!r}"
+        )
+
+
+def _places(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, tuple) or not all(
+        isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in value
+    ):
+        raise ArgumentTypeError(
+            f"{_where(instance, attribute)} must be a tuple of counts (integers >= 0), "
+            f"got {value!r}"
+        )
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class LawAttributes:
+    """The value :class:`SetDocumentField` gives the document's ``law_attrs``: the attributes
+    of a law written before its title (``[LawType="Misc"]``; XML ``Law`` attributes), as
+    ``(name, value)`` pairs. Metadata of the published text, not words of the law: the
+    改め文 write nothing for it."""
+
+    pairs: tuple[tuple[str, str], ...] = attrs.field(default=(), validator=_pairs)
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class AppendixPlaces:
+    """The value :class:`SetDocumentField` gives the document's ``appendix_places``: where
+    each appendix is written among the supplementary provisions (how many come before it).
+    Presentation only: the 改め文 write nothing for it."""
+
+    places: tuple[int, ...] = attrs.field(default=(), validator=_places)
+
 
 _DOCUMENT_FIELDS: dict[str, tuple[type, ...]] = {
     "title": (str,),
@@ -373,17 +426,47 @@ _DOCUMENT_FIELDS: dict[str, tuple[type, ...]] = {
     "style": (Style,),
     "lang": (str,),
     "markup": (Markup, type(None)),
+    "law_attrs": (LawAttributes,),
+    "appendix_places": (AppendixPlaces,),
 }
+
+_WRAPPERS: dict[str, Any] = {
+    "law_attrs": lambda value: LawAttributes(pairs=value),
+    "appendix_places": lambda value: AppendixPlaces(places=value),
+}
+
+
+def _field_value(value: Any, self_: Any) -> Any:
+    """A document field's own value (a tuple for ``law_attrs`` and ``appendix_places``)
+    taken as the record that carries it."""
+    wrap = _WRAPPERS.get(self_.field)
+    if wrap is not None and isinstance(value, tuple):
+        return wrap(value)
+    return value
+
+
+def document_value(change: SetDocumentField) -> Any:
+    """The value ``change`` gives the document's field, as the document holds it."""
+    value = change.value
+    if isinstance(value, LawAttributes):
+        return value.pairs
+    if isinstance(value, AppendixPlaces):
+        return value.places
+    return value
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
 class SetDocumentField:
     """Set a field of the document itself: its ``title`` (題名を次のように改める), ``alt_title``,
     ``law_num``, table of contents ``toc`` (目次を次のように改める; ``None`` removes it),
-    ``style`` or ``lang``. ``value`` must have the field's type."""
+    ``style``, ``lang``, ``markup``, ``law_attrs`` or ``appendix_places``. ``value`` must have
+    the field's type; for ``law_attrs`` and ``appendix_places`` it is a
+    :class:`LawAttributes` or :class:`AppendixPlaces` (the field's tuple is taken as one)."""
 
     field: DocumentField
-    value: str | Toc | Style | Markup | None
+    value: str | Toc | Style | Markup | LawAttributes | AppendixPlaces | None = attrs.field(
+        converter=attrs.Converter(_field_value, takes_self=True)  # type: ignore[misc]
+    )
     expect: str | None = attrs.field(default=None, validator=_expect)
     effective: Moment | None = attrs.field(default=None, converter=_optional_moment)
 

@@ -17,7 +17,12 @@ come in phases, each read against the text as left by the phases before it:
    widened by whole tokens (第四十条 is one) until it occurs once in its target, else given
    an ``occurrence``), captions (:class:`SetCaption`), 削除 placeholders, and
    whole-element replacement (:class:`ReplaceElement`) where most of an element changed
-   or a property other than its text changed (a table: always);
+   or a property other than its text changed (a table: always). An article's note
+   (``（罰則　…）``) and the text of a list or another block under a paragraph change by
+   phrases too; a block under a paragraph or item that comes, goes or changes otherwise
+   (改め文 write no such block alone) rewrites the paragraph or item. An element whose
+   children a published text numbers out of order or twice (a misplaced line) is replaced
+   whole: no renumbering or insertion, one at a time, gets there;
 4. added elements are inserted, in the new document's order: a run of them after the
    element before it (「第三条の次に」; each after that element, last first), or before
    the element after it, or at the end of their container. Elements inside an inserted
@@ -27,15 +32,17 @@ come in phases, each read against the text as left by the phases before it:
    elements, which get fresh keys) get it with :class:`Rekey`, which has no legal effect;
    chains of keys are ordered and cycles go through a temporary key.
 
-Document-level fields (title, law number, table of contents, ...) come first, as
-:class:`SetDocumentField`. Targets are key paths: they name elements by identity and stay
-valid through phases 1–4, since keys change only in phase 5. The result is checked: applying
-it to the old document must give the new one exactly.
+Document-level fields (title, law number, table of contents, the attributes before the
+title, where the appendices stand, ...) come first, as :class:`SetDocumentField`. Targets
+are key paths: they name elements by identity and stay valid through phases 1–4, since keys
+change only in phase 5. The result is checked: applying it to the old document must give
+the new one exactly.
 """
 
 from __future__ import annotations
 
 import heapq
+import itertools
 from collections.abc import Hashable, Iterator, Sequence
 from typing import Any
 
@@ -43,7 +50,7 @@ import pendulum
 
 from legaldocs._align import SimpleUnit, align, moved, similarity
 from legaldocs._inline import _tokens, inline_diff
-from legaldocs.amend._apply import apply_changes, apply_expecting
+from legaldocs.amend._apply import _texts, apply_changes, apply_expecting
 from legaldocs.amend._changes import (
     Amendment,
     Change,
@@ -61,7 +68,7 @@ from legaldocs.amend._changes import (
     SetDocumentField,
     Shift,
 )
-from legaldocs.amend._index import Index, evolve
+from legaldocs.amend._index import Index, evolve, sibling_nums
 from legaldocs.errors import LegaldocsError
 from legaldocs.model import _citation
 from legaldocs.model._element import (
@@ -74,6 +81,7 @@ from legaldocs.model._element import (
     presentation_of,
     related,
     signature,
+    spec,
 )
 from legaldocs.model._records import (
     Article,
@@ -82,6 +90,7 @@ from legaldocs.model._records import (
     Item,
     Paragraph,
     Supplement,
+    Table,
 )
 
 __all__ = ["plan_amendment"]
@@ -105,6 +114,8 @@ _DOC_FIELDS: tuple[DocumentField, ...] = (
     "style",
     "lang",
     "markup",
+    "law_attrs",
+    "appendix_places",
 )
 
 
@@ -463,8 +474,13 @@ class _Planner:
     def _content(self, a: Any, b: Any, path: str, prefix: str) -> None:
         if type(a) is not type(b):  # pragma: no cover - alignment pairs one type
             raise LegaldocsError("to_amendment: mismatched pair")
+        if not (_ordered(a) and _ordered(b)):
+            # numbers out of order or repeated among the children (a misplaced line in a
+            # published text): no renumbering or insertion gets there, one at a time
+            self.edits.append(ReplaceElement(target=path, element=b))
+            return
         if isinstance(a, Article):
-            if a.deleted or b.deleted or a.bulleted != b.bulleted:
+            if a.deleted or b.deleted or _data(a) != _data(b):  # 削除, label, bullets
                 if (
                     b.deleted
                     and not a.deleted
@@ -478,13 +494,29 @@ class _Planner:
             if not same and similarity(full_text(a), full_text(b)) < REPLACE_BELOW:
                 self.edits.append(ReplaceElement(target=path, element=b))
                 return
+            note: list[Change] = []
+            if a.suppl_note != b.suppl_note:
+                # the note after the paragraphs (（罰則　…）): phrases when it stays, else
+                # the article is rewritten; the paragraphs' texts (before and after their own
+                # changes) count for the uniqueness of a phrase
+                below = tuple(t for para in (*a.paragraphs, *b.paragraphs) for t in _texts(para))
+                found = (
+                    _phrases(a.suppl_note, b.suppl_note, path, below)
+                    if a.suppl_note and b.suppl_note
+                    else None
+                )
+                if found is None:
+                    self.edits.append(ReplaceElement(target=path, element=b))
+                    return
+                note = found
             if a.caption != b.caption:
                 self.edits.append(SetCaption(target=path, caption=b.caption))
             if not same:
                 self._list(a.paragraphs, b.paragraphs, path, path, top=False)
+            self.edits.extend(note)
             return
         if isinstance(a, Paragraph | Item):
-            if _flags(a) != _flags(b):
+            if _flags(a) != _flags(b) or self._blocks_whole(a, b):
                 self.edits.append(ReplaceElement(target=path, element=b))
                 return
             if a.text != b.text:
@@ -497,7 +529,7 @@ class _Planner:
                 self._list(a.children, b.children, path, path, top=False)
             return
         if isinstance(a, Division):
-            if a.kind != b.kind:
+            if _data(a) != _data(b):  # kind, label
                 self.edits.append(ReplaceElement(target=path, element=b))
                 return
             if a.title != b.title:
@@ -509,20 +541,85 @@ class _Planner:
                 self._list(a.children, b.children, prefix, path, top=True)
             return
         if isinstance(a, Supplement):
-            if (a.title, a.law_ref, a.ref_spacing, a.excerpt, a.revisions) != (
-                b.title,
-                b.law_ref,
-                b.ref_spacing,
-                b.excerpt,
-                b.revisions,
-            ):
+            if headings_of(a) != headings_of(b) or _data(a) != _data(b):
                 self.edits.append(ReplaceElement(target=path, element=b))
                 return
             if not _same_all(a.body, b.body, self.seen):
                 self._list(a.body, b.body, path + "/", path, top=True)
+            if not _same_all(a.appendices, b.appendices, self.seen):
+                self._list(a.appendices, b.appendices, path + "/", path, top=True)
             return
-        # Table (rows are not replaceable one by one)
-        self.edits.append(ReplaceElement(target=path, element=b))
+        self._other(a, b, path)
+
+    def _other(self, a: Any, b: Any, path: str) -> None:
+        """Any other kind of element (a list, a figure's or a style's block, an appendix,
+        a 制定文, ...): phrases where only its one own text changed, else it is replaced
+        whole (a table always: its rows are not replaceable one by one)."""
+        phrases = None if isinstance(a, Table) else _phrases_only(a, b, path, self.seen)
+        if phrases is None:
+            self.edits.append(ReplaceElement(target=path, element=b))
+            return
+        self.edits.extend(phrases)
+
+    def _blocks_whole(self, a: Paragraph | Item, b: Paragraph | Item) -> bool:
+        """Whether the blocks under a paragraph or an item other than its items and tables
+        (a list, a figure, a style, ...) changed more than by phrases: they are not written
+        alone in 改め文, so the paragraph or item is replaced whole."""
+        x = [c for c in a.children if not isinstance(c, Item | Table)]
+        y = [c for c in b.children if not isinstance(c, Item | Table)]
+        if _same_all(x, y, self.seen):
+            return False
+        pairs = _match(x, y)  # as _list will pair them
+        return any(
+            i is None
+            or j is None
+            or (
+                not _equal(x[i], y[j], self.seen)
+                and _phrases_only(x[i], y[j], "-", self.seen) is None
+            )
+            for i, j in pairs
+        )
+
+
+def _phrases_only(a: Any, b: Any, path: str, seen: Seen) -> list[Change] | None:
+    """The phrase changes that turn ``a`` into ``b`` (elements of a kind without a rule of
+    its own, read through the element protocol) when only its one own text changed; else
+    None."""
+    s = spec(type(a))
+    texts = [n for n in s.texts if n not in s.headings]
+    changed = [n for n in texts if getattr(a, n) != getattr(b, n)]
+    if (
+        len(texts) != 1
+        or not changed
+        or has_parts(a)
+        or headings_of(a) != headings_of(b)
+        or _data(a) != _data(b)
+        or not all(_same_all(getattr(a, n), getattr(b, n), seen) for n in s.children)
+    ):
+        return None
+    old, new = getattr(a, texts[0]), getattr(b, texts[0])
+    if not old or not new:
+        return None
+    below = tuple(t for n in s.children for c in getattr(a, n) for t in _texts(c))
+    return _phrases(old, new, path, below)
+
+
+_NUMBERED = (Article, Paragraph, Item, Division)
+
+
+def _ordered(element: Any) -> bool:
+    """Whether the numbered children of ``element`` (articles, paragraphs, items,
+    divisions; anonymous paragraphs aside) are in strictly increasing order, kind by kind,
+    as :func:`legaldocs.apply` keeps them."""
+    found = _children(element)
+    if found is None:
+        return True
+    children = found[1]
+    for kind in _NUMBERED:
+        nums = [n for _, n in sibling_nums(children, kind)]
+        if any(x >= y for x, y in itertools.pairwise(nums)):
+            return False
+    return True
 
 
 def _renumberable(a: Any, b: Any) -> bool:
@@ -554,6 +651,12 @@ def _same_but_key(a: Any, b: Any, seen: Seen) -> bool:
     return bool(a.key != b.key and _equal(evolve(a, key=b.key), b, seen))
 
 
+def _data(element: Any) -> Hashable:
+    """What no phrase, caption or child change of the element changes: its material data
+    and its presentation (through the element protocol; a change there replaces it whole)."""
+    return (own_data(element), presentation_of(element))
+
+
 def _flags(element: Paragraph | Item) -> Hashable:
     """What an edit of the element's text and children cannot change: its headings, data
     and presentation (a change there replaces the element whole)."""
@@ -561,8 +664,6 @@ def _flags(element: Paragraph | Item) -> Hashable:
 
 
 def _sub_texts(element: Any) -> tuple[str, ...]:
-    from legaldocs.amend._apply import _texts
-
     out: list[str] = []
     for child in element.children:
         out.extend(_texts(child))
@@ -668,7 +769,9 @@ def _phrase(
 
     for left, right in candidates():
         phrase = text[start - left : end + right]
-        if phrase and count(phrase) == 1:
+        # unique, and found where it is meant (overlapping occurrences are not counted:
+        # 「.org、careers.」 once in 「.org、careers.org、careers.」 is the first one)
+        if phrase and count(phrase) == 1 and text.find(phrase) == start - left:
             return make(left, right, None)
     # not unique within the context: name the occurrence
     for left, right in candidates():
@@ -728,6 +831,10 @@ def _rekeys(got: Document, want: Document, seen: Seen) -> list[Change]:
         _scope(out, inner, lambda key, prefix=prefix: prefix + key)
         for x, y in inner:
             _nested(out, seen, x, y, prefix + y.key)
+        appendices = list(zip(s.appendices, t.appendices, strict=True))  # 附則別表, ...
+        _scope(out, appendices, lambda key, prefix=prefix: prefix + key)
+        for u, v in appendices:
+            _nested(out, seen, u, v, prefix + v.key)
     for field in child_fields(got):  # appendices, 制定文, ...
         if field not in ("preamble", "body", "supplements"):
             top = f"{_citation.ENACT}/" if field == "enact_statements" else ""

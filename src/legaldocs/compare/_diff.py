@@ -542,7 +542,7 @@ class _Differ:
             a, b = getattr(old, name), getattr(new, name)
             if a != b:
                 out.append(self._field_change("document", name, a, b))
-        for name in ("style", "lang"):
+        for name in ("style", "lang", "law_attrs", "appendix_places"):
             if getattr(old, name) != getattr(new, name):
                 out.append(Difference(kinds=("modified",), element_type="document", field=name))
         if old.toc != new.toc:

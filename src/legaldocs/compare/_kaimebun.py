@@ -1541,7 +1541,7 @@ def _rel(steps: tuple[Step, ...], prev: tuple[Step, ...] | None, numerals: Numer
 
 
 def _siblings(a: tuple[Step, ...], b: tuple[Step, ...]) -> bool:
-    return len(a) == len(b) and a[:-1] == b[:-1] and a[-1].kind == b[-1].kind
+    return bool(a) and len(a) == len(b) and a[:-1] == b[:-1] and a[-1].kind == b[-1].kind
 
 
 def _next_num(a: Step, b: Step) -> bool:

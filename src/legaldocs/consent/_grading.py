@@ -161,7 +161,7 @@ def _own_presentation_only(change: Difference) -> bool:
 def _grade_one(change: Difference, renumbering: bool) -> tuple[Grade, str]:
     kinds = set(change.kinds)
     if change.element_type == "document":
-        if change.field in ("style",):
+        if change.field in ("style", "appendix_places"):
             return "typographic", "presentation only"
         old, new = change.old_text, change.new_text
         if old is not None and new is not None and typographic_key(old) == typographic_key(new):

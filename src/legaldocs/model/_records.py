@@ -522,6 +522,9 @@ class NoteLike:
     title: str | None = _e.heading(default=None)
     content: tuple[Block, ...] = _e.children()
     remarks: tuple[Remarks, ...] = _e.children()
+    remarks_before: int = _e.presentation(default=0)
+    """Presentation only: how many of the remarks are written before the content (XML:
+    ``Remarks`` before ``Note``, ``Style`` or ``Format``)."""
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)

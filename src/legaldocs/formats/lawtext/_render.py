@@ -237,8 +237,8 @@ def _division(
     expected = division_key(division.kind, division.num, parent)
     if division.key != expected:
         raise _fail(where, f"its key must be {expected!r} (keys follow the numbers)")
-    if division.until is not None:
-        raise _fail(where, "division ranges are not supported")
+    if division.until is not None and division.label is None:
+        raise _fail(where, "division ranges are written only with their label as written")
     label = division.label
     if label is None:
         parts = division.num.kanji().split("の")
@@ -622,6 +622,8 @@ def _note_like(out: list[str], note: NoteLike, depth: int) -> None:
     control = _STRUCT_CONTROL[type(note)]
     out.append(_PAD[depth] + control + _one_line(note.title or "", "a note title"))
     inner = depth + 1
+    for remarks in note.remarks[: note.remarks_before]:
+        _remarks(out, remarks, inner)
     if note.content and all(isinstance(b, Sentence) for b in note.content):
         for block in note.content:
             assert isinstance(block, Sentence)
@@ -629,7 +631,7 @@ def _note_like(out: list[str], note: NoteLike, depth: int) -> None:
     else:
         for block in note.content:
             _block(out, block, inner)
-    for remarks in note.remarks:
+    for remarks in note.remarks[note.remarks_before :]:
         _remarks(out, remarks, inner)
 
 

@@ -101,11 +101,14 @@ DIVISION_TAGS: dict[str, DivisionKind] = {
     "Subsection": "款",
     "Division": "目",
 }
-_KINDS: dict[str, DivisionKind] = {kind: kind for kind in DIVISION_TAGS.values()}
 DIVISION_PREFIX: dict[str, str] = {"編": "pt", "章": "ch", "節": "sec", "款": "sub", "目": "div"}
 _SUBITEM_TAGS = ("Item", *(f"Subitem{n}" for n in range(1, 11)))
 _K = "[〇一二三四五六七八九十百千万]+"
 _DIVISION_TITLE = re.compile(rf"^(第{_K}([編章節款目])(?:[のノ]{_K})*)(?:　(.*))?$")
+_DIVISION_RANGE = re.compile(
+    rf"^(第{_K}([編章節款目])(?:[のノ]{_K})*(?:及び|から)(第{_K}\2(?:[のノ]{_K})*)(?:まで)?)"
+    r"(?:　(.*))?$"
+)
 _LABEL_START = re.compile(r"^(.+?)(?:から|及び|・|、)")
 MARGIN = "　"
 
@@ -432,7 +435,7 @@ def _preamble(r: _Reader, el: etree._Element) -> tuple[Paragraph, ...]:
 def _body(r: _Reader, el: etree._Element, *, in_supplement: bool) -> tuple[BodyElement, ...]:
     """The children of a MainProvision or a SupplProvision (labels and appendices aside)."""
     kids = [
-        c
+        _untitled_article(r, c)
         for c in r.children(el)
         if _tag(c) != "SupplProvisionLabel" and _tag(c) not in SUPPL_APPENDIX_TAGS
     ]
@@ -461,6 +464,21 @@ def _body(r: _Reader, el: etree._Element, *, in_supplement: bool) -> tuple[BodyE
             r.unexpected(child, el)
         used.add(out[-1].key)
     return tuple(out)
+
+
+def _untitled_article(r: _Reader, el: etree._Element) -> etree._Element:
+    """An article with neither a title nor a caption, nor a title at the head of its text,
+    and one paragraph: the converter writes the paragraph's text alone, which reads back
+    as a paragraph, so its paragraph stands for it."""
+    if el.tag != "Article" or len(el) != 2:
+        return el
+    title, paragraph = el
+    if title.tag != "ArticleTitle" or paragraph.tag != "Paragraph" or r.inline(title):
+        return el
+    sentence = paragraph.find("ParagraphSentence/Sentence")
+    if sentence is not None and _TITLE_IN_TEXT.match(sentence.text or ""):
+        return el
+    return paragraph
 
 
 def _single_anonymous(r: _Reader, el: etree._Element) -> bool:
@@ -496,26 +514,30 @@ def _division(
     num = Num.of(1)
     title = ""
     label: str | None = None
+    until: Num | None = None
     for child in r.children(el):
         ctag = _tag(child)
         if ctag == title_tag and heading is None:
             heading = r.inline(child)
-            m = _DIVISION_TITLE.match(heading)
+            m = _DIVISION_TITLE.match(heading) or _DIVISION_RANGE.match(heading)
             if m is None:
                 r.fail(child, f"expected a {kind} heading 第…{kind}　title, not {heading!r}")
-            # The kind is the one the heading names (a Chapter titled 第一節 is read back
-            # from the converter's Lawtext as a 節).
-            kind = _KINDS[m.group(2)]
+            # The kind is the element's; a heading that names another kind (a Chapter
+            # titled 第一節, in two versions of 308IO0000000307) is its label as written,
+            # as the converter writes it: at the element's indentation.
             written = m.group(1)
             found = _loose_num(written, kind)
             if found is None:
                 r.fail(child, f"no number in the heading {heading!r}")
             num = found
+            if m.re is _DIVISION_RANGE:
+                # 第四章及び第五章　削除: a range, kept as written
+                until = _loose_num(m.group(3), kind)
             standard = "第" + Num.of(num.main).kanji() + kind
             standard += "".join("の" + Num.of(b).kanji() for b in num.branches)
-            label = None if written == standard else written
+            label = None if written == standard and until is None else written
             key = prefix + DIVISION_PREFIX[kind] + "_".join(str(p) for p in num.parts)
-            title = m.group(3) or ""
+            title = m.group(4 if m.re is _DIVISION_RANGE else 3) or ""
         elif heading is None:
             r.fail(child, f"expected <{title_tag}> first")
         elif ctag in DIVISION_TAGS:
@@ -528,7 +550,15 @@ def _division(
             r.unexpected(child, el)
     if heading is None:
         r.fail(el, f"expected <{title_tag}>")
-    return Division(key=key, kind=kind, num=num, title=title, children=tuple(children), label=label)
+    return Division(
+        key=key,
+        kind=kind,
+        num=num,
+        title=title,
+        children=tuple(children),
+        label=label,
+        until=until,
+    )
 
 
 _LOOSE_NUM = re.compile(rf"第({_K})[編章節款目条]((?:[のノ]{_K})*)")
@@ -588,12 +618,22 @@ def _title_from_text(r: _Reader, paragraph: etree._Element) -> str:
     return m.group(1)
 
 
+_BARE_ARTICLE = re.compile(rf"^第{_K}(?:[のノ]{_K})*$")
+
+
 def _article_nums(r: _Reader, el: etree._Element, title: str) -> tuple[Num, Num | None]:
     """The number of an article and the end of its range, read from its title as the
     Lawtext reader reads it: the first number and the last (第十九条及第二十条, 第九十五条乃至
-    第百十七条, 第一条ノ二, 第十ニ条)."""
+    第百十七条, 第一条ノ二, 第十ニ条). Only what comes before a full-width space counts: a
+    title that runs on into text (``第七十八条の二　法第三十条の四第一項…``) is numbered by
+    its head. A title without 条 (``第四十一``, as one e-Gov file has it) is read for its
+    number alone."""
     nums = []
-    for m in _ARTICLE_PARTS.finditer(title.replace("ニ", "二")):
+    head = title.split(MARGIN, 1)[0].replace("ニ", "二")
+    if _BARE_ARTICLE.match(head):
+        main, *branches = re.split("[のノ]", head[1:])
+        head = "第" + main + "条" + "".join("の" + b for b in branches)
+    for m in _ARTICLE_PARTS.finditer(head):
         pieces = [m.group(1), *re.split("[のノ]", m.group(2))[1:]]
         try:
             nums.append(Num(tuple(read_int(piece) for piece in pieces)))
@@ -650,6 +690,11 @@ def _article(r: _Reader, el: etree._Element) -> Article:
             paragraph = attrs.evolve(paragraph, key=f"{paragraph.key}x{index + 1}")
         keys.add(paragraph.key)
         out.append(paragraph)
+    if out and out[0].caption is not None and caption is None:
+        # the converter writes a caption of the first paragraph where the article's goes,
+        # and it reads back as the article's
+        caption = out[0].caption
+        out[0] = attrs.evolve(out[0], caption=None)
     return Article(
         key=key,
         num=num,
@@ -683,6 +728,9 @@ def _article_paragraph(r: _Reader, el: etree._Element, index: int) -> Paragraph:
     if not written:
         # the first paragraph is unnumbered; a later one without a number is MissingNum
         return attrs.evolve(paragraph, label=None if index == 0 else "")
+    if index == 0 and paragraph.spaced:
+        # the article's title goes first: the converter writes its margin in any case
+        paragraph = attrs.evolve(paragraph, spaced=False)
     num = paragraph_num(written, position)
     label = None if (index and written == num.fullwidth()) else written
     return attrs.evolve(paragraph, key=number_key("p", num), num=num, label=label)
@@ -716,15 +764,18 @@ def _paragraph(
     written = ""
     caption: str | None = None
     text = ""
+    sentences = 0
     kids: list[etree._Element] = []
     for child in r.children(el):
         tag = _tag(child)
-        if tag == "ParagraphCaption" and caption is None:
+        if tag in ("ParagraphCaption", "ArticleCaption") and caption is None:
+            # (an ArticleCaption misplaced in a paragraph is written as its caption)
             caption = r.inline(child) or None  # an empty caption is written as none
         elif tag == "ParagraphNum":
             written = r.inline(child)
         elif tag == "ParagraphSentence":
             text = r.sentences(child)
+            sentences = len(child)
         else:
             kids.append(child)
     return Paragraph(
@@ -735,6 +786,8 @@ def _paragraph(
         anonymous=anonymous,
         caption=caption,
         label=written,
+        # an empty <Sentence/> after a number: the converter writes the number and a margin
+        spaced=bool(written) and sentences > 0 and not text,
     )
 
 
@@ -783,6 +836,10 @@ def _item_children(
     return tuple(out)
 
 
+QUOTED_TITLE_TAGS = frozenset({"LawTitle", *(tag + "Title" for tag in DIVISION_TAGS)})
+"""Titles an amending provision may quote alone (kept as XML text in a sentence)."""
+
+
 def _amend_provision(r: _Reader, el: etree._Element, key: str) -> AmendProvision:
     text: str | None = None
     children: list[NewProvisionChild] = []
@@ -804,6 +861,10 @@ def _amend_provision(r: _Reader, el: etree._Element, key: str) -> AmendProvision
                     children.append(_appendix(r, quoted, keys.next("appdx")))
                 elif qtag == "AmendProvision":
                     children.append(_amend_provision(r, quoted, keys.next("ap")))
+                elif qtag in QUOTED_TITLE_TAGS:
+                    # a division's or a law's title alone: the converter writes its XML
+                    # on a line of its own, which is a sentence holding that XML
+                    children.append(Sentence(key=keys.next("l"), text=outer_xml(quoted)))
                 else:
                     children.extend(_blocks(r, [quoted], child, keys))
         else:
@@ -815,6 +876,7 @@ def _item(r: _Reader, el: etree._Element, depth: int, key: str) -> Item:
     tag = _tag(el)
     label = ""
     text = ""
+    sentences = 0
     kids: list[etree._Element] = []
     for child in r.children(el):
         ctag = _tag(child)
@@ -822,12 +884,15 @@ def _item(r: _Reader, el: etree._Element, depth: int, key: str) -> Item:
             label = r.inline(child)
         elif ctag == tag + "Sentence":
             text = r.sentences(child)
+            sentences = len(child)
         else:
             kids.append(child)
     position = int(key[1:])
     num, written = item_num(label, depth, position)
     children = _item_children(r, kids, depth + 1, el)
-    return Item(key=key, num=num, text=text, children=children, label=written)
+    # an empty <Sentence/> after a title: the converter writes the title and a margin
+    spaced = bool(label) and sentences > 0 and not text
+    return Item(key=key, num=num, text=text, children=children, label=written, spaced=spaced)
 
 
 def item_num(label: str, depth: int, position: int) -> tuple[Num, str | None]:
@@ -927,7 +992,7 @@ def _fig_struct(r: _Reader, el: etree._Element, key: str) -> FigStruct:
     title: str | None = None
     fig: Fig | None = None
     remarks: list[Remarks] = []
-    before = 0  # remarks before the figure
+    before = 0
     keys = _Keys()
     for child in r.children(el):
         tag = _tag(child)
@@ -937,17 +1002,11 @@ def _fig_struct(r: _Reader, el: etree._Element, key: str) -> FigStruct:
             fig = _fig(r, child, "g1")
         elif tag == "Remarks":
             remarks.append(_remarks(r, child, keys.next("rm")))
-            if fig is None:
-                before += 1
+            before += fig is None
         else:
             r.unexpected(child, el)
-    return FigStruct(
-        key=key,
-        title=title,
-        fig=fig,
-        remarks=tuple(remarks),
-        remarks_before=before if fig is not None else 0,
-    )
+    before = before if fig is not None else 0
+    return FigStruct(key=key, title=title, fig=fig, remarks=tuple(remarks), remarks_before=before)
 
 
 def _fig(r: _Reader, el: etree._Element, key: str) -> Fig:
@@ -972,6 +1031,7 @@ def _note_like(r: _Reader, el: etree._Element, key: str, cls: type[_N]) -> _N:
     title: str | None = None
     content: tuple[Block, ...] | None = None
     remarks: list[Remarks] = []
+    before = 0
     keys = _Keys()
     for child in r.children(el):
         tag = _tag(child)
@@ -981,9 +1041,17 @@ def _note_like(r: _Reader, el: etree._Element, key: str, cls: type[_N]) -> _N:
             content = _note_content(r, child)
         elif tag == "Remarks":
             remarks.append(_remarks(r, child, keys.next("rm")))
+            before += content is None
         else:
             r.unexpected(child, el)
-    return cls(key=key, title=title, content=content or (), remarks=tuple(remarks))
+    before = before if content is not None else 0
+    return cls(
+        key=key,
+        title=title,
+        content=content or (),
+        remarks=tuple(remarks),
+        remarks_before=before,
+    )
 
 
 def _note_content(r: _Reader, el: etree._Element) -> tuple[Block, ...]:
@@ -1062,10 +1130,19 @@ def _arith_formula(r: _Reader, el: etree._Element, key: str) -> ArithFormula:
 
 
 def _blocks(
-    r: _Reader, kids: list[etree._Element], parent: etree._Element, keys: _Keys | None = None
+    r: _Reader,
+    kids: list[etree._Element],
+    parent: etree._Element,
+    keys: _Keys | None = None,
+    *,
+    appendix: bool = False,
 ) -> tuple[Block, ...]:
     """The blocks of an appendix, a note, a style, a format or a table cell (``keys``:
-    shared with what is read around them, as in an amending provision)."""
+    shared with what is read around them, as in an amending provision).
+
+    An ``ArithFormula`` is a block of its own (``:arith-formula:``) only right in an
+    appendix; anywhere else the converter writes it as inline XML on a line of its own,
+    which is a sentence holding that XML."""
     out: list[Block] = []
     keys = keys or _Keys()
     for child in kids:
@@ -1077,9 +1154,12 @@ def _blocks(
         elif tag in _SUBITEM_TAGS:
             level = _SUBITEM_TAGS.index(tag) + 1
             item = _item(r, child, level, keys.next("i"))
-            out.append(attrs.evolve(item, level=level) if level > 1 else item)
+            out.append(item if level == 1 else attrs.evolve(item, level=level))
         elif tag == "TableStruct":
             out.append(_table_struct(r, child, keys.next("t")))
+        elif tag == "Table":
+            # a table not wrapped in a TableStruct (as in a Style): WritingMode is not kept
+            out.append(Table(key=keys.next("t"), rows=_rows(r, child), bare=True))
         elif tag == "FigStruct":
             out.append(_fig_struct(r, child, keys.next("f")))
         elif tag == "NoteStruct":
@@ -1096,8 +1176,10 @@ def _blocks(
             out.append(_fig(r, child, keys.next("g")))
         elif tag == "List":
             out.append(_list(r, child, keys.next("li")))
-        elif tag == "ArithFormula":
+        elif tag == "ArithFormula" and appendix:
             out.append(_arith_formula(r, child, keys.next("af")))
+        elif tag == "ArithFormula":
+            out.append(Sentence(key=keys.next("l"), text=outer_xml(child)))
         else:
             r.unexpected(child, parent)
     return tuple(out)
@@ -1150,7 +1232,10 @@ def _appendix(r: _Reader, el: etree._Element, key: str) -> AnyAppendix:
     # reader splits them at the last bracketed group: split the same way.
     title, related = split_related((title or "") + (related or ""))
     return cls(
-        key=key, title=title or None, related_article_num=related, children=_blocks(r, kids, el)
+        key=key,
+        title=title or None,
+        related_article_num=related,
+        children=_blocks(r, kids, el, appendix=True),
     )
 
 

@@ -303,8 +303,8 @@ def _num_attr(num: Num) -> str:
 def _division(w: _Writer, division: Division, depth: int) -> None:
     tag = _KIND_TAGS[division.kind]
     where = f"division {division.key!r}"
-    if division.until is not None:
-        raise _fail(where, "the schema has no division ranges")
+    if division.until is not None and division.label is None:
+        raise _fail(where, "the schema writes a division range only as its heading says it")
     w.line(depth, f'<{tag} Num="{_num_attr(division.num)}">')
     heading = division.label
     if heading is None:
@@ -354,7 +354,10 @@ def _paragraph(w: _Writer, paragraph: Paragraph, depth: int, written: str, where
     if paragraph.caption is not None:
         w.text(depth + 1, "ParagraphCaption", paragraph.caption, where)
     w.text(depth + 1, "ParagraphNum", written, where)
-    w.sentences(depth + 1, "ParagraphSentence", paragraph.text, where)
+    if paragraph.text or paragraph.spaced or not written:
+        w.sentences(depth + 1, "ParagraphSentence", paragraph.text, where)
+    else:
+        w.line(depth + 1, "<ParagraphSentence/>")
     _children(w, paragraph.children, 1, depth + 1, where)
     w.line(depth, "</Paragraph>")
 
@@ -377,7 +380,10 @@ def _item(w: _Writer, item: Item, level: int, depth: int, where: str) -> None:
     label = item.label if item.label is not None else item_label(item.num, level, "kanji")
     w.line(depth, f'<{tag} Num="{_num_attr(item.num)}">')
     w.text(depth + 1, f"{tag}Title", label, where)
-    w.sentences(depth + 1, f"{tag}Sentence", item.text, where)
+    if item.text or item.spaced or not label:
+        w.sentences(depth + 1, f"{tag}Sentence", item.text, where)
+    else:
+        w.line(depth + 1, f"<{tag}Sentence/>")
     _children(w, item.children, level + 1, depth + 1, where)
     w.line(depth, f"</{tag}>")
 
@@ -392,12 +398,14 @@ def _block(w: _Writer, block: Block | AmendProvision, depth: int, where: str) ->
             written = "" if block.anonymous else block.num.fullwidth()
         _paragraph(w, block, depth, written, where)
     elif isinstance(block, Item):
-        _item(w, block, block.level or _block_item_level(block), depth, where)
+        if block.level == 1 or block.level < 0:
+            raise _fail(where, "an item's level is 0 (none given) or 2 and more")
+        _item(w, block, block.level or 1, depth, where)
     elif isinstance(block, FigStruct):
         w.line(depth, "<FigStruct>")
         if block.title is not None:
             w.text(depth + 1, "FigStructTitle", block.title, where)
-        before = block.remarks_before if block.fig is not None else 0
+        before = _remarks_before(block.remarks_before, block.fig is not None, block.remarks, where)
         _remarks_list(w, block.remarks[:before], depth + 1, where)
         if block.fig is not None:
             _fig(w, block.fig, depth + 1)
@@ -408,16 +416,22 @@ def _block(w: _Writer, block: Block | AmendProvision, depth: int, where: str) ->
         w.line(depth, f"<{tag}>")
         if block.title is not None:
             w.text(depth + 1, title_tag, block.title, where)
+        before = _remarks_before(block.remarks_before, True, block.remarks, where)
+        _remarks_list(w, block.remarks[:before], depth + 1, where)
         w.line(depth + 1, f"<{content_tag}>")
         for child in block.content:
             _block(w, child, depth + 2, where)
         w.line(depth + 1, f"</{content_tag}>")
-        _remarks_list(w, block.remarks, depth + 1, where)
+        _remarks_list(w, block.remarks[before:], depth + 1, where)
         w.line(depth, f"</{tag}>")
     elif isinstance(block, Remarks):
         _remarks(w, block, depth, where)
     elif isinstance(block, Sentence):
-        w.text(depth, "Sentence", block.text, where, _attrs(block.attrs))
+        if not block.attrs and _lone_formula(block.text):
+            # read back as this sentence outside an appendix (see _parse._blocks)
+            w.line(depth, block.text)
+        else:
+            w.text(depth, "Sentence", block.text, where, _attrs(block.attrs))
     elif isinstance(block, Fig):
         _fig(w, block, depth)
     elif isinstance(block, ListBlock):
@@ -436,6 +450,10 @@ def _block(w: _Writer, block: Block | AmendProvision, depth: int, where: str) ->
                     _division(w, quoted, depth + 2)
                 elif isinstance(quoted, AnyAppendix):
                     _appendix(w, quoted, depth + 2)
+                elif isinstance(quoted, Sentence) and _lone_element(
+                    quoted.text, _parse.QUOTED_TITLE_TAGS
+                ):
+                    w.line(depth + 2, quoted.text)
                 else:
                     _block(w, quoted, depth + 2, where)
             w.line(depth + 1, "</NewProvision>")
@@ -449,15 +467,27 @@ def _block(w: _Writer, block: Block | AmendProvision, depth: int, where: str) ->
         raise _fail(where, f"unknown block {type(block).__name__}")
 
 
-def _block_item_level(item: Item) -> int:
-    """The level (Item, Subitem1, …) at which an item standing as a block reads back with
-    its label: the schema's tag says the level, which the model does not keep."""
-    label = item.label if item.label is not None else item_label(item.num, 1, "kanji")
-    position = int(item.key[1:]) if item.key[1:].isdigit() else 1
-    for level in range(1, len(_parse._SUBITEM_TAGS) + 1):
-        if _parse.item_num(label, level, position) == (item.num, item.label):
-            return level
-    return 1
+def _remarks_before(before: int, present: bool, remarks: tuple[Remarks, ...], where: str) -> int:
+    """How many remarks to write before a structure's figure or content."""
+    if not 0 <= before <= len(remarks) or (before and not present):
+        raise _fail(where, "remarks_before counts some of the remarks, before what is there")
+    return before
+
+
+def _lone_formula(text: str) -> bool:
+    """Whether ``text`` is one ``ArithFormula`` element as the reader keeps it inline."""
+    return _lone_element(text, frozenset({"ArithFormula"}))
+
+
+def _lone_element(text: str, tags: frozenset[str]) -> bool:
+    """Whether ``text`` is one element of ``tags`` as the reader keeps it as text."""
+    if not text.startswith("<"):
+        return False
+    try:
+        el = etree.fromstring(text, _parse.xml_parser())
+    except etree.XMLSyntaxError:
+        return False
+    return el.tag in tags and _parse.outer_xml(el) == text
 
 
 def _fig(w: _Writer, fig: Fig, depth: int) -> None:
@@ -471,11 +501,15 @@ def _remarks_list(w: _Writer, remarks: tuple[Remarks, ...], depth: int, where: s
 
 def _remarks(w: _Writer, remarks: Remarks, depth: int, where: str) -> None:
     w.line(depth, "<Remarks>")
-    if remarks.label is not None:
+    if remarks.label is not None or remarks.line_break:
         attrs = ' LineBreak="true"' if remarks.line_break else ""
-        w.text(depth + 1, "RemarksLabel", remarks.label, where, attrs)
+        w.text(depth + 1, "RemarksLabel", remarks.label or "", where, attrs)
     for child in remarks.children:
-        _block(w, child, depth + 1, where)
+        if isinstance(child, Sentence):
+            # always a <Sentence>: remarks hold sentences and items only
+            w.text(depth + 1, "Sentence", child.text, where, _attrs(child.attrs))
+        else:
+            _block(w, child, depth + 1, where)
     w.line(depth, "</Remarks>")
 
 
@@ -494,23 +528,32 @@ def _list(w: _Writer, block: ListBlock, depth: int, level: int, where: str) -> N
 
 
 def _table(w: _Writer, table: Table, depth: int, where: str) -> None:
+    if table.bare:
+        if table.title is not None or table.remarks:
+            raise _fail(where, "a bare table (no TableStruct) has no title and no remarks")
+        _rows(w, table, depth, where)
+        return
     w.line(depth, "<TableStruct>")
     if table.title is not None:
         w.text(depth + 1, "TableStructTitle", table.title, where)
     if not 0 <= table.remarks_before <= len(table.remarks):
         raise _fail(where, "remarks_before counts some of the table's remarks")
     _remarks_list(w, table.remarks[: table.remarks_before], depth + 1, where)
-    w.line(depth + 1, "<Table>")
+    _rows(w, table, depth + 1, where)
+    _remarks_list(w, table.remarks[table.remarks_before :], depth + 1, where)
+    w.line(depth, "</TableStruct>")
+
+
+def _rows(w: _Writer, table: Table, depth: int, where: str) -> None:
+    w.line(depth, "<Table>")
     for row in table.rows:
         header = bool(row.cells) and all(cell.header for cell in row.cells)
         row_tag = "TableHeaderRow" if header else "TableRow"
-        w.line(depth + 2, f"<{row_tag}>")
+        w.line(depth + 1, f"<{row_tag}>")
         for cell in row.cells:
-            _cell(w, cell, depth + 3, f"{where}/{row.key}", header)
-        w.line(depth + 2, f"</{row_tag}>")
-    w.line(depth + 1, "</Table>")
-    _remarks_list(w, table.remarks[table.remarks_before :], depth + 1, where)
-    w.line(depth, "</TableStruct>")
+            _cell(w, cell, depth + 2, f"{where}/{row.key}", header)
+        w.line(depth + 1, f"</{row_tag}>")
+    w.line(depth, "</Table>")
 
 
 def _cell(w: _Writer, cell: Cell, depth: int, where: str, header: bool) -> None:
@@ -550,7 +593,11 @@ def _appendix(w: _Writer, appendix: AnyAppendix, depth: int) -> None:
     if related is not None:
         w.text(depth + 1, "RelatedArticleNum", related, where)
     for child in appendix.children:
-        _block(w, child, depth + 1, where)
+        if isinstance(child, Sentence) and not child.attrs and _lone_formula(child.text):
+            # right in an appendix the reader takes <ArithFormula> for a block of its own
+            w.text(depth + 1, "Sentence", child.text, where)
+        else:
+            _block(w, child, depth + 1, where)
     w.line(depth, f"</{tag}>")
 
 
