@@ -439,7 +439,7 @@ _WRAPPERS: dict[str, Any] = {
 def _field_value(value: Any, self_: Any) -> Any:
     """A document field's own value (a tuple for ``law_attrs`` and ``appendix_places``)
     taken as the record that carries it."""
-    wrap = _WRAPPERS.get(self_.field)
+    wrap = _WRAPPERS.get(self_.field) if isinstance(self_.field, str) else None
     if wrap is not None and isinstance(value, tuple):
         return wrap(value)
     return value
