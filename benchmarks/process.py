@@ -81,7 +81,15 @@ def process(cfg: Config) -> list[Result]:
     env = process_env()
     with tempfile.TemporaryDirectory(prefix="legaldocs-bench-") as tmp:
         ours_out = Path(tmp) / "ours.law.txt"
-        convert = [sys.executable, "-m", "legaldocs", "convert", str(source), str(ours_out)]
+        convert = [
+            sys.executable,
+            "-m",
+            "legaldocs",
+            "convert",
+            str(source),
+            str(ours_out),
+            "--force",
+        ]
         ours = median_process_seconds(convert, env, repeat)
         exact = ours_out.read_bytes() == source.read_bytes()
         script = [sys.executable, str(ROOT / "benchmarks" / "roundtrip.py"), str(source)]

@@ -184,7 +184,7 @@ def test_unknown_document(store: ConsentStore) -> None:
         store.history("nope")
     with pytest.raises(StoreError):
         store.notice_days("nope")
-    with pytest.raises(StoreError):
+    with pytest.raises(ValueError, match="notice days"):  # ArgumentValueError: a bad argument
         store.put_history(DOC, START, notice_days=-1)
 
 

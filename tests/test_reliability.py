@@ -631,7 +631,7 @@ def test_amend_template_prints_a_loadable_commented_file(kind: str) -> None:
 def test_the_cli_matrix_has_no_traceback(tmp_path: Path) -> None:
     from tests.fuzz.cli_matrix import run_matrix
 
-    result = run_matrix(tmp_path)
+    result = run_matrix(tmp_path, every=6)  # the whole matrix: python -m tests.fuzz.cli_matrix
     assert result["runs"] >= 263
     assert result["tracebacks"] == []
     assert result["not one line"] == []
@@ -657,3 +657,100 @@ def test_two_tables_in_a_row_render_and_parse_back_as_two() -> None:
     doc = parse_text(text)
     assert len(doc.body) == 2
     assert parse_text(legaldocs.render_text(doc)) == doc
+
+
+# -- found by the whole CLI matrix on the merged main (2026-11-28) -------------------------
+
+
+def test_a_store_that_is_not_a_sqlite_file_is_a_store_error(tmp_path: Path) -> None:
+    from legaldocs import SQLiteStore, StoreError
+
+    not_a_database = tmp_path / "policy.txt"
+    not_a_database.write_bytes((CLINIC / "privacy-policy.txt").read_bytes())
+    with pytest.raises(StoreError, match=r"policy\.txt: cannot open the SQLite store"):
+        SQLiteStore(not_a_database)
+    history = tmp_path / "h.json"
+    assert (
+        _cli(
+            "start", str(CLINIC / "privacy-policy.txt"), str(history), "--effective", "2021-02-25"
+        )[0]
+        == 0
+    )
+    for argv in (
+        ["accept", str(history), "--store", str(not_a_database), "--subject", "p-1"],
+        ["notices", str(history), "--store", str(not_a_database)],
+    ):
+        code, _, err = _cli(*argv)
+        assert code == 1, err
+        assert "cannot open the SQLite store" in err, err
+        assert err.count("\n") == 1, err
+
+
+@pytest.mark.parametrize("ref", ["", "  "])
+def test_timeline_of_an_empty_reference_is_an_argument_value_error(
+    policy: Document, ref: str
+) -> None:
+    history = History.start(policy, enacted=DAY)
+    with pytest.raises(ArgumentValueError, match="empty"):
+        history.timeline(ref)
+    with pytest.raises(ArgumentTypeError):
+        history.timeline(None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("command", ["since", "notices"])
+def test_a_policy_file_is_read_like_every_other_file(tmp_path: Path, command: str) -> None:
+    history = tmp_path / "h.json"
+    assert (
+        _cli(
+            "start", str(CLINIC / "privacy-policy.txt"), str(history), "--effective", "2021-02-25"
+        )[0]
+        == 0
+    )
+    policy_file = tmp_path / "policy.toml"
+    policy_file.write_bytes(b"\xff\xfe\x80 = 1\n")
+    argv = [command, "2021-02-25", str(history)] if command == "since" else [command, str(history)]
+    status = 2 if command == "since" else 1  # since: 1 means "changed"
+    code, _, err = _cli(*argv, "--policy", str(policy_file))
+    assert code == status, err
+    assert "policy.toml" in err, err
+    assert err.count("\n") == 1, err
+    code, _, err = _cli(*argv, "--policy", str(tmp_path / "missing.toml"))
+    assert code == status, err
+    assert "cannot read: no such file" in err, err
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "x"])
+def test_check_jobs_must_be_a_positive_number(tmp_path: Path, jobs: str) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        _cli("check", "--jobs", jobs, str(CLINIC))
+    assert exit_.value.code == 2
+
+
+# -- found by the 30-minute fuzz run on the merged main (seed 15, 2026-11-28) ---------------
+
+_LAW = """無尽業法ノ規定ニ依ル登記ニ関スル件
+（昭和十六年勅令第三百六十三号）
+
+○１　登記ハ二週間以内ニ之ヲ為スコトヲ要ス
+
+      附　則
+
+本令ハ公布ノ日ヨリ之ヲ施行ス
+
+      附　則　（平成一五年三月二八日政令第一一七号）
+
+この政令は、平成十五年四月一日から施行する。
+"""
+
+
+@pytest.mark.parametrize(
+    "heading", ["      附　則", "      附　則　（平成一五年三月二八日政令第一一七号）"]
+)
+def test_a_lawtext_supplement_heading_written_twice_is_refused(heading: str) -> None:
+    """A duplicated 附則 line made an empty 附則 that took the citation of the real one (no
+    law among 14,506 has a 附則 with nothing under it)."""
+    legaldocs.parse_lawtext(_LAW)
+    doubled = _LAW.replace(heading + "\n", heading + "\n" + heading + "\n", 1)
+    with pytest.raises(ParseError, match="附則 with nothing under it") as caught:
+        legaldocs.parse_lawtext(doubled)
+    assert caught.value.line == _LAW.split("\n").index(heading) + 1

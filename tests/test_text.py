@@ -464,7 +464,7 @@ def test_body_paragraphs_after_preamble_marker() -> None:
         ("    T\n\n  • 第1条\n\n    本文\n        深すぎる\n", 6, 9, "unexpected indentation"),
         ("    T\n\n  •第1条\n", 3, 3, "followed by one space"),
         ("    T\n\n  本文\n", 3, 3, "expected a bullet"),
-        ("\n\n", None, None, "expected the title"),
+        ("\n\n", 3, 1, "expected the title"),  # at the end: the line after the last
         ("  • ALT\n\n    T\n\n  • 附則\n  • 第1条\n", 6, 3, "only supplementary"),
         (":colour: red\n    T\n", 1, 1, "unknown directive"),
         ("    T\n\n  • 第1章総則\n", 3, 5, "unreadable division heading"),

@@ -63,9 +63,17 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> None:
     out.write(_io.render(doc, args.format))
 
 
-def _cmd_diff(args: argparse.Namespace, out: TextIO) -> None:
-    from legaldocs._atomic import write_atomic
+def _writable(target: Path, force: bool) -> Path:
+    """``target``, checked before any work: not a directory, and not an existing file unless
+    ``force`` (it is then replaced atomically)."""
+    if target.is_dir():
+        raise _Failure(f"{target}: is a directory")
+    if target.exists() and not force:
+        raise _Failure(f"{target} exists (give --force to replace it)")
+    return target
 
+
+def _cmd_diff(args: argparse.Namespace, out: TextIO) -> None:
     if args.new is None:
         if args.date_from is None:
             raise _Failure("diff of one history needs --from DATE|VERSION_ID (--to: now)")
@@ -77,18 +85,19 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> None:
             raise _Failure("--from/--to go with one history file, not with OLD NEW")
         old = _document(_load(args.old, args), None, None)
         new = _document(_load(args.new, args), None, None)
+    if args.format == "docx" and not args.output:
+        raise _Failure("--format docx writes a file: give -o FILE.docx")
+    output = None if args.output is None else _writable(Path(args.output), args.force)
     from legaldocs.compare._diff import diff as diff_documents
     from legaldocs.compare._render import render_diff
-
     if args.format == "docx":
-        if not args.output:
-            raise _Failure("--format docx writes a file: give -o FILE.docx")
         data = render_diff(diff_documents(old, new), "docx")
-        write_atomic(Path(args.output), data)
+        assert output is not None
+        _io.write_bytes(output, data)
         return
     text = render_diff(diff_documents(old, new), format=args.format)
-    if args.output:
-        write_atomic(Path(args.output), text.encode("utf-8"))
+    if output is not None:
+        _io.write_text(output, text)
         return
     if args.format == "unified" and out.isatty():
         text = _colour(text)
@@ -165,9 +174,9 @@ def _cmd_pending(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _cmd_convert(args: argparse.Namespace, out: TextIO) -> None:
-    loaded = _load(args.input, args)
-    target = Path(args.output)
+    target = _writable(Path(args.output), args.force)
     fmt = _io.format_of(target)
+    loaded = _load(args.input, args)
     if _io.is_data_format(fmt):
         from legaldocs.serialize._api import dump
 
@@ -191,13 +200,12 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> None:
 
 def _cmd_start(args: argparse.Namespace, out: TextIO) -> None:
     target = Path(args.history)
-    if target.is_dir():
-        raise _Failure(f"{target}: is a directory")
-    if target.exists() and not args.force:
+    if target.exists() and not target.is_dir() and not args.force:
         raise _Failure(
             f"{target} exists; it may hold amendments that would be lost "
             "(give --force to replace it, or use 'legaldocs amend' to add to it)"
         )
+    _writable(target, args.force)
     _io.data_format(target)
     doc = _document(_load(args.document, args), None, None)
     effective = _when(args.effective)
@@ -214,9 +222,7 @@ def _cmd_start(args: argparse.Namespace, out: TextIO) -> None:
 
 def _cmd_import_versions(args: argparse.Namespace, out: TextIO) -> None:
     folder = Path(args.dir)
-    target = Path(args.history)
-    if target.exists() and not args.force:
-        raise _Failure(f"{target} exists (give --force to replace it)")
+    target = _writable(Path(args.history), args.force)
     _io.data_format(target)
     listing = folder / "versions.tsv"
     if not listing.is_file():
@@ -268,19 +274,16 @@ def _version_or_moment(history: History, text: str | None) -> Version:
     return history.version_at(_when(text))
 
 
-def _policy(path: str | None) -> Any:
-    from legaldocs import _files as _io
+def _policy(path: str | None, args: argparse.Namespace) -> Any:
     from legaldocs.consent import Policy
     from legaldocs.serialize._api import loads
 
     if path is None:
         return Policy()
     file = Path(path)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise _Failure(f"{file}: {exc.strerror or exc}") from None
-    return loads(text, Policy, format=_io.data_format(file), source=str(file))
+    fmt = _io.data_format(file)
+    text = _io.read_text(file, encoding=args.encoding)  # FileError, ParseError: one line
+    return loads(text, Policy, format=fmt, source=str(file))
 
 
 def _cmd_accept(args: argparse.Namespace, out: TextIO) -> None:
@@ -323,7 +326,7 @@ def _cmd_since(args: argparse.Namespace, out: TextIO) -> int:
     old = _version_or_moment(history, args.version)
     new = _version_or_moment(history, args.at)
     only: tuple[Grade, ...] | None = ("substantive",) if args.substantive else None
-    policy = _policy(args.policy)
+    policy = _policy(args.policy, args)
     summary = render_summary(history, old, new, policy=policy, format=args.format, only=only)
     out.write(summary)
     from legaldocs.consent._policy import decide
@@ -340,7 +343,7 @@ def _cmd_notices(args: argparse.Namespace, out: TextIO) -> None:
 
     history = _history(args.file, "notices", args)
     at = pendulum.now("Asia/Tokyo") if args.at is None else _when(args.at)
-    policy = _policy(args.policy)
+    policy = _policy(args.policy, args)
     cohorts: tuple[Any, ...] = ()
     days = args.notice_days
     if args.store is not None:

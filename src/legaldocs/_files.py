@@ -31,6 +31,7 @@ __all__ = [
     "read_bytes",
     "read_text",
     "render",
+    "write_bytes",
     "write_text",
 ]
 
@@ -128,6 +129,12 @@ def write_text(path: Path, text: str) -> None:
         data = text.encode("utf-8")
     except UnicodeEncodeError as error:
         raise FormatError(f"{path}: cannot write a lone surrogate as UTF-8 ({error})") from None
+    write_bytes(path, data)
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically; :class:`~legaldocs.FileError` (the OS error as
+    its cause) when it cannot be written."""
     try:
         write_atomic(path, data)
     except OSError as error:

@@ -19,6 +19,8 @@ from typing import Literal
 
 import attrs
 
+from legaldocs.errors import ArgumentValueError, require_type
+
 __all__ = ["InlineOp", "OpTag", "apply_ops", "fold", "inline_diff", "is_typographic"]
 
 OpTag = Literal["equal", "insert", "delete", "replace"]
@@ -244,16 +246,22 @@ def _build(old: str, new: str, spans: list[tuple[str, int, int, int, int]]) -> l
 def apply_ops(old: str, ops: tuple[InlineOp, ...]) -> str:
     """Apply inline operations to ``old`` and return the new text.
 
-    Raises :class:`ValueError` when the operations do not fit ``old`` (a gap, an overlap, or
-    an ``old_text`` that is not what ``old`` holds at its offsets).
+    Raises :class:`~legaldocs.ArgumentValueError` (a ``ValueError``) when the operations do
+    not fit ``old`` (a gap, an overlap, or an ``old_text`` that is not what ``old`` holds at
+    its offsets).
     """
+    require_type(old, str, "apply_ops: old")
+    require_type(ops, tuple, "apply_ops: ops")
     out = []
     pos = 0
     for op in ops:
+        require_type(op, InlineOp, "apply_ops: each of ops")
         if op.old_start != pos or old[op.old_start : op.old_end] != op.old_text:
-            raise ValueError(f"inline operation {op!r} does not fit the text at offset {pos}")
+            raise ArgumentValueError(
+                f"inline operation {op!r} does not fit the text at offset {pos}"
+            )
         out.append(op.new_text)
         pos = op.old_end
     if pos != len(old):
-        raise ValueError(f"inline operations stop at offset {pos} of {len(old)}")
+        raise ArgumentValueError(f"inline operations stop at offset {pos} of {len(old)}")
     return "".join(out)

@@ -8,8 +8,11 @@ Files are decoded as detected (UTF-8 with or without a byte-order mark, UTF-16,
 Shift_JIS/CP932); ``--encoding`` names the encoding (``--encoding euc-jp``). Output goes to
 standard output. Every error is one line on standard error, ``legaldocs COMMAND: error: …``,
 with exit status 1 (2 for a command line argparse cannot read), never a traceback.
-``start`` refuses to replace an existing file unless given ``--force``; every file is
-written atomically (the old file stays whole until the new one is complete).
+``start``, ``import-versions``, ``convert`` and ``diff --output`` refuse to replace an existing
+file unless given ``--force``; ``amend`` rewrites its history file in place by design (the
+history keeps every earlier version, and the amendment is checked before anything is
+written). Every file is written atomically (the old file stays whole until the new one is
+complete).
 ``amend --template KIND`` prints a commented amendment file.
 """
 
@@ -59,6 +62,17 @@ _EPILOGS = {
 }
 
 
+def _positive(text: str) -> int:
+    """A whole number of at least 1 (argparse reports anything else as a usage error)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return value
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, with its errors on one line."""
 
@@ -105,6 +119,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="date_to", metavar="DATE|VERSION_ID", help="default: now")
     p.add_argument("--format", choices=_DIFF_FORMATS, default="unified")
     p.add_argument("-o", "--output", help="write to this file (needed for docx)")
+    p.add_argument("--force", action="store_true", help="replace the --output file if it exists")
 
     p = command("log", "List a history's versions, or one element's timeline.", "log")
     p.add_argument("file")
@@ -134,6 +149,7 @@ def _parser() -> argparse.ArgumentParser:
     p = command("convert", "Convert between the formats legaldocs reads and writes.", "convert")
     p.add_argument("input")
     p.add_argument("output")
+    p.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
 
     p = command("validate", "Check that a file reads and every version applies.", "validate")
     p.add_argument("file")
@@ -163,7 +179,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--histories", action="store_true", help="also build a history from each versions.tsv"
     )
-    p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
+    p.add_argument(
+        "--jobs", type=_positive, metavar="N", help="worker processes (default: all cores)"
+    )
     _consent_commands(command)
     return parser
 

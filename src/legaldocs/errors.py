@@ -164,3 +164,29 @@ class ConsentError(LegaldocsError, ValueError):
 class StoreError(LegaldocsError):
     """A consent store refuses a write or cannot be reached (a history would be rewritten, a
     record id is reused for another acceptance, the database is missing a driver)."""
+
+
+def require_type(value: object, kind: type | tuple[type, ...], what: str) -> None:
+    """Raise :class:`ArgumentTypeError` unless ``value`` is a ``kind``; ``what`` names the
+    argument as the message should (``"render_text: doc"``). For the library's own entry
+    points (not part of the public API)."""
+    if isinstance(value, kind):
+        return
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    expected = " or ".join(k.__name__ for k in kinds)
+    article = "an" if expected[:1] in "AEIOU" else "a"
+    raise ArgumentTypeError(f"{what} must be {article} {expected}, got {type(value).__name__}")
+
+
+def require_text(value: object, what: str) -> str:
+    """``value`` if it is a string that UTF-8 can encode (no lone surrogate);
+    :class:`ArgumentTypeError` or :class:`ArgumentValueError` naming ``what`` otherwise."""
+    require_type(value, str, what)
+    assert isinstance(value, str)
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ArgumentValueError(
+            f"{what} holds a lone surrogate at character {error.start + 1}: {value[:40]!r}"
+        ) from None
+    return value

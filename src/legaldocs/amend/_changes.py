@@ -439,7 +439,7 @@ _WRAPPERS: dict[str, Any] = {
 def _field_value(value: Any, self_: Any) -> Any:
     """A document field's own value (a tuple for ``law_attrs`` and ``appendix_places``)
     taken as the record that carries it."""
-    wrap = _WRAPPERS.get(self_.field)
+    wrap = _WRAPPERS.get(self_.field) if isinstance(self_.field, str) else None
     if wrap is not None and isinstance(value, tuple):
         return wrap(value)
     return value
@@ -471,13 +471,26 @@ class SetDocumentField:
     effective: Moment | None = attrs.field(default=None, converter=_optional_moment)
 
     def __attrs_post_init__(self) -> None:
+        if not isinstance(self.field, str):
+            raise ArgumentTypeError(
+                f"field must be one of {', '.join(_DOCUMENT_FIELDS)}, not {self.field!r}"
+            )
         allowed = _DOCUMENT_FIELDS.get(self.field)
         if allowed is None:
             raise ArgumentValueError(
                 f"field must be one of {', '.join(_DOCUMENT_FIELDS)}, not {self.field!r}"
             )
         if not isinstance(self.value, allowed):
-            raise ArgumentValueError(f"{self.field} cannot be set to {self.value!r}")
+            known = tuple({t for types in _DOCUMENT_FIELDS.values() for t in types})
+            error = ArgumentValueError if isinstance(self.value, known) else ArgumentTypeError
+            raise error(f"{self.field} cannot be set to {self.value!r}")
+
+
+def _grade(value: object) -> None:
+    if value is not None and value not in ("typographic", "editorial", "substantive"):
+        raise ArgumentValueError(
+            f"grade must be typographic, editorial, substantive or None, not {value!r}"
+        )
 
 
 Change: TypeAlias = (
@@ -539,7 +552,5 @@ class Amendment:
     note: str | None = attrs.field(default=None, validator=_optional_string)
     grade: Literal["typographic", "editorial", "substantive"] | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(
-            attrs.validators.in_(("typographic", "editorial", "substantive"))
-        ),
+        validator=lambda _, __, value: _grade(value),
     )

@@ -42,7 +42,7 @@ from legaldocs._align import SimpleUnit, align, moved
 from legaldocs._inline import InlineOp, apply_ops, fold, inline_diff
 from legaldocs.amend._plan import plan_amendment
 from legaldocs.dates import format_date, parse_day, parse_moment
-from legaldocs.errors import LegaldocsError
+from legaldocs.errors import ArgumentValueError, require_type
 from legaldocs.model._citation import Citation, Step, StepKind
 from legaldocs.model._element import (
     children_of,
@@ -261,10 +261,9 @@ def diff(
     leaves out typographic-only changes.
     """
     for name, value in (("old", old), ("new", new)):
-        if not isinstance(value, Document):
-            raise LegaldocsError(f"diff: {name} must be a Document, not {type(value).__name__}")
+        require_type(value, Document, f"diff: {name}")
     if by not in ("auto", "key", "content"):
-        raise LegaldocsError(f"diff: by must be 'auto', 'key' or 'content', not {by!r}")
+        raise ArgumentValueError(f"diff: by must be 'auto', 'key' or 'content', not {by!r}")
     differ = _Differ(old, new, by)
     changes = differ.run()
     result = Diff(
@@ -283,6 +282,7 @@ def to_amendment(
     note: str | None = None,
 ) -> Amendment:
     """:meth:`Diff.to_amendment` as a function."""
+    require_type(diff, Diff, "to_amendment: diff")
     return diff.to_amendment(id=id, enacted=enacted, effective=effective, title=title, note=note)
 
 

@@ -63,7 +63,15 @@ from legaldocs.compare._words import (
     word_after,
     word_before,
 )
-from legaldocs.errors import AmendmentError, CitationError, LegaldocsError, NotFoundError
+from legaldocs.errors import (
+    AmendmentError,
+    ArgumentTypeError,
+    ArgumentValueError,
+    CitationError,
+    LegaldocsError,
+    NotFoundError,
+    require_type,
+)
 from legaldocs.model._citation import Citation, Step, cite
 from legaldocs.model._element import signature, spec, texts_of
 from legaldocs.model._keys import article_key, division_key
@@ -122,7 +130,9 @@ def render_kaimebun(
     to ``document``.
     """
     if not isinstance(amendment, Amendment):
-        raise LegaldocsError(f"render_kaimebun: not an Amendment: {type(amendment).__name__}")
+        raise ArgumentTypeError(f"render_kaimebun: not an Amendment: {type(amendment).__name__}")
+    if document is not None:
+        require_type(document, Document, "render_kaimebun: document")
     style = document.style if document is not None else Style(numerals=numerals or "kanji")
     numerals = numerals or style.numerals
     writer = _Writer(numerals, style, render)
@@ -292,7 +302,7 @@ class _Writer:
         try:
             loc = _tree.locate(doc, target, index)
         except (NotFoundError, CitationError) as exc:
-            raise LegaldocsError(f"render_kaimebun: no such element: {target} ({exc})") from None
+            raise NotFoundError(f"render_kaimebun: no such element: {target} ({exc})") from None
         return doc, loc
 
     def _element(self, target: str, doc: Document | None) -> Any:
@@ -306,7 +316,7 @@ class _Writer:
             return Citation((Step(kind="前文"),)) if target else Citation(())
         if doc is None:
             if not _tree.is_citation(target):
-                raise LegaldocsError(
+                raise ArgumentValueError(
                     f"render_kaimebun: the target {target!r} is a key path: give the document"
                 )
             return Citation.parse(target)

@@ -42,7 +42,7 @@ from legaldocs.compare._page import LABELS, labels_for
 from legaldocs.compare._page import page as _page
 from legaldocs.compare._shinkyu import Block, Pairer, generic, hang, wrap
 from legaldocs.dates import format_date
-from legaldocs.errors import LegaldocsError
+from legaldocs.errors import ArgumentValueError, LegaldocsError, require_type
 from legaldocs.model._citation import Citation, Step
 from legaldocs.model._element import (
     child_labels,
@@ -142,6 +142,12 @@ def render_diff(
 
     Raises :class:`~legaldocs.LegaldocsError` for an unknown format or bad options.
     """
+    require_type(diff, Diff, "render_diff: diff")
+    if format not in ("unified", "table", "html", "json", "kaimebun", "docx"):
+        raise ArgumentValueError(
+            f"render_diff: unknown format {format!r} "
+            "(expected unified, table, html, json, kaimebun or docx)"
+        )
     style: Numerals = numerals or diff.new.style.numerals
     words = labels_for(diff.new.lang)
     if labels is None:
@@ -168,11 +174,11 @@ def render_diff(
         return _unified(diff, style)
     if format in ("table", "docx"):
         if table_format not in ("text", "markdown", "html"):
-            raise LegaldocsError(f"render_diff: unknown table_format {table_format!r}")
+            raise ArgumentValueError(f"render_diff: unknown table_format {table_format!r}")
         if sorted(order) != ["new", "old"]:
-            raise LegaldocsError(f"render_diff: order must name 'new' and 'old', got {order!r}")
+            raise ArgumentValueError(f"render_diff: order must name 'new' and 'old', got {order!r}")
         if width < 8:
-            raise LegaldocsError(f"render_diff: width must be at least 8, got {width}")
+            raise ArgumentValueError(f"render_diff: width must be at least 8, got {width}")
         if format == "docx":
             from legaldocs.compare._docx import docx_table
 
@@ -206,7 +212,7 @@ def render_diff(
         return redline
     if format == "json":
         return _json(diff, style)
-    raise LegaldocsError(
+    raise ArgumentValueError(
         f"render_diff: unknown format {format!r} "
         "(expected unified, table, html, json, kaimebun or docx)"
     )
@@ -471,6 +477,7 @@ def _unified(diff: Diff, style: Numerals) -> str:
 def display_width(text: str) -> int:
     """Columns ``text`` takes in a terminal: East Asian wide and full-width characters
     count two, combining characters zero, everything else one."""
+    require_type(text, str, "display_width: text")
     total = 0
     for char in text:
         if unicodedata.combining(char):

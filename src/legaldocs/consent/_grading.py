@@ -40,6 +40,7 @@ import attrs
 
 from legaldocs.compare import Diff, Difference
 from legaldocs.consent._records import GRADES, Action, Grade
+from legaldocs.errors import require_type
 from legaldocs.history import History, Version
 from legaldocs.model import Article, Document, Supplement
 from legaldocs.model._element import full_text, texts_of
@@ -86,6 +87,7 @@ def _width(text: str) -> str:
 def typographic_key(text: str) -> str:
     """``text`` folded so that two texts differing only typographically have the same key
     (see the module documentation). For comparing only: never store text folded."""
+    require_type(text, str, "typographic_key: text")
     text = _HALF_KANA.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     return _space_key(text.replace("\u3000", " ").translate(_TABLE))
 
@@ -255,6 +257,7 @@ def _document_text(doc: Document) -> str:
 
 def grade_diff(diff: Diff) -> tuple[GradedChange, ...]:
     """Every change of ``diff`` with its automatic grade (see the module documentation)."""
+    require_type(diff, Diff, "grade_diff: diff")
     renumbering = any("renumbered" in c.kinds for c in diff.changes)
     graded = [
         GradedChange(change=c, grade=g, reason=r)
@@ -316,6 +319,9 @@ def grade_versions(
     the two versions declared one (the highest of them, if several): each version step is
     diffed on its own to see which amendments touched which elements.
     """
+    require_type(history, History, "grade_versions: history")
+    require_type(old, Version, "grade_versions: old")
+    require_type(new, Version, "grade_versions: new")
     d = history.diff(old, new)
     graded = grade_diff(d)
     by_id = {a.id: a for a in history.amendments}

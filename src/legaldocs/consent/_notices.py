@@ -18,10 +18,10 @@ import pendulum
 
 from legaldocs.amend import Amendment
 from legaldocs.consent._grading import grade_versions, max_grade
-from legaldocs.consent._policy import Policy, decide
+from legaldocs.consent._policy import Policy, decide, policy_or_default
 from legaldocs.consent._records import ACTIONS, Action, Grade
 from legaldocs.consent._store import Cohort, Reacceptance
-from legaldocs.errors import ConsentError
+from legaldocs.errors import ArgumentTypeError, ConsentError, require_type
 from legaldocs.history import History, Version
 from legaldocs.history._history import _moment
 
@@ -97,9 +97,16 @@ def plan_notices(
 ) -> tuple[NoticePlan, ...]:
     """One :class:`NoticePlan` per version of ``history`` that takes effect after ``at``,
     in order (see the module documentation)."""
-    policy = policy or Policy()
-    if isinstance(notice_days, bool) or not isinstance(notice_days, int) or notice_days < 0:
-        raise ConsentError(f"notice_days must be a whole number, at least 0: {notice_days!r}")
+    require_type(history, History, "plan_notices: history")
+    policy = policy_or_default(policy)
+    if isinstance(notice_days, bool) or not isinstance(notice_days, int):
+        raise ArgumentTypeError(f"notice_days must be a whole number: {notice_days!r}")
+    if not 0 <= notice_days <= 36_500:
+        raise ConsentError(f"notice_days must be 0 to 36500 (a hundred years): {notice_days!r}")
+    if isinstance(cohorts, str | bytes) or not isinstance(cohorts, Sequence):
+        raise ArgumentTypeError(f"plan_notices: cohorts: not a sequence: {cohorts!r}")
+    for cohort in cohorts:
+        require_type(cohort, Cohort, "plan_notices: each of cohorts")
     moment = _moment(at, history.tz)
     versions = history.versions
     titles = {a.id: a.title for a in history.amendments}
@@ -139,6 +146,9 @@ def reacceptance(
     policy: Policy | None = None,
 ) -> Reacceptance:
     """:meth:`ConsentStore.must_reaccept`."""
+    policy = policy_or_default(policy)
+    if amendment is not None:
+        require_type(amendment, (str, Amendment), "must_reaccept: amendment")
     history = store.history(document_id)
     memo: dict[Any, Any] | None = store._memo(document_id, history)
     if at is not None and amendment is not None:

@@ -20,7 +20,7 @@ import attrs
 
 from legaldocs.consent._grading import GradedChange, grade_versions, typographic_key
 from legaldocs.consent._records import ACTIONS, GRADES, Acceptance, Action, Grade, content_hash
-from legaldocs.errors import CitationError, ConsentError, HistoryError
+from legaldocs.errors import CitationError, ConsentError, HistoryError, require_type
 from legaldocs.history import History, Version
 from legaldocs.model import Article, Citation, Document
 
@@ -34,11 +34,13 @@ def _caption_key(text: str) -> str:
 
 
 def _action(instance: Any, attribute: Any, value: Any) -> None:
+    require_type(value, str, attribute.name)
     if value not in ACTIONS:
         raise ConsentError(f"{attribute.name} must be one of {', '.join(ACTIONS)}: {value!r}")
 
 
 def _grade(instance: Any, attribute: Any, value: Any) -> None:
+    require_type(value, str, attribute.name)
     if value not in GRADES:
         raise ConsentError(f"{attribute.name} must be one of {', '.join(GRADES)}: {value!r}")
 
@@ -60,7 +62,9 @@ class Rule:
 
     def __attrs_post_init__(self) -> None:
         named = [x for x in (self.citation, self.key, self.caption) if x is not None]
-        if len(named) != 1 or not all(isinstance(x, str) and x.strip() for x in named):
+        for part in named:
+            require_type(part, str, "a rule's citation, key or caption")
+        if len(named) != 1 or not all(x.strip() for x in named):
             raise ConsentError("a rule names its part by one of citation, key or caption")
         if self.citation is not None:
             try:
@@ -78,6 +82,7 @@ class Rule:
 
     def matches(self, graded: GradedChange, old: Document, new: Document) -> bool:
         """Whether ``graded`` (a change from ``old`` to ``new``) is in the part named."""
+        require_type(graded, GradedChange, "Rule.matches: graded")
         if GRADES.index(graded.grade) < GRADES.index(self.min_grade):
             return False
         change = graded.change
@@ -115,15 +120,30 @@ def _article_at(doc: Document, path: str | None) -> Article | None:
     return None
 
 
+def _rules(value: object) -> None:
+    require_type(value, tuple, "Policy.rules")
+    assert isinstance(value, tuple)
+    for rule in value:
+        require_type(rule, Rule, "each of Policy.rules")
+
+
+def policy_or_default(policy: object) -> Policy:
+    """``policy``, or the default :class:`Policy` for ``None``; an
+    :class:`~legaldocs.ArgumentTypeError` for anything else."""
+    if policy is None:
+        return Policy()
+    require_type(policy, Policy, "policy")
+    assert isinstance(policy, Policy)
+    return policy
+
+
 @attrs.frozen(kw_only=True)
 class Policy:
     """The action for each grade, and the rules that decide for parts of the document."""
 
     rules: tuple[Rule, ...] = attrs.field(
         default=(),
-        validator=attrs.validators.deep_iterable(
-            attrs.validators.instance_of(Rule), attrs.validators.instance_of(tuple)
-        ),
+        validator=lambda _, __, value: _rules(value),
     )
     typographic: Action = attrs.field(default="none", validator=_action)
     editorial: Action = attrs.field(default="notice", validator=_action)
@@ -133,6 +153,11 @@ class Policy:
         self, changes: tuple[GradedChange, ...], old: Document, new: Document
     ) -> tuple[GradedChange, ...]:
         """``changes`` with their ``action`` (and the ``rule`` that decided it, if any)."""
+        require_type(changes, tuple, "Policy.assess: changes")
+        for graded in changes:
+            require_type(graded, GradedChange, "Policy.assess: each of changes")
+        require_type(old, Document, "Policy.assess: old")
+        require_type(new, Document, "Policy.assess: new")
         out = []
         for graded in changes:
             action: Action = getattr(self, graded.grade)
@@ -219,5 +244,8 @@ def needs_reacceptance(
     (or its text is not the one pinned), :class:`~legaldocs.HistoryError` for a moment before
     the first version.
     """
+    require_type(acceptance, Acceptance, "needs_reacceptance: acceptance")
+    require_type(history, History, "needs_reacceptance: history")
+    chosen = policy_or_default(policy)
     accepted = accepted_version(acceptance, history)
-    return decide(history, accepted, history.version_at(at), policy or Policy())
+    return decide(history, accepted, history.version_at(at), chosen)

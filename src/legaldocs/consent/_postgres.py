@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from legaldocs.consent._store import _SCHEMA, COLUMNS, ConsentStore, Row, _Conflict, _split_sorted
-from legaldocs.errors import StoreError
+from legaldocs.errors import StoreError, require_text
 
 __all__ = ["PostgresStore"]
 
@@ -40,6 +40,7 @@ class PostgresStore(ConsentStore):
 
     def __init__(self, conninfo: str) -> None:
         super().__init__()
+        require_text(conninfo, "PostgresStore: conninfo")
         psycopg = _psycopg()
         self._errors = psycopg.errors
         self._error = psycopg.Error

@@ -31,7 +31,7 @@ from typing import Any, Literal, TypeAlias
 import attrs
 import pendulum
 
-from legaldocs.errors import ConsentError
+from legaldocs.errors import ConsentError, require_type
 from legaldocs.history import Version
 from legaldocs.model import Document
 from legaldocs.serialize import to_data
@@ -74,8 +74,7 @@ _LANGUAGE = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 def canonical_bytes(document: Document) -> bytes:
     """The canonical serialization of ``document`` whose SHA-256 is its content hash (see
     the module documentation)."""
-    if not isinstance(document, Document):
-        raise ConsentError(f"not a Document: {type(document).__name__}")
+    require_type(document, Document, "canonical_bytes: document")
     data = to_data(document)
     del data["schema"]
     text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -102,8 +101,14 @@ def content_hash(document: Document | Version) -> str:
     return digest
 
 
+def _string(attribute: Any, value: Any) -> None:
+    """An :class:`ArgumentTypeError` naming the field unless ``value`` is a string."""
+    require_type(value, str, attribute.name)
+
+
 def _subject(instance: Any, attribute: Any, value: Any) -> None:
-    if not isinstance(value, str) or not _SUBJECT.fullmatch(value):
+    _string(attribute, value)
+    if not _SUBJECT.fullmatch(value):
         raise ConsentError(
             f"{attribute.name} must be an opaque id (1-200 characters, no spaces or control "
             f"characters), never a name: {value!r}"
@@ -111,21 +116,25 @@ def _subject(instance: Any, attribute: Any, value: Any) -> None:
 
 
 def _token(instance: Any, attribute: Any, value: Any) -> None:
-    if not isinstance(value, str) or not value.strip() or value != value.strip():
+    _string(attribute, value)
+    if not value.strip() or value != value.strip():
         raise ConsentError(f"{attribute.name} must be a non-empty string: {value!r}")
 
 
 def _hash(instance: Any, attribute: Any, value: Any) -> None:
-    if not isinstance(value, str) or not _HASH.fullmatch(value):
+    _string(attribute, value)
+    if not _HASH.fullmatch(value):
         raise ConsentError(f"{attribute.name} must be 'sha256:' and 64 hex digits: {value!r}")
 
 
 def _language(instance: Any, attribute: Any, value: Any) -> None:
-    if not isinstance(value, str) or not _LANGUAGE.fullmatch(value):
+    _string(attribute, value)
+    if not _LANGUAGE.fullmatch(value):
         raise ConsentError(f"language must be a language tag (ja, en, ja-JP): {value!r}")
 
 
 def _channel(instance: Any, attribute: Any, value: Any) -> None:
+    _string(attribute, value)
     if value not in CHANNELS:
         raise ConsentError(f"collection_method must be one of {', '.join(CHANNELS)}: {value!r}")
 
@@ -139,12 +148,14 @@ def _moment(value: Any) -> Any:
 
 
 def _aware(instance: Any, attribute: Any, value: Any) -> None:
+    require_type(value, datetime.datetime, attribute.name)
     if not isinstance(value, pendulum.DateTime) or value.tzinfo is None:
         raise ConsentError(f"{attribute.name} must be an aware date and time: {value!r}")
 
 
 def _evidence(instance: Any, attribute: Any, value: Any) -> None:
-    if not isinstance(value, tuple) or not all(
+    require_type(value, tuple, attribute.name)
+    if not all(
         isinstance(pair, tuple)
         and len(pair) == 2
         and all(isinstance(part, str) and part for part in pair)
@@ -215,6 +226,7 @@ class Acceptance:
     ) -> Acceptance:
         """The acceptance of ``version`` (its id and content hash filled in; the language is
         the document's unless given)."""
+        require_type(version, Version, "Acceptance.of: version")
         return cls(
             record_id=_new_id() if record_id is None else record_id,
             pii_principal_id=pii_principal_id,

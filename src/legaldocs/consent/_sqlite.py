@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from legaldocs.consent._store import _SCHEMA, COLUMNS, UPSERT_LATEST, ConsentStore, Row, _Conflict
-from legaldocs.errors import StoreError
+from legaldocs.errors import ArgumentValueError, StoreError, require_text, require_type
 
 __all__ = ["SQLiteStore"]
 
@@ -27,20 +27,30 @@ class SQLiteStore(ConsentStore):
 
     def __init__(self, path: str | os.PathLike[str], *, timeout: float = 60.0) -> None:
         super().__init__()
-        self.path = str(path)
+        require_type(path, (str, os.PathLike), "SQLiteStore: path")
+        require_type(timeout, (int, float), "SQLiteStore: timeout")
+        if not 0 <= timeout < 1e9:
+            raise ArgumentValueError(f"SQLiteStore: timeout must be 0 or more seconds: {timeout!r}")
+        self.path = require_text(str(path), "SQLiteStore: path")
         try:
             self._conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open the SQLite store: {exc}") from None
         self._depth = 0
-        self._conn.execute("PRAGMA journal_mode=WAL")
-        self._conn.execute("PRAGMA synchronous=NORMAL")
-        self._conn.execute("PRAGMA foreign_keys=ON")
-        with self._transaction():
-            for statement in _SCHEMA:
-                self._conn.execute(
-                    statement.format(serial="INTEGER PRIMARY KEY", without_rowid=" WITHOUT ROWID")
-                )
+        try:
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=NORMAL")
+            self._conn.execute("PRAGMA foreign_keys=ON")
+            with self._transaction():
+                for statement in _SCHEMA:
+                    self._conn.execute(
+                        statement.format(
+                            serial="INTEGER PRIMARY KEY", without_rowid=" WITHOUT ROWID"
+                        )
+                    )
+        except sqlite3.Error as exc:  # not a SQLite file, a read-only one, ...
+            self._conn.close()
+            raise StoreError(f"{self.path}: cannot open the SQLite store: {exc}") from None
 
     def close(self) -> None:
         """Close the connection."""

@@ -27,6 +27,7 @@ from __future__ import annotations
 import abc
 import datetime
 import json
+import os
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
@@ -35,7 +36,15 @@ import pendulum
 
 from legaldocs.amend import Amendment
 from legaldocs.consent._records import Acceptance, content_hash
-from legaldocs.errors import ConsentError, LegaldocsError, StoreError
+from legaldocs.errors import (
+    ArgumentTypeError,
+    ArgumentValueError,
+    ConsentError,
+    LegaldocsError,
+    StoreError,
+    require_text,
+    require_type,
+)
 from legaldocs.history import History, Version
 from legaldocs.serialize import dumps, loads
 
@@ -242,6 +251,7 @@ class ConsentStore(abc.ABC):
 
     def notice_days(self, document_id: str) -> int:
         """How many days before an amendment takes effect its notice must go out."""
+        _check_id(document_id, "document_id")
         rows = self._execute(
             self._q("SELECT notice_days FROM consent_documents WHERE document_id = ?"),
             (document_id,),
@@ -252,6 +262,7 @@ class ConsentStore(abc.ABC):
 
     def set_notice_days(self, document_id: str, days: int) -> None:
         """Change the document's notice period (days, at least 0)."""
+        _check_id(document_id, "document_id")
         _check_days(days)
         with self._transaction():
             rows = self._execute(
@@ -277,6 +288,7 @@ class ConsentStore(abc.ABC):
         :class:`~legaldocs.StoreError`. ``notice_days`` sets the notice period (default
         :data:`DEFAULT_NOTICE_DAYS` for a new document; unchanged otherwise).
         """
+        _check_id(document_id, "document_id")
         if not isinstance(history, History):
             raise StoreError(f"not a History: {type(history).__name__}")
         if not isinstance(document_id, str) or not document_id.strip():
@@ -367,6 +379,7 @@ class ConsentStore(abc.ABC):
     def append(self, document_id: str, amendment: Amendment) -> History:
         """Append ``amendment`` to the stored history (it must apply, and take effect after
         the stored versions); the new history."""
+        _check_id(document_id, "document_id")
         history = self.history(document_id)
         try:
             updated = history.amend(amendment)
@@ -378,6 +391,7 @@ class ConsentStore(abc.ABC):
     def history(self, document_id: str) -> History:
         """The stored history of ``document_id`` (rebuilt once, then reused while no
         amendment is appended)."""
+        _check_id(document_id, "document_id")
         count_rows = self._execute(
             self._q("SELECT count(*) FROM consent_amendments WHERE document_id = ?"),
             (document_id,),
@@ -524,8 +538,7 @@ class ConsentStore(abc.ABC):
         already recorded (a retry). Raises :class:`~legaldocs.StoreError` when its record id
         is stored for another acceptance and :class:`~legaldocs.ConsentError` when the store
         has no such version (or another text under that version id)."""
-        if not isinstance(acceptance, Acceptance):
-            raise StoreError(f"not an Acceptance: {type(acceptance).__name__}")
+        require_type(acceptance, Acceptance, "record: acceptance")
         row = self._row(acceptance)
         with self._transaction():
             got = self._execute(
@@ -551,11 +564,11 @@ class ConsentStore(abc.ABC):
     def record_many(self, acceptances: Iterable[Acceptance]) -> int:
         """Record many acceptances in one transaction (all or none); how many were new.
         Records already stored are skipped as in :meth:`record`."""
+        _check_iterable(acceptances, "record_many: acceptances")
         unique: dict[str, Row] = {}
         vnos: dict[tuple[str, str, str], int] = {}
         for acceptance in acceptances:
-            if not isinstance(acceptance, Acceptance):
-                raise StoreError(f"not an Acceptance: {type(acceptance).__name__}")
+            require_type(acceptance, Acceptance, "record_many: each of acceptances")
             row = self._row(acceptance, vnos)
             seen = unique.setdefault(row[0], row)
             if seen is not row and seen != row:
@@ -586,6 +599,8 @@ class ConsentStore(abc.ABC):
     def last_accepted(self, document_id: str, subject: str) -> Acceptance | None:
         """The acceptance of ``document_id`` that ``subject`` gave last (by its timestamp),
         or ``None``."""
+        _check_id(document_id, "document_id")
+        _check_id(subject, "subject")
         rows = self._execute(
             self._q(
                 f"SELECT {', '.join('a.' + c.strip() for c in COLUMNS.split(','))} "
@@ -603,6 +618,7 @@ class ConsentStore(abc.ABC):
     def export_subject(self, subject: str) -> tuple[Acceptance, ...]:
         """Every acceptance ``subject`` gave, of every document, oldest first: what a
         person is owed under a right of access."""
+        _check_id(subject, "subject")
         rows = self._execute(
             self._q(
                 f"SELECT {COLUMNS} FROM consent_acceptances WHERE subject = ? ORDER BY at_us, seq"
@@ -623,6 +639,7 @@ class ConsentStore(abc.ABC):
         if document_id is None:
             rows = self._execute("SELECT count(*) FROM consent_acceptances")
         else:
+            _check_id(document_id, "document_id")
             rows = self._execute(
                 self._q("SELECT count(*) FROM consent_acceptances WHERE document_id = ?"),
                 (document_id,),
@@ -633,6 +650,7 @@ class ConsentStore(abc.ABC):
 
     def cohorts(self, document_id: str) -> tuple[Cohort, ...]:
         """Per version, how many subjects accepted it last, in version order."""
+        _check_id(document_id, "document_id")
         rows = self._execute(
             self._q(
                 "SELECT vno, count(*) FROM consent_latest WHERE document_id = ? "
@@ -653,6 +671,8 @@ class ConsentStore(abc.ABC):
     def subjects_on(self, document_id: str, version_ids: Iterable[str]) -> list[str]:
         """The subjects whose last acceptance of ``document_id`` is of one of
         ``version_ids``, sorted."""
+        _check_id(document_id, "document_id")
+        _check_iterable(version_ids, "subjects_on: version_ids")
         versions = self._versions_of(document_id, refresh=True)
         numbers = sorted({versions.by_id[v][0] for v in version_ids if v in versions.by_id})
         if not numbers:
@@ -685,6 +705,7 @@ class ConsentStore(abc.ABC):
         :class:`~legaldocs.Amendment` not stored yet, to see what it would ask; default: the
         latest version), under ``policy``: the cohorts with what is asked of each, and the
         subjects who must re-accept."""
+        _check_id(document_id, "document_id")
         from legaldocs.consent._notices import reacceptance
 
         return reacceptance(self, document_id, at=at, amendment=amendment, policy=policy)
@@ -695,6 +716,7 @@ class ConsentStore(abc.ABC):
         """The notice plan of every amendment of ``document_id`` not yet in force at ``at``
         (see :func:`legaldocs.consent.plan_notices`), with the stored cohorts and the
         document's notice period."""
+        _check_id(document_id, "document_id")
         from legaldocs.consent._notices import plan_notices
 
         return plan_notices(
@@ -704,6 +726,16 @@ class ConsentStore(abc.ABC):
             notice_days=self.notice_days(document_id),
             cohorts=self.cohorts(document_id),
         )
+
+
+def _check_id(value: object, what: str) -> None:
+    """A document or subject id: a string UTF-8 can write."""
+    require_text(value, what)
+
+
+def _check_iterable(value: object, what: str) -> None:
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise ArgumentTypeError(f"{what}: not a collection (got {type(value).__name__})")
 
 
 @attrs.frozen(kw_only=True)
@@ -730,9 +762,16 @@ def _split_sorted(joined: str | None) -> list[str]:
     return subjects
 
 
+_MAX_NOTICE_DAYS = 36_500
+
+
 def _check_days(days: object) -> None:
-    if not isinstance(days, int) or isinstance(days, bool) or days < 0:
-        raise StoreError(f"notice days must be a whole number of days, at least 0: {days!r}")
+    if not isinstance(days, int) or isinstance(days, bool):
+        raise ArgumentTypeError(f"notice days must be a whole number of days: {days!r}")
+    if not 0 <= days <= _MAX_NOTICE_DAYS:
+        raise ArgumentValueError(
+            f"notice days must be 0 to {_MAX_NOTICE_DAYS} (a hundred years): {days!r}"
+        )
 
 
 def _start_json(history: History) -> str:
@@ -749,7 +788,8 @@ def open_store(target: str | Any) -> ConsentStore:
     """A store from a path or URL: ``postgresql://…``/``postgres://…`` (or a libpq
     ``host=… dbname=…`` string) opens :class:`~legaldocs.consent.PostgresStore`; anything
     else is a SQLite file (``sqlite:///path`` or a plain path), created when missing."""
-    text = str(target)
+    require_type(target, (str, os.PathLike), "open_store: target")
+    text = require_text(str(target), "open_store: target")
     if text.startswith(("postgresql://", "postgres://")) or (
         "=" in text and ("host=" in text or "dbname=" in text)
     ):

@@ -19,10 +19,17 @@ import attrs
 
 from legaldocs.compare import Difference
 from legaldocs.consent._grading import GradedChange
-from legaldocs.consent._policy import Decision, Policy, _article_at, accepted_version, decide
+from legaldocs.consent._policy import (
+    Decision,
+    Policy,
+    _article_at,
+    accepted_version,
+    decide,
+    policy_or_default,
+)
 from legaldocs.consent._records import Acceptance, Grade
 from legaldocs.dates import format_date
-from legaldocs.errors import ConsentError
+from legaldocs.errors import ArgumentTypeError, ConsentError, require_type
 from legaldocs.history import History, Version
 from legaldocs.model import Document
 from legaldocs.model._element import full_text
@@ -278,6 +285,11 @@ def _render(summary: _Summary, fmt: SummaryFormat) -> str:
     raise ConsentError(f"summary format must be text, markdown or html, not {fmt!r}")
 
 
+def _check_format(format: object) -> None:
+    if format not in ("text", "markdown", "html"):
+        raise ConsentError(f"summary format must be text, markdown or html, not {format!r}")
+
+
 def render_summary(
     history: History,
     old: Version,
@@ -289,7 +301,13 @@ def render_summary(
 ) -> str:
     """What changed from version ``old`` to version ``new`` of ``history`` (see
     :func:`summary_since`); ``only`` keeps the changes of those grades."""
-    decision = decide(history, old, new, policy or Policy())
+    require_type(history, History, "render_summary: history")
+    require_type(old, Version, "render_summary: old")
+    require_type(new, Version, "render_summary: new")
+    _check_format(format)
+    if only is not None and (isinstance(only, str | bytes) or not isinstance(only, Sequence)):
+        raise ArgumentTypeError(f"render_summary: only: not a sequence of grades: {only!r}")
+    decision = decide(history, old, new, policy_or_default(policy))
     if only is not None:
         decision = attrs.evolve(
             decision, changes=tuple(c for c in decision.changes if c.grade in only)
@@ -312,8 +330,10 @@ def summary_since(
 
     Raises :class:`~legaldocs.ConsentError` when the acceptance does not fit the history.
     """
-    if format not in ("text", "markdown", "html"):
-        raise ConsentError(f"summary format must be text, markdown or html, not {format!r}")
+    require_type(acceptance, Acceptance, "summary_since: acceptance")
+    require_type(history, History, "summary_since: history")
+    _check_format(format)
+    chosen = policy_or_default(policy)
     accepted = accepted_version(acceptance, history)
-    decision = decide(history, accepted, history.version_at(at), policy or Policy())
+    decision = decide(history, accepted, history.version_at(at), chosen)
     return _render(_build(decision, history, acceptance.consent_timestamp), format)

@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from legaldocs.errors import FormatError
+from legaldocs.errors import FormatError, require_type
 
 __all__ = ["DocumentFormat", "all_formats", "for_path", "get", "register"]
 
@@ -68,11 +68,13 @@ _REGISTRY: dict[str, DocumentFormat] = {}
 
 def register(fmt: DocumentFormat) -> None:
     """Add a document format (or replace the one of the same name)."""
+    require_type(fmt, DocumentFormat, "register: fmt")
     _REGISTRY[fmt.name] = fmt
 
 
 def get(name: str) -> DocumentFormat:
     """The format called ``name``; :class:`~legaldocs.FormatError` for an unknown name."""
+    require_type(name, str, "formats.get: name")
     try:
         return _REGISTRY[name]
     except KeyError:
@@ -88,6 +90,7 @@ def all_formats() -> tuple[DocumentFormat, ...]:
 def for_path(path: str | PurePath) -> DocumentFormat | None:
     """The document format a file name selects (the longest matching extension), or
     ``None`` when no document format claims it (it may be a data format)."""
+    require_type(path, (str, PurePath), "for_path: path")
     name = PurePath(path).name.lower()
     best: DocumentFormat | None = None
     best_length = 0

@@ -50,9 +50,11 @@ from legaldocs.dates import parse_day, parse_moment
 from legaldocs.errors import (
     AmendmentError,
     ArgumentTypeError,
+    ArgumentValueError,
     CitationError,
     HistoryError,
     NotFoundError,
+    require_type,
 )
 from legaldocs.history import _revisions
 from legaldocs.history._revisions import RevisionPolicy
@@ -267,8 +269,7 @@ class History:
         queried before, one of its own: see :meth:`check`), and
         :class:`~legaldocs.HistoryError` for a duplicate id or a moment before the start.
         """
-        if not isinstance(amendment, Amendment):
-            raise HistoryError(f"not an Amendment: {amendment!r}")
+        require_type(amendment, Amendment, "History.amend: amendment")
         seq = len(self.amendments)
         old = self._ready()
         known = old.seq_of.get(amendment.id)
@@ -343,10 +344,13 @@ class History:
         keeps its own revision record (see the module docs) is reproduced when its record
         follows the history's convention (``改定`` on each effective date).
         """
+        require_type(versions, (list, tuple), "History.from_versions: versions")
         if not versions:
             raise HistoryError("from_versions needs at least one version")
         n = len(versions) - 1
         for name, values in (("ids", ids), ("titles", titles)):
+            if values is not None:
+                require_type(values, (list, tuple), f"History.from_versions: {name}")
             if values is not None and len(values) != n:
                 raise HistoryError(
                     f"{name} must give one value per amendment ({n}), got {len(values)}"
@@ -453,6 +457,7 @@ class History:
 
         Raises :class:`~legaldocs.HistoryError` when no version of this history has that id.
         """
+        require_type(version, (Version, str), "History.changes_since: version")
         latest = self.versions[-1] if at is None else self.version_at(at)
         return self.diff(version if isinstance(version, Version) else self._by_id(version), latest)
 
@@ -504,6 +509,12 @@ class History:
 
         Raises :class:`~legaldocs.NotFoundError` when no version has such an element.
         """
+        if not isinstance(ref, str):
+            raise ArgumentTypeError(
+                f"timeline needs a citation or key path string, got {type(ref).__name__}"
+            )
+        if not ref.strip():
+            raise ArgumentValueError("timeline needs a citation or key path, got an empty string")
         versions = self.versions
         path = ref
         if _tree.is_citation(ref):
@@ -775,6 +786,7 @@ _TZ_CACHE: dict[str, Any] = {}
 
 
 def _zone(tz: str) -> Any:
+    require_type(tz, str, "tz")
     zone = _TZ_CACHE.get(tz)
     if zone is None:
         try:

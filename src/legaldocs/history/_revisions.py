@@ -25,7 +25,7 @@ from typing import Protocol
 import attrs
 import pendulum
 
-from legaldocs.errors import HistoryError
+from legaldocs.errors import ArgumentTypeError, HistoryError, require_type
 from legaldocs.model._records import Document, Revision, Supplement
 
 __all__ = ["NoRecord", "RevisionPolicy", "RevisionRecord", "policy", "register"]
@@ -50,6 +50,7 @@ class RevisionRecord:
 
     def start(self, document: Document, enacted: pendulum.Date) -> Document:
         """Add ``制定`` on ``enacted`` when the document keeps an empty record."""
+        require_type(document, Document, "RevisionRecord.start: document")
         i = _holder(document)
         if i is None or document.supplements[i].revisions:
             return document
@@ -57,6 +58,7 @@ class RevisionRecord:
 
     def revise(self, document: Document, effective: pendulum.Date) -> Document:
         """Add ``改定`` on ``effective`` (once a date) when the document keeps a record."""
+        require_type(document, Document, "RevisionRecord.revise: document")
         i = _holder(document)
         if i is None:
             return document
@@ -87,13 +89,20 @@ _POLICIES: dict[str, RevisionPolicy] = {"record": RevisionRecord(), "none": NoRe
 
 def register(name: str, policy: RevisionPolicy) -> None:
     """Make ``policy`` available to histories as ``revisions=name``."""
-    if not name or not isinstance(name, str):
+    require_type(name, str, "register: name")
+    if not name.strip():
         raise HistoryError(f"a revision policy needs a name, not {name!r}")
+    if not all(callable(getattr(policy, m, None)) for m in ("start", "revise")):
+        raise ArgumentTypeError(
+            f"register: policy: not a RevisionPolicy (start and revise methods), "
+            f"got {type(policy).__name__}"
+        )
     _POLICIES[name] = policy
 
 
 def policy(name: str) -> RevisionPolicy:
     """The policy registered as ``name``; :class:`~legaldocs.HistoryError` if none is."""
+    require_type(name, str, "revisions")
     try:
         return _POLICIES[name]
     except (KeyError, TypeError):

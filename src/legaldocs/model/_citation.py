@@ -785,6 +785,10 @@ def cite(doc: Document, element_or_key: Element | str) -> Citation:
 
     Raises :class:`~legaldocs.NotFoundError` when the element is not in the document.
     """
+    if not isinstance(element_or_key, str) and not attrs.has(type(element_or_key)):
+        raise ArgumentTypeError(
+            f"cite: not an element or a key path (got {type(element_or_key).__name__})"
+        )
     for path, cit, element in _walk(doc):
         if element is element_or_key or path == element_or_key:
             return cit if cit.steps else _above(doc, path)

@@ -10,7 +10,7 @@ from typing import Literal
 
 import attrs
 
-from legaldocs.errors import ArgumentTypeError, ArgumentValueError, ParseError
+from legaldocs.errors import ArgumentTypeError, ArgumentValueError, ParseError, require_type
 from legaldocs.model import _numerals
 
 __all__ = ["Num", "Numerals", "item_label", "parse_item_label"]
@@ -22,7 +22,9 @@ Numerals = Literal["kanji", "arabic"]
 def _check_parts(instance: object, attribute: object, value: tuple[int, ...]) -> None:
     if not isinstance(value, tuple):
         raise ArgumentTypeError(f"a Num is made of a tuple of integers, got {value!r}")
-    if not value or any(not isinstance(p, int) or isinstance(p, bool) or p < 1 for p in value):
+    if any(not isinstance(p, int) for p in value):
+        raise ArgumentTypeError(f"a Num is made of a tuple of integers, got {value!r}")
+    if not value or any(isinstance(p, bool) or p < 1 for p in value):
         raise ArgumentValueError(f"a Num needs one or more positive integers, got {value!r}")
 
 
@@ -93,6 +95,9 @@ def item_label(num: Num, depth: int, numerals: Numerals = "kanji") -> str:
 
     Branch numbers follow with の: 号 三の二, イの二.
     """
+    require_type(num, Num, "item_label: num")
+    if not isinstance(depth, int) or isinstance(depth, bool):
+        raise ArgumentTypeError(f"item_label: depth must be an integer, got {depth!r}")
     head = num.main
     if depth <= 1:
         first = _numerals.to_kanji(head) if numerals == "kanji" else str(head)
@@ -116,15 +121,17 @@ def parse_item_label(label: str) -> tuple[Num, int | None]:
 
     ``"三の二"`` → (3の2, 1); ``"ロ"`` → (2, 2); ``"（１）"`` or ``"(1)"`` → (1, 3);
     ``"（ｉｉ）"`` or ``"(ii)"`` → (2, 4). A plain Arabic number gives depth ``None``
-    (it is used at any depth in Arabic-style documents). Raises :class:`ValueError`.
+    (it is used at any depth in Arabic-style documents). Raises
+    :class:`~legaldocs.ParseError` (a ``ValueError``).
     """
+    require_type(label, str, "parse_item_label: label")
     head, _, tail = label.partition("の")
     branches: tuple[int, ...] = ()
     if tail:
         try:
             branches = tuple(_numerals.read_int(p) for p in tail.split("の"))
         except ValueError:
-            raise ValueError(f"not an item label: {label!r}") from None
+            raise ParseError(f"not an item label: {label[:40]!r}") from None
     if head[:1] in "(（" and head[-1:] in ")）" and len(head) > 2:
         inner = head[1:-1]
         try:
@@ -134,14 +141,14 @@ def parse_item_label(label: str) -> tuple[Num, int | None]:
         try:
             return Num((_numerals.from_roman(inner), *branches)), 4
         except ValueError:
-            raise ValueError(f"not an item label: {label!r}") from None
+            raise ParseError(f"not an item label: {label[:40]!r}") from None
     if len(head) == 1 and head in _numerals.IROHA:
         return Num((_numerals.from_iroha(head), *branches)), 2
     try:
         value = _numerals.read_int(head)
     except ValueError:
-        raise ValueError(f"not an item label: {label!r}") from None
+        raise ParseError(f"not an item label: {label[:40]!r}") from None
     if value < 1:
-        raise ValueError(f"not an item label: {label!r}")
+        raise ParseError(f"not an item label: {label[:40]!r}")
     depth = None if head.isascii() else 1
     return Num((value, *branches)), depth

@@ -134,13 +134,17 @@ class Table:
     @classmethod
     def from_pairs(cls, key: str, pairs: Iterable[tuple[str, str]]) -> Table:
         """Build a label/value table; row keys are ``r1``, ``r2``, ..."""
-        return cls(
-            key=key,
-            rows=tuple(
-                Row(key=f"r{i}", cells=(Cell(text=label), Cell(text=value)))
-                for i, (label, value) in enumerate(pairs, start=1)
-            ),
-        )
+        from legaldocs.errors import ArgumentTypeError
+
+        if isinstance(pairs, str | bytes) or not hasattr(pairs, "__iter__"):
+            raise ArgumentTypeError(f"Table.from_pairs: pairs: not pairs ({type(pairs).__name__})")
+        rows = []
+        for i, pair in enumerate(pairs, start=1):
+            if not isinstance(pair, tuple | list) or len(pair) != 2:
+                raise ArgumentTypeError(f"Table.from_pairs: pairs[{i - 1}]: not a pair: {pair!r}")
+            label, value = pair
+            rows.append(Row(key=f"r{i}", cells=(Cell(text=label), Cell(text=value))))
+        return cls(key=key, rows=tuple(rows))
 
     def pairs(self) -> tuple[tuple[str, str], ...]:
         """The rows as (label, value) pairs."""
@@ -151,6 +155,9 @@ class Table:
 
         Raises :class:`~legaldocs.NotFoundError` when no row has that label.
         """
+        from legaldocs.errors import require_type
+
+        require_type(label, str, "Table.value_of: label")
         for row in self.rows:
             if row.label == label:
                 return row.value

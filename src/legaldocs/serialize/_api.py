@@ -45,7 +45,13 @@ import cattrs
 from cattrs.errors import BaseValidationError
 
 from legaldocs._atomic import write_atomic
-from legaldocs.errors import FormatError, ParseError, SchemaError
+from legaldocs.errors import (
+    ArgumentTypeError,
+    ArgumentValueError,
+    FormatError,
+    ParseError,
+    SchemaError,
+)
 from legaldocs.serialize import _converter, _formats
 from legaldocs.serialize._converter import (
     Converter,
@@ -86,10 +92,35 @@ _TYPE_KEY = "type"
 
 def _check_record_class(cls: type) -> None:
     if not (isinstance(cls, type) and attrs.has(cls)):
-        raise TypeError(f"expected a record class (such as Document), got {cls!r}")
+        raise ArgumentTypeError(f"expected a record class (such as Document), got {cls!r}")
     for attribute in attrs.fields(cls):
         if attribute.name in (_SCHEMA_KEY, _TYPE_KEY):
-            raise TypeError(f"{cls.__name__} has a field named {attribute.name!r}")
+            raise ArgumentTypeError(f"{cls.__name__} has a field named {attribute.name!r}")
+
+
+def _check_converter(converter: object) -> None:
+    if converter is not None and not isinstance(converter, cattrs.BaseConverter):
+        raise ArgumentTypeError(
+            f"converter must be one made by make_converter(), got {type(converter).__name__}"
+        )
+
+
+_MAX_INDENT = 16
+
+
+def _check_indent(indent: object) -> None:
+    if indent is None:
+        return
+    if not isinstance(indent, int) or isinstance(indent, bool):
+        raise ArgumentTypeError(f"indent must be a whole number or None, got {indent!r}")
+    if not 0 <= indent <= _MAX_INDENT:
+        raise ArgumentValueError(f"indent must be 0 to {_MAX_INDENT}, got {indent}")
+
+
+def _check_path(path: object, what: str) -> Path:
+    if not isinstance(path, str | os.PathLike):
+        raise ArgumentTypeError(f"{what}: path must be a str or a Path, got {type(path).__name__}")
+    return Path(path)
 
 
 def to_data(obj: object, *, converter: cattrs.Converter | None = None) -> dict[str, Any]:
@@ -97,6 +128,7 @@ def to_data(obj: object, *, converter: cattrs.Converter | None = None) -> dict[s
     with its ``schema`` and ``type`` keys. Raises :class:`SchemaError` when it cannot be written.
     ``converter``: one made by :func:`make_converter` (default: the library's).
     """
+    _check_converter(converter)
     conv = _converter.converter if converter is None else converter
     cls = type(obj)
     if not attrs.has(cls):
@@ -153,6 +185,7 @@ def from_data(
     ``converter``: one made by :func:`make_converter` (default: the library's).
     """
     _check_record_class(cls)
+    _check_converter(converter)
     if data.__class__ is not dict:
         raise SchemaError(
             [f"$: expected a mapping with {_SCHEMA_KEY!r} and {_TYPE_KEY!r}, got {kind(data)}"],
@@ -200,6 +233,7 @@ def dumps(
     ``indent`` indents JSON (compact by default). Raises :class:`SchemaError` when the record
     cannot be written and :class:`FormatError` for an unknown format or a missing extra.
     """
+    _check_indent(indent)
     return _formats.encode(to_data(obj, converter=converter), format, indent=indent)
 
 
@@ -216,6 +250,7 @@ def loads(
     Raises :class:`ParseError` for invalid syntax (with line and column), :class:`SchemaError`
     listing every problem for data that does not fit ``cls``, and :class:`FormatError`.
     """
+    _check_converter(converter)
     data = _formats.decode(text, format, source=source)
     return from_data(data, cls, source=source, converter=converter)
 
@@ -240,8 +275,10 @@ def dump(
     """Write the record ``obj`` to ``path``, in the format its extension names (``.json``,
     ``.toml``, ``.yaml``, ``.yml``), atomically: the old file stays whole until the new one is
     complete, and stays untouched when anything fails. Raises :class:`FileError` (with the
-    operating system's error as its ``__cause__``) when the file cannot be written."""
-    path = Path(path)
+    operating system's error as its ``__cause__``) when the file cannot be written.
+    An existing file is replaced, by design (as ``Path.write_text`` would): the caller names
+    where to write; the command line asks for ``--force`` instead."""
+    path = _check_path(path, "dump")
     text = dumps(obj, _format_of(path), indent=indent, converter=converter)
     if not text.endswith("\n"):
         text += "\n"
@@ -260,7 +297,7 @@ def load(
     and :class:`FileError` (keeping the operating system's error as its ``__cause__``) when
     the file cannot be read. A byte-order mark is skipped.
     """
-    path = Path(path)
+    path = _check_path(path, "load")
     format = _format_of(path)
     try:
         raw = path.read_bytes()

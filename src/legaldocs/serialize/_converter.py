@@ -50,7 +50,7 @@ from cattrs.errors import (
 from cattrs.strategies import configure_tagged_union
 
 from legaldocs.dates import parse_moment
-from legaldocs.errors import LegaldocsError
+from legaldocs.errors import ArgumentTypeError, ArgumentValueError, LegaldocsError
 from legaldocs.model._numbers import Num
 
 __all__ = [
@@ -101,10 +101,18 @@ def register_tag(cls: type, tag: str) -> None:
 
     Call it before serializing anything that contains ``cls``: hooks are built on first use.
     """
-    if not attrs.has(cls):
-        raise TypeError(f"{cls!r} is not an attrs record class")
-    if not isinstance(tag, str) or not tag:
-        raise TypeError(f"a tag must be a non-empty string, got {tag!r}")
+    if not isinstance(cls, type) or not attrs.has(cls):
+        raise ArgumentTypeError(f"register_tag: {cls!r} is not an attrs record class")
+    if not isinstance(tag, str):
+        raise ArgumentTypeError(f"register_tag: a tag must be a string, got {tag!r}")
+    if not tag.isprintable() or not tag.strip() or any(c.isspace() for c in tag):
+        raise ArgumentValueError(f"register_tag: a tag is printable, without spaces: {tag!r}")
+    try:
+        tag.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ArgumentValueError(
+            f"register_tag: a tag cannot hold a lone surrogate: {tag!r}"
+        ) from None
     _TAGS[cls] = tag
 
 

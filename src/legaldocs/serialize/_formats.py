@@ -22,6 +22,8 @@ _EXTRAS = {"toml": ("tomli_w", "toml"), "yaml": ("yaml", "yaml")}
 
 
 def _check_format(format: str) -> None:
+    if not isinstance(format, str):
+        raise ArgumentTypeError(f"format must be 'json', 'toml' or 'yaml', got {format!r}")
     if format not in ("json", "toml", "yaml"):
         raise FormatError(f"unknown format {format!r}: expected 'json', 'toml' or 'yaml'")
 
@@ -127,6 +129,17 @@ def _parse_int(text: str) -> int:
     return int(text)
 
 
+def _position(text: str, offset: int) -> tuple[int | None, int | None]:
+    """The 1-based line and column of ``offset`` in ``text`` (``None`` for -1: not found)."""
+    if offset < 0:
+        return None, None
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+_LONG_DIGITS = re.compile(r"\d{" + str(_MAX_INT_DIGITS + 1) + ",}")
+
+
 class _TooLong(ValueError):
     """An integer literal with too many digits."""
 
@@ -135,14 +148,27 @@ def _decode(text: str, format: str, source: str | None) -> Any:
     try:
         return _decode_syntax(text, format, source)
     except _TooLong as error:
+        line, column = _position(text, text.find(str(error)))
         raise ParseError(
             f"invalid {format.upper()}: an integer with {len(str(error))} digits "
             f"(at most {_MAX_INT_DIGITS})",
+            line=line,
+            column=column,
             source=source,
         ) from None
     except ValueError as error:  # Python's own limit on integer digits, in tomllib or yaml
         if isinstance(error, ParseError):
             raise
+        digits = _LONG_DIGITS.search(text)
+        if digits is not None and "digits" in str(error):
+            line, column = _position(text, digits.start())
+            raise ParseError(
+                f"invalid {format.upper()}: an integer with {len(digits[0])} digits "
+                f"(at most {_MAX_INT_DIGITS})",
+                line=line,
+                column=column,
+                source=source,
+            ) from None
         raise ParseError(f"invalid {format.upper()}: {error}", source=source) from None
 
 
@@ -167,7 +193,10 @@ def _decode_syntax(text: str, format: str, source: str | None) -> Any:
             message = str(error)
             match = _TOML_POSITION.search(message)
             if match is None:
-                raise ParseError(f"invalid TOML: {message}", source=source) from None
+                line, column = _position(text, len(text))  # "at end of document"
+                raise ParseError(
+                    f"invalid TOML: {message}", line=line, column=column, source=source
+                ) from None
             raise ParseError(
                 f"invalid TOML: {message[: match.start()].rstrip()}",
                 line=int(match[1]),

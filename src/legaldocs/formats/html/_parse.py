@@ -25,7 +25,7 @@ from typing import Any
 
 import attrs
 
-from legaldocs.errors import FormatError, ParseError
+from legaldocs.errors import ArgumentTypeError, FormatError, ParseError, require_type
 from legaldocs.formats._encoding import check_text
 from legaldocs.model._blocks import (
     Align,
@@ -66,6 +66,15 @@ def _escape(text: str) -> str:
     return _ESCAPE.sub(r"\\\1", text)
 
 
+def _selectors(value: object, what: str) -> list[str]:
+    """One selector or several, as a list; an :class:`ArgumentTypeError` for anything else."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise ArgumentTypeError(f"parse_html: {what}: not a CSS selector or a list of them: {value!r}")
+
+
 def parse_html(
     html: str | bytes,
     *,
@@ -88,8 +97,9 @@ def parse_html(
         raise FormatError(
             "reading HTML needs lxml and cssselect: pip install 'legaldocs[html]'"
         ) from None
-    selectors = [select] if isinstance(select, str) else list(select)
-    removals = [remove] if isinstance(remove, str) else list(remove)
+    require_type(html, (str, bytes), "parse_html: html")
+    selectors = _selectors(select, "select")
+    removals = _selectors(remove, "remove")
     if isinstance(html, str):
         check_text(html, source)
         html = html.encode("utf-8")
@@ -99,7 +109,9 @@ def parse_html(
     try:
         root = lxml.html.document_fromstring(html, parser=parser)
     except Exception as error:  # lxml raises ParserError for an empty document
-        raise ParseError(f"not an HTML document: {error}", source=source) from None
+        raise ParseError(
+            f"not an HTML document: {error}", line=1, column=1, source=source
+        ) from None
     try:
         for selector in removals:
             for element in root.cssselect(selector):

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from legaldocs.errors import FormatError
+from legaldocs.errors import FormatError, require_type
 from legaldocs.formats._revision_lines import format_revision
 from legaldocs.formats.html._blocks import BlockWriter
 from legaldocs.model._numbers import item_label
@@ -60,6 +60,7 @@ def html_id(key_path: str) -> str:
     Characters other than ASCII letters, digits, ``_``, ``.`` and ``-`` are written as
     ``_uXXXX`` so that the id is a valid, whitespace-free HTML id and a usable URL fragment.
     """
+    require_type(key_path, str, "html_id: key_path")
     out = []
     for char in key_path:
         if char == "/":
@@ -324,6 +325,7 @@ def render_html(doc: Document, *, full_page: bool = False) -> str:
     and ``<title>``. Raises :class:`~legaldocs.LegaldocsError` for a table cell attribute
     whose name cannot be an HTML attribute or a revision event that cannot be written.
     """
+    require_type(doc, Document, "render_html: doc")
     body = "\n".join(_fragment(doc))
     if not full_page:
         return body + "\n"

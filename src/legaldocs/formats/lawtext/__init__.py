@@ -36,6 +36,7 @@ the reference writes it, ``&#x3000;`` (``&#x20;``, ``&#x9;``), and read back.
 
 from __future__ import annotations
 
+from legaldocs.errors import require_type
 from legaldocs.formats.lawtext._parse import parse as _parse
 from legaldocs.formats.lawtext._render import render as _render
 from legaldocs.model._records import Document
@@ -60,6 +61,7 @@ def parse_lawtext(text: str, *, source: str | None = None) -> Document:
     into a different structure silently (a stray line of text among articles is refused
     rather than read as a paragraph).
     """
+    require_type(text, str, "parse_lawtext: text")
     return _parse(text, source)
 
 
@@ -72,4 +74,5 @@ def render_lawtext(doc: Document) -> str:
     :class:`~legaldocs.FormatError` naming the element instead of writing text that
     would read back differently.
     """
+    require_type(doc, Document, "render_lawtext: doc")
     return _render(doc)

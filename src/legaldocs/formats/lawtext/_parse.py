@@ -591,8 +591,11 @@ class _Reader:
         self.i = 0
 
     def fail(self, line: _Line | None, message: str, column: int | None = None) -> NoReturn:
-        if line is None:
-            raise ParseError(message, source=self.source)
+        if line is None:  # at the end: the line after the last one read
+            after = self.lines[-1].no + 2 if self.lines else 1
+            raise ParseError(
+                f"{message} (at the end of the text)", line=after, column=1, source=self.source
+            )
         if column is None:
             column = line.depth * 2 + 1
         raise ParseError(message, line=line.no + 1, column=column, source=self.source)
@@ -612,7 +615,9 @@ def parse(text: str, source: str | None) -> Document:
             source=source,
         )
     if not text:
-        raise ParseError("empty text: expected the title of the law", line=1, source=source)
+        raise ParseError(
+            "empty text: expected the title of the law", line=1, column=1, source=source
+        )
     if not text.endswith("\n"):
         raise ParseError(
             "expected a line break at the end of the text",
@@ -702,7 +707,10 @@ def _document(r: _Reader) -> Document:
     places: list[int] = []
     while (line := r.peek()) is not None:
         if line.kind == SPR:
-            supplements.append(_supplement(r, len(supplements) + 1))
+            supplement = _supplement(r, len(supplements) + 1)
+            if not supplement.body and not supplement.appendices:  # none in 14,506 laws
+                r.fail(line, "a 附則 with nothing under it (its heading written twice?)")
+            supplements.append(supplement)
         elif line.kind == APP:
             appendices.append(_appendix(r, f"appdx{len(appendices) + 1}"))
             places.append(len(supplements))

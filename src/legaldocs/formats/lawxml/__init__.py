@@ -13,6 +13,7 @@ The parser is lxml's, set to expand no entity, load no DTD and reach no network.
 
 from __future__ import annotations
 
+from legaldocs.errors import require_type
 from legaldocs.formats.lawxml._parse import parse as _parse_xml
 from legaldocs.formats.lawxml._render import render as _render_xml
 from legaldocs.model._records import Document
@@ -31,6 +32,7 @@ def parse_law_xml(data: str | bytes, *, source: str | None = None) -> Document:
     ``Num``, a sentence's ``Num`` and ``Function``, ``WritingMode="vertical"``) are not
     kept.
     """
+    require_type(data, (str, bytes), "parse_law_xml: data")
     return _parse_xml(data, source)
 
 
@@ -40,4 +42,5 @@ def render_law_xml(doc: Document) -> str:
     The result reads back equal with :func:`parse_law_xml`. A document the schema cannot
     hold raises :class:`~legaldocs.LegaldocsError` naming the element.
     """
+    require_type(doc, Document, "render_law_xml: doc")
     return _render_xml(doc)

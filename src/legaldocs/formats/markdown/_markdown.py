@@ -27,6 +27,7 @@ from legaldocs.errors import (
     FormatError,
     LegaldocsError,
     ParseError,
+    require_type,
 )
 from legaldocs.formats._encoding import check_text, decode
 from legaldocs.formats._limits import check_nesting
@@ -112,6 +113,7 @@ def render_markdown(doc: Document, *, strict: bool = True) -> str:
     (the default) also for what would be lost but can still be shown (keys off the
     conventions, item labels, cell attributes, a TOC, a law number).
     """
+    require_type(doc, Document, "render_markdown: doc")
     if not _is_policy(doc):
         return _structured.render_markdown(doc, strict=strict)
     others = [e for e in doc.body if not isinstance(e, _BLOCKS)]

@@ -83,6 +83,7 @@ Rules in full:
 
 from __future__ import annotations
 
+from legaldocs.errors import require_type
 from legaldocs.formats.text._parse import parse
 from legaldocs.formats.text._render import render
 from legaldocs.formats.text._syntax import DEFAULT_STYLE
@@ -99,6 +100,7 @@ def render_text(doc: Document) -> str:
     line break, ...).
     """
 
+    require_type(doc, Document, "render_text: doc")
     return render(doc)
 
 

@@ -160,7 +160,10 @@ class _Parser:
         if line is None:
             line = self.peek()
         if line is None:
-            return ParseError(f"{message} (at the end of the text)", source=self.source)
+            last = self.lines[-1].number if self.lines else 0
+            return ParseError(
+                f"{message} (at the end of the text)", line=last + 1, column=1, source=self.source
+            )
         col = column if column is not None else line.indent + 1
         return ParseError(message, line=line.number, column=col, source=self.source)
 
