@@ -400,10 +400,10 @@ def _appendices_of(doc: Document, name: str, supplement: Supplement | None) -> l
     pool = supplement.appendices if supplement is not None else doc.appendices
     found: list[Appendix] = []
     for appendix in pool:
-        name = appendix.title
-        if name is None and appendix.related_article_num is not None:
-            name = appendix.related_article_num.strip("（）()")
-        if name is not None and _appendix_key(name) == wanted:
+        written = appendix.title
+        if written is None and appendix.related_article_num is not None:
+            written = appendix.related_article_num.strip("（）()")
+        if written is not None and _appendix_key(written) == wanted:
             found.append(appendix)
     return found
 
