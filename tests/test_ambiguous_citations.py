@@ -109,6 +109,23 @@ def test_repeated_appendix_titles_are_refused() -> None:
     assert _every_citation_resolves_or_names_its_element(doc) >= 2
 
 
+CHAPTERS = HEAD + (
+    "      第一章　総則\n\n第一条　甲。\n\n第二条　乙。\n\n"
+    "      第二章　雑則\n\n第二条　丙。\n\n第三条　丁。\n"
+)
+
+
+@pytest.mark.parametrize("indexed", [False, True], ids=["bisection", "index"])
+def test_twins_across_a_division_edge_are_refused(indexed: bool) -> None:
+    doc = parse_lawtext(CHAPTERS)
+    index = Index.build(doc) if indexed else None
+    with pytest.raises(CitationError, match=r": a2, a2x2$"):
+        locate(doc, "第二条", Lookup(doc, index))
+    assert locate(doc, "第一条", index) == (("body", 0), ("children", 0))
+    assert locate(doc, "第三条", index) == (("body", 1), ("children", 1))
+    assert locate(doc, "a2x2", index) == (("body", 1), ("children", 0))
+
+
 @pytest.mark.parametrize("indexed", [False, True], ids=["bisection", "index"])
 def test_the_amendment_index_refuses_a_repeated_article_number(indexed: bool) -> None:
     doc = parse_lawtext(ARTICLES)

@@ -487,18 +487,45 @@ def _locate_citation(doc: Document, cit: Citation, ix: Lookup) -> Loc:
     return loc
 
 
+def _last_num(node: Any) -> tuple[int, ...] | None:
+    """The number (``Num.parts``) of the last article in ``node`` (itself, or in a division)."""
+    if type(node) is Article:
+        parts: tuple[int, ...] = node.num.parts
+        return parts
+    if type(node) is Division:
+        for child in reversed(node.children):
+            if (found := _last_num(child)) is not None:
+                return found
+    return None
+
+
 def _has_twin(doc: Document, ix: Lookup, scope: int, num: Num, found: Loc) -> bool:
-    """Whether another article of ``scope`` has the number ``num`` of the one at ``found``:
-    the index knows; without one, bisection lands on one of two neighbours, so the siblings
-    on either side are read."""
+    """Whether another article of ``scope`` has the number ``num`` of the one at ``found``.
+
+    The index knows. Without one, bisection lands on one of two articles written one after
+    the other, so the articles on either side are read, across the edges of divisions
+    (twins apart, as in ``53, 54, 53``, are out of order: an index finds them)."""
     if ix.built is not None:
         return (scope, num) in ix.built.twins
-    parent, (field, i) = found[:-1], found[-1]
-    siblings = getattr(node_at(doc, parent), field)
-    return any(
-        0 <= j < len(siblings) and type(siblings[j]) is Article and siblings[j].num == num
-        for j in (i - 1, i + 1)
-    )
+    parts = num.parts
+    top = 1 if scope == BODY_SCOPE else 2
+    before = after = None
+    for depth in range(len(found), top - 1, -1):
+        parent, (field, i) = found[: depth - 1], found[depth - 1]
+        siblings = getattr(node_at(doc, parent), field)
+        j = i + 1
+        while after is None and j < len(siblings):
+            after = _first_num(siblings[j])
+            j += 1
+        j = i - 1
+        while before is None and j >= 0:
+            before = _last_num(siblings[j])
+            j -= 1
+        if parts in (before, after):
+            return True
+        if before is not None and after is not None:
+            return False
+    return False
 
 
 def _locate_slow(doc: Document, cit: Citation) -> Loc:
