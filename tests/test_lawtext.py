@@ -590,3 +590,12 @@ def _with_paragraph(paragraph: Paragraph) -> Document:
 def test_unrepresentable_documents_raise(doc: Document, expected: str) -> None:
     with pytest.raises(LegaldocsError, match=expected):
         render_lawtext(doc)
+
+
+def test_article_numbers_of_ten_thousand_and_up_are_articles() -> None:
+    # 万 was missing from the reader's numerals: 第一万条 became a stray paragraph, silently
+    text = "テスト法\n\n第九千九百九十九条　甲。\n\n第一万条　乙。\n\n第一万二百条の二　丙。\n"
+    doc = parse_lawtext(text)
+    assert [element.key for element in doc.body] == ["a9999", "a10000", "a10200_2"]
+    assert doc.get("第一万条").key == "a10000"
+    assert render_lawtext(doc) == text

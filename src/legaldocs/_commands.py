@@ -90,6 +90,7 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> None:
     output = None if args.output is None else _writable(Path(args.output), args.force)
     from legaldocs.compare._diff import diff as diff_documents
     from legaldocs.compare._render import render_diff
+
     if args.format == "docx":
         data = render_diff(diff_documents(old, new), "docx")
         assert output is not None

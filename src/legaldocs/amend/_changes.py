@@ -212,9 +212,7 @@ class InsertPhrase:
     target: str = attrs.field(validator=_text)
     anchor: str = attrs.field(validator=_text)
     phrase: str = attrs.field(validator=_text)
-    position: Literal["after", "before"] = attrs.field(
-        default="after", validator=_position
-    )
+    position: Literal["after", "before"] = attrs.field(default="after", validator=_position)
     occurrence: int | None = attrs.field(default=None, validator=_occurrence)
     every: bool = attrs.field(default=False, validator=_flag)
     expect: str | None = attrs.field(default=None, validator=_expect)
@@ -282,9 +280,7 @@ class InsertElement:
     element: ReplaceableElement = attrs.field(validator=_element)
     after: str | None = attrs.field(default=None, validator=_optional_text)
     before: str | None = attrs.field(default=None, validator=_optional_text)
-    parent: str | None = attrs.field(
-        default=None, validator=_optional_string
-    )
+    parent: str | None = attrs.field(default=None, validator=_optional_string)
     effective: Moment | None = attrs.field(default=None, converter=_optional_moment)
 
     def __attrs_post_init__(self) -> None:

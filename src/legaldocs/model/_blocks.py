@@ -27,6 +27,7 @@ import pendulum
 
 from legaldocs.model import _element as _e
 from legaldocs.model._keys import position_key
+from legaldocs.model._numerals import KANJI_NUMERALS
 
 __all__ = [
     "KEY_PREFIX",
@@ -371,7 +372,7 @@ _NUMBER = re.compile(
     r"(?P<mark>\.(?=\s|$)|\)|:|\s*[-–—](?=\s))?(?:\s+|$)"
 )
 _JA_NUMBER = re.compile(
-    r"第(?P<num>[0-9０-９〇一二三四五六七八九十百千]+(?:の[0-9０-９〇一二三四五六七八九十百千]+)*)"
+    rf"第(?P<num>[0-9０-９{KANJI_NUMERALS}]+(?:の[0-9０-９{KANJI_NUMERALS}]+)*)"
     r"(?:条|章|節|項|款)[ \t\u3000]*"
 )
 _PAREN_NUMBER = re.compile(r"[(（](?P<num>[0-9０-９]+|[A-Za-z]|[ivx]+)[)）][ \t\u3000]*")

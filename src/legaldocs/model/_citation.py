@@ -23,6 +23,7 @@ from legaldocs.model._appendix import Appendix, Block
 from legaldocs.model._blocks import ListItem, Section
 from legaldocs.model._element import children_of
 from legaldocs.model._numbers import Num, Numerals, item_label, parse_item_label
+from legaldocs.model._numerals import KANJI_NUMERALS
 from legaldocs.model._records import (
     DIVISION_KINDS,
     Article,
@@ -141,7 +142,7 @@ class Citation:
         return Citation((*self.steps, Step(kind=kind, num=num, ref=ref)))
 
 
-_NUM = r"[0-9０-９〇一二三四五六七八九十百千万]+"
+_NUM = rf"[0-9０-９{KANJI_NUMERALS}]+"
 _TOKEN = re.compile(
     rf"""
     (?P<appdx>(?:別記様式|別表|別記|別紙|別図|様式|書式|付録|附録|付表)

@@ -10,6 +10,9 @@ _DIGIT_VALUE["零"] = 0
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _LARGE_UNITS = {"万": 10_000, "億": 100_000_000}
 
+KANJI_NUMERALS = "〇一二三四五六七八九十百千万"
+"""The kanji that write the numbers of statutes (第百二十三条, 第一万条), for a regex class."""
+
 FULLWIDTH_DIGITS = "０１２３４５６７８９"
 _TO_FULLWIDTH = str.maketrans("0123456789", FULLWIDTH_DIGITS)
 _FROM_FULLWIDTH = str.maketrans(FULLWIDTH_DIGITS, "0123456789")

@@ -33,6 +33,7 @@ from legaldocs.model._blocks import (
     plain_text,
 )
 from legaldocs.model._element import children_of
+from legaldocs.model._numerals import KANJI_NUMERALS
 
 __all__ = ["lettered_item_label", "resolve_section", "section_labels"]
 
@@ -41,7 +42,7 @@ _ENGLISH = re.compile(
     r"(?P<num>[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)(?P<subs>(?:\([0-9A-Za-z]+\))*)\s*$"
 )
 _JA_HEADING = re.compile(
-    r"(第[0-9０-９〇一二三四五六七八九十百千]+(?:の[0-9０-９〇一二三四五六七八九十百千]+)*[条章節項款])"
+    rf"(第[0-9０-９{KANJI_NUMERALS}]+(?:の[0-9０-９{KANJI_NUMERALS}]+)*[条章節項款])"
 )
 _SUB = re.compile(r"\(([0-9A-Za-z]+)\)")
 _ATTRIBUTES = re.compile(r"\s*\{:[^{}]*\}\s*$")  # kramdown's {: #id .class } after a heading

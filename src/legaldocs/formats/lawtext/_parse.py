@@ -63,7 +63,7 @@ from legaldocs.model import (
 )
 from legaldocs.model._keys import DIVISION_PREFIX, article_key, number_key, repeated_key
 from legaldocs.model._numbers import Num, item_label, parse_item_label
-from legaldocs.model._numerals import read_int
+from legaldocs.model._numerals import KANJI_NUMERALS, read_int
 from legaldocs.model._records import DIVISION_KINDS, split_related
 
 __all__ = [
@@ -91,7 +91,7 @@ __all__ = [
 
 BLANK, TBL, TOC, ARG, PIT, SPR, SPA, APP, ART, OTH = range(10)
 
-_KD = "〇一二三四五六七八九十百千"
+_KD = KANJI_NUMERALS
 _AD = "0123456789０１２３４５６７８９"
 _IROHA = "イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノオクヤマケフコエテアサキユメミシヱヒモセスン"  # noqa: E501
 _CIRCLED = "⓪①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"

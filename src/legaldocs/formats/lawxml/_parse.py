@@ -53,7 +53,7 @@ from legaldocs.model._appendix import (
 )
 from legaldocs.model._keys import number_key, repeated_key
 from legaldocs.model._numbers import Num, item_label, parse_item_label
-from legaldocs.model._numerals import read_int
+from legaldocs.model._numerals import KANJI_NUMERALS, read_int
 from legaldocs.model._records import (
     Article,
     BodyElement,
@@ -104,7 +104,7 @@ DIVISION_TAGS: dict[str, DivisionKind] = {
 }
 DIVISION_PREFIX: dict[str, str] = {"編": "pt", "章": "ch", "節": "sec", "款": "sub", "目": "div"}
 _SUBITEM_TAGS = ("Item", *(f"Subitem{n}" for n in range(1, 11)))
-_K = "[〇一二三四五六七八九十百千万]+"
+_K = f"[{KANJI_NUMERALS}]+"
 _DIVISION_TITLE = re.compile(rf"^(第{_K}([編章節款目])(?:[のノ]{_K})*)(?:　(.*))?$")
 _DIVISION_RANGE = re.compile(
     rf"^(第{_K}([編章節款目])(?:[のノ]{_K})*(?:及び|から)(第{_K}\2(?:[のノ]{_K})*)(?:まで)?)"
@@ -249,7 +249,7 @@ _ERAS = {"明治": "Meiji", "大正": "Taisho", "昭和": "Showa", "平成": "He
 _LAW_NUM = re.compile(
     r"^(?P<era>明治|大正|昭和|平成|令和)(?P<year>[一二三四五六七八九十]+|元)年(?:"
     r"(?:(?P<type1>[^ 　\t\r\n<>()（）\[\]［］{}｛｝「」]+?)"
-    r"第(?P<num1>[〇一二三四五六七八九十百千]+)号)"
+    rf"第(?P<num1>[{KANJI_NUMERALS}]+)号)"
     r"|(?:(?P<type2>人事院規則)(?P<num2>[―〇一二三四五六七八九]+))"
     r"|(?:[一二三四五六七八九十]+月[一二三四五六七八九十]+日(?P<type3>内閣総理大臣決定))"
     r"|(?:(?P<type4>憲法|勅令|内務省・鉄道省令|逓信省・鉄道省令|逓信省・農林省令"
@@ -588,7 +588,7 @@ def _num(r: _Reader, el: etree._Element, text: str) -> Num:
 # -- articles and paragraphs ----------------------------------------------------------------
 
 _ARTICLE_PARTS = re.compile(
-    r"([〇一二三四五六七八九十百千万0-9０-９]+)[条條]((?:[のノ][〇一二三四五六七八九十百千万0-9０-９]+)*)"
+    rf"([{KANJI_NUMERALS}0-9０-９]+)[条條]((?:[のノ][{KANJI_NUMERALS}0-9０-９]+)*)"
 )
 
 

@@ -33,7 +33,7 @@ from legaldocs.model._appendix import (
     StyleStruct,
 )
 from legaldocs.model._numbers import Num, item_label
-from legaldocs.model._numerals import read_int
+from legaldocs.model._numerals import KANJI_NUMERALS, read_int
 from legaldocs.model._records import (
     Article,
     BodyElement,
@@ -61,10 +61,10 @@ _NOTE_TAGS: dict[type[NoteLike], tuple[str, str, str]] = {
     FormatStruct: ("FormatStruct", "FormatStructTitle", "Format"),
 }
 _TOC_DIVISION = re.compile(
-    r"^(第[〇一二三四五六七八九十百千万]+([編章節款目])(?:[のノ][〇一二三四五六七八九十百千万]+)*"
+    rf"^(第[{KANJI_NUMERALS}]+([編章節款目])(?:[のノ][{KANJI_NUMERALS}]+)*"
     r"(?:　.*?)?)(　?[（(][^（(]*[）)])?$"
 )
-_TOC_ARTICLE = re.compile(r"^(第[〇一二三四五六七八九十百千万の]+条)　(.*)$")
+_TOC_ARTICLE = re.compile(rf"^(第[{KANJI_NUMERALS}の]+条)　(.*)$")
 _SAFE = re.compile(r"^[^<&\r\n]*$")
 _PREFIX = re.compile(r'^\[(WritingMode|LineBreak)="([^"]*)"\]')
 _XML_ESCAPES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
@@ -230,7 +230,7 @@ def _law_attrs(doc: Document) -> str:
     attrs["Lang"] = doc.lang
     if law_type is not None:
         attrs["LawType"] = law_type
-    m = re.search(r"第([〇一二三四五六七八九十百千]+)号$", doc.law_num or "")
+    m = re.search(rf"第([{KANJI_NUMERALS}]+)号$", doc.law_num or "")
     if m:
         with contextlib.suppress(ValueError):  # 第〇号: no number to write
             attrs["Num"] = str(read_int(m.group(1)))

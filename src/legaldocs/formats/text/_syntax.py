@@ -7,13 +7,14 @@ import re
 
 from legaldocs.model._keys import number_key
 from legaldocs.model._numbers import Num, parse_item_label
+from legaldocs.model._numerals import KANJI_NUMERALS
 from legaldocs.model._records import Style
 
 DEFAULT_STYLE = Style(numerals="arabic", items="bullets")
 """The style of a text without directives: Arabic numbers, bulleted items."""
 
 BULLET = "• "
-_N = r"[0-9０-９〇一二三四五六七八九十百千]+"
+_N = rf"[0-9０-９{KANJI_NUMERALS}]+"
 _ARTICLE_LOOSE = re.compile(r"第[^条\s]{1,12}?条")
 _ARTICLE = re.compile(rf"第(?P<num>{_N})条(?P<branch>(?:の{_N})*)")
 _DELETED = re.compile(
