@@ -15,6 +15,7 @@ from legaldocs import (
     AmendProvision,
     AppdxStyle,
     Article,
+    CitationError,
     Division,
     Document,
     FigStruct,
@@ -189,8 +190,9 @@ def test_two_paragraphs_with_one_number_in_a_supplement() -> None:
 def test_a_duplicated_item_line_is_read_as_written() -> None:
     # #14: a repeated ``一　…`` line. Old statutes write every item 一 (120IO0000000039,
     # 官吏服務紀律, 第九条; 20 files of the e-Gov corpus do so) and the reference reads
-    # them as written, so the reader keeps them all: the citation 第一号 names the first,
-    # the others are reached by their key paths; the text writes back byte for byte
+    # them as written, so the reader keeps them all: get() refuses the citation 第一号,
+    # which names them all, and they are reached by their key paths; the text writes back
+    # byte for byte
     text = HEAD + (
         "第九条　左ニ掲ケタル者ト直接ニ関係スル事ヲ得ス\n"
         "  一　官庁ノ工事ヲ受負フ者\n"
@@ -206,7 +208,8 @@ def test_a_duplicated_item_line_is_read_as_written() -> None:
         ("i2", (1,)),
         ("i3", (1,)),
     ]
-    assert doc.get("第九条第一号") is items[0]
+    with pytest.raises(CitationError, match=r"a9/p1/i1, a9/p1/i2, a9/p1/i3$"):
+        doc.get("第九条第一号")  # names three items: refused, with their key paths
     assert doc.get("a9/p1/i3") is items[2]
     # the same in an appendix
     table = HEAD + "第一条　本文。\n\n# 別表第一\n\n  :item:一　甲\n\n  :item:一　乙\n\n"

@@ -20,7 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--all-invariants",
         action="store_true",
-        help="also check the citations of Lawtext documents (known findings)",
+        help="check the citations of every format (the slice's default since #14)",
     )
     args = parser.parse_args(argv)
     if args.all_invariants:

@@ -232,6 +232,7 @@ def _visit(
     field: str,
     start: int = 0,
     overwrite: bool = False,
+    twins: set[tuple[int, Num]] | None = None,
 ) -> None:
     for i in range(start, len(elements)):
         element = elements[i]
@@ -244,10 +245,24 @@ def _visit(
         if kind is Article and articles is not None:
             if overwrite:
                 articles[(scope, element.num)] = here
+            elif (scope, element.num) in articles:
+                if twins is not None:
+                    twins.add((scope, element.num))
             else:
-                articles.setdefault((scope, element.num), here)
+                articles[(scope, element.num)] = here
         elif kind is Division:
-            _visit(keys, articles, element.children, prefix, scope, here, "children", 0, overwrite)
+            _visit(
+                keys,
+                articles,
+                element.children,
+                prefix,
+                scope,
+                here,
+                "children",
+                0,
+                overwrite,
+                twins,
+            )
 
 
 def _drop(
@@ -287,26 +302,40 @@ class Index:
     articles: dict[tuple[int, Num], Loc]
     """(scope, number) of every article → its location; scope is :data:`BODY_SCOPE` or
     the index of the supplement."""
+    twins: frozenset[tuple[int, Num]] = frozenset()
+    """(scope, number) of every article number written more than once in its scope (old
+    statutes: ``a53`` and ``a53x2``): a citation of it names several articles, and
+    :func:`locate` refuses it (key paths name each)."""
 
     @classmethod
     def build(cls, doc: Document) -> Index:
         """Index ``doc`` (a walk over its scopes, not into articles)."""
         keys: dict[str, Loc] = {}
         articles: dict[tuple[int, Num], Loc] = {}
+        twins: set[tuple[int, Num]] = set()
         for i, paragraph in enumerate(doc.preamble):
             keys.setdefault(f"{_citation.PREAMBLE}/{paragraph.key}", (("preamble", i),))
-        _visit(keys, articles, doc.body, "", BODY_SCOPE, (), "body")
+        _visit(keys, articles, doc.body, "", BODY_SCOPE, (), "body", twins=twins)
         for i, supplement in enumerate(doc.supplements):
             here = (("supplements", i),)
             keys.setdefault(supplement.key, here)
-            _visit(keys, articles, supplement.body, supplement.key + "/", i, here, "body")
+            _visit(
+                keys,
+                articles,
+                supplement.body,
+                supplement.key + "/",
+                i,
+                here,
+                "body",
+                twins=twins,
+            )
             for j, appendix in enumerate(supplement.appendices):
                 keys.setdefault(f"{supplement.key}/{appendix.key}", (*here, ("appendices", j)))
         for i, statement in enumerate(doc.enact_statements):
             keys.setdefault(f"{_citation.ENACT}/{statement.key}", (("enact_statements", i),))
         for i, appendix in enumerate(doc.appendices):
             keys.setdefault(appendix.key, (("appendices", i),))
-        return cls(keys, articles)
+        return cls(keys, articles, frozenset(twins))
 
     def moved(
         self, doc: Document, parent: Loc, field: str, start: int, removed: Any = None
@@ -317,13 +346,15 @@ class Index:
         inserted or deleted)."""
         if field in ("supplements", "appendices", "enact_statements"):
             return None
+        if self.twins and removed is not None:
+            return None  # one of two articles with one number may have gone: rebuild
         keys, articles = dict(self.keys), dict(self.articles)
         prefix, scope = _scope_prefix(doc, parent, field)
         if removed is not None:
             _drop(keys, articles, removed, prefix, scope, (*parent, (field, start)))
         elements = getattr(node_at(doc, parent), field)
         _visit(keys, articles, elements, prefix, scope, parent, field, start, overwrite=True)
-        return Index(keys, articles)
+        return Index(keys, articles, self.twins)
 
 
 def scope_keys(doc: Document) -> dict[str, Loc]:
@@ -426,8 +457,8 @@ def _locate_citation(doc: Document, cit: Citation, ix: Lookup) -> Loc:
         num = steps[i].num
         assert num is not None
         found = _find_article(ix, node, scope, num)
-        if found is None:
-            return _locate_slow(doc, cit)
+        if found is None or _has_twin(doc, ix, scope, num, found):
+            return _locate_slow(doc, cit)  # which names the candidates of a repeated number
         loc, node = found, node_at(doc, found)
         i += 1
     for step in steps[i:]:
@@ -445,15 +476,56 @@ def _locate_citation(doc: Document, cit: Citation, ix: Lookup) -> Loc:
             return _locate_slow(doc, cit)
         children: Sequence[Any] = getattr(node, field)
         want = Paragraph if kind == "項" else Item
-        for j, child in enumerate(children):
-            if isinstance(child, want) and child.num == num:
-                loc, node = (*loc, (field, j)), child
-                break
-        else:
+        matches = [
+            j for j, child in enumerate(children) if isinstance(child, want) and child.num == num
+        ]
+        if len(matches) != 1:  # none, or a repeated number: the slow path says which
             return _locate_slow(doc, cit)
+        loc, node = (*loc, (field, matches[0])), children[matches[0]]
     if not loc:
         return _locate_slow(doc, cit)
     return loc
+
+
+def _last_num(node: Any) -> tuple[int, ...] | None:
+    """The number (``Num.parts``) of the last article in ``node`` (itself, or in a division)."""
+    if type(node) is Article:
+        parts: tuple[int, ...] = node.num.parts
+        return parts
+    if type(node) is Division:
+        for child in reversed(node.children):
+            if (found := _last_num(child)) is not None:
+                return found
+    return None
+
+
+def _has_twin(doc: Document, ix: Lookup, scope: int, num: Num, found: Loc) -> bool:
+    """Whether another article of ``scope`` has the number ``num`` of the one at ``found``.
+
+    The index knows. Without one, bisection lands on one of two articles written one after
+    the other, so the articles on either side are read, across the edges of divisions
+    (twins apart, as in ``53, 54, 53``, are out of order: an index finds them)."""
+    if ix.built is not None:
+        return (scope, num) in ix.built.twins
+    parts = num.parts
+    top = 1 if scope == BODY_SCOPE else 2
+    before = after = None
+    for depth in range(len(found), top - 1, -1):
+        parent, (field, i) = found[: depth - 1], found[depth - 1]
+        siblings = getattr(node_at(doc, parent), field)
+        j = i + 1
+        while after is None and j < len(siblings):
+            after = _first_num(siblings[j])
+            j += 1
+        j = i - 1
+        while before is None and j >= 0:
+            before = _last_num(siblings[j])
+            j -= 1
+        if parts in (before, after):
+            return True
+        if before is not None and after is not None:
+            return False
+    return False
 
 
 def _locate_slow(doc: Document, cit: Citation) -> Loc:

@@ -394,20 +394,42 @@ def _appendix_name(name: str, numerals: Numerals) -> str:
     return _APPENDIX_NUM.sub(number, name)
 
 
-def _appendix_of(doc: Document, name: str, supplement: Supplement | None) -> Appendix | None:
+def _appendices_of(doc: Document, name: str, supplement: Supplement | None) -> list[Appendix]:
+    """The appendices of ``doc`` (or of ``supplement``) that ``name`` names: one, or none, or
+    several when titles repeat (two 信託表示簿雛形)."""
     wanted = _appendix_key(name)
-    pools = [supplement.appendices] if supplement is not None else [doc.appendices]
-    for pool in pools:
-        for appendix in pool:
-            if appendix.title is not None and _appendix_key(appendix.title) == wanted:
-                return appendix
-            if (
-                appendix.title is None
-                and appendix.related_article_num is not None
-                and _appendix_key(appendix.related_article_num.strip("（）()")) == wanted
-            ):
-                return appendix
-    return None
+    pool = supplement.appendices if supplement is not None else doc.appendices
+    found: list[Appendix] = []
+    for appendix in pool:
+        written = appendix.title
+        if written is None and appendix.related_article_num is not None:
+            written = appendix.related_article_num.strip("（）()")
+        if written is not None and _appendix_key(written) == wanted:
+            found.append(appendix)
+    return found
+
+
+def _ambiguous(doc: Document, citation: Citation, elements: Sequence[object]) -> Element:
+    """The one element ``citation`` names when a step of it matched several ``elements``
+    (numbers repeat: two articles 第五十三条, of which one has a 第二項): the element
+    :func:`walk` gives that citation, when exactly one has it. Raises
+    :class:`~legaldocs.CitationError` listing the key paths of the elements it names (or,
+    for a citation walk() does not give, of the step's ``elements``), which
+    :meth:`~legaldocs.Document.get` accepts instead."""
+    named: list[tuple[str, Element]] = []
+    for path, cit, element in _walk(doc):  # a block below shares its holder's citation
+        if cit == citation and not (named and path.startswith(named[-1][0] + "/")):
+            named.append((path, element))
+    if len(named) == 1:
+        return named[0][1]
+    if not named:
+        wanted = {id(e) for e in elements}
+        named = [(path, element) for path, _, element in _walk(doc) if id(element) in wanted]
+    paths = ", ".join(path for path, _ in named)
+    raise CitationError(
+        f"{citation} names {len(named)} elements in {doc.title!r} (its numbers repeat): "
+        f"cite one by its key path: {paths}"
+    )
 
 
 def _contains(article: Article, num: Num) -> bool:
@@ -458,20 +480,22 @@ def _resolve_citation(doc: Document, citation: Citation) -> Element:
             continue
         if kind == "別表":
             assert step.ref is not None
-            appendix: Appendix | None = None
+            appendices: list[Appendix] = []
             if isinstance(current, Supplement):
                 candidates = [current]
                 if steps[position - 1].ref is None:
                     candidates = list(doc.supplements)
                 for supplement in candidates:
-                    appendix = _appendix_of(doc, step.ref, supplement)
-                    if appendix is not None:
+                    appendices = _appendices_of(doc, step.ref, supplement)
+                    if appendices:
                         break
             else:
-                appendix = _appendix_of(doc, step.ref, None)
-            if appendix is None:
+                appendices = _appendices_of(doc, step.ref, None)
+            if not appendices:
                 raise missing(f"no appendix named {step.ref}")
-            current = appendix
+            if len(appendices) > 1:
+                return _ambiguous(doc, citation, appendices)
+            current = appendices[0]
             container = ()
             continue
         if kind == "附則":
@@ -483,6 +507,10 @@ def _resolve_citation(doc: Document, citation: Citation) -> Element:
             if not supplements:
                 detail = f" for {step.ref}" if step.ref else ""
                 raise missing(f"no supplementary provisions{detail}")
+            if len(supplements) > 1 and (
+                step.ref is not None or supplements[1].law_ref is None
+            ):  # two with that amending law, or two original 附則
+                return _ambiguous(doc, citation, supplements)
             current = supplements[0]
             container = current.body
         elif kind == "前文":
@@ -496,17 +524,17 @@ def _resolve_citation(doc: Document, citation: Citation) -> Element:
             if not found:
                 raise missing(f"no {_unit(kind, num, 'arabic')}")
             if len(found) > 1:
-                raise missing(
-                    f"{_unit(kind, num, 'arabic')} is ambiguous: name the division above it"
-                )
+                return _ambiguous(doc, citation, found)
             current = found[0]
             container = current.children
         elif kind == "条":
             assert num is not None
-            article = next((a for a in _find_articles(container) if _contains(a, num)), None)
-            if article is None:
+            articles = [a for a in _find_articles(container) if _contains(a, num)]
+            if not articles:
                 raise missing(f"no {_unit('条', num, 'arabic')}")
-            current = article
+            if len(articles) > 1:
+                return _ambiguous(doc, citation, articles)
+            current = articles[0]
             container = ()
         elif kind == "項":
             assert num is not None
@@ -517,12 +545,12 @@ def _resolve_citation(doc: Document, citation: Citation) -> Element:
                 paragraphs = current.children
             else:
                 paragraphs = [e for e in container if isinstance(e, Paragraph)]
-            paragraph = next(
-                (p for p in paragraphs if isinstance(p, Paragraph) and p.num == num), None
-            )
-            if paragraph is None:
+            matches = [p for p in paragraphs if isinstance(p, Paragraph) and p.num == num]
+            if not matches:
                 raise missing(f"no {_unit('項', num, 'arabic')} there")
-            current = paragraph
+            if len(matches) > 1:
+                return _ambiguous(doc, citation, matches)
+            current = matches[0]
             container = ()
         elif kind in ("号", "細分"):
             assert num is not None
@@ -535,10 +563,12 @@ def _resolve_citation(doc: Document, citation: Citation) -> Element:
             if kind == "細分" and not isinstance(current, Item):
                 raise missing("a sub-item must be cited within an item")
             assert isinstance(current, Paragraph | Item | Appendix)
-            item = next((c for c in current.children if isinstance(c, Item) and c.num == num), None)
-            if item is None:
+            items = [c for c in current.children if isinstance(c, Item) and c.num == num]
+            if not items:
                 raise missing(f"no item {num} there")
-            current = item
+            if len(items) > 1:
+                return _ambiguous(doc, citation, items)
+            current = items[0]
         elif kind == "表":
             assert num is not None
             tables = _tables_of(current, container)
@@ -757,7 +787,9 @@ def walk(doc: Document) -> Iterator[tuple[Citation, Element]]:
     3.2``, ``Contact us``, unique in the document), and so is a list item that starts with
     a letter under a numbered section (``Section 3(a)``); its other blocks have no citation
     of their own (an empty one; :func:`cite` gives the section that holds them). Every
-    citation given finds its element again with :meth:`~legaldocs.Document.get`.
+    citation given finds its element again with :meth:`~legaldocs.Document.get`, or, where
+    numbers repeat (two articles 第五十三条), makes it raise
+    :class:`~legaldocs.CitationError` listing the key paths of the elements it names.
     """
     for _, cit, element in _walk(doc):
         yield cit, element

@@ -375,7 +375,9 @@ class Document:
         ``"附則第1条"``) or by a key path (``"a3/p2/i1"``).
 
         Raises :class:`~legaldocs.NotFoundError` when nothing has that name and
-        :class:`~legaldocs.CitationError` when the citation is not well formed.
+        :class:`~legaldocs.CitationError` when the citation is not well formed or names more
+        than one element (numbers repeat in some real statutes: two articles 第五十三条, keyed
+        ``a53`` and ``a53x2``); its message lists their key paths, which ``get`` accepts.
         """
         from legaldocs.model import _citation as citation
 
@@ -386,8 +388,9 @@ class Document:
         citations (``前項``, ``次条``, ``同条第三項``, ``同項第二号``) are taken from there;
         absolute ones are resolved as :meth:`get` does.
 
-        Raises :class:`~legaldocs.CitationError` for a relative citation without ``at``
-        and :class:`~legaldocs.NotFoundError` when nothing has that name.
+        Raises :class:`~legaldocs.CitationError` for a relative citation without ``at`` or
+        one that names more than one element, and :class:`~legaldocs.NotFoundError` when
+        nothing has that name.
         """
         from legaldocs.model import _citation as citation
 
