@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from legaldocs import Article, Document, Item, Num, Paragraph, Style, diff, render_diff
@@ -94,6 +94,7 @@ TEXT = st.text(
 
 
 @given(TEXT, st.integers(min_value=8, max_value=30))
+@example("1、、、、", 8)  # the marks ran back to the line's start: "1" then "、、、、"
 def test_kinsoku(text: str, width: int) -> None:
     lines = ["".join(t for t, _ in line) for line in wrap([(text, False)], width, display_width)]
     assert "".join(lines) == text

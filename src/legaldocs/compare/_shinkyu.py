@@ -767,9 +767,13 @@ def wrap(
                 if k > start:
                     cut = k
             # a closing mark may not start a line: carry the character before it over
-            # with it (追い出し), so that no line is longer than ``width``
-            while cut < n and cut - 1 > start and chars[cut][0] in _NO_START:
-                cut -= 1
+            # with it (追い出し), so that no line is longer than ``width``; when the marks
+            # run back to the line's start, the break stays between two of them
+            k = cut
+            while k < n and k - 1 > start and chars[k][0] in _NO_START:
+                k -= 1
+            if not (k < n and chars[k][0] in _NO_START):
+                cut = k
             # an opening bracket may not end a line
             while cut - 1 > start and chars[cut - 1][0] in _NO_END:
                 cut -= 1
