@@ -44,7 +44,7 @@ from __future__ import annotations
 import heapq
 import itertools
 from collections.abc import Hashable, Iterator, Sequence
-from typing import Any
+from typing import Any, get_args
 
 import pendulum
 
@@ -106,17 +106,7 @@ SHIFT_FROM = 3
 _CONTEXT = 40
 """How far a phrase is widened on each side before an occurrence number is used instead."""
 
-_DOC_FIELDS: tuple[DocumentField, ...] = (
-    "title",
-    "alt_title",
-    "law_num",
-    "toc",
-    "style",
-    "lang",
-    "markup",
-    "law_attrs",
-    "appendix_places",
-)
+_DOC_FIELDS: tuple[DocumentField, ...] = get_args(DocumentField)
 
 
 def plan_amendment(
