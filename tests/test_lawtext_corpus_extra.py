@@ -24,15 +24,7 @@ from legaldocs import (
     parse_lawtext,
     render_lawtext,
 )
-
-HEAD = "法\n\n"
-
-
-def _round_trip(text: str) -> Document:
-    doc = parse_lawtext(text)
-    assert render_lawtext(doc) == text
-    assert parse_lawtext(render_lawtext(doc)) == doc
-    return doc
+from tests._lawtext_checks import HEAD, round_trip
 
 
 def _article(doc: Document, index: int = 0) -> Article:
@@ -51,7 +43,7 @@ def test_item_with_an_explicit_tag_and_an_empty_second_column() -> None:
         "  :item:一　組合員の氏名及び住所並びに組合員証の組合員等記号・番号又は個人番号　\n"
         "  二　産前産後休業に係る子の出産予定年月日\n"
     )
-    doc = _round_trip(text)
+    doc = round_trip(text)
     first, second = _article(doc).paragraphs[0].children
     assert isinstance(first, Item)
     assert isinstance(second, Item)
@@ -72,7 +64,7 @@ def test_item_with_an_empty_sentence_keeps_its_space() -> None:
         "  二\n"
         "    （１）　衛星基幹放送局\n"
     )
-    doc = _round_trip(text)
+    doc = round_trip(text)
     first, second = _article(doc).paragraphs[0].children
     assert isinstance(first, Item)
     assert isinstance(second, Item)
@@ -90,7 +82,7 @@ def test_iroha_no_is_the_standard_twenty_sixth_sub_item() -> None:
         "    ヰ　第八十五条第一項の総務大臣の認可を受けて行う業務\n"
         "    ノ　情報公開及び個人情報保護に係る審議を行うため協会が設置する組織の委員の委嘱\n"
     )
-    doc = _round_trip(text)
+    doc = round_trip(text)
     item = _article(doc).paragraphs[0].children[0]
     assert isinstance(item, Item)
     wi, no = item.children
@@ -113,7 +105,7 @@ def test_table_directly_in_a_style_has_no_table_struct_tag() -> None:
         "\n"
         "２　最高裁判所事務総長及び人事院事務総長は、前項の宣誓に立ち会わなければならない。\n"
     )
-    doc = _round_trip(text)
+    doc = round_trip(text)
     paragraph = doc.body[0]
     assert isinstance(paragraph, Paragraph)
     (style,) = paragraph.children
@@ -137,7 +129,7 @@ def test_table_quoted_by_an_amending_provision() -> None:
         "\n"
         "第十六条　削除\n"
     )
-    doc = _round_trip(text)
+    doc = round_trip(text)
     (provision,) = _article(doc).paragraphs[0].children
     assert isinstance(provision, AmendProvision)
     (table,) = provision.children
@@ -161,7 +153,7 @@ def test_fig_struct_with_remarks_leaves_a_blank_line_between_them() -> None:
         '    [LineBreak="true"]備考\n'
         "      一　本体は、チヨコレート色革製二つ折とし、黒色のひもを付ける。\n"
     )
-    doc = _round_trip(text)
+    doc = round_trip(text)
     (appendix,) = doc.appendices
     figures = [b for b in appendix.children if isinstance(b, FigStruct)]
     assert len(figures) == 2
@@ -177,7 +169,7 @@ def test_bracketed_amending_text_before_the_next_paragraph_of_the_article() -> N
         "  （「次のよう」略）\n"
         "２　新法施行後は、漁業財団を設けることができない。\n"
     )
-    doc = _round_trip(text)
+    doc = round_trip(text)
     assert len(doc.body) == 1
     first, second = _article(doc).paragraphs
     (provision,) = first.children
@@ -202,7 +194,7 @@ def test_explicit_tag_takes_a_title_the_grammar_of_titles_does_not_know() -> Non
         "    :subitem1:ハからヌ　略\n"
         "  四　略\n"
     )
-    doc = _round_trip(text)
+    doc = round_trip(text)
     item = _article(doc).paragraphs[0].children[0]
     assert isinstance(item, Item)
     _i, ha = item.children
@@ -220,7 +212,7 @@ def test_text_that_begins_with_a_full_width_space() -> None:
         "  :item:二　　出入国管理及び難民認定法第十九条の二十三第二項の更新の申請\n"
         "３　　「当該連結親法人事業年度開始の日」とする。\n"
     )
-    doc = _round_trip(text)
+    doc = round_trip(text)
     first, second, third = _article(doc).paragraphs
     assert first.text.startswith("　法第三条")
     assert third.text.startswith("　「当該")
@@ -239,7 +231,7 @@ def test_a_lone_supplement_paragraph_may_open_with_an_article_name() -> None:
         "第四条の規定は公布の日から、第一条から第三条まで及び第五条の規定は同日から起算して"
         "一月を経過した日から施行する。\n"
     )
-    doc = _round_trip(text)
+    doc = round_trip(text)
     (paragraph,) = doc.supplements[0].body
     assert isinstance(paragraph, Paragraph)
     assert paragraph.plain
@@ -263,12 +255,12 @@ def test_table_struct_tag_with_an_empty_title_in_an_appendix() -> None:
         '[BorderTop="none"] |\n'
         '        <Fig src="./pict/S41F03801000055-001.pdf"/>\n'
     )
-    doc = _round_trip(text)
+    doc = round_trip(text)
     (table,) = doc.appendices[0].children
     assert isinstance(table, Table)
     assert table.title == ""
     bare = text.replace("  :table-struct:\n\n", "").replace("\n    ", "\n  ")
-    (table,) = _round_trip(bare).appendices[0].children
+    (table,) = round_trip(bare).appendices[0].children
     assert isinstance(table, Table)
     assert table.title is None
 
@@ -288,7 +280,7 @@ def test_caption_of_a_later_paragraph_of_an_article() -> None:
         "  （政令で定める日＝平成一二年政令第四二一号で、平成一二年九月三〇日）\n"
         "４　施行日前の行為については、なお従前の例による。\n"
     )
-    doc = _round_trip(text)
+    doc = round_trip(text)
     assert len(doc.body) == 1
     captions = [p.caption for p in _article(doc).paragraphs]
     assert captions == [
@@ -309,7 +301,7 @@ def test_caption_in_letters_that_reads_like_a_sub_item_title() -> None:
         "第四十五条の十二の八　ＶＯＲは、次の各号の条件に適合するものでなければならない。\n"
         "  （ａ）　小文字の細分\n"
     )
-    doc = _round_trip(text)
+    doc = round_trip(text)
     first, second = doc.body
     assert isinstance(first, Article)
     assert isinstance(second, Article)
@@ -322,7 +314,7 @@ def test_an_item_title_of_white_space() -> None:
     # all the full-width spaces but the one before the text are the title, as the XML has
     # it; a title of spaces before text that starts with one would read back otherwise, so
     # the writer refuses it
-    doc = _round_trip(
+    doc = round_trip(
         HEAD + "第一条　次のとおりとする。\n  :item:\u3000\u3000\u3000「上記の者は」\n"
     )
     article = _article(doc)

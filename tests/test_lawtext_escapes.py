@@ -24,15 +24,7 @@ from legaldocs import (
     parse_lawtext,
     render_lawtext,
 )
-
-HEAD = "法\n\n"
-
-
-def _round_trip(text: str) -> Document:
-    doc = parse_lawtext(text)
-    assert render_lawtext(doc) == text
-    assert parse_lawtext(render_lawtext(doc)) == doc
-    return doc
+from tests._lawtext_checks import HEAD, round_trip
 
 
 def test_a_paragraph_ending_with_a_full_width_space() -> None:
@@ -42,7 +34,7 @@ def test_a_paragraph_ending_with_a_full_width_space() -> None:
         "２　各無限責任組合員は、組合員を代理することができる。&#x3000;\n"
         "３　前項の規定にかかわらず、単独で組合員を代理することができる。&#x3000;\n"
     )
-    article = _round_trip(text).body[0]
+    article = round_trip(text).body[0]
     assert isinstance(article, Article)
     assert article.paragraphs[1].text == "各無限責任組合員は、組合員を代理することができる。　"
     assert article.paragraphs[0].text.endswith("。")
@@ -51,7 +43,7 @@ def test_a_paragraph_ending_with_a_full_width_space() -> None:
 def test_an_article_line_ending_with_a_full_width_space() -> None:
     # 324M50000800027 (通訳案内士法施行規則) 第二十一条
     text = HEAD + "第二十一条　その旨を都道府県知事に届け出なければならない。&#x3000;\n"
-    article = _round_trip(text).body[0]
+    article = round_trip(text).body[0]
     assert isinstance(article, Article)
     assert article.paragraphs[0].text == "その旨を都道府県知事に届け出なければならない。　"
 
@@ -68,7 +60,7 @@ def test_cells_beginning_and_ending_with_white_space() -> None:
         "      - （４）　反射材\n"
         '    - [rowspan="4"]&#x3000;&#x3000;&#x20;管内\n'
     )
-    article = _round_trip(text).body[0]
+    article = round_trip(text).body[0]
     assert isinstance(article, Article)
     table = article.paragraphs[0].children[0]
     assert isinstance(table, Table)
@@ -87,7 +79,7 @@ def test_an_explicit_tag_before_a_whole_title_and_an_empty_sentence() -> None:
         ":paragraph:２　北関東防衛局の施設補償課は、次に掲げる事務をつかさどる。　\n"
         "  :item:一　第二十二条第一項各号に掲げる事務　\n"
     )
-    article = _round_trip(text).body[0]
+    article = round_trip(text).body[0]
     assert isinstance(article, Article)
     second = article.paragraphs[1]
     assert second.num.parts == (2,)
@@ -110,7 +102,7 @@ def test_the_same_at_top_level_paragraphs() -> None:
         "\n"
         ":paragraph:３　上皇に関しては、天皇の例による。　\n"
     )
-    doc = _round_trip(text)
+    doc = round_trip(text)
     third = doc.body[1]
     assert isinstance(third, Paragraph)
     assert (third.num.parts, third.label, third.spaced) == (

@@ -26,16 +26,12 @@ from legaldocs import (
     parse_law_xml,
     parse_lawtext,
     render_law_xml,
-    render_lawtext,
 )
-
-HEAD = "法\n\n"
+from tests._lawtext_checks import HEAD, round_trip
 
 
 def _round_trip(text: str, *, xml: bool = True) -> Document:
-    doc = parse_lawtext(text)
-    assert render_lawtext(doc) == text
-    assert parse_lawtext(render_lawtext(doc)) == doc
+    doc = round_trip(text)
     if xml:
         assert parse_law_xml(render_law_xml(doc)) == doc
     return doc
