@@ -59,27 +59,11 @@ at_us, tz, extra."""
 
 COLUMNS = "record_id, document_id, subject, vno, language, channel, at_us, tz, extra"
 
-_EPOCH_ORDINAL = datetime.date(1970, 1, 1).toordinal()
 _UTC = pendulum.UTC
 _EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 _MICROSECOND = datetime.timedelta(microseconds=1)
 _sub = datetime.datetime.__sub__  # plain datetime arithmetic (pendulum's is slower)
 _ZONE_NAMES: dict[Any, str] = {}
-
-
-def micros(moment: datetime.datetime) -> int:
-    """Microseconds since 1970-01-01 UTC of an aware moment (exact integer arithmetic)."""
-    offset = moment.utcoffset()
-    assert offset is not None
-    seconds = (
-        (moment.toordinal() - _EPOCH_ORDINAL) * 86400
-        + moment.hour * 3600
-        + moment.minute * 60
-        + moment.second
-    )
-    return (seconds - offset.days * 86400 - offset.seconds) * 1_000_000 + (
-        moment.microsecond - offset.microseconds
-    )
 
 
 def moment_of(at_us: int, tz: str) -> pendulum.DateTime:
