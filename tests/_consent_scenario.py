@@ -1,5 +1,5 @@
-"""The clinic's two amendments of its privacy policy that the consent tests share: an
-address (notice only) and a new purpose of use in 第3条 (re-acceptance)."""
+"""The clinic's two amendments of its privacy policy that the consent and command-line tests
+share: an address (notice only) and a new purpose of use in 第3条 (re-acceptance)."""
 
 from __future__ import annotations
 
@@ -26,3 +26,19 @@ PURPOSE = Amendment(
         ),
     ),
 )
+
+AMENDMENT_TOML = """\
+schema = 1
+type = "Amendment"
+id = "pp-2024-1"
+title = "お問い合わせ窓口の移転"
+enacted = "2024-09-01"
+effective = "2024-10-01"
+
+[[changes]]
+type = "ReplacePhrase"
+target = "第15条第2項"
+old = "〒150-0022"
+new = "〒150-0013"
+"""
+"""``ADDRESS`` as a user writes it in an amendment file for ``legaldocs amend``."""

@@ -10,26 +10,12 @@ from pathlib import Path
 import pytest
 
 from legaldocs import History, load
+from tests._consent_scenario import AMENDMENT_TOML
 
 from .conftest import CORPORA, ROOT
 
 EXAMPLES = ROOT / "examples" / "clinic"
 SCRIPT = Path(sys.executable).parent / "legaldocs"
-
-AMENDMENT_TOML = """\
-schema = 1
-type = "Amendment"
-id = "pp-2024-1"
-title = "お問い合わせ窓口の移転"
-enacted = "2024-09-01"
-effective = "2024-10-01"
-
-[[changes]]
-type = "ReplacePhrase"
-target = "第15条第2項"
-old = "〒150-0022"
-new = "〒150-0013"
-"""
 
 
 def run(*args: str | Path, ok: bool = True) -> subprocess.CompletedProcess[str]:

@@ -12,6 +12,7 @@ import pytest
 
 from legaldocs import History, load
 from legaldocs.consent import SQLiteStore
+from tests._consent_scenario import AMENDMENT_TOML
 
 from .conftest import ROOT
 
@@ -20,20 +21,6 @@ SCRIPT = Path(sys.executable).parent / "legaldocs"
 START_ID = "2021-02-25T00:00:00+09:00/start"
 ADDRESS_ID = "2024-10-01T00:00:00+09:00/pp-2024-1"
 
-AMENDMENT_TOML = """\
-schema = 1
-type = "Amendment"
-id = "pp-2024-1"
-title = "お問い合わせ窓口の移転"
-enacted = "2024-09-01"
-effective = "2024-10-01"
-
-[[changes]]
-type = "ReplacePhrase"
-target = "第15条第2項"
-old = "〒150-0022"
-new = "〒150-0013"
-"""
 
 TYPO_TOML = """\
 schema = 1
