@@ -20,17 +20,18 @@ from typing import Literal
 import attrs
 
 from legaldocs.errors import ArgumentValueError, require_type
+from legaldocs.model._numerals import KANJI_NUMERALS
 
 __all__ = ["InlineOp", "OpTag", "apply_ops", "fold", "inline_diff", "is_typographic"]
 
 OpTag = Literal["equal", "insert", "delete", "replace"]
 
-_NUMERAL = "0-9０-９〇一二三四五六七八九十百千万"
+_NUMERAL = f"0-9０-９{KANJI_NUMERALS}"
 _TOKEN = re.compile(
     rf"""
     第[{_NUMERAL}]+[編章節款目条項号表行](?:の[{_NUMERAL}]+)*
   | [0-9０-９]+(?:[.,．，][0-9０-９]+)*
-  | [〇一二三四五六七八九十百千万]+
+  | [{KANJI_NUMERALS}]+
   | [A-Za-zＡ-Ｚａ-ｚ]+(?:['’\-][A-Za-zＡ-Ｚａ-ｚ]+)*
   | [ \t\u3000]+
   | .
