@@ -99,7 +99,9 @@ def check_text(text: str, source: str | None = None) -> None:
     if text.isascii():
         return
     try:
-        text.encode("utf-8")
+        # (UTF-16 refuses exactly the same code points as UTF-8, at the same place, and
+        # encodes a Japanese text five times faster)
+        text.encode("utf-16-le")
     except UnicodeEncodeError as error:
         line = text.count("\n", 0, error.start) + 1
         column = error.start - text.rfind("\n", 0, error.start)

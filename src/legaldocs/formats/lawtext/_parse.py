@@ -116,9 +116,13 @@ _PIT_RANGE = rf"{_PIT_ONE}(?:から{_PIT_ONE}まで|(?:・|～|乃至){_PIT_ONE}
 _PIT_TITLE = re.compile(rf"{_PIT_RANGE}(?:{_CONN}{_PIT_RANGE})*")
 _PIT_SPLIT: dict[int, re.Pattern[str]] = {}
 
+PitParts: typing.TypeAlias = tuple[str, str | None, str | None]
+"""The title of a paragraph or item line, the white space after it and the text after that
+(None and None when the title ends the line)."""
 
-def _pit_line(text: str) -> re.Match[str] | None:
-    """The match of ``(title)(?:(white space)(text))?$`` on a line, the title as
+
+def _pit_line(text: str) -> PitParts | None:
+    """The groups of ``(title)(?:(white space)(text))?$`` matched on a line, the title as
     ``_PIT_TITLE`` matches it, without a second compiled copy of that long pattern (compiling
     it is most of what importing the reader costs). The same match: a title never holds
     white space, and the first match ``_PIT_TITLE`` finds is its longest (each alternative
@@ -128,12 +132,20 @@ def _pit_line(text: str) -> re.Match[str] | None:
     if m is None:
         return None
     end = m.end()
-    if end < len(text) and text[end] not in _WS and text[end:] != "\n":
-        return None
+    if end == len(text):
+        return text, None, None
+    if text[end] not in _WS:
+        if text[end:] != "\n":
+            return None
+    elif "\n" not in text:  # (the lines of a text: white space, then text to the end)
+        rest = text[end:]
+        stripped = rest.lstrip(_WS)
+        return text[:end], rest[: len(rest) - len(stripped)], stripped
     split = _PIT_SPLIT.get(end)
     if split is None:
         split = _PIT_SPLIT[end] = re.compile(rf"(.{{{end}}})(?:([{_WS}]+)(.*))?$")
-    return split.match(text)
+    m = split.match(text)
+    return None if m is None else (m.group(1), m.group(2), m.group(3))
 
 
 _STD_PARAGRAPH = re.compile(rf"(?:○?[{_AD}]+|[{_CIRCLED}])$")
@@ -229,6 +241,7 @@ class _Line:
         "m",
         "no",
         "open_end",
+        "pit",
         "rest",
     )
 
@@ -240,6 +253,7 @@ class _Line:
         self.control = ""  # the first control tag's name ('' when none; '#' for auto)
         self.body = rest  # the rest after the control tag
         self.m: re.Match[str] | None = None
+        self.pit: PitParts | None = None  # a paragraph or item line's parts (see _pit_line)
         self.blank_before = False
         self.open_end = False  # the line as written ends with white space
 
@@ -405,7 +419,7 @@ def classify(no: int, line: str) -> _Line:
             if ptn.match(body):
                 out.kind = APP
                 return out
-        if _pit_line(body):
+        if _pit_line(body) is not None:
             out.kind = PIT
             return out
         return out
@@ -418,10 +432,10 @@ def classify(no: int, line: str) -> _Line:
             out.m = m
             return out
     else:
-        m = _pit_line(rest)
-        if m:
+        pit = _pit_line(rest)
+        if pit is not None:
             out = _Line(no, depth, PIT, rest)
-            out.m = m
+            out.pit = pit
             return out
         if first in "附付":
             m = _SPR_LINE.match(rest)
@@ -482,15 +496,19 @@ def _kanji_num(num: Num, unit: str) -> str:
     return parts[0] + unit + "".join("の" + p for p in parts[1:])
 
 
-_ARTICLE_NUMS: dict[str, tuple[Num, Num | None]] = {}
+_ARTICLE_HEADS: dict[str, tuple[Num, Num | None, str | None, str]] = {}
 
 
-def _article_num(title: str) -> tuple[Num, Num | None]:
-    found = _ARTICLE_NUMS.get(title)
+def _article_head(title: str) -> tuple[Num, Num | None, str | None, str]:
+    """The number of an article title as written, the end of its range, its label (None
+    for the standard title) and its key."""
+    found = _ARTICLE_HEADS.get(title)
     if found is None:
-        found = _ARTICLE_NUMS[title] = _read_article_num(title)
-        if len(_ARTICLE_NUMS) > 100_000:
-            _ARTICLE_NUMS.clear()
+        num, until = _read_article_num(title)
+        label = None if title == article_label(num, until) else title
+        found = _ARTICLE_HEADS[title] = (num, until, label, article_key(num))
+        if len(_ARTICLE_HEADS) > 100_000:
+            _ARTICLE_HEADS.clear()
     return found
 
 
@@ -830,9 +848,9 @@ def _caption_of(line: _Line, base: int = 0) -> str | None:
     if line.kind == PIT and not line.control and line.rest[-1] == "）":
         # (（ＶＯＲ）: a caption that reads as a bare sub-item title; it is a caption only
         # where one can stand, right above an article or a paragraph)
-        assert line.m is not None
+        assert line.pit is not None
         text = line.rest
-        if line.m.group(2) is None and _LETTER_CAPTION.match(text):
+        if line.pit[1] is None and _LETTER_CAPTION.match(text):
             return text
     return None
 
@@ -976,7 +994,7 @@ def _article(r: _Reader, caption: str | None, base: int = 0) -> Article:
     line = r.lines[r.i]
     assert line.m is not None
     title = line.m.group(0)
-    num, until = _article_num(title)
+    num, until, label, key = _article_head(title)
     rest = line.rest[len(title) :]
     space = ""
     if rest:
@@ -993,9 +1011,6 @@ def _article(r: _Reader, caption: str | None, base: int = 0) -> Article:
         if line.open_end and rest:
             _text(r, line, rest)
         space = space[:1]
-    standard = article_label(num, until)
-    label = None if title == standard else title
-    key = article_key(num)
     r.i += 1
     if until is not None and until <= num:
         r.fail(line, "the end of an article range must come after its start")
@@ -1110,37 +1125,37 @@ def _pit_parts_of(r: _Reader, line: _Line) -> tuple[int | None, str, str, bool]:
             return _ANONYM_CONTROLS[name], "", line.body, True
         body = line.body
         if name == "#":
-            level = None
-            m = _pit_line(body)
-        else:
-            level = _PIT_CONTROLS[name]
-            m = _PIT_TITLE.match(body)
-            if m is None or body[m.end() : m.end() + 1] not in ("", *_WS):
-                # an explicit control tag takes any title up to white space
-                end = 0
-                while end < len(body) and body[end] not in _WS:
-                    end += 1
-                if end == 0:
-                    # a title of full-width spaces (XML <ItemTitle>　</ItemTitle>, as in
-                    # 324M50004000016): all of them but the one before the text
-                    spaces = len(body) - len(body.lstrip("　"))
-                    if spaces < 2:
-                        r.fail(
-                            line, "expected a title after the control tag (or :anonym-…: for none)"
-                        )
-                    return level, body[: spaces - 1], body[spaces:], True
-                return level, body[:end], _after_space(r, line, body[end:]), True
-        if m is None:
-            r.fail(line, "expected a paragraph or item title after the control tag")
-        title = m.group(1) if name == "#" else m.group(0)
+            pit = _pit_line(body)
+            if pit is None:
+                r.fail(line, "expected a paragraph or item title after the control tag")
+            return None, pit[0], _after_space(r, line, body[len(pit[0]) :]), True
+        level = _PIT_CONTROLS[name]
+        m = _PIT_TITLE.match(body)
+        if m is None or body[m.end() : m.end() + 1] not in ("", *_WS):
+            # an explicit control tag takes any title up to white space
+            end = 0
+            while end < len(body) and body[end] not in _WS:
+                end += 1
+            if end == 0:
+                # a title of full-width spaces (XML <ItemTitle>　</ItemTitle>, as in
+                # 324M50004000016): all of them but the one before the text
+                spaces = len(body) - len(body.lstrip("　"))
+                if spaces < 2:
+                    r.fail(line, "expected a title after the control tag (or :anonym-…: for none)")
+                return level, body[: spaces - 1], body[spaces:], True
+            return level, body[:end], _after_space(r, line, body[end:]), True
+        title = m.group(0)
         return level, title, _after_space(r, line, body[len(title) :]), True
-    assert line.m is not None
-    title = line.m.group(1)
-    space = line.m.group(2)
-    if space is not None and space.strip("　"):
-        r.fail(line, "expected one full-width space (U+3000) after the number", len(title) + 1)
-    # (more full-width spaces begin the text: the reference writes title, U+3000, text)
-    return None, title, (space or "")[1:] + (line.m.group(3) or ""), False
+    assert line.pit is not None
+    title, space, text = line.pit
+    if space is None:
+        return None, title, "", False
+    if space != "　":
+        if space.strip("　"):
+            r.fail(line, "expected one full-width space (U+3000) after the number", len(title) + 1)
+        # (more full-width spaces begin the text: the reference writes title, U+3000, text)
+        text = space[1:] + (text or "")
+    return None, title, text or "", False
 
 
 def _tagged(line: _Line, control: bool, title: str, level: int, default: int | None) -> bool:
@@ -1258,9 +1273,11 @@ def _children(
     In an article, a line in brackets after an amending sentence (改正規定) and before the
     article's next paragraph is the amending provision's own text, not a caption: only
     paragraphs outside articles have captions."""
+    lines = r.lines
+    if r.i >= r.n or lines[r.i].depth < depth or lines[r.i].kind in (ARG, SPR):
+        return ()  # (most paragraphs and items hold nothing)
     out: list[ItemChild] = []
     counts = _Counts()
-    lines = r.lines
     while r.i < r.n:
         line = lines[r.i]
         if line.depth < depth or line.kind in (ARG, SPR):
