@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import legaldocs.formats.lawtext._parse  # noqa: F401  (the module, not the function)
 
 P = sys.modules["legaldocs.formats.lawtext._parse"]
-WHOLE = re.compile(rf"({P._PIT_TITLE.pattern})(?:([{P._WS}]+)(.*))?$")
+WHOLE = re.compile(rf"({P._PIT_TITLE_PATTERN})(?:([{P._WS}]+)(.*))?$")
 """The pattern a paragraph or item line was matched with before."""
 
 PIECES = [
@@ -31,6 +31,13 @@ PIECES = [
     "若しくは",
     "号",
     "x",
+    "目",
+    "第",
+    "ー",
+    "ン",
+    "ｚ",
+    "⑳",
+    "))",
 ]
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "denki-jigyo-ho"
 
@@ -51,3 +58,24 @@ def test_every_corpus_line_matches_as_with_the_whole_pattern() -> None:
     path = max(CORPUS.glob("*.law.txt"), key=lambda p: p.stat().st_size)
     for line in path.read_text(encoding="utf-8").split("\n"):
         _same(line.lstrip(" "))
+
+
+@settings(max_examples=5000)
+@given(st.lists(st.sampled_from(PIECES), max_size=8).map("".join))
+def test_a_title_is_one_as_the_pattern_says(text: str) -> None:
+    # (is_title decides the common titles by their shape, without the pattern)
+    P._TITLES.clear()
+    assert P.is_title(text) == (P._pit_title().fullmatch(text) is not None), text
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["２", "○２", "一", "一の二", "一ノ二", "イ", "（１）", "(a)", "（イ）", "ａ", "ａ．", "1.", "⑴",
+     "①", "一から三まで", "一及び二", "（目的）", "一の目", "目", "ノ", "0ノ", "", "○", "（", "（１",
+     "一・二", "一・二・三", "一～四", "イからハまで", "一及び二及び三", "一、二", "一から", "から二まで",
+     "二から四まで及び六", "ｆの単位は、ＭＨｚとする。", "１．", "（一般）", "○一及び○二", "ab.", "a.", "12．", ".", "一."],
+)
+def test_the_shape_of_a_title_decides_as_the_pattern(title: str) -> None:
+    shape = P._title_shape(title)
+    whole = P._pit_title().fullmatch(title) is not None
+    assert shape is None or shape == whole, title

@@ -13,7 +13,9 @@ the round trip checks that they were where the writer puts them.
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
+import string
 import typing
 from typing import NoReturn, cast
 
@@ -113,8 +115,30 @@ _FRAG = (
 _CONN = "(?:、|及び|及ビ|及(?!至)|および|並びに|ならびに|又は|または|若しくは|もしくは)"
 _PIT_ONE = rf"○?{_FRAG}(?:[のノ]{_FRAG})*"
 _PIT_RANGE = rf"{_PIT_ONE}(?:から{_PIT_ONE}まで|(?:・|～|乃至){_PIT_ONE})?"
-_PIT_TITLE = re.compile(rf"{_PIT_RANGE}(?:{_CONN}{_PIT_RANGE})*")
+_PIT_TITLE_PATTERN = rf"{_PIT_RANGE}(?:{_CONN}{_PIT_RANGE})*"
+"""The title of a paragraph or item as the reference reads one (``２``, ``一の二``, ``イ``,
+``（１）``, ``一から三まで``, ``一及び二``): white space never, the first match the longest."""
+
+
+@functools.cache
+def _pit_title() -> re.Pattern[str]:
+    """:data:`_PIT_TITLE_PATTERN`, compiled on first use: compiling it took most of the time
+    importing the reader took, and the titles of real text are decided by their shape (see
+    :func:`is_title`), so that most processes never compile it."""
+    return re.compile(_PIT_TITLE_PATTERN)
+
+
 _PIT_SPLIT: dict[int, re.Pattern[str]] = {}
+_WS_RUN = re.compile(rf"[{_WS}]+")
+_LETTERS = string.ascii_letters + "".join(map(chr, range(0xFF21, 0xFF3B))) + "".join(
+    map(chr, range(0xFF41, 0xFF5B))
+)  # (the character class a-zA-Zａ-ｚＡ-Ｚ)
+_TITLE_START = frozenset(_AD + _KD + _IROHA + _CIRCLED + _PAREN_NUMS + _LETTERS + "(（")
+"""The characters a title can start with (after ``○``)."""
+_IN_PARENS_START = frozenset(_AD + _KD + _IROHA + _LETTERS)
+_ONE_CHAR_FRAGMENT = _TITLE_START - {"(", "（"}
+_TITLE_ALPHABET = _TITLE_START | set(".．)）○のノ" "、及びビおよ並にらな又はまたも若しくからで・～乃至")
+"""Every character a title can hold."""
 
 PitParts: typing.TypeAlias = tuple[str, str | None, str | None]
 """The title of a paragraph or item line, the white space after it and the text after that
@@ -123,24 +147,32 @@ PitParts: typing.TypeAlias = tuple[str, str | None, str | None]
 
 def _pit_line(text: str) -> PitParts | None:
     """The groups of ``(title)(?:(white space)(text))?$`` matched on a line, the title as
-    ``_PIT_TITLE`` matches it, without a second compiled copy of that long pattern (compiling
-    it is most of what importing the reader costs). The same match: a title never holds
-    white space, and the first match ``_PIT_TITLE`` finds is its longest (each alternative
-    it tries first is the longest at its place), so a line that has white space or nothing
-    after that match is the only way the whole pattern can match."""
-    m = _PIT_TITLE.match(text)
+    :data:`_PIT_TITLE_PATTERN` reads it, without compiling that pattern twice. A title never
+    holds white space, so the whole pattern matches exactly when all before the first white
+    space (or the whole line) is a title."""
+    first = text[:1]
+    if first not in _TITLE_START and (first != "○" or text[1:2] not in _TITLE_START):
+        return None  # (most lines of text: no title starts so)
+    if "\n" in text:
+        return _pit_line_of_text(text)
+    ws = _WS_RUN.search(text)
+    if ws is None:
+        return (text, None, None) if is_title(text) else None
+    title = text[: ws.start()]
+    if not is_title(title):
+        return None
+    return title, ws.group(), text[ws.end() :]
+
+
+def _pit_line_of_text(text: str) -> PitParts | None:
+    """:func:`_pit_line` of a text that holds line breaks (what is not a line of a file,
+    as the writer asks of a caption): by the patterns themselves."""
+    m = _pit_title().match(text)
     if m is None:
         return None
     end = m.end()
-    if end == len(text):
-        return text, None, None
-    if text[end] not in _WS:
-        if text[end:] != "\n":
-            return None
-    elif "\n" not in text:  # (the lines of a text: white space, then text to the end)
-        rest = text[end:]
-        stripped = rest.lstrip(_WS)
-        return text[:end], rest[: len(rest) - len(stripped)], stripped
+    if end < len(text) and text[end] not in _WS and text[end:] != "\n":
+        return None
     split = _PIT_SPLIT.get(end)
     if split is None:
         split = _PIT_SPLIT[end] = re.compile(rf"(.{{{end}}})(?:([{_WS}]+)(.*))?$")
@@ -465,10 +497,72 @@ def is_title(title: str) -> bool:
     """Whether ``title`` reads as a paragraph or item title without a control tag."""
     found = _TITLES.get(title)
     if found is None:
-        found = _PIT_TITLE.fullmatch(title) is not None
-        if len(_TITLES) < 100_000:
+        found = _title_shape(title)
+        if found is None:
+            found = _pit_title().fullmatch(title) is not None
+        if len(_TITLES) < 100_000 and len(title) <= 40:
             _TITLES[title] = found
     return found
+
+
+def _title_shape(title: str) -> bool | None:
+    """Whether ``title`` is a title where its shape alone tells, without the pattern: the
+    common titles are (``２``, ``一``, ``イ``, ``（１）``, ``一の二``, ``一から三まで``,
+    ``一及び二``), text that no title can start or spell is not (``（目的）``); None for the
+    rest."""
+    q = title[1:] if title[:1] == "○" else title
+    if not q or q[0] not in _TITLE_START:
+        return False
+    if q[0] in "(（" and (len(q) < 2 or q[1] not in _IN_PARENS_START):
+        return False
+    if not _TITLE_ALPHABET.issuperset(q):
+        return False
+    if _one_shape(q):
+        return True
+    if q.endswith("まで") and "から" in q:
+        head, _, tail = title[:-2].partition("から")
+        return True if _one_shape(head) and _one_shape(tail) else None
+    for joint in ("及び", "・", "～", "、", "乃至", "又は", "若しくは", "並びに"):
+        if joint in q:
+            # (each part a title: ONE joint ONE is a range, or a list of them)
+            parts = title.split(joint)
+            if len(parts) == 2 or joint not in ("・", "～", "乃至"):
+                return True if all(map(_one_shape, parts)) else None
+            return None
+    return None
+
+
+def _one_shape(text: str) -> bool:
+    """Whether ``text`` is one number of a title as the shape tells (``○``, fragments of one
+    kind of digits joined by の); False also where only the pattern could tell."""
+    q = text[1:] if text[:1] == "○" else text
+    if not q:
+        return False
+    for part in q.replace("ノ", "の").split("の") if len(q) > 1 else (q,):
+        if not part or not (
+            (len(part) == 1 and part in _ONE_CHAR_FRAGMENT)
+            or not part.strip(_AD)
+            or not part.strip(_KD)
+            or not part.strip(_LETTERS)
+            or (
+                len(part) > 1
+                and part[-1] in ".．"
+                and (not part[:-1].strip(_AD) or (len(part) == 2 and part[0] in _LETTERS))
+            )
+            or (
+                len(part) > 2
+                and part[0] in "(（"
+                and part[-1] in ")）"
+                and (
+                    not part[1:-1].strip(_AD)
+                    or not part[1:-1].strip(_KD)
+                    or not part[1:-1].strip(_LETTERS)
+                    or (len(part) == 3 and part[1] in _IROHA)
+                )
+            )
+        ):
+            return False
+    return True
 
 
 def _read_num(text: str) -> int:
@@ -645,6 +739,9 @@ def parse(text: str, source: str | None) -> Document:
     lines: list[_Line] = []
     blank = False
     for no, raw in enumerate(text[:-1].split("\n")):
+        if not raw:
+            blank = True
+            continue
         c = classify(no, raw)
         if "&#" in raw and c.kind != TBL:
             c = classify(no, _decode_line(no, raw, source))
@@ -1099,6 +1196,19 @@ def _has_children(r: _Reader, depth: int) -> bool:
     )
 
 
+_PARAGRAPH_KEYS: dict[Num, str] = {}
+
+
+def _paragraph_key(num: Num) -> str:
+    """The key of a paragraph numbered ``num`` (``p2``, ``p2_3``), cached."""
+    key = _PARAGRAPH_KEYS.get(num)
+    if key is None:
+        key = number_key("p", num)
+        if len(_PARAGRAPH_KEYS) < 100_000:
+            _PARAGRAPH_KEYS[num] = key
+    return key
+
+
 def _pit_parts(r: _Reader, line: _Line) -> tuple[int | None, str, str, bool]:
     """The tag level (0 paragraph, 1 item, 2… sub-items; None: by context), title, text
     and whether the line carried a control tag.
@@ -1108,6 +1218,9 @@ def _pit_parts(r: _Reader, line: _Line) -> tuple[int | None, str, str, bool]:
     explicit tag (``:item:二　書類の名称　``) all before it is the title, as in the XML
     (``<ItemTitle>二　書類の名称</ItemTitle>``)."""
     if not line.open_end:
+        pit = line.pit
+        if pit is not None and pit[1] == "　":  # (the common case: 第…　text, ２　text)
+            return None, pit[0], pit[2] or "", False
         return _pit_parts_of(r, line)
     level, title, text, control = _pit_parts_of(r, line)
     if text:
@@ -1130,8 +1243,9 @@ def _pit_parts_of(r: _Reader, line: _Line) -> tuple[int | None, str, str, bool]:
                 r.fail(line, "expected a paragraph or item title after the control tag")
             return None, pit[0], _after_space(r, line, body[len(pit[0]) :]), True
         level = _PIT_CONTROLS[name]
-        m = _PIT_TITLE.match(body)
-        if m is None or body[m.end() : m.end() + 1] not in ("", *_WS):
+        ws = _WS_RUN.search(body)
+        title = body if ws is None else body[: ws.start()]
+        if not is_title(title):
             # an explicit control tag takes any title up to white space
             end = 0
             while end < len(body) and body[end] not in _WS:
@@ -1144,7 +1258,6 @@ def _pit_parts_of(r: _Reader, line: _Line) -> tuple[int | None, str, str, bool]:
                     r.fail(line, "expected a title after the control tag (or :anonym-…: for none)")
                 return level, body[: spaces - 1], body[spaces:], True
             return level, body[:end], _after_space(r, line, body[end:]), True
-        title = m.group(0)
         return level, title, _after_space(r, line, body[len(title) :]), True
     assert line.pit is not None
     title, space, text = line.pit
@@ -1194,7 +1307,7 @@ def _article_paragraph(r: _Reader, position: int, *, first: bool, base: int = 0)
     else:
         num = _paragraph_num(title, position)
         label = None if (not first and title == fullwidth(num)) else title
-    key = f"p{position}" if label == "" else "p" + "_".join(str(p) for p in num.parts)
+    key = f"p{position}" if label == "" else _paragraph_key(num)
     return Paragraph(
         key=key,
         num=num,
@@ -1249,7 +1362,7 @@ def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | 
         num = _paragraph_num(title, position)
     label = None if title == fullwidth(num) else title
     return Paragraph(
-        key=key or "p" + "_".join(str(p) for p in num.parts),
+        key=key or _paragraph_key(num),
         num=num,
         text=text,
         children=_children(r, depth + 1, 1, text),
@@ -1285,6 +1398,8 @@ def _children(
         # (a caption that reads as a sub-item title is one only right above an article)
         if (
             depth == base + 1
+            # (a paragraph or item line is a caption only as （ＶＯＲ）, see _caption_of)
+            and (line.kind != PIT or (not line.control and line.rest[-1] == "）"))
             and _caption_of(line, base) is not None
             and (line.kind != PIT or _caption_follows(r, base))
         ):
