@@ -569,12 +569,13 @@ def _read_num(text: str) -> int:
     return read_int(text.replace("ニ", "二"))
 
 
-_ARTICLE_LABELS: dict[tuple[Num, Num | None], str] = {}
+_ARTICLE_LABELS: dict[tuple[tuple[int, ...], tuple[int, ...] | None], str] = {}
 
 
 def article_label(num: Num, until: Num | None) -> str:
     """The standard title of an article (``第三条の二``, ``第五条から第七条まで``)."""
-    key = (num, until)
+    # (the caches of numbers are keyed by their parts: tuples hash and compare in C)
+    key = (num.parts, None if until is None else until.parts)
     head = _ARTICLE_LABELS.get(key)
     if head is None:
         head = "第" + _kanji_num(num, "条")
@@ -645,16 +646,16 @@ def item_num(label: str, depth: int, position: int) -> tuple[Num, str | None]:
 
 
 _SMALL = [Num.of(max(n, 1)) for n in range(256)]  # (index 0 unused)
-_FULLWIDTH: dict[Num, str] = {}
+_FULLWIDTH: dict[tuple[int, ...], str] = {}
 
 
 def fullwidth(num: Num) -> str:
     """``num`` in full-width digits (``１０``), cached."""
-    text = _FULLWIDTH.get(num)
+    text = _FULLWIDTH.get(num.parts)
     if text is None:
         text = num.fullwidth()
         if len(_FULLWIDTH) < 100_000:
-            _FULLWIDTH[num] = text
+            _FULLWIDTH[num.parts] = text
     return text
 
 
@@ -1196,16 +1197,16 @@ def _has_children(r: _Reader, depth: int) -> bool:
     )
 
 
-_PARAGRAPH_KEYS: dict[Num, str] = {}
+_PARAGRAPH_KEYS: dict[tuple[int, ...], str] = {}
 
 
 def _paragraph_key(num: Num) -> str:
     """The key of a paragraph numbered ``num`` (``p2``, ``p2_3``), cached."""
-    key = _PARAGRAPH_KEYS.get(num)
+    key = _PARAGRAPH_KEYS.get(num.parts)
     if key is None:
         key = number_key("p", num)
         if len(_PARAGRAPH_KEYS) < 100_000:
-            _PARAGRAPH_KEYS[num] = key
+            _PARAGRAPH_KEYS[num.parts] = key
     return key
 
 

@@ -66,7 +66,7 @@ __all__ = ["render"]
 _SUPPL_LABEL = re.compile(r"[附付][ 　\t\r\n]*則")
 _TOC_LABEL = re.compile(r"目[ 　\t]*次")
 _REMARKS_LABEL = re.compile(r"(?:備\s*考|注)\s*$")
-_LABELS: dict[tuple[Num, int], str] = {}
+_LABELS: dict[tuple[tuple[int, ...], int], str] = {}
 _STRUCT_CONTROL = {
     NoteStruct: ":note-struct:",
     StyleStruct: ":style-struct:",
@@ -98,9 +98,6 @@ class _At:
 
 def _fail(where: str | _At, reason: str) -> FormatError:
     return FormatError(f"cannot write {where} as Lawtext: {reason}")
-
-
-_ONE = Num.of(1)
 
 
 def _one_line(text: str, where: str | _At) -> str:
@@ -171,16 +168,17 @@ def render(doc: Document) -> str:
         out.append("")
     # runs of blank lines collapse to one; the text ends with one line break
     lines: list[str] = []
+    append = lines.append
     blank = False
     for line in out:
         if line:
-            if blank and lines:
-                lines.append("")
-            blank = False
-            lines.append(line)
-        else:
+            if blank:
+                append("")
+                blank = False
+            append(line)
+        elif lines:
             blank = True
-    lines.append("")
+    append("")
     return "\n".join(lines)
 
 
@@ -277,13 +275,16 @@ def _caption(out: list[str], caption: str, depth: int, where: str | _At) -> None
     out.append(_PAD[depth + 1] + (caption if bare else ":caption:" + caption))
 
 
-_PARTS: dict[Num, str] = {}
+_PARTS: dict[tuple[int, ...], str] = {}
 
 
 def _parts(num: Num) -> str:
-    text = _PARTS.get(num)
+    # (keyed by the parts, which hash and compare in C, as every cache of numbers here)
+    text = _PARTS.get(num.parts)
     if text is None:
-        text = _PARTS[num] = "_".join(str(p) for p in num.parts)
+        text = "_".join(str(p) for p in num.parts)
+        if len(_PARTS) < 100_000:
+            _PARTS[num.parts] = text
     return text
 
 
@@ -321,19 +322,23 @@ def _article(
         first = article.paragraphs[0]
         previous: Num | None = None
         for index, paragraph in enumerate(article.paragraphs):
-            pwhere = _At("paragraph", paragraph, where)
             if paragraph.anonymous or paragraph.plain:
-                raise _fail(pwhere, "a paragraph of an article is numbered")
+                raise _fail(_At("paragraph", paragraph, where), "a paragraph of an article is numbered")
             if index == 0 and paragraph.caption is not None:
-                raise _fail(pwhere, "the first paragraph of an article has no caption of its own")
-            if index == 0 and not paragraph.label and paragraph.num != _ONE:
-                raise _fail(pwhere, "the first paragraph of an article is number 1")
-            expected = "p" + _parts(paragraph.num)
-            if paragraph.label is None and (
-                paragraph.key != expected
-                and not (previous is not None and paragraph.key.startswith(expected + "x"))
-            ):
-                raise _fail(pwhere, f"its key must be {expected!r}")
+                raise _fail(
+                    _At("paragraph", paragraph, where),
+                    "the first paragraph of an article has no caption of its own",
+                )
+            if index == 0 and not paragraph.label and paragraph.num.parts != (1,):
+                raise _fail(
+                    _At("paragraph", paragraph, where), "the first paragraph of an article is number 1"
+                )
+            if paragraph.label is None:
+                expected = "p" + _parts(paragraph.num)
+                if paragraph.key != expected and not (
+                    previous is not None and paragraph.key.startswith(expected + "x")
+                ):
+                    raise _fail(_At("paragraph", paragraph, where), f"its key must be {expected!r}")
             previous = paragraph.num
         if (
             first.text == "削除"
@@ -351,7 +356,8 @@ def _article(
             if first.caption is not None:
                 raise _fail(first_at, "a paragraph of an article has no caption")
             out.append(pad + title + "　" + _end(text))
-            _children(out, first.children, depth + 1, 1, first_at, text)
+            if first.children:
+                _children(out, first.children, depth + 1, 1, first_at, text)
         for paragraph in article.paragraphs[1:]:
             _paragraph_item(out, paragraph, depth, default=0, secondary=True)
     if article.suppl_note is not None:
@@ -366,10 +372,12 @@ def _title_of(element: Paragraph | Item, level: int, *, secondary: bool) -> str:
         return element.label
     if isinstance(element, Paragraph):
         return "" if element.anonymous else fullwidth(element.num)
-    key = (element.num, level)
+    key = (element.num.parts, level)
     label = _LABELS.get(key)
     if label is None:
-        label = _LABELS[key] = item_label(element.num, level, "kanji")
+        label = item_label(element.num, level, "kanji")
+        if len(_LABELS) < 100_000:
+            _LABELS[key] = label
     return label
 
 
@@ -385,26 +393,33 @@ def _paragraph_item(
 ) -> None:
     """One paragraph (``level`` 0) or item (1 号, 2 イ, …) and what it holds, as the
     reference's ``paragraphItemToLines`` writes them."""
-    where = _At(None, element)
+    # (where the element is, for an error, is made only when needed: this runs for every
+    # paragraph and item)
     pad = _PAD[depth]
     if isinstance(element, Paragraph) and element.caption is not None:
-        _caption(out, element.caption, depth, where)
-    text = _one_line(element.text, where)
+        _caption(out, element.caption, depth, _At(None, element))
+    text = element.text
+    if "\n" in text or "\r" in text or "&#" in text:
+        _one_line(text, _At(None, element))
     if (
         isinstance(element, Item)
         and element.label is not None
         and element.label == item_label(element.num, level, "kanji")
     ):
-        raise _fail(where, "its label is the standard one: leave Item.label unset")
+        raise _fail(_At(None, element), "its label is the standard one: leave Item.label unset")
     title = _title_of(element, level, secondary=secondary)
     if title and text[:1] == "　" and not title.strip("　"):
         # (a title of full-width spaces reads back as all of them but the one before text)
-        raise _fail(where, "a title of full-width spaces before text that starts with one")
+        raise _fail(
+            _At(None, element), "a title of full-width spaces before text that starts with one"
+        )
     if isinstance(element, Paragraph) and element.plain and not element.anonymous:
-        raise _fail(where, "only an unnumbered paragraph can be plain text")
+        raise _fail(_At(None, element), "only an unnumbered paragraph can be plain text")
     if no_control and not title and not _plain_ok(text):
         if isinstance(element, Paragraph) and element.plain:
-            raise _fail(where, f"the plain text {text!r} would not read back as a paragraph")
+            raise _fail(
+                _At(None, element), f"the plain text {text!r} would not read back as a paragraph"
+            )
         no_control = False
     written = escape_edges(text) if text and text[-1] in " 　\t" else text
     if no_control:
@@ -424,7 +439,8 @@ def _paragraph_item(
         attrs = '[MissingNum="true"]' if secondary and level == 0 else ""
         anonym = ":anonym-paragraph:" if level == 0 else ":anonym-" + _PIT_CONTROL[level] + ":"
         out.append(pad + anonym + attrs + written)
-    _children(out, element.children, depth + 1, level + 1, where, text)
+    if element.children:
+        _children(out, element.children, depth + 1, level + 1, _At(None, element), text)
 
 
 def _plain_ok(text: str) -> bool:
