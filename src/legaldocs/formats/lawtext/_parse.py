@@ -86,6 +86,7 @@ __all__ = [
     "is_title",
     "item_num",
     "parse",
+    "remarks_label",
 ]
 
 # --------------------------------------------------------------------------------------
@@ -130,14 +131,18 @@ def _pit_title() -> re.Pattern[str]:
 
 _PIT_SPLIT: dict[int, re.Pattern[str]] = {}
 _WS_RUN = re.compile(rf"[{_WS}]+")
-_LETTERS = string.ascii_letters + "".join(map(chr, range(0xFF21, 0xFF3B))) + "".join(
-    map(chr, range(0xFF41, 0xFF5B))
+_LETTERS = (
+    string.ascii_letters
+    + "".join(map(chr, range(0xFF21, 0xFF3B)))
+    + "".join(map(chr, range(0xFF41, 0xFF5B)))
 )  # (the character class a-zA-Zａ-ｚＡ-Ｚ)
 _TITLE_START = frozenset(_AD + _KD + _IROHA + _CIRCLED + _PAREN_NUMS + _LETTERS + "(（")
 """The characters a title can start with (after ``○``)."""
 _IN_PARENS_START = frozenset(_AD + _KD + _IROHA + _LETTERS)
 _ONE_CHAR_FRAGMENT = _TITLE_START - {"(", "（"}
-_TITLE_ALPHABET = _TITLE_START | set(".．)）○のノ" "、及びビおよ並にらな又はまたも若しくからで・～乃至")
+_TITLE_ALPHABET = _TITLE_START | set(
+    ".．)）○のノ、及びビおよ並にらな又はまたも若しくからで・～乃至"
+)
 """Every character a title can hold."""
 
 PitParts: typing.TypeAlias = tuple[str, str | None, str | None]
@@ -180,15 +185,24 @@ def _pit_line_of_text(text: str) -> PitParts | None:
     return None if m is None else (m.group(1), m.group(2), m.group(3))
 
 
-_STD_PARAGRAPH = re.compile(rf"(?:○?[{_AD}]+|[{_CIRCLED}])$")
-# (the reference's pattern for a standard item title also means branch numbers, but as written
-# it requires a "]" after them, so that only plain kanji numbers count: 一の二 takes :item:)
-_STD_ITEM = re.compile(rf"[{_KD}]+$")
-_STD_SUBITEM = (
-    re.compile(rf"[{_IROHA}]$"),
-    re.compile(rf"[(（](?:[{_KD}]+|[{_AD}]+)[)）]$"),
-    re.compile(r"[(（][a-zA-Zａ-ｚＡ-Ｚ]+[)）]$"),
-)
+# (the patterns few texts need are compiled on first use: compiling is most of what importing
+# the reader costs)
+
+
+@functools.cache
+def _standard_titles() -> tuple[re.Pattern[str], ...]:
+    """The standard title of a paragraph (level 0), an item (1) and sub-items (2…)."""
+    return (
+        re.compile(rf"(?:○?[{_AD}]+|[{_CIRCLED}])$"),
+        # (the reference's pattern for a standard item title also means branch numbers, but as
+        # written it requires a "]" after them, so that only plain kanji numbers count: 一の二
+        # takes :item:)
+        re.compile(rf"[{_KD}]+$"),
+        re.compile(rf"[{_IROHA}]$"),
+        re.compile(rf"[(（](?:[{_KD}]+|[{_AD}]+)[)）]$"),
+        re.compile(r"[(（][a-zA-Zａ-ｚＡ-Ｚ]+[)）]$"),
+    )
+
 
 _ART_NUM = rf"[{_KD}ニ{_AD}]+"
 _ART_ONE = rf"第{_ART_NUM}[条條](?:[のノ]{_ART_NUM})*"
@@ -212,7 +226,13 @@ _TOC_LABEL = re.compile(r"目[ 　\t]*次$")
 _FIG = re.compile(r'<Fig src="([^"]*)"/>$')
 AMENDING = re.compile(r".*?の一部を次のように(?:改正す|改め)る。$")
 """A paragraph whose text ends so introduces its amending provisions without a control tag."""
-_REMARKS_LABEL = re.compile(r"(?:備\s*考|注)\s*$")
+
+
+@functools.cache
+def remarks_label() -> re.Pattern[str]:
+    """The label that makes a line remarks without a control tag (``備考``, ``注``)."""
+    return re.compile(r"(?:備\s*考|注)\s*$")
+
 
 APPDX_PATTERNS: tuple[tuple[type[Appendix], re.Pattern[str]], ...] = (
     (AppdxFig, re.compile(r"[別付附]?図")),
@@ -296,16 +316,22 @@ class _Line:
 # or ``&#x9;`` (its ``sentencesArrayToString``), because white space there would read back
 # as part of the line's layout; its reader decodes ``&#x…;`` and ``&#…;`` in text.
 
-_CHAR_REF = re.compile(r"&#(x[0-9a-fA-F]+|[0-9]+);")
-_REFS_END = re.compile(r"(?:&#(?:x[0-9a-fA-F]+|[0-9]+);)+$")
-_REFS_START = re.compile(r"(?:&#(?:x[0-9a-fA-F]+|[0-9]+);)+")
+
+@functools.cache
+def _refs() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A character reference; a run of them that ends a text; one that starts it."""
+    return (
+        re.compile(r"&#(x[0-9a-fA-F]+|[0-9]+);"),
+        re.compile(r"(?:&#(?:x[0-9a-fA-F]+|[0-9]+);)+$"),
+        re.compile(r"(?:&#(?:x[0-9a-fA-F]+|[0-9]+);)+"),
+    )
 
 
 def _decode_refs(run: str) -> str | None:
     """The white space a run of character references stands for, or None when one of
     them stands for something else (which the reference writer never escapes)."""
     out = []
-    for m in _CHAR_REF.finditer(run):
+    for m in _refs()[0].finditer(run):
         value = m.group(1)
         code = int(value[1:], 16) if value[0] == "x" else int(value)
         if code > 0x10FFFF or chr(code) not in _WS:
@@ -330,17 +356,18 @@ def escape_edges(text: str, *, start: bool = False) -> str:
 def has_char_ref(text: str) -> bool:
     """Whether ``text`` holds something the reader would decode as a character reference
     (``&#x3000;``): such text cannot be written as it is."""
-    return "&#" in text and _CHAR_REF.search(text) is not None
+    return "&#" in text and _refs()[0].search(text) is not None
 
 
 def _decode_line(no: int, raw: str, source: str | None) -> str:
     """A line (not a table or list line) with the references that end it decoded.
 
     Raises ParseError for a reference anywhere else or for anything but white space."""
-    m = _REFS_END.search(raw)
+    char_ref, refs_end, _ = _refs()
+    m = refs_end.search(raw)
     start = m.start() if m is not None else len(raw)
     decoded = _decode_refs(m.group(0)) if m is not None else ""
-    stray = _CHAR_REF.search(raw, 0, start)
+    stray = char_ref.search(raw, 0, start)
     if decoded is None or stray is not None:
         column = (stray.start() if stray is not None else start) + 1
         raise ParseError(
@@ -360,11 +387,12 @@ def _cell_text(r: _Reader, line: _Line, text: str, column: int) -> str:
         r.fail(line, "white space at the end of a cell is written &#x3000; (&#x20;)", column)
     if "&#" not in text:
         return text
-    head = _REFS_START.match(text)
+    char_ref, refs_end, refs_start = _refs()
+    head = refs_start.match(text)
     lead = head.end() if head is not None else 0
-    tail = _REFS_END.search(text, lead)
+    tail = refs_end.search(text, lead)
     end = tail.start() if tail is not None else len(text)
-    stray = _CHAR_REF.search(text, lead, end)
+    stray = char_ref.search(text, lead, end)
     before = _decode_refs(text[:lead])
     after = _decode_refs(text[end:])
     if stray is not None or before is None or after is None:
@@ -948,12 +976,14 @@ def _caption_of(line: _Line, base: int = 0) -> str | None:
         # where one can stand, right above an article or a paragraph)
         assert line.pit is not None
         text = line.rest
-        if line.pit[1] is None and _LETTER_CAPTION.match(text):
+        if line.pit[1] is None and _letter_caption().match(text):
             return text
     return None
 
 
-_LETTER_CAPTION = re.compile(r"（[ａ-ｚＡ-Ｚ]{2,}）$")
+@functools.cache
+def _letter_caption() -> re.Pattern[str]:
+    return re.compile(r"（[ａ-ｚＡ-Ｚ]{2,}）$")
 
 
 def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
@@ -1567,7 +1597,7 @@ def _is_remarks(line: _Line) -> bool:
     if line.kind != OTH or line.control:
         return False
     _, rest = _attrs(line.rest)
-    return bool(_REMARKS_LABEL.match(rest))
+    return bool(remarks_label().match(rest))
 
 
 def _remarks(r: _Reader, key: str) -> Remarks:
@@ -1946,13 +1976,9 @@ def _block_paragraph_item(r: _Reader, depth: int, counts: _Counts) -> Paragraph 
 
 def auto_level(title: str) -> int | None:
     """The level a title implies (0 paragraph, 1 item, 2… sub-items), or None."""
-    if _STD_PARAGRAPH.match(title):
-        return 0
-    if _STD_ITEM.match(title):
-        return 1
-    for n, ptn in enumerate(_STD_SUBITEM, start=2):
+    for level, ptn in enumerate(_standard_titles()):
         if ptn.match(title):
-            return n
+            return level
     return None
 
 
@@ -1986,9 +2012,6 @@ def _supplement(r: _Reader, index: int) -> Supplement:
         body=body,
         appendices=tuple(appendices),
     )
-
-
-_SPR_STD = re.compile(r"[附付][ 　\t\r\n]*則")
 
 
 def _appendix(r: _Reader, key: str, *, suppl: bool = False, base: int = 0) -> AnyAppendix:

@@ -29,6 +29,7 @@ from legaldocs.formats.lawtext._parse import (
     fullwidth,
     has_char_ref,
     is_title,
+    remarks_label,
 )
 from legaldocs.model import (
     AmendProvision,
@@ -65,7 +66,6 @@ __all__ = ["render"]
 
 _SUPPL_LABEL = re.compile(r"[附付][ 　\t\r\n]*則")
 _TOC_LABEL = re.compile(r"目[ 　\t]*次")
-_REMARKS_LABEL = re.compile(r"(?:備\s*考|注)\s*$")
 _LABELS: dict[tuple[tuple[int, ...], int], str] = {}
 _STRUCT_CONTROL = {
     NoteStruct: ":note-struct:",
@@ -323,7 +323,9 @@ def _article(
         previous: Num | None = None
         for index, paragraph in enumerate(article.paragraphs):
             if paragraph.anonymous or paragraph.plain:
-                raise _fail(_At("paragraph", paragraph, where), "a paragraph of an article is numbered")
+                raise _fail(
+                    _At("paragraph", paragraph, where), "a paragraph of an article is numbered"
+                )
             if index == 0 and paragraph.caption is not None:
                 raise _fail(
                     _At("paragraph", paragraph, where),
@@ -331,7 +333,8 @@ def _article(
                 )
             if index == 0 and not paragraph.label and paragraph.num.parts != (1,):
                 raise _fail(
-                    _At("paragraph", paragraph, where), "the first paragraph of an article is number 1"
+                    _At("paragraph", paragraph, where),
+                    "the first paragraph of an article is number 1",
                 )
             if paragraph.label is None:
                 expected = "p" + _parts(paragraph.num)
@@ -666,7 +669,7 @@ def _sentence_line(out: list[str], sentence: Sentence, depth: int) -> None:
 def _remarks(out: list[str], remarks: Remarks, depth: int) -> None:
     label = remarks.label
     head = _PAD[depth]
-    if label is None or not _REMARKS_LABEL.match(label):
+    if label is None or not remarks_label().match(label):
         head += ":remarks:"
     if remarks.line_break:
         head += '[LineBreak="true"]'
