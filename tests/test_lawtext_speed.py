@@ -60,7 +60,7 @@ def test_every_corpus_line_matches_as_with_the_whole_pattern() -> None:
         _same(line.lstrip(" "))
 
 
-@settings(max_examples=5000)
+@settings(max_examples=3000)
 @given(st.lists(st.sampled_from(PIECES), max_size=8).map("".join))
 def test_a_title_is_one_as_the_pattern_says(text: str) -> None:
     # (is_title decides the common titles by their shape, without the pattern)
@@ -124,3 +124,17 @@ def test_the_shape_of_a_title_decides_as_the_pattern(title: str) -> None:
     shape = P._title_shape(title)
     whole = P._pit_title().fullmatch(title) is not None
     assert shape is None or shape == whole, title
+
+
+@settings(max_examples=1000)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["の一部を次のように", "改正する。", "改める。", "改正す", "る。", "\n", "あ", "。"]
+        ),
+        max_size=6,
+    ).map("".join)
+)
+def test_an_amending_sentence_is_one_as_the_pattern_says(text: str) -> None:
+    # (amending() looks at the end of the text before it runs the pattern)
+    assert P.amending(text) == (P.AMENDING.match(text) is not None), text

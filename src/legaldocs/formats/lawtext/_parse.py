@@ -78,6 +78,7 @@ __all__ = [
     "PIT",
     "SUPPL_APPDX_CONTROLS",
     "SUPPL_APPDX_PATTERNS",
+    "amending",
     "article_label",
     "auto_level",
     "caption_of_line",
@@ -226,6 +227,17 @@ _TOC_LABEL = re.compile(r"目[ 　\t]*次$")
 _FIG = re.compile(r'<Fig src="([^"]*)"/>$')
 AMENDING = re.compile(r".*?の一部を次のように(?:改正す|改め)る。$")
 """A paragraph whose text ends so introduces its amending provisions without a control tag."""
+_AMENDING_ENDS = tuple(
+    end + nl
+    for end in ("の一部を次のように改正する。", "の一部を次のように改める。")
+    for nl in ("", "\n")
+)
+
+
+def amending(text: str) -> bool:
+    """Whether :data:`AMENDING` matches ``text``, without scanning the text when its end
+    tells that it cannot (as for most)."""
+    return text.endswith(_AMENDING_ENDS) and AMENDING.match(text) is not None
 
 
 @functools.cache
@@ -1436,11 +1448,11 @@ def _children(
         ):
             if _caption_follows(r, base) and not (
                 (in_article or not line.blank_before)
-                and AMENDING.match(text)
+                and amending(text)
                 and r.lines[r.i + 1].kind == PIT
             ):
                 break
-            if not AMENDING.match(text):
+            if not amending(text):
                 r.fail(line, "caption not followed by an article or a paragraph")
         if line.depth > depth:
             r.fail(line, f"unexpected indentation: expected {depth * 2} spaces here")
@@ -1474,7 +1486,7 @@ def _children(
             and item_depth == 1
             and (
                 line.control == "amend-provision"
-                or (line.kind == OTH and not line.control and AMENDING.match(text))
+                or (line.kind == OTH and not line.control and amending(text))
             )
         ):
             counts.amend += 1

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 from legaldocs.errors import FormatError
 from legaldocs.formats.lawtext._parse import (
-    AMENDING,
     APPDX_CONTROLS,
     APPDX_PATTERNS,
     DIVISION_INDENT,
@@ -21,6 +20,7 @@ from legaldocs.formats.lawtext._parse import (
     PIT,
     SUPPL_APPDX_CONTROLS,
     SUPPL_APPDX_PATTERNS,
+    amending,
     article_label,
     auto_level,
     caption_of_line,
@@ -483,7 +483,7 @@ def _children(
             _note_like(out, child, depth)
             out.append("")
         elif isinstance(child, AmendProvision):
-            control = "" if AMENDING.match(text) else ":amend-provision:"
+            control = "" if amending(text) else ":amend-provision:"
             if child.text is not None:
                 out.append(_PAD[depth] + control + _end(_one_line(child.text, where)))
             _new_provisions(out, child.children, depth + 1)
