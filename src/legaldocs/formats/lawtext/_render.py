@@ -354,13 +354,16 @@ def _article(
             out.append(pad + title)
             _paragraph_item(out, first, depth, default=0, secondary=True)
         else:
-            first_at = _At("paragraph", first, where)
-            text = _one_line(first.text, first_at)
+            text = first.text
+            if "\n" in text or "\r" in text or "&#" in text:
+                _one_line(text, _At("paragraph", first, where))
             if first.caption is not None:
-                raise _fail(first_at, "a paragraph of an article has no caption")
+                raise _fail(
+                    _At("paragraph", first, where), "a paragraph of an article has no caption"
+                )
             out.append(pad + title + "　" + _end(text))
             if first.children:
-                _children(out, first.children, depth + 1, 1, first_at, text)
+                _children(out, first.children, depth + 1, 1, _At("paragraph", first, where), text)
         for paragraph in article.paragraphs[1:]:
             _paragraph_item(out, paragraph, depth, default=0, secondary=True)
     if article.suppl_note is not None:
@@ -399,13 +402,17 @@ def _paragraph_item(
     # (where the element is, for an error, is made only when needed: this runs for every
     # paragraph and item)
     pad = _PAD[depth]
-    if isinstance(element, Paragraph) and element.caption is not None:
-        _caption(out, element.caption, depth, _At(None, element))
+    if isinstance(element, Paragraph):
+        paragraph, plain, anonymous = True, element.plain, element.anonymous
+        if element.caption is not None:
+            _caption(out, element.caption, depth, _At(None, element))
+    else:
+        paragraph = plain = anonymous = False
     text = element.text
     if "\n" in text or "\r" in text or "&#" in text:
         _one_line(text, _At(None, element))
     if (
-        isinstance(element, Item)
+        not paragraph
         and element.label is not None
         and element.label == item_label(element.num, level, "kanji")
     ):
@@ -416,10 +423,10 @@ def _paragraph_item(
         raise _fail(
             _At(None, element), "a title of full-width spaces before text that starts with one"
         )
-    if isinstance(element, Paragraph) and element.plain and not element.anonymous:
+    if plain and not anonymous:
         raise _fail(_At(None, element), "only an unnumbered paragraph can be plain text")
     if no_control and not title and not _plain_ok(text):
-        if isinstance(element, Paragraph) and element.plain:
+        if plain:
             raise _fail(
                 _At(None, element), f"the plain text {text!r} would not read back as a paragraph"
             )
