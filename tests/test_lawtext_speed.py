@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import legaldocs.formats.lawtext._parse  # noqa: F401  (the module, not the function)
+import legaldocs
+import legaldocs.formats.lawtext._parse  # (the module, not the function)
 
 P = sys.modules["legaldocs.formats.lawtext._parse"]
 WHOLE = re.compile(rf"({P._PIT_TITLE_PATTERN})(?:([{P._WS}]+)(.*))?$")
@@ -138,3 +139,38 @@ def test_the_shape_of_a_title_decides_as_the_pattern(title: str) -> None:
 def test_an_amending_sentence_is_one_as_the_pattern_says(text: str) -> None:
     # (amending() looks at the end of the text before it runs the pattern)
     assert P.amending(text) == (P.AMENDING.match(text) is not None), text
+
+
+class _NoStore(dict[str, object]):
+    def __setitem__(self, key: str, value: object) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "２　本文。",
+        "２&#x3000;",
+        "２　&#x3000;",
+        "２　　本文。",
+        "○２　本文。",
+        "①　本文。",
+        "１０　本文。",
+    ],
+)
+def test_a_standard_paragraph_line_reads_as_without_the_shortcut(
+    line: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (the second article's paragraph ２ takes the shortcut for titles read before)
+    text = "法\n\n第一条　本文。\n２　本文。\n\n第二条　本文。\n" + line + "\n"
+    P._STANDARD_PARAGRAPHS.clear()
+    try:
+        ours = legaldocs.parse_lawtext(text)
+    except legaldocs.ParseError as error:
+        ours = str(error)
+    monkeypatch.setattr(P, "_STANDARD_PARAGRAPHS", _NoStore())
+    try:
+        theirs = legaldocs.parse_lawtext(text)
+    except legaldocs.ParseError as error:
+        theirs = str(error)
+    assert ours == theirs

@@ -1329,8 +1329,25 @@ def _after_space(r: _Reader, line: _Line, rest: str) -> str:
     return rest[1:]
 
 
+_STANDARD_PARAGRAPHS: dict[str, tuple[Num, str]] = {}
+"""The number and key of a paragraph title that is the standard one (``２``), read once."""
+
+
 def _article_paragraph(r: _Reader, position: int, *, first: bool, base: int = 0) -> Paragraph:
     line = r.lines[r.i]
+    pit = line.pit
+    if pit is not None and not first and pit[1] == "　" and pit[2] and not line.open_end:
+        # (the common line, ２　text, as the general path below reads it)
+        found = _STANDARD_PARAGRAPHS.get(pit[0])
+        if found is not None:
+            r.i += 1
+            text = pit[2]
+            return Paragraph(
+                key=found[1],
+                num=found[0],
+                text=text,
+                children=_children(r, base + 1, 1, text, in_article=True, base=base),
+            )
     level, title, text, control = _pit_parts(r, line)
     if level not in (None, 0):
         r.fail(line, "expected a paragraph of the article")
@@ -1351,6 +1368,8 @@ def _article_paragraph(r: _Reader, position: int, *, first: bool, base: int = 0)
         num = _paragraph_num(title, position)
         label = None if (not first and title == fullwidth(num)) else title
     key = f"p{position}" if label == "" else _paragraph_key(num)
+    if label is None and not control and len(_STANDARD_PARAGRAPHS) < 100_000:
+        _STANDARD_PARAGRAPHS[title] = (num, key)
     return Paragraph(
         key=key,
         num=num,
