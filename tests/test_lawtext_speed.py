@@ -174,3 +174,36 @@ def test_a_standard_paragraph_line_reads_as_without_the_shortcut(
     except legaldocs.ParseError as error:
         theirs = str(error)
     assert ours == theirs
+
+
+def _consumed(items: object, out: set[str]) -> None:
+    """Every character the parsed pattern ``items`` can match (lookarounds match none)."""
+    for op, av in items:  # type: ignore[attr-defined]
+        name = str(op)
+        if name == "LITERAL":
+            out.add(chr(av))
+        elif name == "IN":
+            for o, a in av:
+                if str(o) == "LITERAL":
+                    out.add(chr(a))
+                else:
+                    assert str(o) == "RANGE", o
+                    out.update(map(chr, range(a[0], a[1] + 1)))
+        elif name == "SUBPATTERN":
+            _consumed(av[-1], out)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT"):
+            _consumed(av[2], out)
+        elif name == "BRANCH":
+            for branch in av[1]:
+                _consumed(branch, out)
+        else:
+            assert name in ("ASSERT", "ASSERT_NOT"), name
+
+
+def test_the_title_alphabet_holds_every_character_the_pattern_can_match() -> None:
+    # (is_title refuses text with any other character without running the pattern)
+    import re._parser
+
+    chars: set[str] = set()
+    _consumed(re._parser.parse(P._PIT_TITLE_PATTERN), chars)
+    assert chars <= P._TITLE_ALPHABET
