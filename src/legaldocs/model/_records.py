@@ -16,14 +16,17 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
 import attrs
-import pendulum
 
 from legaldocs.model import _element as _e
 from legaldocs.model._blocks import ListItem, Markup, PolicyBlock, TableRow
 from legaldocs.model._numbers import Num, Numerals
 
 if TYPE_CHECKING:
+    import pendulum
+
     from legaldocs.model._citation import Citation
+else:
+    from legaldocs.model._lazy import pendulum  # imported when a date is first touched
 
 __all__ = [
     "AmendProvision",
