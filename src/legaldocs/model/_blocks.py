@@ -79,6 +79,8 @@ class TextBlock:
     ``gap`` the blank lines written before the block (``None``: the usual one).
     """
 
+    __repr__ = _e.record_repr
+
     key: str = _e.identity()
     text: str = _e.text()
     indent: str = _e.presentation(default="")
@@ -95,6 +97,8 @@ class Dateline:
     Markdown (``"Last updated"``, ``"発効日"``, or ``""`` for a bare date).
     """
 
+    __repr__ = _e.record_repr
+
     key: str = _e.identity()
     text: str = _e.text()
     date: pendulum.Date
@@ -107,6 +111,8 @@ class Dateline:
 class HtmlBlock:
     """A raw HTML block, kept verbatim (it may be plain text such as
     ``<Data Protection Officer>``, or a comment)."""
+
+    __repr__ = _e.record_repr
 
     key: str = _e.identity()
     html: str = _e.text()
@@ -121,6 +127,8 @@ class CodeBlock:
     (a final line break is not part of it). ``raw`` keeps the lines as written.
     """
 
+    __repr__ = _e.record_repr
+
     key: str = _e.identity()
     code: str = _e.text()
     info: str = ""
@@ -133,6 +141,8 @@ class CodeBlock:
 class ThematicBreak:
     """A thematic break (``---``, ``* * *``), ``marker`` as written."""
 
+    __repr__ = _e.record_repr
+
     key: str = _e.identity()
     marker: str = _e.presentation(default="---")
     gap: _Lines = _e.presentation(default=None)
@@ -143,6 +153,8 @@ class LinkDefinitions:
     """Link reference definitions (``[id]: https://example.com "Title"``), verbatim: they
     give targets to links written ``[text][id]`` elsewhere in the document."""
 
+    __repr__ = _e.record_repr
+
     key: str = _e.identity()
     text: str = _e.text()
     gap: _Lines = _e.presentation(default=None)
@@ -152,12 +164,16 @@ class LinkDefinitions:
 class TableCell:
     """A cell of a :class:`PipeTable`; ``text`` keeps its inline Markdown."""
 
+    __repr__ = _e.record_repr
+
     text: str = _e.text()
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
 class TableRow:
     """A row of a :class:`PipeTable` (the first row is the header)."""
+
+    __repr__ = _e.record_repr
 
     key: str = _e.identity()
     cells: tuple[TableCell, ...] = _e.children()
@@ -167,6 +183,8 @@ class TableRow:
 class PipeTable:
     """A GFM pipe table: ``rows[0]`` is the header row; ``align`` one entry per column.
     ``raw`` keeps the lines as written (padding, outer pipes)."""
+
+    __repr__ = _e.record_repr
 
     key: str = _e.identity()
     rows: tuple[TableRow, ...] = _e.children()
@@ -185,6 +203,8 @@ class ListItem:
     ``tail`` the blank lines that end the item.
     """
 
+    __repr__ = _e.record_repr
+
     key: str = _e.identity()
     children: tuple[PolicyBlock, ...] = _e.children()
     head: str | None = _e.presentation(default=None)
@@ -200,6 +220,8 @@ class BlockList:
     (``.``, ``)``); ``tight`` says its items are not separated by blank lines (Markdown
     shows a loose list's items as paragraphs).
     """
+
+    __repr__ = _e.record_repr
 
     key: str = _e.identity()
     items: tuple[ListItem, ...] = _e.children()
@@ -225,6 +247,8 @@ class Quote:
     written, one per line (``None``: ``"> "``, or ``">"`` on a blank line); ``tail`` the
     blank quoted lines that end it."""
 
+    __repr__ = _e.record_repr
+
     key: str = _e.identity()
     children: tuple[PolicyBlock, ...] = _e.children()
     prefixes: _Lines = _e.presentation(default=None)
@@ -243,6 +267,8 @@ class Section:
     to the next heading of the same or a higher level, sub-sections included.
     ``raw`` keeps the heading lines as written (``Title\\n=====``, closing ``#``).
     """
+
+    __repr__ = _e.record_repr
 
     key: str = _e.identity()
     heading: str = _e.heading()
@@ -335,6 +361,8 @@ class Markup:
     whether the last line ends with a line break, the title heading as written
     (``title_raw``, ``title_gap``; ``title_level``) and the blank lines at the end
     (``tail``). The Markdown reader fills it so that the writer can give the file back."""
+
+    __repr__ = _e.record_repr
 
     bom: bool = False
     newline: str = "\n"
