@@ -18,9 +18,13 @@ from typing import Any
 import attrs
 import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import legaldocs.model
 from legaldocs import parse_lawtext, parse_markdown, parse_text
+from legaldocs.errors import ParseError
+from legaldocs.formats._encoding import decode, detect_encoding
 from legaldocs.model import _blocks, _element, _records
 from legaldocs.model._blocks import Dateline, read_dateline
 from legaldocs.model._records import Cell, Revision
@@ -200,3 +204,34 @@ def test_the_shared_repr_stops_at_a_cycle() -> None:
     )
     twin_inner.append(twin)
     assert repr(cell) == repr(twin) == "Cell(text=[...], attrs=(), header=False, blocks=())"
+
+
+# ---------------------------------------------------------------------------------------
+# Decoding a file once
+
+
+_TEXTS = st.text(max_size=40)
+_BYTES = st.one_of(
+    st.binary(max_size=40),
+    st.tuples(
+        st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp932"]),
+        _TEXTS,
+    ).map(lambda pair: pair[1].encode(pair[0], errors="ignore")),
+    st.tuples(st.sampled_from([b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"]), st.binary()).map(
+        b"".join
+    ),
+)
+
+
+@given(_BYTES)
+def test_detected_utf8_is_decoded_once_as_before(data: bytes) -> None:
+    """Without an encoding, decoding is what decoding in the detected encoding gives."""
+    try:
+        expected: str | None = decode(data, encoding=detect_encoding(data))
+    except ParseError:
+        expected = None
+    try:
+        got: str | None = decode(data)
+    except ParseError:
+        got = None
+    assert got == expected
