@@ -33,6 +33,8 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT.parent / "shared" / "corpora"
 
 HEAVY = (
+    "json",
+    "hashlib",
     "pendulum",
     "dateutil",
     "cattrs",
