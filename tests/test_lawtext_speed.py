@@ -207,3 +207,49 @@ def test_the_title_alphabet_holds_every_character_the_pattern_can_match() -> Non
     chars: set[str] = set()
     _consumed(re._parser.parse(P._PIT_TITLE_PATTERN), chars)
     assert chars <= P._TITLE_ALPHABET
+
+
+ARTICLE_PIECES = [
+    *"一二十ニ1２条條のノ・～、及至章x 　",
+    "から",
+    "まで",
+    "乃至",
+    "及び",
+    "または",
+    "若しくは",
+    "規定",
+    "第",
+]
+
+
+@settings(max_examples=3000)
+@given(st.lists(st.sampled_from(ARTICLE_PIECES), max_size=10).map(lambda p: "第" + "".join(p)))
+def test_an_article_line_reads_as_with_the_whole_pattern(text: str) -> None:
+    # (classify tries the whole article title pattern only after a range or list word)
+    line = P.classify(0, text)
+    if P._ARG_LINE.match(text):
+        assert line.kind == P.ARG
+        return
+    m = P._art_title().match(text)
+    if m is not None and (m.end() == len(text) or text[m.end()] in P._WS):
+        assert line.kind == P.ART, text
+        assert line.m is not None, text
+        assert line.m.group(0) == m.group(0), text
+    else:
+        assert line.kind != P.ART, text
+
+
+@pytest.mark.parametrize(
+    ("line", "column"),
+    [
+        ("第一条本文。", 4),
+        ("第一条から第三条まで削除", 11),
+        ("第一条及び第二条の規定", 9),
+        ("第一条の規定は、", 4),
+    ],
+)
+def test_an_article_title_without_its_space_is_refused_at_its_end(line: str, column: int) -> None:
+    with pytest.raises(legaldocs.ParseError) as caught:
+        legaldocs.parse_lawtext(f"法\n\n{line}\n")
+    assert caught.value.column == column
+    assert "full-width space (U+3000) after the article number" in str(caught.value)

@@ -208,7 +208,25 @@ def _standard_titles() -> tuple[re.Pattern[str], ...]:
 _ART_NUM = rf"[{_KD}ニ{_AD}]+"
 _ART_ONE = rf"第{_ART_NUM}[条條](?:[のノ]{_ART_NUM})*"
 _ART_RANGE = rf"{_ART_ONE}(?:から{_ART_ONE}まで|(?:・|～|乃至){_ART_ONE})?"
-_ART_TITLE = re.compile(rf"{_ART_RANGE}(?:{_CONN}{_ART_RANGE})*")
+_ART_TITLE_PATTERN = rf"{_ART_RANGE}(?:{_CONN}{_ART_RANGE})*"
+"""The title of an article as the reference reads one (``第三条の二``, ``第五条から第七条まで``,
+``第十一条及び第十二条``)."""
+_ART_ONE_TITLE = re.compile(_ART_ONE)
+"""How every article title starts, and all of it unless it names a range or a list: where
+this does not match, :data:`_ART_TITLE_PATTERN` cannot; where a character follows its match
+that no range or list word starts with (white space, の of 第四条の規定), that is the whole
+title."""
+_ART_MORE = frozenset("から・～乃至、及およ並ならび又はまたも若しく")
+"""The characters the words that join the numbers of an article title start with (and more)."""
+
+
+@functools.cache
+def _art_title() -> re.Pattern[str]:
+    """:data:`_ART_TITLE_PATTERN`, compiled on first use (few texts have an article whose title
+    is a range or a list)."""
+    return re.compile(_ART_TITLE_PATTERN)
+
+
 _ART_PARTS = re.compile(rf"({_ART_NUM})[条條]((?:[のノ]{_ART_NUM})*)")
 _ARG_LINE = re.compile(
     rf"(:keep-indents:)?(第(?:[{_KD}]+|[{_AD}]+)([編章節款目])(?:[のノ](?:[{_KD}]+|[{_AD}]+))*)"
@@ -516,9 +534,13 @@ def classify(no: int, line: str) -> _Line:
                 out.m = m
                 return out
         return _Line(no, depth, OTH, rest)
-    m = _ART_TITLE.match(rest)
+    m = _ART_ONE_TITLE.match(rest)
     if m:
         end = m.end()
+        if end < len(rest) and rest[end] in _ART_MORE:
+            m = _art_title().match(rest)  # (a range or a list: 第五条から第七条まで)
+            assert m is not None  # (it starts as the shorter one does)
+            end = m.end()
         if end == len(rest) or rest[end] in _WS:
             out = _Line(no, depth, ART, rest)
             out.m = m
@@ -1062,9 +1084,11 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
             (stack[-1].children if stack else top).append(article)
             continue
         if kind == OTH and not line.control:
-            head = _ART_TITLE.match(line.rest)
             # (in 附則 a lone paragraph may open with an article's name: 第四条の規定は…)
-            if head and not in_supplement:
+            if not in_supplement and (head := _ART_ONE_TITLE.match(line.rest)):
+                if head.end() < len(line.rest) and line.rest[head.end()] in _ART_MORE:
+                    head = _art_title().match(line.rest)
+                    assert head is not None
                 r.fail(
                     line,
                     "expected a full-width space (U+3000) after the article number",
