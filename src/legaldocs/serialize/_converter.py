@@ -37,7 +37,8 @@ import re
 import threading
 import types
 import typing
-from collections.abc import Callable, Iterable, Sequence
+import weakref
+from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from types import NoneType
 from typing import Any, Literal
 
@@ -58,10 +59,10 @@ from legaldocs.errors import ArgumentTypeError, ArgumentValueError, LegaldocsErr
 from legaldocs.model._numbers import Num
 
 __all__ = [
+    "MAX_DEPTH",
     "TAG_KEY",
     "Converter",
     "Invalid",
-    "MAX_DEPTH",
     "TooDeep",
     "converter",
     "depth_is_counted",
@@ -274,10 +275,15 @@ def _homogeneous_tuple_hook(tp: Any, conv: cattrs.Converter) -> Callable[[Any, A
 
         return structure_leaves
 
+    record: tuple[Callable[[Any, Any], Any], Any, frozenset[str]] | None = None
+    table: _UnionTable | None = None
+
     def structure(value: Any, _: Any) -> tuple[Any, ...]:
-        nonlocal hook
+        nonlocal hook, record, table
         if hook is None:  # looked up on first use: records may contain themselves
             hook = conv.get_structure_hook(element_type)
+            if not detailed:
+                record, table = _inline(hook, element_type, conv)
         if value.__class__ is not list and value.__class__ is not tuple:
             raise Invalid(f"expected a list, got {kind(value)}")
         depth = nesting.depth
@@ -285,13 +291,59 @@ def _homogeneous_tuple_hook(tp: Any, conv: cattrs.Converter) -> Callable[[Any, A
             raise TooDeep
         nesting.depth = depth + 1
         try:
-            if not detailed:
-                return tuple([hook(e, element_type) for e in value])
-            return _each(value, itertools.repeat((hook, element_type)), tp)
+            if detailed:
+                return _each(value, itertools.repeat((hook, element_type)), tp)
+            # the element's hook, inline (cattrs' function that lets unknown keys through
+            # after a check of the keys here: see _loose_record_hook and _fast_union)
+            if record is not None:
+                fn, cls, allowed = record
+                return tuple(
+                    [
+                        fn(e, cls)
+                        for e in value
+                        if e.keys() <= allowed or _unknown_keys(e, cls, allowed)
+                    ]
+                )
+            if table is not None:
+                return tuple(
+                    [
+                        fn(e, cls)
+                        for e in value
+                        for fn, cls, keys in (table[e[TAG_KEY]],)
+                        if e.keys() <= keys or _unknown_keys(e, cls, keys)
+                    ]
+                )
+            return tuple([hook(e, element_type) for e in value])
         finally:
             nesting.depth = depth
 
     return structure
+
+
+def _inline(
+    hook: Callable[[Any, Any], Any], element_type: Any, conv: cattrs.Converter
+) -> tuple[tuple[Callable[[Any, Any], Any], Any, frozenset[str]] | None, _UnionTable | None]:
+    """What a tuple of ``element_type`` can read its elements with instead of calling
+    ``hook``: cattrs' function for a record read by the library's own hook, with the keys
+    it may have; or the table of a tagged union of such records. Neither when a hook of the
+    user's is involved."""
+    if isinstance(element_type, type) and attrs.has(element_type):
+        loose = _loose_record_hook(element_type, conv)
+        return (None if loose is None else (loose[0], element_type, loose[1])), None
+    unions: dict[Any, tuple[_UnionTable, Callable[[], None]]] = getattr(conv, "union_tables", {})
+    found = unions.get(hook)
+    if found is None:
+        return None, None
+    table, set_up = found
+    if not table:
+        set_up()
+    if any(keys is None for _, _, keys in table.values()):
+        return None, None
+    return None, table
+
+
+def _unknown_keys(value: dict[str, Any], cls: type, allowed: frozenset[str] | None) -> bool:
+    raise ForbiddenExtraKeysError("", cls, set(value.keys()) - (allowed or set()))
 
 
 _COUNTED: dict[type, bool] = {}
@@ -676,6 +728,9 @@ def _union_structure_hook(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any
     return structure
 
 
+_UnionTable = dict[Any, tuple[Callable[[Any, Any], Any], Any, frozenset[str] | None]]
+
+
 def _fast_union(
     members: list[type], optional: bool, text: bool, conv: cattrs.Converter
 ) -> Callable[[Any, Any], Any]:
@@ -687,7 +742,7 @@ def _fast_union(
     read by cattrs' tagged-union strategy (:func:`_strategy_hook`) instead, which copies the
     mapping without its tag for every member. None and text pass when the union allows them.
     Any wrong value fails somehow; the detailed pass (:func:`_union_structure_hook`) says how."""
-    table: dict[Any, tuple[Callable[[Any, Any], Any], Any, frozenset[str] | None]] = {}
+    table: _UnionTable = {}
 
     def set_up() -> None:
         entries = {}
@@ -695,7 +750,7 @@ def _fast_union(
             loose = _loose_record_hook(cls, conv)
             if loose is None:
                 break
-            entries[tag_of(cls)] = (loose[0], cls, loose[1])
+            entries[tag_of(cls)] = (loose[0], cls, loose[1] | {TAG_KEY})
         else:
             table.update(entries)
             return
@@ -733,6 +788,11 @@ def _fast_union(
             return value
         raise Invalid(f"expected a mapping, got {kind(value)}")
 
+    unions: dict[Any, tuple[_UnionTable, Callable[[], None]]] | None = getattr(
+        conv, "union_tables", None
+    )
+    if unions is not None and not (optional or text):
+        unions[structure] = (table, set_up)
     return structure
 
 
@@ -741,50 +801,49 @@ def _loose_record_hook(
 ) -> tuple[Callable[[Any, Any], Any], frozenset[str]] | None:
     """For a record read by the library's own hook (:func:`_record_structure_hook`): cattrs'
     structuring function for it that lets unknown keys through, and the keys it may have (its
-    fields and the tag). None when the record is read by a hook of the user's."""
-    ours: dict[type, Callable[[Any, Any], Any]] = getattr(conv, "record_hooks", {})
-    if conv.get_structure_hook(cls) is not ours.get(cls, _MISSING):
+    fields). None when the record is read by a hook of the user's."""
+    ours: Mapping[Callable[[Any, Any], Any], type] = getattr(conv, "record_hooks", {})
+    if ours.get(conv.get_structure_hook(cls)) is not cls:
         return None
     loose: dict[type, tuple[Callable[[Any, Any], Any], frozenset[str]]] = getattr(
         conv, "loose_record_hooks", {}
     )
     found = loose.get(cls)
     if found is None:
-        overrides = {  # as cattrs' own Converter.gen_structure_attrs_fromdict passes them
-            a.name: conv.type_overrides[a.type]
-            for a in attrs.fields(cls)
-            if a.type in conv.type_overrides
-        }
-        fn = make_dict_structure_fn(
-            cls, conv, _cattrs_forbid_extra_keys=False, _cattrs_detailed_validation=False, **overrides
+        if any(a.type in conv.type_overrides for a in attrs.fields(cls)):
+            return None  # cattrs' own function passes them on: not repeated here
+        fn: Callable[[Any, Any], Any] = make_dict_structure_fn(
+            cls, conv, _cattrs_forbid_extra_keys=False, _cattrs_detailed_validation=False
         )
-        found = loose[cls] = (fn, _keys_of(cls, conv) | {TAG_KEY})
+        found = loose[cls] = (fn, _keys_of(cls, conv))
     return found
 
 
 def _keys_of(cls: type, conv: cattrs.Converter) -> frozenset[str]:
     """The keys cattrs' structuring function reads for a record: its fields set by
     ``__init__``, by name (or by alias, when the converter uses aliases)."""
-    return frozenset(
-        (a.alias if conv.use_alias else a.name) for a in attrs.fields(cls) if a.init
-    )
+    return frozenset((a.alias if conv.use_alias else a.name) for a in attrs.fields(cls) if a.init)
 
 
 class Converter(cattrs.Converter):
     """The library's kind of cattrs converter (made by :func:`make_converter`): a
     ``cattrs.Converter`` that also remembers the unions it set up with cattrs' tagged-union
-    strategy."""
+    strategy and the structuring functions it made for records and unions of records."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.tagged_unions: dict[Any, Callable[[Any, Any], Any]] = {}
-        self.record_hooks: dict[type, Callable[[Any, Any], Any]] = {}
-        """The structuring function the library's hook made for each record (see
-        :func:`_fast_union`)."""
+        self.record_hooks: weakref.WeakKeyDictionary[Callable[[Any, Any], Any], type]
+        self.record_hooks = weakref.WeakKeyDictionary()
+        """The structuring functions the library's hook made, and their records (see
+        :func:`_loose_record_hook`)."""
         self.loose_record_hooks: dict[type, tuple[Callable[[Any, Any], Any], frozenset[str]]]
         self.loose_record_hooks = {}
-        """For the members of tagged unions, cattrs' structuring function that lets unknown
-        keys through and the keys to allow (see :func:`_loose_record_hook`)."""
+        """For records read by the library's hook, cattrs' structuring function that lets
+        unknown keys through, and the keys to allow (see :func:`_loose_record_hook`)."""
+        self.union_tables: dict[Any, tuple[_UnionTable, Callable[[], None]]] = {}
+        """The table of each tagged union's hook, by hook, for tuples of union members to
+        read them without a call to that hook (see :func:`_fast_union`)."""
 
 
 def _strategy_hook(records: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
@@ -849,9 +908,11 @@ def _record_structure_hook(cls: Any, conv: cattrs.Converter) -> Callable[[Any, A
     as such)."""
     inner = conv.gen_structure_attrs_fromdict(cls)
     if not conv.detailed_validation:
-        ours: dict[type, Callable[[Any, Any], Any]] | None = getattr(conv, "record_hooks", None)
+        ours: MutableMapping[Callable[[Any, Any], Any], type] | None = getattr(
+            conv, "record_hooks", None
+        )
         if ours is not None:
-            ours[cls] = inner
+            ours[inner] = cls
         return inner  # a wrong value fails somehow; the detailed pass says how
 
     def structure(value: Any, tp: Any) -> Any:
