@@ -20,9 +20,21 @@ Structuring runs in two passes (:func:`structure`): the converter, made with cat
 mode (no detailed validation), tries first and stops at the first problem; only then a copy of
 it with detailed validation runs again, and :func:`problems` turns the errors it collects
 (:func:`cattrs.transform_error`) into ``"$.body[3].caption: expected a string, got int"``
-lines. Records use cattrs' own structuring functions; unions of records use cattrs'
-tagged-union strategy (:func:`cattrs.strategies.configure_tagged_union`), set up for each
-union the first time a field's annotation names it.
+lines. Records use cattrs' own structuring functions (:func:`_record_structure_hook`). In the
+fast pass a record in a tuple or a union is read in place: a table from each tag to cattrs'
+function for its member, made to let unknown keys through, after a check here that the
+mapping's keys are the record's fields (and the tag), with no copy of the mapping
+(:func:`_fast_union`, :func:`_loose_record_hook`); a tuple of such records does that itself,
+without a call per element to a hook (:func:`_inline`). When a member is read by a hook of the
+user's, its union falls back on cattrs' tagged-union strategy
+(:func:`cattrs.strategies.configure_tagged_union`), which copies each mapping without its tag.
+The detailed pass reads every union member in the plain way and every element of a tuple
+once, so that reporting costs time linear in the size of the data.
+
+Tuples of records count how deeply they nest, per thread (:data:`MAX_DEPTH`): reading refuses
+deeper data where it finds it, instead of a walk over all the data before reading. That holds
+for records that nest only through tuples (:func:`depth_is_counted`, true for every record of
+the library); for others the caller walks the data first.
 
 :func:`make_converter` makes a new converter with all of this, for a program that adds hooks
 of its own without touching the library's :data:`converter`.
