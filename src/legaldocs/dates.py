@@ -271,3 +271,23 @@ def parse_day(value: object, what: str = "date") -> pendulum.Date:
     if isinstance(moment, datetime.datetime):
         raise ArgumentValueError(f"{what} must be a day, not a moment: {_short(value)}")
     return moment
+
+
+_EPOCH_ORDINAL = datetime.date(1970, 1, 1).toordinal()
+
+
+def epoch_micros(moment: datetime.datetime) -> int:
+    """Microseconds from 1970-01-01 00:00 UTC to the aware ``moment``: exact, for ordering and
+    storing moments (plain arithmetic: no timedelta, no zone conversion). Not checked: the
+    caller passes an aware datetime."""
+    offset = moment.utcoffset()
+    assert offset is not None
+    seconds = (
+        (moment.toordinal() - _EPOCH_ORDINAL) * 86400
+        + moment.hour * 3600
+        + moment.minute * 60
+        + moment.second
+    )
+    return (seconds - offset.days * 86400 - offset.seconds) * 1_000_000 + (
+        moment.microsecond - offset.microseconds
+    )

@@ -36,6 +36,7 @@ import pendulum
 
 from legaldocs.amend import Amendment
 from legaldocs.consent._records import Acceptance, content_hash
+from legaldocs.dates import epoch_micros
 from legaldocs.errors import (
     ArgumentTypeError,
     ArgumentValueError,
@@ -60,9 +61,6 @@ at_us, tz, extra."""
 COLUMNS = "record_id, document_id, subject, vno, language, channel, at_us, tz, extra"
 
 _UTC = pendulum.UTC
-_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
-_MICROSECOND = datetime.timedelta(microseconds=1)
-_sub = datetime.datetime.__sub__  # plain datetime arithmetic (pendulum's is slower)
 _ZONE_NAMES: dict[Any, str] = {}
 
 
@@ -478,7 +476,7 @@ class ConsentStore(abc.ABC):
             vno,
             a.language,
             a.collection_method,
-            _sub(ts, _EPOCH) // _MICROSECOND,
+            epoch_micros(ts),
             name,
             extra,
         )

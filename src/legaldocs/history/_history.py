@@ -47,7 +47,7 @@ from legaldocs.amend._changes import Amendment, Moment
 from legaldocs.amend._plan import plan_amendment
 from legaldocs.compare._diff import Diff
 from legaldocs.compare._diff import diff as _diff
-from legaldocs.dates import parse_day, parse_moment
+from legaldocs.dates import epoch_micros, parse_day, parse_moment
 from legaldocs.errors import (
     AmendmentError,
     ArgumentTypeError,
@@ -206,7 +206,7 @@ class History:
         state = _State()
         start = _moment(self.effective, self.tz)
         doc = self._policy.start(self.document, self.enacted)
-        _push(state, _key(start), start, doc, (), 0)
+        _push(state, epoch_micros(start), start, doc, (), 0)
         state.seq_of = {a.id: i for i, a in enumerate(self.amendments)}
         object.__setattr__(self, "_state", state)
         steps = sorted(
@@ -367,7 +367,7 @@ class History:
             if not isinstance(doc, Document):
                 raise HistoryError(f"versions[{i}]: not a Document: {type(doc).__name__}")
             moments.append(_given_moment(when, tz))
-        keys = [_key(_moment(m, tz)) for m in moments]
+        keys = [epoch_micros(_moment(m, tz)) for m in moments]
         for i in range(1, len(keys)):
             if keys[i] < keys[i - 1]:
                 raise HistoryError(
@@ -708,9 +708,9 @@ def _truncate_to(state: _State, n: int) -> None:
 
 
 def _steps(amendment: Amendment, seq: int, tz: str) -> Iterator[_Step]:
-    enacted = _key(_moment(amendment.enacted, tz))
+    enacted = epoch_micros(_moment(amendment.enacted, tz))
     default = _moment(amendment.effective, tz)
-    default_key = _key(default)
+    default_key = epoch_micros(default)
     if not any(map(_OWN_EFFECTIVE, amendment.changes)):  # most: all at the amendment's moment
         indices = tuple(range(len(amendment.changes)))
         if len(indices) == 1:
@@ -723,7 +723,7 @@ def _steps(amendment: Amendment, seq: int, tz: str) -> Iterator[_Step]:
             key, moment = default_key, default
         else:
             moment = _moment(change.effective, tz)
-            key = _key(moment)
+            key = epoch_micros(moment)
         groups.setdefault(key, (moment, []))[1].append(i)
     for key, (moment, changes) in groups.items():
         indices = tuple(changes)
@@ -753,23 +753,6 @@ def _before_start(amendment: Amendment, start: pendulum.DateTime) -> HistoryErro
 
 # ---------------------------------------------------------------------------------------
 # Moments
-
-_EPOCH_ORDINAL = datetime.date(1970, 1, 1).toordinal()
-
-
-def _key(moment: datetime.datetime) -> int:
-    """Microseconds since the epoch (exact, for ordering)."""
-    offset = moment.utcoffset()
-    assert offset is not None
-    seconds = (
-        (moment.toordinal() - _EPOCH_ORDINAL) * 86400
-        + moment.hour * 3600
-        + moment.minute * 60
-        + moment.second
-    )
-    return (seconds - offset.days * 86400 - offset.seconds) * 1_000_000 + (
-        moment.microsecond - offset.microseconds
-    )
 
 
 def _as_date(value: object, name: str) -> pendulum.Date:
@@ -813,10 +796,10 @@ def _zone(tz: str) -> Any:
 def _key_of(value: object, tz: str) -> int:
     """:func:`_key` of :func:`_moment`, fast for dates and aware datetimes."""
     if isinstance(value, datetime.datetime) and value.tzinfo is not None:
-        return _key(value)
+        return epoch_micros(value)
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        return _key(datetime.datetime(value.year, value.month, value.day, tzinfo=_zone(tz)))
-    return _key(_moment(value, tz))
+        return epoch_micros(datetime.datetime(value.year, value.month, value.day, tzinfo=_zone(tz)))
+    return epoch_micros(_moment(value, tz))
 
 
 def _show(when: object) -> str:

@@ -445,13 +445,33 @@ def _heading_of(raw: Sequence[str]) -> tuple[int, str] | None:
     return int(tree[0].tag[1]), tree[1].content
 
 
-def _leaf_raw_ok(block: PolicyBlock, raw: Sequence[str]) -> bool:
-    reader = _Reader(list(raw))
-    tree = SyntaxTreeNode(_MD.parse("\n".join(raw) + "\n"))
+_AT_COLUMN = ("", "100. ", "- ", "1. ")
+"""List item heads whose content starts at a column of each remainder modulo 4: a tab stops
+at the next multiple of 4, so raw lines parse in such an item as they do at that column."""
+
+
+def _leaf_raw_ok(block: PolicyBlock, raw: Sequence[str], column: int) -> bool:
+    """Whether ``raw``, its lines starting at ``column`` (inside containers), still reads
+    as ``block``."""
+    head = _AT_COLUMN[column % 4]
+    if head:
+        pad = " " * len(head)
+        lines = [head + "x", "", *(pad + line if line else line for line in raw)]
+    else:
+        lines = list(raw)
+    reader = _Reader(lines)
+    tree = SyntaxTreeNode(_MD.parse("\n".join(lines) + "\n"))
     try:
-        flat, tail = reader.container(tree.children, list(raw), 0, len(raw))
+        flat, tail = reader.container(tree.children, lines, 0, len(lines))
     except ValueError:
         return False
+    if head:  # the one item holds the placeholder paragraph, then the block
+        if len(flat) != 1 or tail or not isinstance(flat[0], BlockList):
+            return False
+        items = flat[0].items
+        if len(items) != 1 or len(items[0].children) != 2:
+            return False
+        flat = [items[0].children[1]]
     if len(flat) != 1 or tail or isinstance(flat[0], _Heading):
         return False
     other = flat[0]
@@ -464,16 +484,22 @@ def _material(block: PolicyBlock) -> Hashable:
 
 class _Writer:
     def blocks(
-        self, blocks: Sequence[PolicyBlock], *, tight: bool = False, first: int = 0
+        self,
+        blocks: Sequence[PolicyBlock],
+        *,
+        tight: bool = False,
+        first: int = 0,
+        column: int = 0,
     ) -> list[str]:
+        """The lines of ``blocks``, whose container's content starts at ``column``."""
         out: list[str] = []
         for index, block in enumerate(_flatten(blocks), start=first):
             gap = block.gap if block.gap is not None else _canonical_gap(index, tight)
             out.extend(gap)
-            out.extend(self.block(block))
+            out.extend(self.block(block, column))
         return out
 
-    def block(self, block: PolicyBlock) -> list[str]:
+    def block(self, block: PolicyBlock, column: int) -> list[str]:
         if isinstance(block, Section):
             if block.raw is not None and _heading_of(block.raw) == (block.level, block.heading):
                 return list(block.raw)
@@ -488,7 +514,7 @@ class _Writer:
         if isinstance(block, ThematicBreak):
             return [block.marker if _BREAK.fullmatch(block.marker) else "---"]
         if isinstance(block, CodeBlock):
-            if block.raw is not None and _leaf_raw_ok(block, block.raw):
+            if block.raw is not None and _leaf_raw_ok(block, block.raw, column):
                 return list(block.raw)
             if block.fenced:
                 fence = "```"
@@ -497,13 +523,13 @@ class _Writer:
                 return [fence + block.info, *block.code.split("\n"), fence]
             return ["    " + line if line else "" for line in block.code.split("\n")]
         if isinstance(block, PipeTable):
-            if block.raw is not None and _leaf_raw_ok(block, block.raw):
+            if block.raw is not None and _leaf_raw_ok(block, block.raw, column):
                 return list(block.raw)
             return self.table(block)
         if isinstance(block, BlockList):
-            return self.block_list(block)
+            return self.block_list(block, column)
         if isinstance(block, Quote):
-            return self.quote(block)
+            return self.quote(block, column)
         raise TypeError(f"not a Markdown block: {type(block).__name__}")
 
     def table(self, table: PipeTable) -> list[str]:
@@ -515,7 +541,7 @@ class _Writer:
         lines.extend("| " + " | ".join(row) + " |" for row in rows[1:])
         return lines
 
-    def block_list(self, block: BlockList) -> list[str]:
+    def block_list(self, block: BlockList, column: int) -> list[str]:
         out: list[str] = []
         for index, item in enumerate(block.items):
             last = index == len(block.items) - 1
@@ -526,7 +552,11 @@ class _Writer:
             head = item.head
             if head is None or not _head_ok(head, block, index):
                 head = canonical
-            inner = self.blocks(item.children, tight=block.tight)
+            inner = self.blocks(
+                item.children,
+                tight=block.tight,
+                column=column + _content_column(head, column),
+            )
             tail = item.tail if item.tail is not None else (() if block.tight or last else ("",))
             inner.extend(tail)
             if not inner:
@@ -543,13 +573,22 @@ class _Writer:
             out.extend(p + line for p, line in zip(prefixes, inner[1:], strict=True))
         return out
 
-    def quote(self, block: Quote) -> list[str]:
-        inner = self.blocks(block.children)
+    def quote(self, block: Quote, column: int) -> list[str]:
+        first = block.prefixes[0] if block.prefixes else "> "
+        inner = self.blocks(block.children, column=column + _columns(first, column))
         inner.extend(block.tail or ())
         prefixes = block.prefixes
         if prefixes is None or len(prefixes) != len(inner):
             prefixes = tuple("> " if line else ">" for line in inner)
         return [p + line for p, line in zip(prefixes, inner, strict=True)]
+
+
+def _content_column(head: str, column: int) -> int:
+    """How far a list item's content starts from its head at ``column`` (one column after
+    the marker when more than four follow it: the content is then indented code)."""
+    marker = head.rstrip(" \t")
+    spacing = _columns(head[len(marker) :], column + len(marker))
+    return len(marker) + (spacing if 0 < spacing <= 4 else 1)
 
 
 def _head_ok(head: str, block: BlockList, index: int) -> bool:
