@@ -235,3 +235,29 @@ def test_a_users_hook_for_a_record_is_used_in_unions_and_tuples() -> None:
     assert loads(dumps(doc), Document, converter=mine) == doc
     assert sorted(seen) == ["p0", "p1"]
     assert loads(dumps(doc), Document) == doc
+
+
+@attrs.frozen(kw_only=True)
+class _Optional:
+    """A record whose fields all have defaults."""
+
+    a: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class _Holder:
+    """A tuple of such records."""
+
+    items: tuple[_Optional, ...] = ()
+
+
+@pytest.mark.parametrize("value", [[], ["a"], "a", 1, None])
+def test_a_record_in_a_tuple_must_be_a_mapping(value: object) -> None:
+    """Even a record with no required field: an empty list is not one."""
+    data = {"schema": 1, "type": "_Holder", "items": [{"a": "x"}, value]}
+    with pytest.raises(SchemaError) as info:
+        legaldocs.from_data(data, _Holder)
+    assert info.value.problems == (f"$.items[1]: expected a mapping, got {_converter.kind(value)}",)
+    assert legaldocs.from_data({**data, "items": [{"a": "x"}, {}]}, _Holder) == _Holder(
+        items=(_Optional(a="x"), _Optional())
+    )

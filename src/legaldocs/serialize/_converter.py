@@ -225,10 +225,18 @@ class TooDeep(Invalid):
         super().__init__(f"nested more than {MAX_DEPTH} levels deep")
 
 
-class _Nesting(threading.local):
-    """How many tuples deep this thread is structuring."""
+class _Count:
+    __slots__ = ("depth",)
 
-    depth = 0
+    def __init__(self) -> None:
+        self.depth = 0
+
+
+class _Nesting(threading.local):
+    """How many tuples deep this thread is structuring (``count.depth``)."""
+
+    def __init__(self) -> None:
+        self.count = _Count()  # one look-up per tuple in the thread's own attributes
 
 
 _nesting = _Nesting()
@@ -298,10 +306,11 @@ def _homogeneous_tuple_hook(tp: Any, conv: cattrs.Converter) -> Callable[[Any, A
                 record, table = _inline(hook, element_type, conv)
         if value.__class__ is not list and value.__class__ is not tuple:
             raise Invalid(f"expected a list, got {kind(value)}")
-        depth = nesting.depth
+        count = nesting.count
+        depth = count.depth
         if depth >= _MAX_TUPLES:
             raise TooDeep
-        nesting.depth = depth + 1
+        count.depth = depth + 1
         try:
             if detailed:
                 return _each(value, itertools.repeat((hook, element_type)), tp)
@@ -313,7 +322,8 @@ def _homogeneous_tuple_hook(tp: Any, conv: cattrs.Converter) -> Callable[[Any, A
                     [
                         fn(e, cls)
                         for e in value
-                        if e.keys() <= allowed or _unknown_keys(e, cls, allowed)
+                        if (e.__class__ is dict and allowed.issuperset(e))
+                        or _unknown_keys(e, cls, allowed)
                     ]
                 )
             if table is not None:
@@ -322,12 +332,12 @@ def _homogeneous_tuple_hook(tp: Any, conv: cattrs.Converter) -> Callable[[Any, A
                         fn(e, cls)
                         for e in value
                         for fn, cls, keys in (table[e[TAG_KEY]],)
-                        if e.keys() <= keys or _unknown_keys(e, cls, keys)
+                        if keys.issuperset(e) or _unknown_keys(e, cls, keys)  # type: ignore[union-attr]
                     ]
                 )
             return tuple([hook(e, element_type) for e in value])
         finally:
-            nesting.depth = depth
+            count.depth = depth
 
     return structure
 
@@ -791,7 +801,7 @@ def _fast_union(
                 set_up()
                 return structure(value, _)
             hook, cls, allowed = entry
-            if allowed is None or value.keys() <= allowed:
+            if allowed is None or allowed.issuperset(value):
                 return hook(value, cls)
             raise ForbiddenExtraKeysError("", cls, set(value.keys()) - allowed)
         if value is None and optional:
