@@ -52,7 +52,7 @@ import typing
 import weakref
 from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from types import NoneType
-from typing import Any, Literal
+from typing import Any, Literal, NoReturn
 
 import attrs
 import cattrs
@@ -318,23 +318,22 @@ def _homogeneous_tuple_hook(tp: Any, conv: cattrs.Converter) -> Callable[[Any, A
             # after a check of the keys here: see _loose_record_hook and _fast_union)
             if record is not None:
                 fn, cls, allowed = record
-                return tuple(
-                    [
-                        fn(e, cls)
-                        for e in value
-                        if (e.__class__ is dict and allowed.issuperset(e))
-                        or _unknown_keys(e, cls, allowed)
-                    ]
-                )
+                out: list[Any] = []
+                add = out.append
+                for e in value:  # a loop costs less than a comprehension for a few elements
+                    if e.__class__ is not dict or not allowed.issuperset(e):
+                        _unknown_keys(e, cls, allowed)
+                    add(fn(e, cls))
+                return tuple(out)
             if table is not None:
-                return tuple(
-                    [
-                        fn(e, cls)
-                        for e in value
-                        for fn, cls, keys in (table[e[TAG_KEY]],)
-                        if keys.issuperset(e) or _unknown_keys(e, cls, keys)  # type: ignore[union-attr]
-                    ]
-                )
+                out = []
+                add = out.append
+                for e in value:
+                    fn, cls, keys = table[e[TAG_KEY]]
+                    if not keys.issuperset(e):  # type: ignore[union-attr]
+                        _unknown_keys(e, cls, keys)
+                    add(fn(e, cls))
+                return tuple(out)
             return tuple([hook(e, element_type) for e in value])
         finally:
             count.depth = depth
@@ -364,7 +363,7 @@ def _inline(
     return None, table
 
 
-def _unknown_keys(value: dict[str, Any], cls: type, allowed: frozenset[str] | None) -> bool:
+def _unknown_keys(value: dict[str, Any], cls: type, allowed: frozenset[str] | None) -> NoReturn:
     raise ForbiddenExtraKeysError("", cls, set(value.keys()) - (allowed or set()))
 
 
