@@ -1,5 +1,5 @@
 """``python -m legaldocs``: the command line."""
 
-from legaldocs.cli import main
+from legaldocs.cli import program
 
-raise SystemExit(main())
+program()

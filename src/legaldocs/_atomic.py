@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -23,7 +22,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     except FileNotFoundError:
         mode = None
     while True:
-        temporary = directory / f".{path.name}.{secrets.token_hex(6)}.tmp"
+        # os.urandom is what secrets.token_hex(6) reads, without secrets' import of hashlib
+        temporary = directory / f".{path.name}.{os.urandom(6).hex()}.tmp"
         try:
             fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:

@@ -10,18 +10,18 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-import pendulum
-
 from legaldocs import _files as _io
 from legaldocs import _templates
-from legaldocs.dates import format_date, parse_moment
 from legaldocs.model._records import Document
 
 if TYPE_CHECKING:
+    import pendulum
+
     from legaldocs.history._history import History, Version
 
-# Histories, amendments, diffs and the serializer are imported by the commands that use them:
-# converting one document between formats loads the two formats and the records only.
+# Histories, amendments, diffs, the serializer and dates (pendulum) are imported by the
+# commands that use them: converting one document between formats loads the two formats and
+# the records only.
 
 
 class _Failure(Exception):
@@ -31,6 +31,8 @@ class _Failure(Exception):
 def _when(text: str, tz: str = "Asia/Tokyo") -> pendulum.Date | pendulum.DateTime:
     """A date or moment from the command line, read by the library's one moment reader:
     ISO (2021-02-25, 2021-02-25T09:00), 2021年2月25日 or 令和3年2月25日."""
+    from legaldocs.dates import parse_moment
+
     return parse_moment(text, tz=tz, what="date")
 
 
@@ -50,6 +52,8 @@ def _document(loaded: Document | History, as_of: str | None, known_at: str | Non
         if as_of is None:
             if known_at is not None:
                 raise _Failure("--known-at needs --as-of")
+            import pendulum
+
             return loaded.as_of(pendulum.now(loaded.tz))
         known = None if known_at is None else _when(known_at, loaded.tz)
         return loaded.as_of(_when(as_of, loaded.tz), known_at=known)
@@ -140,6 +144,8 @@ def _summary(element: object) -> str:
 
 
 def _interval(start: pendulum.DateTime, end: pendulum.DateTime | None) -> str:
+    from legaldocs.dates import format_date
+
     tail = format_date(end.date()) if end is not None else "…"
     return f"{format_date(start.date())} – {tail}"
 
@@ -166,6 +172,10 @@ def _cmd_amend(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _cmd_pending(args: argparse.Namespace, out: TextIO) -> None:
+    import pendulum
+
+    from legaldocs.dates import format_date
+
     history = _history(args.file, "pending", args)
     at = _when(args.at, history.tz) if args.at else pendulum.now(history.tz)
     for amendment in history.pending(at):
@@ -200,6 +210,8 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _cmd_start(args: argparse.Namespace, out: TextIO) -> None:
+    import pendulum
+
     target = Path(args.history)
     if target.exists() and not target.is_dir() and not args.force:
         raise _Failure(

@@ -61,6 +61,11 @@ def decode(data: bytes, *, encoding: str | None = None, source: str | None = Non
     Raises :class:`~legaldocs.ParseError` (``source``, byte offset, line and column) for bytes
     the encoding cannot decode, and for an encoding Python does not know.
     """
+    if encoding is None and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:  # what detection finds first, decoded once rather than checked and decoded
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     name = encoding or detect_encoding(data)
     try:
         info = codecs.lookup(name)

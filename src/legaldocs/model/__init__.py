@@ -3,7 +3,13 @@
 This layer knows nothing of formats, amendments or histories. Every element kind declares its
 children, its own texts and its material fields once, through the element protocol
 (:mod:`legaldocs.model._element`); everything above the model goes through it.
+
+The citation resolver (:mod:`legaldocs.model._citation`: :class:`Citation`, :class:`Step`,
+:data:`StepKind`) is imported on first use of those names: reading and writing a document
+needs only the records.
 """
+
+from typing import TYPE_CHECKING, Any
 
 # isort: off
 from legaldocs.model import _records  # noqa: F401  (first: _appendix completes it)
@@ -54,7 +60,6 @@ from legaldocs.model._blocks import (
     TextBlock,
     ThematicBreak,
 )
-from legaldocs.model._citation import Citation, Step, StepKind
 from legaldocs.model._numbers import Num, Numerals, item_label, parse_item_label
 from legaldocs.model._records import (
     Article,
@@ -145,3 +150,23 @@ __all__ = [
     "item_label",
     "parse_item_label",
 ]
+
+if TYPE_CHECKING:
+    from legaldocs.model._citation import Citation, Step, StepKind
+
+_LAZY = frozenset({"Citation", "Step", "StepKind"})
+"""Names of :mod:`legaldocs.model._citation`, imported when first read."""
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'legaldocs.model' has no attribute {name!r}")
+    from legaldocs.model import _citation
+
+    value = getattr(_citation, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -20,14 +20,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Literal, TypeAlias
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 import attrs
-import pendulum
 
 from legaldocs.model import _element as _e
 from legaldocs.model._keys import position_key
+from legaldocs.model._lazy import pattern
 from legaldocs.model._numerals import KANJI_NUMERALS
+
+if TYPE_CHECKING:
+    import pendulum
+else:
+    from legaldocs.model._lazy import pendulum  # imported when a date is first touched
 
 __all__ = [
     "KEY_PREFIX",
@@ -74,6 +79,8 @@ class TextBlock:
     ``gap`` the blank lines written before the block (``None``: the usual one).
     """
 
+    __repr__ = _e.record_repr
+
     key: str = _e.identity()
     text: str = _e.text()
     indent: str = _e.presentation(default="")
@@ -90,6 +97,8 @@ class Dateline:
     Markdown (``"Last updated"``, ``"発効日"``, or ``""`` for a bare date).
     """
 
+    __repr__ = _e.record_repr
+
     key: str = _e.identity()
     text: str = _e.text()
     date: pendulum.Date
@@ -102,6 +111,8 @@ class Dateline:
 class HtmlBlock:
     """A raw HTML block, kept verbatim (it may be plain text such as
     ``<Data Protection Officer>``, or a comment)."""
+
+    __repr__ = _e.record_repr
 
     key: str = _e.identity()
     html: str = _e.text()
@@ -116,6 +127,8 @@ class CodeBlock:
     (a final line break is not part of it). ``raw`` keeps the lines as written.
     """
 
+    __repr__ = _e.record_repr
+
     key: str = _e.identity()
     code: str = _e.text()
     info: str = ""
@@ -128,6 +141,8 @@ class CodeBlock:
 class ThematicBreak:
     """A thematic break (``---``, ``* * *``), ``marker`` as written."""
 
+    __repr__ = _e.record_repr
+
     key: str = _e.identity()
     marker: str = _e.presentation(default="---")
     gap: _Lines = _e.presentation(default=None)
@@ -138,6 +153,8 @@ class LinkDefinitions:
     """Link reference definitions (``[id]: https://example.com "Title"``), verbatim: they
     give targets to links written ``[text][id]`` elsewhere in the document."""
 
+    __repr__ = _e.record_repr
+
     key: str = _e.identity()
     text: str = _e.text()
     gap: _Lines = _e.presentation(default=None)
@@ -147,12 +164,16 @@ class LinkDefinitions:
 class TableCell:
     """A cell of a :class:`PipeTable`; ``text`` keeps its inline Markdown."""
 
+    __repr__ = _e.record_repr
+
     text: str = _e.text()
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
 class TableRow:
     """A row of a :class:`PipeTable` (the first row is the header)."""
+
+    __repr__ = _e.record_repr
 
     key: str = _e.identity()
     cells: tuple[TableCell, ...] = _e.children()
@@ -162,6 +183,8 @@ class TableRow:
 class PipeTable:
     """A GFM pipe table: ``rows[0]`` is the header row; ``align`` one entry per column.
     ``raw`` keeps the lines as written (padding, outer pipes)."""
+
+    __repr__ = _e.record_repr
 
     key: str = _e.identity()
     rows: tuple[TableRow, ...] = _e.children()
@@ -180,6 +203,8 @@ class ListItem:
     ``tail`` the blank lines that end the item.
     """
 
+    __repr__ = _e.record_repr
+
     key: str = _e.identity()
     children: tuple[PolicyBlock, ...] = _e.children()
     head: str | None = _e.presentation(default=None)
@@ -195,6 +220,8 @@ class BlockList:
     (``.``, ``)``); ``tight`` says its items are not separated by blank lines (Markdown
     shows a loose list's items as paragraphs).
     """
+
+    __repr__ = _e.record_repr
 
     key: str = _e.identity()
     items: tuple[ListItem, ...] = _e.children()
@@ -220,6 +247,8 @@ class Quote:
     written, one per line (``None``: ``"> "``, or ``">"`` on a blank line); ``tail`` the
     blank quoted lines that end it."""
 
+    __repr__ = _e.record_repr
+
     key: str = _e.identity()
     children: tuple[PolicyBlock, ...] = _e.children()
     prefixes: _Lines = _e.presentation(default=None)
@@ -238,6 +267,8 @@ class Section:
     to the next heading of the same or a higher level, sub-sections included.
     ``raw`` keeps the heading lines as written (``Title\\n=====``, closing ``#``).
     """
+
+    __repr__ = _e.record_repr
 
     key: str = _e.identity()
     heading: str = _e.heading()
@@ -331,6 +362,8 @@ class Markup:
     (``title_raw``, ``title_gap``; ``title_level``) and the blank lines at the end
     (``tail``). The Markdown reader fills it so that the writer can give the file back."""
 
+    __repr__ = _e.record_repr
+
     bom: bool = False
     newline: str = "\n"
     line_ends: tuple[tuple[int, str], ...] = ()
@@ -344,46 +377,46 @@ class Markup:
 # ---------------------------------------------------------------------------------------
 # Numbers, captions and dates read from inline Markdown
 
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_REF_LINK = re.compile(r"!?\[([^\]]*)\]\[[^\]]*\]")
-_TAG = re.compile(r"</?[A-Za-z][^>]*>")
-_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|~~|`+)")
-_SPACES = re.compile(r"[ \t\n]+")
+_LINK = pattern(r"!?\[([^\]]*)\]\([^)]*\)")
+_REF_LINK = pattern(r"!?\[([^\]]*)\]\[[^\]]*\]")
+_TAG = pattern(r"</?[A-Za-z][^>]*>")
+_ESCAPE = pattern(r"\\([!-/:-@\[-`{-~])")
+_EMPHASIS = pattern(r"(\*{1,3}|_{1,3}|~~|`+)")
+_SPACES = pattern(r"[ \t\n]+")
 
 
 def plain_text(text: str) -> str:
     """Inline Markdown as plain words: links become their text, emphasis marks, code
     backticks, tags and backslash escapes go, runs of white space become one space."""
-    text = _LINK.sub(r"\1", text)
-    text = _REF_LINK.sub(r"\1", text)
-    text = _TAG.sub("", text)
+    text = _LINK().sub(r"\1", text)
+    text = _REF_LINK().sub(r"\1", text)
+    text = _TAG().sub("", text)
     text = text.replace("\\\\", "\x00")
-    text = _EMPHASIS.sub("", text)
-    text = _ESCAPE.sub(r"\1", text).replace("\x00", "\\")
+    text = _EMPHASIS().sub("", text)
+    text = _ESCAPE().sub(r"\1", text).replace("\x00", "\\")
     text = text.replace("&nbsp;", " ").replace("&amp;", "&")
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES().sub(" ", text).strip()
 
 
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
-_NUMBER = re.compile(
+_NUMBER = pattern(
     r"(?P<word>(?:Section|SECTION|Article|ARTICLE|Part|PART|Chapter|CHAPTER|Clause)\s+)?"
     rf"(?P<num>\d+(?:\.\d+)*|[A-Za-z]|{_ROMAN})"
     r"(?P<mark>\.(?=\s|$)|\)|:|\s*[-–—](?=\s))?(?:\s+|$)"
 )
-_JA_NUMBER = re.compile(
+_JA_NUMBER = pattern(
     rf"第(?P<num>[0-9０-９{KANJI_NUMERALS}]+(?:の[0-9０-９{KANJI_NUMERALS}]+)*)"
     r"(?:条|章|節|項|款)[ \t\u3000]*"
 )
-_PAREN_NUMBER = re.compile(r"[(（](?P<num>[0-9０-９]+|[A-Za-z]|[ivx]+)[)）][ \t\u3000]*")
+_PAREN_NUMBER = pattern(r"[(（](?P<num>[0-9０-９]+|[A-Za-z]|[ivx]+)[)）][ \t\u3000]*")
 
 
 def _number_match(words: str) -> re.Match[str] | None:
-    for pattern in (_JA_NUMBER, _PAREN_NUMBER):
-        match = pattern.match(words)
+    for regex in (_JA_NUMBER(), _PAREN_NUMBER()):
+        match = regex.match(words)
         if match:
             return match
-    match = _NUMBER.match(words)
+    match = _NUMBER().match(words)
     if match is None or not match.group("num"):
         return None
     token = match.group("num")
@@ -412,14 +445,14 @@ def caption_of(heading: str, num: str | None) -> str:
 
 
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_EN_DATE = re.compile(
+_EN_DATE = pattern(
     rf"(?P<md>(?P<m1>{_MONTHS})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}}))"
     rf"|(?P<dm>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTHS}),?\s+(?P<y2>\d{{4}}))"
     r"|(?P<iso>(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2}))",
     re.I,
 )
-_JA_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_LABEL = re.compile(
+_JA_DATE = pattern(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_LABEL = pattern(
     r"(?:last\s+(?:updated|modified|revised)|updated|effective(?:\s+date)?(?:\s+as\s+of)?"
     r"|effective\s+from|date\s+of\s+last\s+revision|version\s+date|revised|dated"
     r"|最終更新日?|更新日|発効日|施行日|制定日|改定日|最終改定日?)",
@@ -434,17 +467,17 @@ def read_dateline(text: str) -> tuple[pendulum.Date, str] | None:
     if "\n" in text or len(text) > 120:
         return None
     words = plain_text(text)
-    match = _JA_DATE.search(words) or _EN_DATE.search(words)
+    match = _JA_DATE().search(words) or _EN_DATE().search(words)
     if match is None:
         return None
     before = words[: match.start()].strip(" \t\u3000:：-–—,")
     after = words[match.end() :].strip(" \t\u3000.。")
-    if before and not _LABEL.fullmatch(before):
+    if before and not _LABEL().fullmatch(before):
         return None
     if after and not (after.startswith(("(", "（", ".")) and len(after) < 40):
         return None
     try:
-        if match.re is _JA_DATE:
+        if match.re is _JA_DATE():
             date = pendulum.Date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
         elif match.group("md"):
             date = _en(match.group("y1"), match.group("m1"), match.group("d1"))

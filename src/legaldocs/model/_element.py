@@ -25,7 +25,8 @@ rest of the library picks it up.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator
+import threading
+from collections.abc import Callable, Hashable, Iterator
 from typing import Any, Final, Literal
 
 import attrs
@@ -51,6 +52,7 @@ __all__ = [
     "own_texts",
     "presentation",
     "presentation_of",
+    "record_repr",
     "related",
     "signature",
     "spec",
@@ -248,6 +250,40 @@ def signature(element: object) -> Hashable:
     the same content, whatever the key, number or layout."""
     names = spec(type(element)).material
     return (type(element).__name__, *(getattr(element, name) for name in names))
+
+
+_REPRS: dict[type, tuple[tuple[str, Callable[[Any], str], bool], ...]] = {}
+_REPRING = threading.local()
+
+
+def record_repr(self: object) -> str:
+    """The ``__repr__`` of the model's records: ``Name(field=value, …)``, exactly what attrs
+    generates (the fields it would show, in order; ``...`` for a record already being
+    written, on this thread). One function for every record instead of one compiled per
+    class, which cost a quarter of the model's import."""
+    cls: type[Any] = self.__class__
+    shown = _REPRS.get(cls)
+    if shown is None:
+        shown = _REPRS[cls] = tuple(
+            (f.name, repr if f.repr is True else f.repr, f.init)
+            for f in attrs.fields(cls)
+            if f.repr is not False
+        )
+    try:
+        active: set[int] = _REPRING.active
+    except AttributeError:
+        active = _REPRING.active = set()
+    if id(self) in active:
+        return "..."
+    active.add(id(self))
+    try:
+        fields = ", ".join(
+            f"{name}={show(getattr(self, name) if init else getattr(self, name, attrs.NOTHING))}"
+            for name, show, init in shown
+        )
+        return f"{cls.__qualname__.rsplit('>.', 1)[-1]}({fields})"
+    finally:
+        active.remove(id(self))
 
 
 def _texts_deep(element: object) -> Iterator[str]:

@@ -16,14 +16,17 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
 import attrs
-import pendulum
 
 from legaldocs.model import _element as _e
 from legaldocs.model._blocks import ListItem, Markup, PolicyBlock, TableRow
 from legaldocs.model._numbers import Num, Numerals
 
 if TYPE_CHECKING:
+    import pendulum
+
     from legaldocs.model._citation import Citation
+else:
+    from legaldocs.model._lazy import pendulum  # imported when a date is first touched
 
 __all__ = [
     "AmendProvision",
@@ -83,6 +86,8 @@ class Cell:
     """One cell of a table row. ``text`` may hold line breaks; ``attrs`` are
     presentation attributes as written (for example ``("BorderTop", "none")``)."""
 
+    __repr__ = _e.record_repr
+
     text: str = _e.text()
     attrs: tuple[tuple[str, str], ...] = ()
     header: bool = False
@@ -95,6 +100,8 @@ class Cell:
 @attrs.frozen(kw_only=True, cache_hash=True)
 class Row:
     """A row of a :class:`Table`."""
+
+    __repr__ = _e.record_repr
 
     key: str = _e.identity()
     cells: tuple[Cell, ...] = _e.children()
@@ -119,6 +126,8 @@ class Table:
     法令標準XML ``TableStruct``: ``title`` is its ``TableStructTitle``, ``rows`` its
     ``Table`` and ``remarks`` its ``Remarks``.
     """
+
+    __repr__ = _e.record_repr
 
     key: str = _e.identity()
     rows: tuple[Row, ...] = _e.children()
@@ -174,6 +183,8 @@ class Item:
     at this depth (for example ``"一から三まで"`` in an excerpt).
     """
 
+    __repr__ = _e.record_repr
+
     key: str = _e.identity()
     num: Num = _e.identity()
     text: str = _e.text()
@@ -205,6 +216,8 @@ class Paragraph:
     one: ``"10"`` for ``１０``, ``"○２"`` in old statutes, ``"１"`` on a first paragraph
     that writes its number, ``""`` for a later paragraph of an article written without one.
     """
+
+    __repr__ = _e.record_repr
 
     key: str = _e.identity()
     num: Num = _e.identity()
@@ -239,6 +252,8 @@ class Article:
     ``（罰則　…）``).
     """
 
+    __repr__ = _e.record_repr
+
     key: str = _e.identity()
     num: Num = _e.identity()
     caption: str | None = _e.heading(default=None)
@@ -257,6 +272,8 @@ class Division:
     """A division of a statute: 編, 章, 節, 款 or 目, with its title as written.
 
     ``label`` is the number as written when it is not the standard one (``第三章ノ二``)."""
+
+    __repr__ = _e.record_repr
 
     key: str = _e.identity()
     kind: DivisionKind
@@ -279,6 +296,8 @@ class Revision:
     date is written in the Japanese era (令和3年2月25日) rather than the Western calendar.
     """
 
+    __repr__ = _e.record_repr
+
     date: pendulum.Date
     event: str = "制定"
     era: bool = False
@@ -295,6 +314,8 @@ class Supplement:
     ``appendices`` are the supplement's own (附則別表, 附則様式: XML ``SupplProvisionAppdx…``).
     """
 
+    __repr__ = _e.record_repr
+
     key: str = _e.identity()
     title: str = _e.heading(default="附則")
     law_ref: str | None = None
@@ -309,6 +330,8 @@ class Supplement:
 class TocEntry:
     """One line of a table of contents, as written, with the lines nested under it."""
 
+    __repr__ = _e.record_repr
+
     text: str
     children: tuple[TocEntry, ...] = ()
 
@@ -316,6 +339,8 @@ class TocEntry:
 @attrs.frozen(kw_only=True, cache_hash=True)
 class Toc:
     """A table of contents (目次)."""
+
+    __repr__ = _e.record_repr
 
     title: str = "目次"
     entries: tuple[TocEntry, ...] = ()
@@ -331,6 +356,8 @@ class Style:
     ``"japanese"`` (第3条, 第三条), ``"dotted"`` (``3.``, English policies) or ``"english"``
     (``Article 3``).
     """
+
+    __repr__ = _e.record_repr
 
     numerals: Numerals = "kanji"
     items: Literal["numbered", "bullets"] = "numbered"
@@ -352,6 +379,8 @@ class Document:
     XML ``Law`` attributes), ``enact_statements`` its 制定文 and ``appendices`` its
     appendices (別表, 別記, 様式, …) after the supplementary provisions.
     """
+
+    __repr__ = _e.record_repr
 
     title: str = _e.heading()
     alt_title: str | None = _e.heading(default=None)
@@ -433,6 +462,8 @@ class EnactStatement:
     """The enacting formula (制定文) of a cabinet order or an ordinance: ``内閣は、…この政令を
     制定する。`` (XML ``EnactStatement``)."""
 
+    __repr__ = _e.record_repr
+
     key: str = _e.identity()
     text: str = _e.text()
 
@@ -445,6 +476,8 @@ class Sentence:
     ``attrs`` are the XML attributes written in brackets before the text, as written
     (for example ``("WritingMode", "vertical")``)."""
 
+    __repr__ = _e.record_repr
+
     key: str = _e.identity()
     text: str = _e.text()
     attrs: tuple[tuple[str, str], ...] = ()
@@ -453,6 +486,8 @@ class Sentence:
 @attrs.frozen(kw_only=True, cache_hash=True)
 class Fig:
     """A figure (XML ``Fig``): the picture's file, as the ``src`` attribute names it."""
+
+    __repr__ = _e.record_repr
 
     key: str = _e.identity()
     src: str
@@ -465,6 +500,8 @@ class Remarks:
     ``label`` is the ``RemarksLabel`` as written (``備考``, ``（備考）``) or ``None``;
     ``line_break`` is its ``LineBreak`` attribute. ``children`` are sentences or items."""
 
+    __repr__ = _e.record_repr
+
     key: str = _e.identity()
     label: str | None = _e.heading(default=None)
     line_break: bool = False
@@ -474,6 +511,8 @@ class Remarks:
 @attrs.frozen(kw_only=True, cache_hash=True)
 class FigStruct:
     """A figure with its title and remarks (XML ``FigStruct``)."""
+
+    __repr__ = _e.record_repr
 
     key: str = _e.identity()
     title: str | None = _e.heading(default=None)
@@ -489,6 +528,8 @@ class ListBlock:
     """A list (XML ``List``: ``ListSentence`` and ``Sublist1`` …): one line of text,
     written ``- text`` in Lawtext, with the sub-list lines nested under it."""
 
+    __repr__ = _e.record_repr
+
     key: str = _e.identity()
     text: str = _e.text()
     children: tuple[ListBlock, ...] = _e.children()
@@ -503,6 +544,8 @@ class AmendProvision:
     (see :data:`NewProvisionChild`). What it quotes is text of another law: it keeps the
     numbers and keys as written there and is cited only as part of this provision."""
 
+    __repr__ = _e.record_repr
+
     key: str = _e.identity()
     text: str | None = _e.text(default=None)
     children: tuple[NewProvisionChild, ...] = _e.children()
@@ -512,6 +555,8 @@ class AmendProvision:
 class ArithFormula:
     """A formula block (XML ``ArithFormula``) made of other blocks."""
 
+    __repr__ = _e.record_repr
+
     key: str = _e.identity()
     children: tuple[Block, ...] = _e.children()
 
@@ -520,6 +565,8 @@ class ArithFormula:
 class NoteLike:
     """What note, style and format structures share: a title, the content (the schema's
     ``Note``, ``Style`` or ``Format``, which may hold anything) and remarks."""
+
+    __repr__ = _e.record_repr
 
     key: str = _e.identity()
     title: str | None = _e.heading(default=None)
@@ -534,17 +581,23 @@ class NoteLike:
 class NoteStruct(NoteLike):
     """A note structure (XML ``NoteStruct``: ``NoteStructTitle``, ``Note``, ``Remarks``)."""
 
+    __repr__ = _e.record_repr
+
 
 @attrs.frozen(kw_only=True, cache_hash=True)
 class StyleStruct(NoteLike):
     """A style (様式) structure (XML ``StyleStruct``: ``StyleStructTitle``, ``Style``,
     ``Remarks``)."""
 
+    __repr__ = _e.record_repr
+
 
 @attrs.frozen(kw_only=True, cache_hash=True)
 class FormatStruct(NoteLike):
     """A format (書式) structure (XML ``FormatStruct``: ``FormatStructTitle``, ``Format``,
     ``Remarks``)."""
+
+    __repr__ = _e.record_repr
 
 
 def split_related(text: str) -> tuple[str, str | None]:
@@ -574,6 +627,8 @@ class Appendix:
     bracketed reference that follows it as written (``（第十五条関係）``); ``children`` its
     content in order."""
 
+    __repr__ = _e.record_repr
+
     key: str = _e.identity()
     title: str | None = _e.heading(default=None)
     related_article_num: str | None = _e.text(default=None)
@@ -584,30 +639,42 @@ class Appendix:
 class AppdxTable(Appendix):
     """An appended table (別表; XML ``AppdxTable``)."""
 
+    __repr__ = _e.record_repr
+
 
 @attrs.frozen(kw_only=True, cache_hash=True)
 class AppdxNote(Appendix):
     """An appended note (別記, 別紙; XML ``AppdxNote``)."""
+
+    __repr__ = _e.record_repr
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
 class AppdxStyle(Appendix):
     """An appended style (様式; XML ``AppdxStyle``)."""
 
+    __repr__ = _e.record_repr
+
 
 @attrs.frozen(kw_only=True, cache_hash=True)
 class AppdxFormat(Appendix):
     """An appended format (書式; XML ``AppdxFormat``)."""
+
+    __repr__ = _e.record_repr
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
 class AppdxFig(Appendix):
     """An appended figure (別図; XML ``AppdxFig``)."""
 
+    __repr__ = _e.record_repr
+
 
 @attrs.frozen(kw_only=True, cache_hash=True)
 class Appdx(Appendix):
     """An appendix of another kind (付録; XML ``Appdx``)."""
+
+    __repr__ = _e.record_repr
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -615,16 +682,22 @@ class SupplProvisionAppdxTable(Appendix):
     """A table appended to supplementary provisions (附則別表; XML
     ``SupplProvisionAppdxTable``)."""
 
+    __repr__ = _e.record_repr
+
 
 @attrs.frozen(kw_only=True, cache_hash=True)
 class SupplProvisionAppdxStyle(Appendix):
     """A style appended to supplementary provisions (附則様式; XML
     ``SupplProvisionAppdxStyle``)."""
 
+    __repr__ = _e.record_repr
+
 
 @attrs.frozen(kw_only=True, cache_hash=True)
 class SupplProvisionAppdx(Appendix):
     """Another appendix of supplementary provisions (XML ``SupplProvisionAppdx``)."""
+
+    __repr__ = _e.record_repr
 
 
 Block: TypeAlias = (

@@ -1,9 +1,9 @@
 """Text formats for :mod:`legaldocs.serialize._api`: plain data (dicts, lists, str, int, bool) to
-JSON, TOML or YAML text and back. TOML and YAML libraries are imported on first use."""
+JSON, TOML or YAML text and back. The JSON, TOML and YAML libraries are imported on first use
+(converting a document between two document formats needs none)."""
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from pathlib import Path
@@ -67,6 +67,8 @@ def _unencodable(error: UnicodeEncodeError) -> FormatError:
 
 def _encode(data: dict[str, Any], format: str, indent: int | None) -> str:
     if format == "json":
+        import json
+
         try:
             if indent is None:
                 return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -176,6 +178,8 @@ def _decode_syntax(text: str, format: str, source: str | None) -> Any:
     if not isinstance(text, str):
         raise ArgumentTypeError(f"loads needs a str, got {type(text).__name__}")
     if format == "json":
+        import json
+
         try:
             if 0 < sys.get_int_max_str_digits() <= _PYTHON_INT_DIGITS:
                 return json.loads(text)  # Python's own limit bounds the work (see above)
