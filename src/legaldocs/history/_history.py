@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import operator
 import threading
 from collections.abc import Iterator, Sequence
 from typing import Any, TypeAlias
@@ -208,7 +209,10 @@ class History:
         _push(state, epoch_micros(start), start, doc, (), 0)
         state.seq_of = {a.id: i for i, a in enumerate(self.amendments)}
         object.__setattr__(self, "_state", state)
-        steps = sorted(s for i, a in enumerate(self.amendments) for s in _steps(a, i, self.tz))
+        steps = sorted(
+            (s for i, a in enumerate(self.amendments) for s in _steps(a, i, self.tz)),
+            key=_STEP_KEY,
+        )
         for step in steps:
             if step.key[0] < state.keys[0]:
                 raise _before_start(self.amendments[step.amendment], start)
@@ -707,9 +711,13 @@ def _steps(amendment: Amendment, seq: int, tz: str) -> Iterator[_Step]:
     enacted = epoch_micros(_moment(amendment.enacted, tz))
     default = _moment(amendment.effective, tz)
     default_key = epoch_micros(default)
+    if not any(map(_OWN_EFFECTIVE, amendment.changes)):  # most: all at the amendment's moment
+        indices = tuple(range(len(amendment.changes)))
+        if len(indices) == 1:
+            indices = _INDICES.setdefault(indices, indices)
+        yield _Step((default_key, enacted, seq), default, seq, indices)
+        return
     groups: dict[int, tuple[pendulum.DateTime, list[int]]] = {}
-    if not amendment.changes:
-        groups[default_key] = (default, [])
     for i, change in enumerate(amendment.changes):
         if change.effective is None:  # most changes: the amendment's own moment
             key, moment = default_key, default
@@ -729,6 +737,12 @@ _REPLAY = threading.RLock()
 
 _INDICES: dict[tuple[int, ...], tuple[int, ...]] = {}
 """Interned tuples of change indices (most steps hold ``(0,)``)."""
+
+_OWN_EFFECTIVE = operator.attrgetter("effective")
+"""A change's own moment (None: the amendment's)."""
+
+_STEP_KEY = operator.attrgetter("key")
+"""What orders steps: their keys are unique (one step per amendment and moment)."""
 
 
 def _before_start(amendment: Amendment, start: pendulum.DateTime) -> HistoryError:

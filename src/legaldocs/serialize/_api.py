@@ -54,6 +54,7 @@ from legaldocs.errors import (
 )
 from legaldocs.serialize import _converter, _formats
 from legaldocs.serialize._converter import (
+    MAX_DEPTH,
     Converter,
     Invalid,
     converter,
@@ -147,13 +148,10 @@ def to_data(obj: object, *, converter: cattrs.Converter | None = None) -> dict[s
     return {_SCHEMA_KEY: SCHEMA_VERSION, _TYPE_KEY: tag_of(cls), **body}
 
 
-MAX_DEPTH = 200
-"""How deeply serialized data may nest (mappings and lists); a real statute's history needs
-about 40 levels. Deeper data is refused before any record is built, so reading stays linear
-in the size of the data (and never runs into Python's recursion limit)."""
-
-
 def _check_depth(data: Any, source: str | None) -> None:
+    """Refuse ``data`` nested more than :data:`MAX_DEPTH` levels deep: what :func:`to_data`
+    writes, and what :func:`from_data` reads when the converter does not count as it reads
+    (see :func:`~legaldocs.serialize._converter.depth_is_counted`)."""
     # level by level, looking only at the mappings and lists (most values are strings)
     level = [data]
     depth = 1
@@ -191,7 +189,8 @@ def from_data(
             [f"$: expected a mapping with {_SCHEMA_KEY!r} and {_TYPE_KEY!r}, got {kind(data)}"],
             source=source,
         )
-    _check_depth(data, source)
+    if not (isinstance(converter, Converter | None) and _converter.depth_is_counted(cls)):
+        _check_depth(data, source)
     body = dict(data)
     found: list[str] = []
     expected = tag_of(cls)

@@ -20,9 +20,21 @@ Structuring runs in two passes (:func:`structure`): the converter, made with cat
 mode (no detailed validation), tries first and stops at the first problem; only then a copy of
 it with detailed validation runs again, and :func:`problems` turns the errors it collects
 (:func:`cattrs.transform_error`) into ``"$.body[3].caption: expected a string, got int"``
-lines. Records use cattrs' own structuring functions; unions of records use cattrs'
-tagged-union strategy (:func:`cattrs.strategies.configure_tagged_union`), set up for each
-union the first time a field's annotation names it.
+lines. Records use cattrs' own structuring functions (:func:`_record_structure_hook`). In the
+fast pass a record in a tuple or a union is read in place: a table from each tag to cattrs'
+function for its member, made to let unknown keys through, after a check here that the
+mapping's keys are the record's fields (and the tag), with no copy of the mapping
+(:func:`_fast_union`, :func:`_loose_record_hook`); a tuple of such records does that itself,
+without a call per element to a hook (:func:`_inline`). When a member is read by a hook of the
+user's, its union falls back on cattrs' tagged-union strategy
+(:func:`cattrs.strategies.configure_tagged_union`), which copies each mapping without its tag.
+The detailed pass reads every union member in the plain way and every element of a tuple
+once, so that reporting costs time linear in the size of the data.
+
+Tuples of records count how deeply they nest, per thread (:data:`MAX_DEPTH`): reading refuses
+deeper data where it finds it, instead of a walk over all the data before reading. That holds
+for records that nest only through tuples (:func:`depth_is_counted`, true for every record of
+the library); for others the caller walks the data first.
 
 :func:`make_converter` makes a new converter with all of this, for a program that adds hooks
 of its own without touching the library's :data:`converter`.
@@ -31,12 +43,16 @@ of its own without touching the library's :data:`converter`.
 from __future__ import annotations
 
 import datetime
+import graphlib
+import itertools
 import re
+import threading
 import types
 import typing
-from collections.abc import Callable, Sequence
+import weakref
+from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from types import NoneType
-from typing import Any, Literal
+from typing import Any, Literal, NoReturn
 
 import attrs
 import cattrs
@@ -47,6 +63,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.gen import make_dict_structure_fn
 from cattrs.strategies import configure_tagged_union
 
 from legaldocs.dates import parse_moment
@@ -54,10 +71,13 @@ from legaldocs.errors import ArgumentTypeError, ArgumentValueError, LegaldocsErr
 from legaldocs.model._numbers import Num
 
 __all__ = [
+    "MAX_DEPTH",
     "TAG_KEY",
     "Converter",
     "Invalid",
+    "TooDeep",
     "converter",
+    "depth_is_counted",
     "kind",
     "make_converter",
     "problems",
@@ -188,56 +208,240 @@ def _is_fixed_tuple(tp: Any) -> bool:
     return typing.get_origin(tp) is tuple and bool(args) and Ellipsis not in args
 
 
-def _element_errors(
-    value: Sequence[Any], hooks: list[tuple[Callable[[Any, Any], Any], Any]], tp: Any
-) -> IterableValidationError:
+MAX_DEPTH = 200
+"""How deeply serialized data may nest (mappings and lists); a real statute's history needs
+about 40 levels. Reading counts the lists it structures as tuples (each one a level, and the
+mapping of a record in it another): deeper data is refused when its records nest more than
+``MAX_DEPTH // 2`` tuples deep, before anything deeper is read, so reading stays linear in the
+size of the data and never runs into Python's recursion limit."""
+
+_MAX_TUPLES = MAX_DEPTH // 2
+
+
+class TooDeep(Invalid):
+    """Data nested more than :data:`MAX_DEPTH` levels deep."""
+
+    def __init__(self) -> None:
+        super().__init__(f"nested more than {MAX_DEPTH} levels deep")
+
+
+class _Count:
+    __slots__ = ("depth",)
+
+    def __init__(self) -> None:
+        self.depth = 0
+
+
+class _Nesting(threading.local):
+    """How many tuples deep this thread is structuring (``count.depth``)."""
+
+    def __init__(self) -> None:
+        self.count = _Count()  # one look-up per tuple in the thread's own attributes
+
+
+_nesting = _Nesting()
+
+
+def _each(
+    value: Sequence[Any], hooks: Iterable[tuple[Callable[[Any, Any], Any], Any]], tp: Any
+) -> tuple[Any, ...]:
+    """Every element of ``value`` through its hook, once (detailed validation): every bad
+    element is reported, with its index."""
+    out: list[Any] = []
     errors: list[Exception] = []
     for index, (element, (hook, element_type)) in enumerate(zip(value, hooks, strict=False)):
         try:
-            hook(element, element_type)
+            out.append(hook(element, element_type))
         except Exception as error:
             error.__notes__ = [
                 *getattr(error, "__notes__", []),
                 IterableValidationNote(f"Structuring {tp} @ index {index}", index, element_type),
             ]
             errors.append(error)
-    return IterableValidationError(f"While structuring {tp!r}", errors, tp)
+    if errors:
+        raise IterableValidationError(f"While structuring {tp!r}", errors, tp)
+    return tuple(out)
+
+
+_LEAVES: frozenset[Any] = frozenset(
+    {str, int, bool, float, NoneType, Num, pendulum.Date, pendulum.DateTime}
+)
+
+
+def _is_leaf(tp: Any) -> bool:
+    """A type whose values hold no records: read without going deeper than its own value."""
+    if tp in _LEAVES or _is_literal(tp) or _is_optional_str(tp) or _moment_union(tp):
+        return True
+    return _is_fixed_tuple(tp) and all(_is_leaf(t) for t in typing.get_args(tp))
 
 
 def _homogeneous_tuple_hook(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     element_type = typing.get_args(tp)[0]
     hook: Callable[[Any, Any], Any] | None = None
     detailed = conv.detailed_validation
+    nesting = _nesting
+
+    if _is_leaf(element_type):  # nothing nests below: no count
+
+        def structure_leaves(value: Any, _: Any) -> tuple[Any, ...]:
+            nonlocal hook
+            if hook is None:
+                hook = conv.get_structure_hook(element_type)
+            if value.__class__ is not list and value.__class__ is not tuple:
+                raise Invalid(f"expected a list, got {kind(value)}")
+            if not detailed:
+                return tuple([hook(e, element_type) for e in value])
+            return _each(value, itertools.repeat((hook, element_type)), tp)
+
+        return structure_leaves
+
+    record: tuple[Callable[[Any, Any], Any], Any, frozenset[str]] | None = None
+    table: _UnionTable | None = None
 
     def structure(value: Any, _: Any) -> tuple[Any, ...]:
-        nonlocal hook
+        nonlocal hook, record, table
         if hook is None:  # looked up on first use: records may contain themselves
             hook = conv.get_structure_hook(element_type)
+            if not detailed:
+                record, table = _inline(hook, element_type, conv)
         if value.__class__ is not list and value.__class__ is not tuple:
             raise Invalid(f"expected a list, got {kind(value)}")
-        if not detailed:
-            return tuple([hook(e, element_type) for e in value])
+        count = nesting.count
+        depth = count.depth
+        if depth >= _MAX_TUPLES:
+            raise TooDeep
+        count.depth = depth + 1
         try:
+            if detailed:
+                return _each(value, itertools.repeat((hook, element_type)), tp)
+            # the element's hook, inline (cattrs' function that lets unknown keys through
+            # after a check of the keys here: see _loose_record_hook and _fast_union)
+            if record is not None:
+                fn, cls, allowed = record
+                out: list[Any] = []
+                add = out.append
+                for e in value:  # a loop costs less than a comprehension for a few elements
+                    if e.__class__ is not dict or not allowed.issuperset(e):
+                        _unknown_keys(e, cls, allowed)
+                    add(fn(e, cls))
+                return tuple(out)
+            if table is not None:
+                out = []
+                add = out.append
+                for e in value:
+                    fn, cls, keys = table[e[TAG_KEY]]
+                    if not keys.issuperset(e):  # type: ignore[union-attr]
+                        _unknown_keys(e, cls, keys)
+                    add(fn(e, cls))
+                return tuple(out)
             return tuple([hook(e, element_type) for e in value])
-        except Exception:
-            raise _element_errors(value, [(hook, element_type)] * len(value), tp) from None
+        finally:
+            count.depth = depth
 
     return structure
 
 
+def _inline(
+    hook: Callable[[Any, Any], Any], element_type: Any, conv: cattrs.Converter
+) -> tuple[tuple[Callable[[Any, Any], Any], Any, frozenset[str]] | None, _UnionTable | None]:
+    """What a tuple of ``element_type`` can read its elements with instead of calling
+    ``hook``: cattrs' function for a record read by the library's own hook, with the keys
+    it may have; or the table of a tagged union of such records. Neither when a hook of the
+    user's is involved."""
+    if isinstance(element_type, type) and attrs.has(element_type):
+        loose = _loose_record_hook(element_type, conv)
+        return (None if loose is None else (loose[0], element_type, loose[1])), None
+    unions: dict[Any, tuple[_UnionTable, Callable[[], None]]] = getattr(conv, "union_tables", {})
+    found = unions.get(hook)
+    if found is None:
+        return None, None
+    table, set_up = found
+    if not table:
+        set_up()
+    if any(keys is None for _, _, keys in table.values()):
+        return None, None
+    return None, table
+
+
+def _unknown_keys(value: dict[str, Any], cls: type, allowed: frozenset[str] | None) -> NoReturn:
+    raise ForbiddenExtraKeysError("", cls, set(value.keys()) - (allowed or set()))
+
+
+_COUNTED: dict[type, bool] = {}
+
+
+def depth_is_counted(cls: type) -> bool:
+    """Whether reading a ``cls`` counts how deeply its data nests as it goes (see
+    :data:`MAX_DEPTH`): every way a record of ``cls`` can hold a record of its own kind
+    again, at any depth, goes through a tuple (the library's hooks count tuples of records),
+    and no field has a type whose values could nest without a record (a list, a mapping,
+    ``Any``). When it does not, the caller checks the depth of the data before reading it."""
+    found = _COUNTED.get(cls)
+    if found is None:
+        found = _COUNTED[cls] = _counted(cls)
+    return found
+
+
+def _counted(root: type) -> bool:
+    # every record reachable from root, with the records each one holds without a tuple of
+    # records in between; then no cycle among the latter
+    direct: dict[type, set[type]] = {}
+    todo = [root]
+
+    def walk(tp: Any, out: set[type] | None) -> bool:  # out is None below a counted tuple
+        if _is_leaf(tp):
+            return True
+        if isinstance(tp, type) and attrs.has(tp):
+            if out is not None:
+                out.add(tp)
+            todo.append(tp)
+            return True
+        args = typing.get_args(tp)
+        origin = typing.get_origin(tp)
+        if origin is typing.Union or origin is types.UnionType or _is_fixed_tuple(tp):
+            return all(walk(arg, out) for arg in args)
+        if _is_homogeneous_tuple(tp):
+            return walk(args[0], None)
+        return False  # a list, a mapping, Any, ...: values that may nest by themselves
+
+    while todo:
+        cls = todo.pop()
+        if cls in direct:
+            continue
+        held = direct[cls] = set()
+        try:
+            fields = attrs.fields(attrs.resolve_types(cls))
+        except Exception:  # an annotation that does not resolve: nothing to rely on
+            return False
+        if not all(walk(field.type, held) for field in fields if field.init):
+            return False
+    return _acyclic(direct)
+
+
+def _acyclic(graph: dict[type, set[type]]) -> bool:
+    """Whether ``graph`` (each node to the nodes it points to) has no cycle."""
+    try:
+        tuple(graphlib.TopologicalSorter(graph).static_order())
+    except graphlib.CycleError:
+        return False
+    return True
+
+
 def _fixed_tuple_hook(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     element_types = typing.get_args(tp)
+    hooks: list[tuple[Callable[[Any, Any], Any], Any]] = []
+    detailed = conv.detailed_validation
 
     def structure(value: Any, _: Any) -> tuple[Any, ...]:
         if value.__class__ is not list and value.__class__ is not tuple:
             raise Invalid(f"expected a list, got {kind(value)}")
         if len(value) != len(element_types):
             raise Invalid(f"expected a list of {len(element_types)}, got {len(value)} elements")
-        hooks = [(conv.get_structure_hook(t), t) for t in element_types]
-        try:
+        if not hooks:  # looked up on first use, as for the tuples above
+            hooks.extend((conv.get_structure_hook(t), t) for t in element_types)
+        if not detailed:
             return tuple([h(e, t) for e, (h, t) in zip(value, hooks, strict=True)])
-        except Exception:
-            raise _element_errors(value, hooks, tp) from None
+        return _each(value, hooks, tp)
 
     return structure
 
@@ -545,16 +749,39 @@ def _union_structure_hook(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any
     return structure
 
 
+_UnionTable = dict[Any, tuple[Callable[[Any, Any], Any], Any, frozenset[str] | None]]
+
+
 def _fast_union(
     members: list[type], optional: bool, text: bool, conv: cattrs.Converter
 ) -> Callable[[Any, Any], Any]:
-    """cattrs' tagged-union strategy for the records of the union; None and text (when the
-    union allows them) around it."""
-    records: Any = members[0] if len(members) == 1 else typing.Union[tuple(members)]  # noqa: UP007
-    if len(members) == 1:
-        inner = conv.get_structure_hook(records)
+    """A union of records read by its tag, in fast mode: a table from each tag to cattrs'
+    structuring function of its member, set up on first use. A member read by the library's
+    own hook gets the mapping as it is, tag included: its function is cattrs' own, made to let
+    unknown keys through, and the keys are checked here first against the member's fields and
+    the tag (no copy of the mapping). When a member has a hook of the user's, the union is
+    read by cattrs' tagged-union strategy (:func:`_strategy_hook`) instead, which copies the
+    mapping without its tag for every member. None and text pass when the union allows them.
+    Any wrong value fails somehow; the detailed pass (:func:`_union_structure_hook`) says how."""
+    table: _UnionTable = {}
+
+    def set_up() -> None:
+        entries = {}
+        for cls in members:
+            loose = _loose_record_hook(cls, conv)
+            if loose is None:
+                break
+            entries[tag_of(cls)] = (loose[0], cls, loose[1] | {TAG_KEY})
+        else:
+            table.update(entries)
+            return
+        if len(members) > 1:
+            records: Any = typing.Union[tuple(members)]  # noqa: UP007
+            strategy = _strategy_hook(records, conv)
+            table.update({tag_of(cls): (strategy, records, None) for cls in members})
+            return
         cls = members[0]
-        tag = tag_of(cls)
+        inner, tag = conv.get_structure_hook(cls), tag_of(cls)
 
         def one(value: dict[str, Any], _: Any) -> Any:
             body = value.copy()
@@ -562,30 +789,82 @@ def _fast_union(
                 raise KeyError(TAG_KEY)
             return inner(body, cls)
 
-        tagged: Callable[[Any, Any], Any] = one
-    else:
-        tagged = _strategy_hook(records, conv)
-    if not (optional or text):
-        return tagged
+        table[tag] = (one, cls, None)
 
-    def structure(value: Any, tp: Any) -> Any:
+    def structure(value: Any, _: Any) -> Any:
+        if value.__class__ is dict:
+            entry = table.get(value[TAG_KEY])
+            if entry is None:
+                if table:
+                    raise Invalid(f"unknown type {value[TAG_KEY]!r}")
+                set_up()
+                return structure(value, _)
+            hook, cls, allowed = entry
+            if allowed is None or allowed.issuperset(value):
+                return hook(value, cls)
+            raise ForbiddenExtraKeysError("", cls, set(value.keys()) - allowed)
         if value is None and optional:
             return None
         if value.__class__ is str and text:
             return value
-        return tagged(value, tp)
+        raise Invalid(f"expected a mapping, got {kind(value)}")
 
+    unions: dict[Any, tuple[_UnionTable, Callable[[], None]]] | None = getattr(
+        conv, "union_tables", None
+    )
+    if unions is not None and not (optional or text):
+        unions[structure] = (table, set_up)
     return structure
+
+
+def _loose_record_hook(
+    cls: type, conv: cattrs.Converter
+) -> tuple[Callable[[Any, Any], Any], frozenset[str]] | None:
+    """For a record read by the library's own hook (:func:`_record_structure_hook`): cattrs'
+    structuring function for it that lets unknown keys through, and the keys it may have (its
+    fields). None when the record is read by a hook of the user's."""
+    ours: Mapping[Callable[[Any, Any], Any], type] = getattr(conv, "record_hooks", {})
+    if ours.get(conv.get_structure_hook(cls)) is not cls:
+        return None
+    loose: dict[type, tuple[Callable[[Any, Any], Any], frozenset[str]]] = getattr(
+        conv, "loose_record_hooks", {}
+    )
+    found = loose.get(cls)
+    if found is None:
+        if any(a.type in conv.type_overrides for a in attrs.fields(cls)):
+            return None  # cattrs' own function passes them on: not repeated here
+        fn: Callable[[Any, Any], Any] = make_dict_structure_fn(
+            cls, conv, _cattrs_forbid_extra_keys=False, _cattrs_detailed_validation=False
+        )
+        found = loose[cls] = (fn, _keys_of(cls, conv))
+    return found
+
+
+def _keys_of(cls: type, conv: cattrs.Converter) -> frozenset[str]:
+    """The keys cattrs' structuring function reads for a record: its fields set by
+    ``__init__``, by name (or by alias, when the converter uses aliases)."""
+    return frozenset((a.alias if conv.use_alias else a.name) for a in attrs.fields(cls) if a.init)
 
 
 class Converter(cattrs.Converter):
     """The library's kind of cattrs converter (made by :func:`make_converter`): a
     ``cattrs.Converter`` that also remembers the unions it set up with cattrs' tagged-union
-    strategy."""
+    strategy and the structuring functions it made for records and unions of records."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.tagged_unions: dict[Any, Callable[[Any, Any], Any]] = {}
+        self.record_hooks: weakref.WeakKeyDictionary[Callable[[Any, Any], Any], type]
+        self.record_hooks = weakref.WeakKeyDictionary()
+        """The structuring functions the library's hook made, and their records (see
+        :func:`_loose_record_hook`)."""
+        self.loose_record_hooks: dict[type, tuple[Callable[[Any, Any], Any], frozenset[str]]]
+        self.loose_record_hooks = {}
+        """For records read by the library's hook, cattrs' structuring function that lets
+        unknown keys through, and the keys to allow (see :func:`_loose_record_hook`)."""
+        self.union_tables: dict[Any, tuple[_UnionTable, Callable[[], None]]] = {}
+        """The table of each tagged union's hook, by hook, for tuples of union members to
+        read them without a call to that hook (see :func:`_fast_union`)."""
 
 
 def _strategy_hook(records: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
@@ -650,6 +929,11 @@ def _record_structure_hook(cls: Any, conv: cattrs.Converter) -> Callable[[Any, A
     as such)."""
     inner = conv.gen_structure_attrs_fromdict(cls)
     if not conv.detailed_validation:
+        ours: MutableMapping[Callable[[Any, Any], Any], type] | None = getattr(
+            conv, "record_hooks", None
+        )
+        if ours is not None:
+            ours[inner] = cls
         return inner  # a wrong value fails somehow; the detailed pass says how
 
     def structure(value: Any, tp: Any) -> Any:
@@ -672,7 +956,7 @@ def structure(data: Any, cls: Any, conv: cattrs.Converter | None = None) -> Any:
     conv = converter if conv is None else conv
     try:
         return conv.structure(data, cls)
-    except RecursionError:
+    except (RecursionError, TooDeep):
         raise
     except Exception:
         pass
