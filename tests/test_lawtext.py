@@ -458,6 +458,7 @@ HEAD = "法\n\n"
         ("", 1, "empty"),
         (HEAD + ":preamble:\n本文\n", 4, "preamble paragraphs"),
         (HEAD + "　全角で始まる\n", 3, "pairs of ASCII spaces"),
+        (HEAD + "第一条　本文\n第一二十七条　本文\n", 4, "cannot read the number"),
     ],
 )
 def test_malformed_input_raises_parse_error(text: str, line: int, expected: str) -> None:

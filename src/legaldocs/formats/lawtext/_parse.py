@@ -1158,7 +1158,10 @@ def _article(r: _Reader, caption: str | None, base: int = 0) -> Article:
     line = r.lines[r.i]
     assert line.m is not None
     title = line.m.group(0)
-    num, until, label, key = _article_head(title)
+    try:
+        num, until, label, key = _article_head(title)
+    except ValueError as error:  # 第一二十七条: not a numeral
+        r.fail(line, f"cannot read the number of the article title {title!r}: {error}")
     rest = line.rest[len(title) :]
     space = ""
     if rest:
