@@ -287,9 +287,28 @@ def test_the_article_layout_is_still_read_when_exact() -> None:
         "> 1. a\n>\n>     \tb\n",
         "1. a\n\n   \t\tb\n   \t\tc\n",
         "- a\n\n  |\tx | y |\n  | - | - |\n",
+        "8. #### x\n\t    y\n",  # fuzz (seed 29): the item's tab reaches past its content column
+        "8. #### x\n\t    y\n\t     z\n",
     ],
 )
 def test_a_tab_in_a_containers_code_or_table_is_kept(text: str) -> None:
     # the writer checks a block's raw lines at the column they start at (tabs stop at
     # multiples of 4), not at column 0
     assert render_markdown(parse_markdown(text)) == text
+
+
+@pytest.mark.parametrize("code", [" y2", " y2\n y3", "y2", "  y2"])
+def test_an_edited_code_block_under_a_tab_past_the_content_column_reads_back(code: str) -> None:
+    # the kept prefix (a tab) ends a column past the item's content column: the writer
+    # lays out the new code for it, or for new prefixes when the line count changed
+    doc = parse_markdown("8. #### x\n\t    y\n")
+    (blocks,) = doc.body
+    item = blocks.items[0]
+    section = item.children[0]
+    block = section.children[0]
+    assert block.code == " y"
+    section = attrs.evolve(section, children=(attrs.evolve(block, code=code),))
+    item = attrs.evolve(item, children=(section,))
+    edited = attrs.evolve(doc, body=(attrs.evolve(blocks, items=(item,)),))
+    again = parse_markdown(render_markdown(edited))
+    assert again.body[0].items[0].children[0].children[0].code == code

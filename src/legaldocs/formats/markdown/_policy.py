@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 
 import attrs
 from markdown_it import MarkdownIt
@@ -450,15 +450,17 @@ _AT_COLUMN = ("", "100. ", "- ", "1. ")
 at the next multiple of 4, so raw lines parse in such an item as they do at that column."""
 
 
-def _leaf_raw_ok(block: PolicyBlock, raw: Sequence[str], column: int) -> bool:
+def _leaf_raw_ok(
+    block: PolicyBlock, raw: Sequence[str], column: int, shifts: Mapping[int, int]
+) -> bool:
     """Whether ``raw``, its lines starting at ``column`` (inside containers), still reads
-    as ``block``."""
+    as ``block``; ``shifts`` gives the lines that start further right (by line index: a tab
+    in the container's prefix that reaches past its content column)."""
     head = _AT_COLUMN[column % 4]
+    pad = " " * len(head)
+    lines = [pad + " " * shifts.get(k, 0) + line if line else line for k, line in enumerate(raw)]
     if head:
-        pad = " " * len(head)
-        lines = [head + "x", "", *(pad + line if line else line for line in raw)]
-    else:
-        lines = list(raw)
+        lines[:0] = [head + "x", ""]
     reader = _Reader(lines)
     tree = SyntaxTreeNode(_MD.parse("\n".join(lines) + "\n"))
     try:
@@ -490,16 +492,19 @@ class _Writer:
         tight: bool = False,
         first: int = 0,
         column: int = 0,
+        shifts: Mapping[int, int] | None = None,
     ) -> list[str]:
-        """The lines of ``blocks``, whose container's content starts at ``column``."""
+        """The lines of ``blocks``, whose container's content starts at ``column`` (and
+        the lines of ``shifts``, by index, that many columns further right)."""
         out: list[str] = []
         for index, block in enumerate(_flatten(blocks), start=first):
             gap = block.gap if block.gap is not None else _canonical_gap(index, tight)
             out.extend(gap)
-            out.extend(self.block(block, column))
+            here = {k - len(out): d for k, d in shifts.items() if k >= len(out)} if shifts else {}
+            out.extend(self.block(block, column, here))
         return out
 
-    def block(self, block: PolicyBlock, column: int) -> list[str]:
+    def block(self, block: PolicyBlock, column: int, shifts: Mapping[int, int]) -> list[str]:
         if isinstance(block, Section):
             if block.raw is not None and _heading_of(block.raw) == (block.level, block.heading):
                 return list(block.raw)
@@ -514,16 +519,21 @@ class _Writer:
         if isinstance(block, ThematicBreak):
             return [block.marker if _BREAK.fullmatch(block.marker) else "---"]
         if isinstance(block, CodeBlock):
-            if block.raw is not None and _leaf_raw_ok(block, block.raw, column):
+            if block.raw is not None and _leaf_raw_ok(block, block.raw, column, shifts):
                 return list(block.raw)
             if block.fenced:
                 fence = "```"
                 while fence in block.code:
                     fence += "`"
                 return [fence + block.info, *block.code.split("\n"), fence]
-            return ["    " + line if line else "" for line in block.code.split("\n")]
+            # (a line that starts ``shift`` columns right of the content column needs that
+            # many fewer spaces)
+            return [
+                "    "[shifts.get(k, 0) :] + line if line else ""
+                for k, line in enumerate(block.code.split("\n"))
+            ]
         if isinstance(block, PipeTable):
-            if block.raw is not None and _leaf_raw_ok(block, block.raw, column):
+            if block.raw is not None and _leaf_raw_ok(block, block.raw, column, shifts):
                 return list(block.raw)
             return self.table(block)
         if isinstance(block, BlockList):
@@ -552,11 +562,13 @@ class _Writer:
             head = item.head
             if head is None or not _head_ok(head, block, index):
                 head = canonical
-            inner = self.blocks(
-                item.children,
-                tight=block.tight,
-                column=column + _content_column(head, column),
-            )
+            content = column + _content_column(head, column)
+            shifts = {  # lines whose kept prefix ends past the content column (a tab)
+                k: past
+                for k, prefix in enumerate(item.prefixes or (), start=1)
+                if (past := column + _columns(prefix, column) - content) > 0
+            }
+            inner = self.blocks(item.children, tight=block.tight, column=content, shifts=shifts)
             tail = item.tail if item.tail is not None else (() if block.tight or last else ("",))
             inner.extend(tail)
             if not inner:
@@ -568,6 +580,9 @@ class _Writer:
                 width += 1
             prefixes = item.prefixes
             if prefixes is None or len(prefixes) != len(inner) - 1:
+                if shifts:  # the lines were laid out for the kept prefixes: lay them out again
+                    inner = self.blocks(item.children, tight=block.tight, column=content)
+                    inner.extend(tail)
                 prefixes = tuple(" " * width if line else "" for line in inner[1:])
             out.append(head + inner[0])
             out.extend(p + line for p, line in zip(prefixes, inner[1:], strict=True))
