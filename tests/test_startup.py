@@ -84,6 +84,24 @@ def test_the_program_exits_with_the_commands_status(tmp_path: Path) -> None:
     assert again.stderr.count("\n") == 1
 
 
+@pytest.mark.parametrize(("command", "collector"), [("convert", False), ("check", True)])
+def test_the_program_runs_one_shot_commands_without_the_collector(
+    tmp_path: Path, command: str, collector: bool
+) -> None:
+    source, target = tmp_path / "in.law.txt", tmp_path / "out.law.txt"
+    source.write_text(LAW, encoding="utf-8")
+    argv = ["legaldocs", command, str(source), *([str(target)] if command == "convert" else [])]
+    code = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('collector', gc.isenabled()))\n"
+        f"sys.argv = {argv!r}\n"
+        "from legaldocs.cli import program\nprogram()"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == f"collector {collector}"
+
+
 def test_the_probe_sees_a_heavy_import() -> None:
     assert _loaded_after("import legaldocs.model\nlegaldocs.model.Citation") == [
         "['legaldocs.model._citation']"
