@@ -289,6 +289,10 @@ def test_the_article_layout_is_still_read_when_exact() -> None:
         "- a\n\n  |\tx | y |\n  | - | - |\n",
         "8. #### x\n\t    y\n",  # fuzz (seed 29): the item's tab reaches past its content column
         "8. #### x\n\t    y\n\t     z\n",
+        "1. a\n\n   - b\n\n\t     y\n",  # a nested list under that tab
+        "1. a\n\n   - b\n\n\t     y\n\t     z\n",
+        "1. a\n\n   > b\n   >\n\t>     y\n",  # a quote under it
+        "- a\n\n  8. #### x\n  \t    y\n",
     ],
 )
 def test_a_tab_in_a_containers_code_or_table_is_kept(text: str) -> None:

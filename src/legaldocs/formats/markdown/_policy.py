@@ -537,9 +537,9 @@ class _Writer:
                 return list(block.raw)
             return self.table(block)
         if isinstance(block, BlockList):
-            return self.block_list(block, column)
+            return self.block_list(block, column, shifts)
         if isinstance(block, Quote):
-            return self.quote(block, column)
+            return self.quote(block, column, shifts)
         raise TypeError(f"not a Markdown block: {type(block).__name__}")
 
     def table(self, table: PipeTable) -> list[str]:
@@ -551,9 +551,10 @@ class _Writer:
         lines.extend("| " + " | ".join(row) + " |" for row in rows[1:])
         return lines
 
-    def block_list(self, block: BlockList, column: int) -> list[str]:
+    def block_list(self, block: BlockList, column: int, shifts: Mapping[int, int]) -> list[str]:
         out: list[str] = []
         for index, item in enumerate(block.items):
+            at = len(out)  # the item's first line, among the list's
             last = index == len(block.items) - 1
             if block.ordered:
                 canonical = f"{block.start + index}{block.marker} "
@@ -562,13 +563,17 @@ class _Writer:
             head = item.head
             if head is None or not _head_ok(head, block, index):
                 head = canonical
-            content = column + _content_column(head, column)
-            shifts = {  # lines whose kept prefix ends past the content column (a tab)
-                k: past
-                for k, prefix in enumerate(item.prefixes or (), start=1)
-                if (past := column + _columns(prefix, column) - content) > 0
+            start = column + shifts.get(at, 0)
+            content = start + _content_column(head, start)
+            # lines that start past the content column: a kept prefix with a tab, or lines
+            # the list's own container starts further right
+            kept = item.prefixes or [" " * (content - start)] * max(shifts, default=0)
+            past = {
+                k: beyond
+                for k, prefix in enumerate(kept, start=1)
+                if (beyond := _end(column + shifts.get(at + k, 0), prefix) - content) > 0
             }
-            inner = self.blocks(item.children, tight=block.tight, column=content, shifts=shifts)
+            inner = self.blocks(item.children, tight=block.tight, column=content, shifts=past)
             tail = item.tail if item.tail is not None else (() if block.tight or last else ("",))
             inner.extend(tail)
             if not inner:
@@ -580,7 +585,7 @@ class _Writer:
                 width += 1
             prefixes = item.prefixes
             if prefixes is None or len(prefixes) != len(inner) - 1:
-                if shifts:  # the lines were laid out for the kept prefixes: lay them out again
+                if past and prefixes is not None:  # laid out for the kept prefixes: again
                     inner = self.blocks(item.children, tight=block.tight, column=content)
                     inner.extend(tail)
                 prefixes = tuple(" " * width if line else "" for line in inner[1:])
@@ -588,14 +593,21 @@ class _Writer:
             out.extend(p + line for p, line in zip(prefixes, inner[1:], strict=True))
         return out
 
-    def quote(self, block: Quote, column: int) -> list[str]:
+    def quote(self, block: Quote, column: int, shifts: Mapping[int, int]) -> list[str]:
+        # (each line's text starts after its own marker: a line that starts further right
+        # moves its marker too, so only where the first line starts matters here)
         first = block.prefixes[0] if block.prefixes else "> "
-        inner = self.blocks(block.children, column=column + _columns(first, column))
+        inner = self.blocks(block.children, column=_end(column + shifts.get(0, 0), first))
         inner.extend(block.tail or ())
         prefixes = block.prefixes
         if prefixes is None or len(prefixes) != len(inner):
             prefixes = tuple("> " if line else ">" for line in inner)
         return [p + line for p, line in zip(prefixes, inner, strict=True)]
+
+
+def _end(column: int, prefix: str) -> int:
+    """The column where a line's text starts after ``prefix`` written from ``column``."""
+    return column + _columns(prefix, column)
 
 
 def _content_column(head: str, column: int) -> int:
