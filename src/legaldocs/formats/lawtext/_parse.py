@@ -227,6 +227,16 @@ def _art_title() -> re.Pattern[str]:
     return re.compile(_ART_TITLE_PATTERN)
 
 
+def _article_title(text: str) -> re.Match[str] | None:
+    """The match of :data:`_ART_TITLE_PATTERN` at the start of ``text``, with the whole
+    pattern only when the title goes on past its first number."""
+    m = _ART_ONE_TITLE.match(text)
+    if m is not None and m.end() < len(text) and text[m.end()] in _ART_MORE:
+        m = _art_title().match(text)  # (a range or a list: 第五条から第七条まで)
+        assert m is not None  # (it starts as the shorter one does)
+    return m
+
+
 _ART_PARTS = re.compile(rf"({_ART_NUM})[条條]((?:[のノ]{_ART_NUM})*)")
 _ARG_LINE = re.compile(
     rf"(:keep-indents:)?(第(?:[{_KD}]+|[{_AD}]+)([編章節款目])(?:[のノ](?:[{_KD}]+|[{_AD}]+))*)"
@@ -534,13 +544,9 @@ def classify(no: int, line: str) -> _Line:
                 out.m = m
                 return out
         return _Line(no, depth, OTH, rest)
-    m = _ART_ONE_TITLE.match(rest)
+    m = _article_title(rest)
     if m:
         end = m.end()
-        if end < len(rest) and rest[end] in _ART_MORE:
-            m = _art_title().match(rest)  # (a range or a list: 第五条から第七条まで)
-            assert m is not None  # (it starts as the shorter one does)
-            end = m.end()
         if end == len(rest) or rest[end] in _WS:
             out = _Line(no, depth, ART, rest)
             out.m = m
@@ -1085,10 +1091,7 @@ def _body(r: _Reader, *, in_supplement: bool) -> tuple[BodyElement, ...]:
             continue
         if kind == OTH and not line.control:
             # (in 附則 a lone paragraph may open with an article's name: 第四条の規定は…)
-            if not in_supplement and (head := _ART_ONE_TITLE.match(line.rest)):
-                if head.end() < len(line.rest) and line.rest[head.end()] in _ART_MORE:
-                    head = _art_title().match(line.rest)
-                    assert head is not None
+            if not in_supplement and (head := _article_title(line.rest)):
                 r.fail(
                     line,
                     "expected a full-width space (U+3000) after the article number",
