@@ -53,9 +53,22 @@ _LEGACY: Final[dict[str, str]] = {"part": "pt", "subsec": "sub"}
 _LEGACY_STEP = re.compile(r"(?:(?<=^)|(?<=[./]))(part|subsec)(?=\d)")
 
 
+_NUMBER_KEYS: dict[str, dict[tuple[int, ...], str]] = {}
+"""The keys made so far, by prefix and parts (readers and writers ask for the same few)."""
+
+
 def number_key(prefix: str, num: Num) -> str:
     """``prefix`` followed by ``num``'s parts joined by ``_`` (``a3_2`` for 第三条の二)."""
-    return prefix + "_".join(str(part) for part in num.parts)
+    made = _NUMBER_KEYS.get(prefix)
+    if made is None:
+        made = _NUMBER_KEYS.setdefault(prefix, {})
+    parts = num.parts  # (a tuple: hashed and compared in C)
+    key = made.get(parts)
+    if key is None:
+        key = prefix + "_".join(str(part) for part in parts)
+        if len(made) < 100_000:
+            made[parts] = key
+    return key
 
 
 def article_key(num: Num) -> str:

@@ -1269,19 +1269,6 @@ def _has_children(r: _Reader, depth: int) -> bool:
     )
 
 
-_PARAGRAPH_KEYS: dict[tuple[int, ...], str] = {}
-
-
-def _paragraph_key(num: Num) -> str:
-    """The key of a paragraph numbered ``num`` (``p2``, ``p2_3``), cached."""
-    key = _PARAGRAPH_KEYS.get(num.parts)
-    if key is None:
-        key = number_key("p", num)
-        if len(_PARAGRAPH_KEYS) < 100_000:
-            _PARAGRAPH_KEYS[num.parts] = key
-    return key
-
-
 def _pit_parts(r: _Reader, line: _Line) -> tuple[int | None, str, str, bool]:
     """The tag level (0 paragraph, 1 item, 2… sub-items; None: by context), title, text
     and whether the line carried a control tag.
@@ -1397,7 +1384,7 @@ def _article_paragraph(r: _Reader, position: int, *, first: bool, base: int = 0)
     else:
         num = _paragraph_num(title, position)
         label = None if (not first and title == fullwidth(num)) else title
-    key = f"p{position}" if label == "" else _paragraph_key(num)
+    key = f"p{position}" if label == "" else number_key("p", num)
     if label is None and not control and len(_STANDARD_PARAGRAPHS) < 100_000:
         _STANDARD_PARAGRAPHS[title] = (num, key)
     return Paragraph(
@@ -1454,7 +1441,7 @@ def _loose_paragraph(r: _Reader, key: str | None, position: int, caption: str | 
         num = _paragraph_num(title, position)
     label = None if title == fullwidth(num) else title
     return Paragraph(
-        key=key or _paragraph_key(num),
+        key=key or number_key("p", num),
         num=num,
         text=text,
         children=_children(r, depth + 1, 1, text),

@@ -59,7 +59,7 @@ from legaldocs.model import (
     Table,
     TocEntry,
 )
-from legaldocs.model._keys import division_key
+from legaldocs.model._keys import article_key, division_key, number_key
 from legaldocs.model._numbers import Num, item_label
 
 __all__ = ["render"]
@@ -275,26 +275,13 @@ def _caption(out: list[str], caption: str, depth: int, where: str | _At) -> None
     out.append(_PAD[depth + 1] + (caption if bare else ":caption:" + caption))
 
 
-_PARTS: dict[tuple[int, ...], str] = {}
-
-
-def _parts(num: Num) -> str:
-    # (keyed by the parts, which hash and compare in C, as every cache of numbers here)
-    text = _PARTS.get(num.parts)
-    if text is None:
-        text = "_".join(str(p) for p in num.parts)
-        if len(_PARTS) < 100_000:
-            _PARTS[num.parts] = text
-    return text
-
-
 def _article(
     out: list[str], article: Article, depth: int, seen: dict[str, int] | None = None
 ) -> None:
     """An article; ``seen`` counts the article keys of its body (a second article with
     one number is keyed ``a53x2``)."""
     where = _At("article", article)
-    expected = "a" + _parts(article.num)
+    expected = article_key(article.num)
     if seen is not None:  # (model._keys.repeated_key, inlined: this runs for every article)
         count = seen.get(expected, 0) + 1
         seen[expected] = count
@@ -337,7 +324,7 @@ def _article(
                     "the first paragraph of an article is number 1",
                 )
             if paragraph.label is None:
-                expected = "p" + _parts(paragraph.num)
+                expected = number_key("p", paragraph.num)
                 if paragraph.key != expected and not (
                     previous is not None and paragraph.key.startswith(expected + "x")
                 ):
