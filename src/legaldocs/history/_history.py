@@ -711,20 +711,17 @@ def _steps(amendment: Amendment, seq: int, tz: str) -> Iterator[_Step]:
     enacted = epoch_micros(_moment(amendment.enacted, tz))
     default = _moment(amendment.effective, tz)
     default_key = epoch_micros(default)
-    if not any(map(_OWN_EFFECTIVE, amendment.changes)):  # most: all at the amendment's moment
-        indices = tuple(range(len(amendment.changes)))
-        if len(indices) == 1:
-            indices = _INDICES.setdefault(indices, indices)
-        yield _Step((default_key, enacted, seq), default, seq, indices)
-        return
     groups: dict[int, tuple[pendulum.DateTime, list[int]]] = {}
-    for i, change in enumerate(amendment.changes):
-        if change.effective is None:  # most changes: the amendment's own moment
-            key, moment = default_key, default
-        else:
-            moment = _moment(change.effective, tz)
-            key = epoch_micros(moment)
-        groups.setdefault(key, (moment, []))[1].append(i)
+    if not any(map(_OWN_EFFECTIVE, amendment.changes)):  # most: all at the amendment's moment
+        groups[default_key] = (default, list(range(len(amendment.changes))))
+    else:
+        for i, change in enumerate(amendment.changes):
+            if change.effective is None:  # the amendment's own moment
+                key, moment = default_key, default
+            else:
+                moment = _moment(change.effective, tz)
+                key = epoch_micros(moment)
+            groups.setdefault(key, (moment, []))[1].append(i)
     for key, (moment, changes) in groups.items():
         indices = tuple(changes)
         if len(indices) == 1 and indices[0] < 16:
@@ -794,7 +791,8 @@ def _zone(tz: str) -> Any:
 
 
 def _key_of(value: object, tz: str) -> int:
-    """:func:`_key` of :func:`_moment`, fast for dates and aware datetimes."""
+    """:func:`~legaldocs.dates.epoch_micros` of :func:`_moment`, fast for dates and aware
+    datetimes."""
     if isinstance(value, datetime.datetime) and value.tzinfo is not None:
         return epoch_micros(value)
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
